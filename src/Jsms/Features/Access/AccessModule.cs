@@ -1,0 +1,7 @@
+namespace Jsms.Features.Access;
+
+public static class AccessModule
+{
+    public static IServiceCollection AddAccess(this IServiceCollection services)
+        => services.AddScoped<ReleaseMarkings>();
+}

@@ -1,0 +1,80 @@
+using Jsms.Platform.Database;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+
+namespace Jsms.Features.Accounts;
+
+public static class AccountsModule
+{
+    /// <summary>The scheme that picks bearer token or cookie per request.</summary>
+    public const string DefaultScheme = "JsmsTokenOrCookie";
+
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    {
+        services.AddIdentityCore<User>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
+            })
+            .AddRoles<Role>()
+            .AddEntityFrameworkStores<JsmsDbContext>()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication(DefaultScheme)
+            .AddPolicyScheme(DefaultScheme, "Bearer token or cookie", o =>
+                o.ForwardDefaultSelector = ctx => ApiTokens.ReadBearer(ctx.Request) is null
+                    ? CookieAuthenticationDefaults.AuthenticationScheme
+                    : TokenAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null)
+            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, o =>
+            {
+                o.LoginPath = "/Accounts/Login";
+                o.LogoutPath = "/Accounts/Logout";
+                o.AccessDeniedPath = "/Accounts/Login";
+                o.Cookie.Name = "jsms.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                o.Events.OnRedirectToLogin = ctx => ApiAnswers(ctx, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = ctx => ApiAnswers(ctx, StatusCodes.Status403Forbidden);
+                // A disabled user's cookie stops working at the next request.
+                o.Events.OnValidatePrincipal = async ctx =>
+                {
+                    var db = ctx.HttpContext.RequestServices.GetRequiredService<JsmsDbContext>();
+                    if (await Access.Caller.ForPrincipalAsync(ctx.Principal!, db) is null)
+                    {
+                        ctx.RejectPrincipal();
+                    }
+                };
+            });
+        services.AddAuthorization();
+        services.AddScoped<SignInChecker>();
+        services.AddScoped<UserAdministration>();
+        return services;
+    }
+
+    private static Task ApiAnswers(RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
+    {
+        AuthEndpoints.Map(app);
+        UserEndpoints.Map(app);
+        return app;
+    }
+}

@@ -1,0 +1,96 @@
+using Jsms.Features.Access;
+using Jsms.Platform.Database;
+using Jsms.Platform.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Jsms.Platform;
+
+namespace Jsms.Features.Accounts;
+
+public sealed record TokenRequest(string? Username, string? Password, string? Totp);
+
+public sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn, DateTime ExpiresAt, Guid TokenId);
+
+public sealed record MeResponse(Guid Id, string Username, Guid AgencyId, IReadOnlyList<string> Roles);
+
+internal static class AuthEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/auth").WithTags("Authentication");
+        auth.MapPost("/token", IssueToken).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
+        var signedIn = app.MapApiGroup("/auth", "Authentication");
+        signedIn.MapDelete("/token", RevokeCurrentToken);
+        signedIn.MapDelete("/tokens/{id:guid}", RevokeToken);
+        signedIn.MapGet("/me", Me);
+    }
+
+    /// <summary>Exchanges username, password (and TOTP code when enabled) for a bearer token.</summary>
+    public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueToken(
+        TokenRequest request, SignInChecker checker, JsmsDbContext db, TimeProvider clock, IOptions<JsmsOptions> options)
+    {
+        var check = await checker.CheckAsync(request.Username, request.Password, request.Totp, "api");
+        if (!check.Succeeded)
+        {
+            var detail = check.Outcome switch
+            {
+                SignInOutcome.TotpRequired => "This account uses a second factor: send the current TOTP code as \"totp\".",
+                SignInOutcome.InvalidTotp => "The TOTP code is not valid.",
+                SignInOutcome.LockedOut => "The account is locked after repeated failures; try again later.",
+                _ => "The username or password is not valid.",
+            };
+            return TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+        }
+        var user = check.User!;
+        var secret = ApiTokens.NewSecret();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var lifetime = TimeSpan.FromMinutes(Math.Max(1, options.Value.TokenLifetimeMinutes));
+        var token = new ApiToken
+        {
+            Id = Guid.NewGuid(),
+            UserId = user.Id,
+            SecretHash = ApiTokens.Hash(secret),
+            IssuedAt = now,
+            ExpiresAt = now + lifetime,
+        };
+        db.Set<ApiToken>().Add(token);
+        db.AuditAs(new Audit.AuditActor(user.Id, user.UserName ?? "", user.AgencyId, null), "token.issue", "ApiToken", token.Id);
+        await db.SaveChangesAsync();
+        return TypedResults.Ok(new TokenResponse(secret, "Bearer", (int)lifetime.TotalSeconds, token.ExpiresAt, token.Id));
+    }
+
+    /// <summary>Revokes the token this request was made with.</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeCurrentToken(HttpContext http, JsmsDbContext db, TimeProvider clock)
+    {
+        if (!Guid.TryParse(http.User.FindFirst("jsms:token")?.Value, out var tokenId))
+        {
+            return TypedResults.Problem("This request was not made with a bearer token.", statusCode: StatusCodes.Status400BadRequest);
+        }
+        await RevokeAsync(db, tokenId, clock);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Revokes one of the caller's tokens; an administrator may revoke any token.</summary>
+    public static async Task<Results<NoContent, NotFound>> RevokeToken(Guid id, Caller caller, JsmsDbContext db, TimeProvider clock)
+    {
+        var mine = await db.Set<ApiToken>().AnyAsync(t => t.Id == id && (t.UserId == caller.UserId || caller.IsAdministrator));
+        if (!mine)
+        {
+            return TypedResults.NotFound();
+        }
+        await RevokeAsync(db, id, clock);
+        return TypedResults.NoContent();
+    }
+
+    public static Ok<MeResponse> Me(Caller caller)
+        => TypedResults.Ok(new MeResponse(caller.UserId, caller.UserName, caller.AgencyId, [.. caller.Roles.Order()]));
+
+    private static async Task RevokeAsync(JsmsDbContext db, Guid tokenId, TimeProvider clock)
+    {
+        var token = await db.Set<ApiToken>().SingleAsync(t => t.Id == tokenId);
+        token.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
+        db.Audit("token.revoke", "ApiToken", tokenId);
+        await db.SaveChangesAsync();
+    }
+}

@@ -1,0 +1,44 @@
+using Jsms.Platform.Database;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Jsms.Features.Accounts;
+
+public sealed class LoginModel(SignInChecker checker, JsmsDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty] public string? Username { get; set; }
+    [BindProperty] public string? Password { get; set; }
+    [BindProperty] public string? Totp { get; set; }
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public string? Error { get; private set; }
+    public bool AskTotp { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var check = await checker.CheckAsync(Username, Password, Totp, "web");
+        if (!check.Succeeded)
+        {
+            AskTotp = check.Outcome is SignInOutcome.TotpRequired or SignInOutcome.InvalidTotp;
+            Error = check.Outcome switch
+            {
+                SignInOutcome.TotpRequired => null,
+                SignInOutcome.InvalidTotp => text["Login.InvalidTotp"].Value,
+                SignInOutcome.LockedOut => text["Login.LockedOut"].Value,
+                _ => text["Login.Failed"].Value,
+            };
+            Response.StatusCode = AskTotp && Error is null ? StatusCodes.Status200OK : StatusCodes.Status401Unauthorized;
+            return Page();
+        }
+        var principal = await UserClaims.PrincipalAsync(db, check.User!.Id, CookieAuthenticationDefaults.AuthenticationScheme);
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+    }
+}

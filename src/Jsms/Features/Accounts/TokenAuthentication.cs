@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Jsms.Platform.Database;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Jsms.Features.Accounts;
+
+/// <summary>
+/// Authenticates <c>Authorization: Bearer ...</c> against <see cref="ApiToken"/>: unknown, expired,
+/// revoked tokens and disabled users fail. Runs in the authentication middleware, before any body is read.
+/// </summary>
+internal sealed class TokenAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    JsmsDbContext db,
+    TimeProvider clock)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "JsmsToken";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var secret = ApiTokens.ReadBearer(Request);
+        if (secret is null)
+        {
+            return AuthenticateResult.NoResult();
+        }
+        var hash = ApiTokens.Hash(secret);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var token = await db.Set<ApiToken>().AsNoTracking()
+            .Where(t => t.SecretHash == hash && t.RevokedAt == null && t.ExpiresAt > now)
+            .Join(db.Users.Where(u => !u.IsDisabled), t => t.UserId, u => u.Id, (t, u) => new { t.Id, t.UserId })
+            .FirstOrDefaultAsync(Context.RequestAborted);
+        if (token is null)
+        {
+            return AuthenticateResult.Fail("The bearer token is unknown, expired or revoked.");
+        }
+        var principal = await UserClaims.PrincipalAsync(db, token.UserId, SchemeName, token.Id);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = "Bearer";
+        return base.HandleChallengeAsync(properties);
+    }
+}
+
+internal static class ApiTokens
+{
+    public static string? ReadBearer(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header.Length > 7
+            ? header[7..].Trim()
+            : null;
+    }
+
+    public static string NewSecret() => "jsms_" + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+
+    public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+
+    private static string Base64UrlEncode(byte[] bytes)
+        => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

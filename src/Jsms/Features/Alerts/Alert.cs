@@ -1,0 +1,55 @@
+using Jsms.Features.Access;
+using Jsms.Features.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Jsms.Features.Alerts;
+
+public enum AlertSeverity { Info, Low, Medium, High, Critical }
+
+public enum AlertStatus { Open, Acknowledged, Resolved }
+
+/// <summary>
+/// Something a person must look at: raised by an engine (an unacknowledged urgent message, and later
+/// loitering, route deviation...), acknowledged, assigned and resolved with notes. Carries a release marking.
+/// </summary>
+public sealed class Alert : IReleasable, IAudited
+{
+    public Guid Id { get; set; }
+    /// <summary>What raised it, e.g. <c>urgent-message.overdue</c>.</summary>
+    public string Kind { get; set; } = "";
+    public AlertSeverity Severity { get; set; }
+    public string Title { get; set; } = "";
+    public string? Detail { get; set; }
+    public string? SubjectType { get; set; }
+    public Guid? SubjectId { get; set; }
+    public DateTime RaisedAt { get; set; }
+    public AlertStatus Status { get; set; }
+    public Guid? AssignedToUserId { get; set; }
+    public Guid? AcknowledgedByUserId { get; set; }
+    public DateTime? AcknowledgedAt { get; set; }
+    public DateTime? ResolvedAt { get; set; }
+    public string? ResolutionNote { get; set; }
+
+    public Guid OwnerAgencyId { get; set; }
+    public Tlp Tlp { get; set; }
+    public Guid CreatedByUserId { get; set; }
+}
+
+internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
+{
+    public void Configure(EntityTypeBuilder<Alert> builder)
+    {
+        builder.ToTable("Alerts");
+        builder.ConfigureMarking();
+        builder.Property(a => a.Kind).HasMaxLength(64);
+        builder.Property(a => a.Title).HasMaxLength(300);
+        builder.Property(a => a.Detail).HasMaxLength(4000);
+        builder.Property(a => a.SubjectType).HasMaxLength(64);
+        builder.Property(a => a.ResolutionNote).HasMaxLength(4000);
+        builder.Property(a => a.Severity).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(a => new { a.Status, a.RaisedAt });
+        builder.HasIndex(a => new { a.Kind, a.SubjectId });
+    }
+}

@@ -1,0 +1,101 @@
+using Jsms.Features.Access;
+using Jsms.Platform.Database;
+using Jsms.Platform.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jsms.Features.Alerts;
+
+public sealed record AlertDto(Guid Id, string Kind, AlertSeverity Severity, string Title, string? Detail, string? SubjectType, Guid? SubjectId,
+    DateTime RaisedAt, AlertStatus Status, Guid? AssignedToUserId, DateTime? AcknowledgedAt, DateTime? ResolvedAt, string? ResolutionNote, string Tlp);
+
+public sealed record AlertQuery(AlertStatus? Status, AlertSeverity? MinSeverity, string? Kind, int? Limit);
+
+public sealed record ResolveAlertRequest(string? Note);
+
+public static class AlertsModule
+{
+    public static IServiceCollection AddAlerts(this IServiceCollection services) => services;
+
+    public static IEndpointRouteBuilder MapAlerts(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapApiGroup("/alerts", "Alerts");
+        group.MapGet("", List);
+        group.MapGet("/{id:guid}", Get);
+        group.MapPost("/{id:guid}/acknowledge", Acknowledge);
+        group.MapPost("/{id:guid}/resolve", Resolve);
+        return app;
+    }
+
+    /// <summary>Alerts the caller may see, open and newest first.</summary>
+    public static async Task<Ok<List<AlertDto>>> List([AsParameters] AlertQuery query, Caller caller, JsmsDbContext db)
+        => TypedResults.Ok(await ListAsync(db, caller, query));
+
+    internal static Task<List<AlertDto>> ListAsync(JsmsDbContext db, Caller caller, AlertQuery query)
+    {
+        var alerts = db.Readable<Alert>(caller).AsNoTracking();
+        if (query.Status is { } status)
+        {
+            alerts = alerts.Where(a => a.Status == status);
+        }
+        if (query.MinSeverity is { } min)
+        {
+            var levels = Enum.GetValues<AlertSeverity>().Where(s => s >= min).ToList();
+            alerts = alerts.Where(a => levels.Contains(a.Severity));
+        }
+        if (!string.IsNullOrWhiteSpace(query.Kind))
+        {
+            alerts = alerts.Where(a => a.Kind == query.Kind);
+        }
+        return alerts.OrderBy(a => a.Status).ThenByDescending(a => a.RaisedAt).Take(Math.Clamp(query.Limit ?? 100, 1, 1000))
+            .Select(ToDto).ToListAsync();
+    }
+
+    public static async Task<Results<Ok<AlertDto>, NotFound>> Get(Guid id, Caller caller, JsmsDbContext db)
+        => await db.Readable<Alert>(caller).AsNoTracking().Where(a => a.Id == id).Select(ToDto).FirstOrDefaultAsync() is { } dto
+            ? TypedResults.Ok(dto)
+            : TypedResults.NotFound();
+
+    /// <summary>Any reader of the alert may acknowledge it: whoever is on watch takes it.</summary>
+    public static async Task<Results<Ok<AlertDto>, NotFound>> Acknowledge(Guid id, Caller caller, JsmsDbContext db, TimeProvider clock)
+    {
+        var alert = await db.Readable<Alert>(caller).FirstOrDefaultAsync(a => a.Id == id);
+        if (alert is null || !caller.CanWrite)
+        {
+            return TypedResults.NotFound();
+        }
+        if (alert.Status == AlertStatus.Open)
+        {
+            alert.Status = AlertStatus.Acknowledged;
+            alert.AcknowledgedAt = clock.GetUtcNow().UtcDateTime;
+            alert.AcknowledgedByUserId = caller.UserId;
+            alert.AssignedToUserId ??= caller.UserId;
+            await db.SaveChangesAsync();
+        }
+        return TypedResults.Ok(ToDtoFunc(alert));
+    }
+
+    public static async Task<Results<Ok<AlertDto>, NotFound>> Resolve(Guid id, ResolveAlertRequest request, Caller caller, JsmsDbContext db, TimeProvider clock)
+    {
+        var alert = await db.Readable<Alert>(caller).FirstOrDefaultAsync(a => a.Id == id);
+        if (alert is null || !caller.CanWrite)
+        {
+            return TypedResults.NotFound();
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        alert.AcknowledgedAt ??= now;
+        alert.AcknowledgedByUserId ??= caller.UserId;
+        alert.Status = AlertStatus.Resolved;
+        alert.ResolvedAt = now;
+        alert.ResolutionNote = request.Note?.Trim();
+        await db.SaveChangesAsync();
+        return TypedResults.Ok(ToDtoFunc(alert));
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<Alert, AlertDto>> ToDto = a => new AlertDto(
+        a.Id, a.Kind, a.Severity, a.Title, a.Detail, a.SubjectType, a.SubjectId, a.RaisedAt, a.Status,
+        a.AssignedToUserId, a.AcknowledgedAt, a.ResolvedAt, a.ResolutionNote,
+        a.Tlp == Tlp.Clear ? "CLEAR" : a.Tlp == Tlp.Green ? "GREEN" : a.Tlp == Tlp.Amber ? "AMBER" : a.Tlp == Tlp.AmberStrict ? "AMBER+STRICT" : "RED");
+
+    private static readonly Func<Alert, AlertDto> ToDtoFunc = ToDto.Compile();
+}

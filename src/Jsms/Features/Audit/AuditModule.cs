@@ -1,0 +1,74 @@
+using Jsms.Features.Accounts;
+using Jsms.Platform.Database;
+using Jsms.Platform.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jsms.Features.Audit;
+
+public sealed record AuditEntryDto(long Sequence, DateTime Timestamp, Guid? UserId, string UserName, Guid? AgencyId,
+    string Action, string? RecordType, Guid? RecordId, string? Detail, string? RemoteAddress, string Hash);
+
+public sealed record AuditQuery(string? User, Guid? RecordId, string? Action, DateTime? From, DateTime? To, long? Before, int? Limit);
+
+public static class AuditModule
+{
+    public static IServiceCollection AddAudit(this IServiceCollection services) => services;
+
+    public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapApiGroup("/audit", "Audit").RequireAuthorization(p => p.RequireRole(JsmsRoles.Administrator));
+        group.MapGet("", Search);
+        group.MapGet("/verify", Verify);
+        return app;
+    }
+
+    /// <summary>Audit entries, newest first, by user name, record, action and time; page with <c>before</c>.</summary>
+    public static async Task<Ok<List<AuditEntryDto>>> Search([AsParameters] AuditQuery query, JsmsDbContext db)
+        => TypedResults.Ok(await SearchAsync(db, query));
+
+    public static async Task<Ok<AuditVerification>> Verify(JsmsDbContext db)
+    {
+        var outcome = await AuditTrail.VerifyAsync(db);
+        db.Audit("audit.verify", detail: outcome.Intact ? $"intact, {outcome.EntriesChecked} entries" : $"broken at {outcome.FirstBrokenSequence}");
+        await db.SaveChangesAsync();
+        return TypedResults.Ok(outcome);
+    }
+
+    internal static Task<List<AuditEntryDto>> SearchAsync(JsmsDbContext db, AuditQuery query)
+    {
+        var entries = db.Set<AuditEntry>().AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.User))
+        {
+            var user = query.User.Trim();
+            entries = entries.Where(e => e.UserName == user);
+        }
+        if (query.RecordId is { } recordId)
+        {
+            entries = entries.Where(e => e.RecordId == recordId);
+        }
+        if (!string.IsNullOrWhiteSpace(query.Action))
+        {
+            var action = query.Action.Trim();
+            entries = entries.Where(e => e.Action == action);
+        }
+        if (query.From is { } from)
+        {
+            var fromUtc = from.ToUniversalTime();
+            entries = entries.Where(e => e.Timestamp >= fromUtc);
+        }
+        if (query.To is { } to)
+        {
+            var toUtc = to.ToUniversalTime();
+            entries = entries.Where(e => e.Timestamp < toUtc);
+        }
+        if (query.Before is { } before)
+        {
+            entries = entries.Where(e => e.Sequence < before);
+        }
+        var limit = Math.Clamp(query.Limit ?? 100, 1, 1000);
+        return entries.OrderByDescending(e => e.Sequence).Take(limit)
+            .Select(e => new AuditEntryDto(e.Sequence, e.Timestamp, e.UserId, e.UserName, e.AgencyId, e.Action, e.RecordType, e.RecordId, e.Detail, e.RemoteAddress, e.Hash))
+            .ToListAsync();
+    }
+}

@@ -1,0 +1,184 @@
+using Jsms.Features.Accounts;
+using Jsms.Platform.Database;
+using Jsms.Platform.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jsms.Features.Partners;
+
+public sealed record StateDto(Guid Id, string IsoCode, string Name);
+public sealed record AgencyDto(Guid Id, string Code, string Name, AgencyKind Kind, string StateIsoCode, string StateName);
+public sealed record PartnershipMemberDto(Guid AgencyId, string AgencyCode, string AgencyName, PartnershipRole Role);
+public sealed record AgreementDto(Guid Id, string Title, string Parties, DateOnly? SignedOn, string Scope);
+public sealed record PartnershipDto(Guid Id, string Name, PartnershipKind Kind, string? Description, DateOnly? EstablishedOn,
+    IReadOnlyList<PartnershipMemberDto> Members, IReadOnlyList<AgreementDto> Agreements);
+
+public sealed record CreateStateRequest(string? IsoCode, string? Name);
+public sealed record CreateAgencyRequest(string? Code, string? Name, AgencyKind? Kind, string? State);
+public sealed record MemberRequest(string? Agency, PartnershipRole? Role);
+public sealed record CreatePartnershipRequest(string? Name, PartnershipKind? Kind, string? Description, DateOnly? EstablishedOn, MemberRequest[]? Members);
+public sealed record CreateAgreementRequest(string? Title, string? Parties, DateOnly? SignedOn, string? Scope);
+
+public static class PartnersModule
+{
+    public static IServiceCollection AddPartners(this IServiceCollection services) => services;
+
+    public static IEndpointRouteBuilder MapPartners(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapApiGroup("/partners", "Partners");
+        group.MapGet("/states", ListStates);
+        group.MapGet("/agencies", ListAgencies);
+        group.MapGet("/partnerships", ListPartnerships);
+        group.MapGet("/partnerships/{id:guid}", GetPartnership);
+
+        var admin = group.MapGroup("").RequireAuthorization(p => p.RequireRole(JsmsRoles.Administrator));
+        admin.MapPost("/states", CreateState);
+        admin.MapPost("/agencies", CreateAgency);
+        admin.MapPost("/partnerships", CreatePartnership);
+        admin.MapPost("/partnerships/{id:guid}/agreements", CreateAgreement);
+        return app;
+    }
+
+    public static async Task<Ok<List<StateDto>>> ListStates(JsmsDbContext db)
+        => TypedResults.Ok(await db.Set<State>().AsNoTracking().OrderBy(s => s.Name).Select(s => new StateDto(s.Id, s.IsoCode, s.Name)).ToListAsync());
+
+    public static async Task<Ok<List<AgencyDto>>> ListAgencies(JsmsDbContext db)
+        => TypedResults.Ok(await db.Set<Agency>().AsNoTracking().OrderBy(a => a.Code)
+            .Select(a => new AgencyDto(a.Id, a.Code, a.Name, a.Kind, a.State!.IsoCode, a.State.Name)).ToListAsync());
+
+    public static async Task<Ok<List<PartnershipDto>>> ListPartnerships(JsmsDbContext db)
+        => TypedResults.Ok(await PartnershipsQuery(db).ToListAsync());
+
+    public static async Task<Results<Ok<PartnershipDto>, NotFound>> GetPartnership(Guid id, JsmsDbContext db)
+        => await PartnershipsQuery(db).FirstOrDefaultAsync(p => p.Id == id) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound();
+
+    internal static IQueryable<PartnershipDto> PartnershipsQuery(JsmsDbContext db)
+        => db.Set<Partnership>().AsNoTracking().OrderBy(p => p.Name).Select(p => new PartnershipDto(p.Id, p.Name, p.Kind, p.Description, p.EstablishedOn,
+            p.Members.OrderBy(m => m.Role).ThenBy(m => m.Agency!.Code).Select(m => new PartnershipMemberDto(m.AgencyId, m.Agency!.Code, m.Agency.Name, m.Role)).ToList(),
+            p.Agreements.OrderBy(a => a.SignedOn).Select(a => new AgreementDto(a.Id, a.Title, a.Parties, a.SignedOn, a.Scope)).ToList()));
+
+    public static async Task<Results<Created<StateDto>, ValidationProblem>> CreateState(CreateStateRequest request, JsmsDbContext db)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var iso = request.IsoCode?.Trim().ToUpperInvariant() ?? "";
+        if (iso.Length != 2 || !iso.All(char.IsAsciiLetterUpper))
+        {
+            errors["isoCode"] = ["An ISO 3166-1 alpha-2 code of two letters is required."];
+        }
+        else if (await db.Set<State>().AnyAsync(s => s.IsoCode == iso))
+        {
+            errors["isoCode"] = [$"A state with code {iso} exists already."];
+        }
+        if (string.IsNullOrWhiteSpace(request.Name))
+        {
+            errors["name"] = ["A name is required."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var state = new State { Id = Guid.NewGuid(), IsoCode = iso, Name = request.Name!.Trim() };
+        db.Add(state);
+        await db.SaveChangesAsync();
+        return TypedResults.Created($"/api/partners/states/{state.Id}", new StateDto(state.Id, state.IsoCode, state.Name));
+    }
+
+    public static async Task<Results<Created<AgencyDto>, ValidationProblem>> CreateAgency(CreateAgencyRequest request, JsmsDbContext db)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var code = request.Code?.Trim().ToUpperInvariant() ?? "";
+        if (code.Length is < 2 or > 32)
+        {
+            errors["code"] = ["A code of 2 to 32 characters is required, e.g. PK-NACTA."];
+        }
+        else if (await db.Set<Agency>().AnyAsync(a => a.Code == code))
+        {
+            errors["code"] = [$"An agency with code {code} exists already."];
+        }
+        if (string.IsNullOrWhiteSpace(request.Name))
+        {
+            errors["name"] = ["A name is required."];
+        }
+        var iso = request.State?.Trim().ToUpperInvariant();
+        var state = await db.Set<State>().FirstOrDefaultAsync(s => s.IsoCode == iso);
+        if (state is null)
+        {
+            errors["state"] = [$"No state has the code '{request.State}'."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var agency = new Agency { Id = Guid.NewGuid(), Code = code, Name = request.Name!.Trim(), Kind = request.Kind ?? AgencyKind.Other, StateId = state!.Id };
+        db.Add(agency);
+        await db.SaveChangesAsync();
+        return TypedResults.Created($"/api/partners/agencies/{agency.Id}", new AgencyDto(agency.Id, agency.Code, agency.Name, agency.Kind, state.IsoCode, state.Name));
+    }
+
+    public static async Task<Results<Created<PartnershipDto>, ValidationProblem>> CreatePartnership(CreatePartnershipRequest request, JsmsDbContext db)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.Name))
+        {
+            errors["name"] = ["A name is required."];
+        }
+        var members = request.Members ?? [];
+        var codes = members.Select(m => m.Agency?.Trim().ToUpperInvariant() ?? "").ToList();
+        var agencies = await db.Set<Agency>().Where(a => codes.Contains(a.Code)).ToDictionaryAsync(a => a.Code);
+        var unknown = codes.Where(c => !agencies.ContainsKey(c)).ToList();
+        if (unknown.Count > 0)
+        {
+            errors["members"] = [$"Unknown agency code(s): {string.Join(", ", unknown)}."];
+        }
+        else if (codes.Distinct().Count() != codes.Count)
+        {
+            errors["members"] = ["An agency may appear only once."];
+        }
+        var kind = request.Kind ?? PartnershipKind.Multilateral;
+        if (kind == PartnershipKind.Bilateral && members.Count(m => (m.Role ?? PartnershipRole.Member) == PartnershipRole.Member) != 2)
+        {
+            errors["kind"] = ["A bilateral partnership has exactly two members."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var partnership = new Partnership
+        {
+            Id = Guid.NewGuid(),
+            Name = request.Name!.Trim(),
+            Kind = kind,
+            Description = request.Description,
+            EstablishedOn = request.EstablishedOn,
+            Members = members.Select(m => new PartnershipMember { AgencyId = agencies[m.Agency!.Trim().ToUpperInvariant()].Id, Role = m.Role ?? PartnershipRole.Member }).ToList(),
+        };
+        db.Add(partnership);
+        await db.SaveChangesAsync();
+        return TypedResults.Created($"/api/partners/partnerships/{partnership.Id}", await PartnershipsQuery(db).FirstAsync(p => p.Id == partnership.Id));
+    }
+
+    public static async Task<Results<Created<AgreementDto>, NotFound, ValidationProblem>> CreateAgreement(Guid id, CreateAgreementRequest request, JsmsDbContext db)
+    {
+        if (!await db.Set<Partnership>().AnyAsync(p => p.Id == id))
+        {
+            return TypedResults.NotFound();
+        }
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.Title))
+        {
+            errors["title"] = ["A title is required."];
+        }
+        if (string.IsNullOrWhiteSpace(request.Parties))
+        {
+            errors["parties"] = ["The parties are required."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var agreement = new Agreement { Id = Guid.NewGuid(), PartnershipId = id, Title = request.Title!.Trim(), Parties = request.Parties!.Trim(), SignedOn = request.SignedOn, Scope = request.Scope?.Trim() ?? "" };
+        db.Add(agreement);
+        await db.SaveChangesAsync();
+        return TypedResults.Created($"/api/partners/partnerships/{id}", new AgreementDto(agreement.Id, agreement.Title, agreement.Parties, agreement.SignedOn, agreement.Scope));
+    }
+}

@@ -1,0 +1,182 @@
+using System.CommandLine;
+using Jsms.Features.Accounts;
+using Jsms.Features.Audit;
+using Jsms.Platform.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jsms.Platform.Cli;
+
+/// <summary>
+/// The command-line face: <c>serve</c> (default), <c>migrate</c>, <c>users add|list|disable|enable</c>,
+/// <c>audit verify</c>. Configuration flags (<c>--Jsms:Database=postgres</c>, <c>--urls ...</c>) pass through to the host.
+/// </summary>
+public static class JsmsCommandLine
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("JSMS, the Joint Security Management System.");
+        root.Subcommands.Add(Serve());
+        root.Subcommands.Add(Migrate());
+        root.Subcommands.Add(Users());
+        root.Subcommands.Add(Audit());
+        var firstIsOption = args.Length > 0 && args[0].StartsWith('-') && args[0] is not ("--help" or "-h" or "-?" or "--version");
+        if (args.Length == 0 || firstIsOption)
+        {
+            args = ["serve", .. args];
+        }
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    private static Command Serve()
+    {
+        var command = new Command("serve", "Run the web application (the default).") { TreatUnmatchedTokensAsErrors = false };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var app = JsmsApp.Build([.. result.UnmatchedTokens]);
+            await JsmsApp.PrepareAsync(app.Services, cancellationToken);
+            await app.RunAsync();
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Migrate()
+    {
+        var command = new Command("migrate", "Apply the database migrations of the configured provider.") { TreatUnmatchedTokensAsErrors = false };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            await using var host = CommandHost(result);
+            var db = host.Services.GetRequiredService<JsmsDbContext>();
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            Console.WriteLine(pending.Count == 0 ? "The database is up to date." : $"Applying {pending.Count} migration(s):");
+            foreach (var migration in pending)
+            {
+                Console.WriteLine($"  {migration}");
+            }
+            await db.Database.MigrateAsync(cancellationToken);
+            await host.Services.GetRequiredService<UserAdministration>().EnsureRolesAsync();
+            Console.WriteLine("Done.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Users()
+    {
+        var users = new Command("users", "Manage users.");
+
+        var username = new Argument<string>("username") { Description = "The user's sign-in name." };
+        var agency = new Option<string>("--agency") { Description = "Agency code, e.g. PK-NACTA.", Required = true };
+        var roles = new Option<string[]>("--role") { Description = "Role (repeatable): " + string.Join(", ", JsmsRoles.All), Required = true, AllowMultipleArgumentsPerToken = true };
+        var displayName = new Option<string?>("--name") { Description = "Display name." };
+        var password = new Option<string?>("--password") { Description = "Password; otherwise read from JSMS_PASSWORD or standard input." };
+        var add = new Command("add", "Add a user.") { username, agency, roles, displayName, password };
+        add.TreatUnmatchedTokensAsErrors = false;
+        add.SetAction(async (result, cancellationToken) =>
+        {
+            var secret = result.GetValue(password) ?? Environment.GetEnvironmentVariable("JSMS_PASSWORD") ?? ReadPassword();
+            await using var host = CommandHost(result);
+            var (user, errors) = await host.Services.GetRequiredService<UserAdministration>().AddAsync(new NewUser(
+                result.GetValue(username)!, result.GetValue(displayName) ?? "", result.GetValue(agency)!, result.GetValue(roles) ?? [], secret));
+            if (user is null)
+            {
+                foreach (var (field, messages) in errors)
+                {
+                    await Console.Error.WriteLineAsync($"{field}: {string.Join(" ", messages)}");
+                }
+                return 1;
+            }
+            Console.WriteLine($"Added {user.UserName} ({user.Id}).");
+            return 0;
+        });
+
+        var list = new Command("list", "List users.") { TreatUnmatchedTokensAsErrors = false };
+        list.SetAction(async (result, cancellationToken) =>
+        {
+            await using var host = CommandHost(result);
+            var rows = await host.Services.GetRequiredService<UserAdministration>().ListAsync();
+            Console.WriteLine($"{"USERNAME",-24} {"AGENCY",-12} {"ROLES",-28} {"2FA",-4} STATUS");
+            foreach (var u in rows)
+            {
+                Console.WriteLine($"{u.Username,-24} {u.AgencyCode,-12} {string.Join(",", u.Roles),-28} {(u.TwoFactor ? "yes" : "no"),-4} {(u.Disabled ? "disabled" : "active")}");
+            }
+            return 0;
+        });
+
+        users.Subcommands.Add(add);
+        users.Subcommands.Add(list);
+        users.Subcommands.Add(SetDisabled("disable", true, username));
+        users.Subcommands.Add(SetDisabled("enable", false, username));
+        return users;
+    }
+
+    private static Command SetDisabled(string name, bool disabled, Argument<string> username)
+    {
+        var command = new Command(name, disabled ? "Disable a user and revoke their tokens." : "Enable a disabled user.") { username };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            await using var host = CommandHost(result);
+            var who = result.GetValue(username)!;
+            if (!await host.Services.GetRequiredService<UserAdministration>().SetDisabledAsync(who, disabled))
+            {
+                await Console.Error.WriteLineAsync($"No user '{who}'.");
+                return 1;
+            }
+            Console.WriteLine($"{who} {(disabled ? "disabled" : "enabled")}.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Audit()
+    {
+        var audit = new Command("audit", "Work with the audit log.");
+        var verify = new Command("verify", "Check the hash chain of the audit log and name the first broken entry.") { TreatUnmatchedTokensAsErrors = false };
+        verify.SetAction(async (result, cancellationToken) =>
+        {
+            await using var host = CommandHost(result);
+            var db = host.Services.GetRequiredService<JsmsDbContext>();
+            var total = await db.Set<AuditEntry>().LongCountAsync(cancellationToken);
+            var progress = new Progress<long>(done => Console.Error.Write($"\rchecked {done:N0} of {total:N0} entries"));
+            var outcome = await AuditTrail.VerifyAsync(db, progress, cancellationToken);
+            await Console.Error.WriteLineAsync();
+            if (outcome.Intact)
+            {
+                Console.WriteLine($"Audit log intact: {outcome.EntriesChecked:N0} entries verified.");
+                return 0;
+            }
+            Console.WriteLine($"Audit log BROKEN at entry {outcome.FirstBrokenSequence}: {outcome.Problem}.");
+            return 2;
+        });
+        audit.Subcommands.Add(verify);
+        return audit;
+    }
+
+    /// <summary>The application's services without the web server, named "cli:USER" in the audit log.</summary>
+    private static CommandHostScope CommandHost(ParseResult result)
+    {
+        var app = JsmsApp.Build([.. result.UnmatchedTokens], b => b.Logging.SetMinimumLevel(LogLevel.Warning));
+        app.Services.GetRequiredService<AuditActorFallback>().Name = $"cli:{Environment.UserName}";
+        return new CommandHostScope(app);
+    }
+
+    private static string ReadPassword()
+    {
+        Console.Error.Write("Password: ");
+        return Console.ReadLine() ?? "";
+    }
+
+    private sealed class CommandHostScope(WebApplication app) : IAsyncDisposable
+    {
+        private readonly AsyncServiceScope _scope = app.Services.CreateAsyncScope();
+
+        public IServiceProvider Services => _scope.ServiceProvider;
+
+        public async ValueTask DisposeAsync()
+        {
+            await _scope.DisposeAsync();
+            await app.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.Options;
+
+namespace Jsms.Platform.Database;
+
+public static class DatabaseSetup
+{
+    /// <summary>Registers <see cref="JsmsDbContext"/> on the configured provider.</summary>
+    public static IServiceCollection AddJsmsDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(JsmsOptions.Section).Get<JsmsOptions>() ?? new JsmsOptions();
+        if (options.UsesPostgres)
+        {
+            var connectionString = configuration.GetConnectionString("Jsms");
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException(
+                    "Jsms:Database is 'postgres' but ConnectionStrings:Jsms is empty. Set it, e.g. " +
+                    "ConnectionStrings__Jsms='Host=127.0.0.1;Port=5432;Database=jsms;Username=jsms;Password=...'.");
+            }
+            services.AddDbContext<JsmsDbContext, PostgresJsmsDbContext>(o => ConfigurePostgres(o, connectionString));
+        }
+        else
+        {
+            var path = options.SqlitePath;
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            services.AddDbContext<JsmsDbContext, SqliteJsmsDbContext>(o => ConfigureSqlite(o, $"Data Source={path}"));
+        }
+        return services;
+    }
+
+    internal static void ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString)
+        => builder.UseSqlite(connectionString, sqlite =>
+        {
+            sqlite.MigrationsAssembly(typeof(JsmsDbContext).Assembly.GetName().Name);
+            sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery);
+        });
+
+    internal static void ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString)
+        => builder.UseNpgsql(connectionString, npgsql =>
+        {
+            npgsql.MigrationsAssembly(typeof(JsmsDbContext).Assembly.GetName().Name);
+        });
+
+    /// <summary>
+    /// Applies migrations when the database is empty (first start of the embedded database), or always
+    /// when <c>Jsms:MigrateOnStart</c> is set. A non-empty database with pending migrations refuses to
+    /// start rather than change a production schema by surprise.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JsmsDbContext>();
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<JsmsOptions>>().Value;
+        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count == 0)
+        {
+            return;
+        }
+        if (applied.Count == 0 || options.MigrateOnStart)
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            return;
+        }
+        throw new InvalidOperationException(
+            $"The database has {pending.Count} pending migration(s) ({string.Join(", ", pending)}). " +
+            "Run `jsms migrate` (or set Jsms:MigrateOnStart=true) before starting.");
+    }
+}
+
+/// <summary>Design-time factories for <c>dotnet ef</c> (see scripts/migrations.sh).</summary>
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteJsmsDbContext>
+{
+    public SqliteJsmsDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<SqliteJsmsDbContext>();
+        DatabaseSetup.ConfigureSqlite(builder, "Data Source=design-time.db");
+        return new SqliteJsmsDbContext(builder.Options);
+    }
+}
+
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresJsmsDbContext>
+{
+    public PostgresJsmsDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<PostgresJsmsDbContext>();
+        DatabaseSetup.ConfigurePostgres(builder, "Host=localhost;Database=jsms_design");
+        return new PostgresJsmsDbContext(builder.Options);
+    }
+}

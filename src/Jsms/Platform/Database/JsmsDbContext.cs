@@ -1,0 +1,103 @@
+using Jsms.Features.Accounts;
+using Jsms.Features.Audit;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Jsms.Platform.Database;
+
+/// <summary>
+/// The one database of JSMS. Features register their entities through
+/// <see cref="IEntityTypeConfiguration{TEntity}"/> classes in their own folders and reach their
+/// tables with <c>db.Set&lt;T&gt;()</c> (or the extension properties they declare).
+/// Saving writes the audit entries of the unit of work in the same transaction (see <see cref="AuditTrail"/>).
+/// Provider-specific subclasses exist only so each provider has its own migrations
+/// (docs/decisions/0004-migrations.md).
+/// </summary>
+public abstract class JsmsDbContext(DbContextOptions options, IAuditActor? actor, TimeProvider? clock)
+    : IdentityDbContext<User, Role, Guid>(options)
+{
+    internal IAuditActor Actor { get; } = actor ?? AuditActor.System;
+
+    internal TimeProvider Clock { get; } = clock ?? TimeProvider.System;
+
+    private readonly List<AuditEntry> _pendingAudit = [];
+
+    /// <summary>Adds an audit entry to this unit of work; it is chained and written by the next save.</summary>
+    public void Audit(string action, string? recordType = null, Guid? recordId = null, string? detail = null)
+        => _pendingAudit.Add(AuditTrail.NewEntry(Actor, action, recordType, recordId, detail));
+
+    /// <summary>Adds an audit entry on behalf of someone other than the current actor (e.g. a login attempt).</summary>
+    public void AuditAs(IAuditActor who, string action, string? recordType = null, Guid? recordId = null, string? detail = null)
+        => _pendingAudit.Add(AuditTrail.NewEntry(who, action, recordType, recordId, detail));
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(JsmsDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every instant is UTC; SQLite returns kind Unspecified, so mark it on the way out.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+        => SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        AuditTrail.GuardAppendOnly(ChangeTracker);
+        _pendingAudit.AddRange(AuditTrail.EntriesForTrackedChanges(ChangeTracker, Actor));
+        if (_pendingAudit.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await AuditTrail.WriteLock.WaitAsync(cancellationToken);
+        try
+        {
+            var last = await Set<AuditEntry>().AsNoTracking()
+                .OrderByDescending(e => e.Sequence)
+                .Select(e => new { e.Sequence, e.Hash })
+                .FirstOrDefaultAsync(cancellationToken);
+            AuditTrail.Chain(_pendingAudit, last?.Sequence ?? 0, last?.Hash ?? AuditTrail.GenesisHash, Clock.GetUtcNow());
+            Set<AuditEntry>().AddRange(_pendingAudit);
+            try
+            {
+                var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                _pendingAudit.Clear();
+                return written;
+            }
+            catch
+            {
+                foreach (var entry in _pendingAudit)
+                {
+                    Entry(entry).State = EntityState.Detached;
+                }
+                throw;
+            }
+        }
+        finally
+        {
+            AuditTrail.WriteLock.Release();
+        }
+    }
+}
+
+public sealed class SqliteJsmsDbContext(DbContextOptions<SqliteJsmsDbContext> options, IAuditActor? actor = null, TimeProvider? clock = null)
+    : JsmsDbContext(options, actor, clock);
+
+public sealed class PostgresJsmsDbContext(DbContextOptions<PostgresJsmsDbContext> options, IAuditActor? actor = null, TimeProvider? clock = null)
+    : JsmsDbContext(options, actor, clock);
+
+internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+    v => v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc),
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+internal sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
+    v => v == null ? v : v.Value.Kind == DateTimeKind.Local ? v.Value.ToUniversalTime() : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc),
+    v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));

@@ -1,0 +1,133 @@
+using System.Text.Json.Serialization;
+using Jsms.Features.Access;
+using Jsms.Features.Accounts;
+using Jsms.Features.Audit;
+using Jsms.Features.Alerts;
+using Jsms.Features.Consultations;
+using Jsms.Features.Demo;
+using Jsms.Features.Partners;
+using Jsms.Platform.Database;
+using Jsms.Platform.Web;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Jsms.Platform;
+
+/// <summary>Composes the application: every feature's <c>AddX</c> and <c>MapX</c> is called here and nowhere else.</summary>
+public static class JsmsApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // Fixed, so Razor Pages are found whichever process hosts the app (tests, tools).
+            ApplicationName = typeof(JsmsApp).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.WebHost.UseStaticWebAssets();
+        configure?.Invoke(builder);
+        AddServices(builder);
+        var app = builder.Build();
+        Configure(app);
+        return app;
+    }
+
+    private static void AddServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var options = builder.Configuration.GetSection(JsmsOptions.Section).Get<JsmsOptions>() ?? new JsmsOptions();
+        services.Configure<JsmsOptions>(builder.Configuration.GetSection(JsmsOptions.Section));
+        services.TryAddSingletonTimeProvider();
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+
+        // Keys beside the embedded database, so sign-in cookies survive a restart.
+        services.AddDataProtection().SetApplicationName("jsms")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(options.DataDirectory), "keys")));
+        services.AddHttpContextAccessor();
+        services.AddSingleton<AuditActorFallback>();
+        services.AddScoped<IAuditActor, HttpAuditActor>();
+        services.AddJsmsDatabase(builder.Configuration);
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi();
+        services.AddJsmsHealth();
+        services.AddJsmsRateLimits();
+        services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToPage("/Accounts/Login");
+        }).AddViewLocalization();
+
+        services.AddAccess();
+        services.AddAccounts();
+        services.AddAudit();
+        services.AddPartners();
+        services.AddAlerts();
+        services.AddConsultations();
+        services.AddDemo();
+    }
+
+    private static void Configure(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'";
+            await next();
+        });
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture("en"),
+            SupportedCultures = [new("en")],
+            SupportedUICultures = [new("en")],
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapJsmsHealth();
+        app.MapRazorPages();
+        app.MapAccounts();
+        app.MapAudit();
+        app.MapPartners();
+        app.MapAlerts();
+        app.MapConsultations();
+    }
+
+    /// <summary>Migrates an empty database, creates the roles and, when asked, seeds the demo scenario.</summary>
+    public static async Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await DatabaseSetup.PrepareDatabaseAsync(services, cancellationToken);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<UserAdministration>().EnsureRolesAsync();
+        if (scope.ServiceProvider.GetRequiredService<IOptions<JsmsOptions>>().Value.Demo)
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoScenario>().SeedIfEmptyAsync(cancellationToken);
+        }
+    }
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jsms.Platform.Web;
+
+/// <summary>
+/// The one translator from exceptions to ProblemDetails. Input the client got wrong answers 4xx and
+/// names the problem; anything else is a 500 that reveals nothing about internals.
+/// </summary>
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = exception switch
+        {
+            BadHttpRequestException bad => (bad.StatusCode, "The request is not valid", Describe(bad)),
+            JsonException json => (StatusCodes.Status400BadRequest, "The request body is not valid JSON", json.Message),
+            DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "The record was changed by someone else", "Reload it and try again."),
+            OperationCanceledException when context.RequestAborted.IsCancellationRequested => (499, "Client closed request", (string?)null),
+            _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred", (string?)null),
+        };
+        if (status >= 500)
+        {
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
+        }
+        context.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = status >= 500 ? null : exception,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    private static string Describe(BadHttpRequestException bad)
+    {
+        // The JSON reader's message names the path and position of the bad value; keep it.
+        var inner = bad.InnerException?.Message;
+        return inner is null ? bad.Message : $"{bad.Message} {inner}";
+    }
+}

@@ -1,0 +1,20 @@
+// Copies the browser files of the npm packages into wwwroot/lib; run by the build when lib is missing.
+import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const lib = join(root, "wwwroot", "lib");
+const files = [
+  ["chart.js/dist/chart.umd.js", "chart.js/chart.umd.js"],
+  ["htmx.org/dist/htmx.min.js", "htmx/htmx.min.js"],
+  ["swagger-ui-dist/swagger-ui.css", "swagger-ui/swagger-ui.css"],
+  ["swagger-ui-dist/swagger-ui-bundle.js", "swagger-ui/swagger-ui-bundle.js"],
+];
+for (const [from, to] of files) {
+  const target = join(lib, to);
+  mkdirSync(dirname(target), { recursive: true });
+  cpSync(join(root, "node_modules", from), target);
+}
+writeFileSync(join(lib, ".restored"), new Date().toISOString());
+console.log(`copied ${files.length} browser files into wwwroot/lib`);
