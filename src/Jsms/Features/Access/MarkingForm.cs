@@ -1,0 +1,18 @@
+namespace Jsms.Features.Access;
+
+/// <summary>The release-marking fields of a page form (rendered by Shared/_MarkingFields.cshtml).</summary>
+public sealed class MarkingForm
+{
+    public string Tlp { get; set; } = "AMBER";
+
+    /// <summary>Agency codes separated by commas or spaces.</summary>
+    public string? ReleaseTo { get; set; }
+
+    /// <summary>Usernames separated by commas or spaces.</summary>
+    public string? Recipients { get; set; }
+
+    public MarkingInput ToInput() => new(Tlp, Split(ReleaseTo), Split(Recipients));
+
+    private static string[] Split(string? text)
+        => (text ?? "").Split([',', ' ', ';', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
