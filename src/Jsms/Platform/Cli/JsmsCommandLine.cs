@@ -75,7 +75,11 @@ public static class JsmsCommandLine
         add.SetAction(async (result, cancellationToken) =>
         {
             var secret = result.GetValue(password) ?? Environment.GetEnvironmentVariable("JSMS_PASSWORD") ?? ReadPassword();
-            await using var host = CommandHost(result);
+            await using var host = await PreparedCommandHostAsync(result, cancellationToken);
+            if (host is null)
+            {
+                return 1;
+            }
             var (user, errors) = await host.Services.GetRequiredService<UserAdministration>().AddAsync(new NewUser(
                 result.GetValue(username)!, result.GetValue(displayName) ?? "", result.GetValue(agency)!, result.GetValue(roles) ?? [], secret));
             if (user is null)
@@ -93,7 +97,11 @@ public static class JsmsCommandLine
         var list = new Command("list", "List users.") { TreatUnmatchedTokensAsErrors = false };
         list.SetAction(async (result, cancellationToken) =>
         {
-            await using var host = CommandHost(result);
+            await using var host = await PreparedCommandHostAsync(result, cancellationToken);
+            if (host is null)
+            {
+                return 1;
+            }
             var rows = await host.Services.GetRequiredService<UserAdministration>().ListAsync();
             Console.WriteLine($"{"USERNAME",-24} {"AGENCY",-12} {"ROLES",-28} {"2FA",-4} STATUS");
             foreach (var u in rows)
@@ -116,7 +124,11 @@ public static class JsmsCommandLine
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (result, cancellationToken) =>
         {
-            await using var host = CommandHost(result);
+            await using var host = await PreparedCommandHostAsync(result, cancellationToken);
+            if (host is null)
+            {
+                return 1;
+            }
             var who = result.GetValue(username)!;
             if (!await host.Services.GetRequiredService<UserAdministration>().SetDisabledAsync(who, disabled))
             {
@@ -135,7 +147,11 @@ public static class JsmsCommandLine
         var verify = new Command("verify", "Check the hash chain of the audit log and name the first broken entry.") { TreatUnmatchedTokensAsErrors = false };
         verify.SetAction(async (result, cancellationToken) =>
         {
-            await using var host = CommandHost(result);
+            await using var host = await PreparedCommandHostAsync(result, cancellationToken);
+            if (host is null)
+            {
+                return 1;
+            }
             var db = host.Services.GetRequiredService<JsmsDbContext>();
             var total = await db.Set<AuditEntry>().LongCountAsync(cancellationToken);
             var progress = new Progress<long>(done => Console.Error.Write($"\rchecked {done:N0} of {total:N0} entries"));
@@ -159,6 +175,27 @@ public static class JsmsCommandLine
         var app = JsmsApp.Build([.. result.UnmatchedTokens], b => b.Logging.SetMinimumLevel(LogLevel.Warning));
         app.Services.GetRequiredService<AuditActorFallback>().Name = $"cli:{Environment.UserName}";
         return new CommandHostScope(app);
+    }
+
+    /// <summary>
+    /// A command host on a database ready for use: an empty database gets the schema (as <c>serve</c>
+    /// would), and the roles exist. Null (after saying why) when the database needs <c>jsms migrate</c>.
+    /// </summary>
+    private static async Task<CommandHostScope?> PreparedCommandHostAsync(ParseResult result, CancellationToken cancellationToken)
+    {
+        var host = CommandHost(result);
+        try
+        {
+            await DatabaseSetup.PrepareDatabaseAsync(host.Services, cancellationToken);
+            await host.Services.GetRequiredService<UserAdministration>().EnsureRolesAsync();
+            return host;
+        }
+        catch (InvalidOperationException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            await host.DisposeAsync();
+            return null;
+        }
     }
 
     private static string ReadPassword()
