@@ -149,6 +149,57 @@ public sealed class AuditTrailTests(JsmsTestApp app) : IClassFixture<JsmsTestApp
         Assert.Equal("export", last.GetProperty("action").GetString());
         Assert.Equal("admin", last.GetProperty("userName").GetString());
         Assert.Contains(lines, l => l.Contains("\"action\":\"note\"", StringComparison.Ordinal));
+        await AssertDocumentedPythonVerifierAccepts(lines);
+    }
+
+    /// <summary>
+    /// Runs the Python snippet of docs/audit-log.md on the export when a python3 is on the PATH
+    /// (the C# recomputation above runs everywhere).
+    /// </summary>
+    private static async Task AssertDocumentedPythonVerifierAccepts(string[] lines)
+    {
+        var python = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .Select(dir => Path.Combine(dir, "python3")).FirstOrDefault(File.Exists);
+        var docs = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "docs", "audit-log.md");
+        if (python is null || !File.Exists(docs))
+        {
+            return;
+        }
+        var markdown = await File.ReadAllTextAsync(docs);
+        var start = markdown.IndexOf("```python\n", StringComparison.Ordinal) + "```python\n".Length;
+        var script = markdown[start..markdown.IndexOf("```", start, StringComparison.Ordinal)];
+        var folder = Directory.CreateTempSubdirectory("jsms-audit-export");
+        try
+        {
+            var scriptPath = Path.Combine(folder.FullName, "verify_audit.py");
+            var exportPath = Path.Combine(folder.FullName, "audit.jsonl");
+            await File.WriteAllTextAsync(scriptPath, script);
+            await File.WriteAllLinesAsync(exportPath, lines);
+            var intact = await RunPython(python, scriptPath, exportPath);
+            Assert.StartsWith($"intact: {lines.Length} entries", intact, StringComparison.Ordinal);
+
+            // The same script notices an edited line.
+            lines[1] = lines[1].Replace("\"userName\":\"", "\"userName\":\"x", StringComparison.Ordinal);
+            await File.WriteAllLinesAsync(exportPath, lines);
+            Assert.Contains("BROKEN: entry 2 was altered", await RunPython(python, scriptPath, exportPath), StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<string> RunPython(string python, string script, string export)
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(python, [script, export])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return output + error;
     }
 
     /// <summary>docs/audit-log.md's hash, computed without AuditTrail: a compact JSON array escaping only what JSON requires.</summary>

@@ -81,6 +81,13 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(0, verify.ExitCode);
         Assert.Contains("Audit log intact", verify.Output, StringComparison.Ordinal);
 
+        var exportPath = Path.Combine(_dataDirectory, "audit.jsonl");
+        var export = await CommandLine.RunAsync(["audit", "export", "--output", exportPath, .. Data]);
+        Assert.Equal(0, export.ExitCode);
+        var lines = await File.ReadAllLinesAsync(exportPath);
+        Assert.Contains($"Exported {lines.Length} entries.", export.Error, StringComparison.Ordinal);
+        Assert.Contains("\"action\":\"export\"", lines[^1], StringComparison.Ordinal);
+
         // The commands were audited as the operator's command line.
         var options = new DbContextOptionsBuilder<SqliteJsmsDbContext>();
         DatabaseSetup.ConfigureSqlite(options, $"Data Source={Path.Combine(_dataDirectory, "jsms.db")}");

@@ -222,6 +222,30 @@ public static class JsmsCommandLine
             return 2;
         });
         audit.Subcommands.Add(verify);
+
+        var output = new Option<string?>("--output", "-o") { Description = "File to write; standard output when omitted." };
+        var export = new Command("export", "Write the whole audit log as JSON lines for offline verification (docs/audit-log.md).") { output };
+        export.TreatUnmatchedTokensAsErrors = false;
+        export.SetAction(async (result, cancellationToken) =>
+        {
+            await using var host = await PreparedCommandHostAsync(result, cancellationToken);
+            if (host is null)
+            {
+                return 1;
+            }
+            var db = host.Services.GetRequiredService<JsmsDbContext>();
+            var path = result.GetValue(output);
+            db.Audit("export", "AuditEntry", detail: "audit log export (JSON lines)" + (path is null ? "" : $" to {Path.GetFileName(path)}"));
+            await db.SaveChangesAsync(cancellationToken);
+            var last = await db.Set<AuditEntry>().MaxAsync(e => e.Sequence, cancellationToken);
+            await using (var stream = path is null ? Console.OpenStandardOutput() : File.Create(path))
+            {
+                await AuditModule.WriteExportAsync(db, stream, last, cancellationToken);
+            }
+            await Console.Error.WriteLineAsync($"Exported {last:N0} entries.");
+            return 0;
+        });
+        audit.Subcommands.Add(export);
         return audit;
     }
 
