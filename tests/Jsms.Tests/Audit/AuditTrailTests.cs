@@ -45,6 +45,20 @@ public sealed class AuditTrailTests(JsmsTestApp app) : IClassFixture<JsmsTestApp
     }
 
     [Fact]
+    public async Task Concurrent_audited_requests_keep_one_unbroken_chain()
+    {
+        using var admin = await app.LoginAs("admin");
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 24).Select(async i => i % 2 == 0
+            ? (await app.RequestTokenAsync("cn.coordinator")).StatusCode
+            : (await admin.PostAsJsonAsync("/api/partners/states", new { isoCode = $"Q{(char)('A' + i)}", name = $"Test state {i}" })).StatusCode));
+
+        Assert.All(statuses, status => Assert.True(status is HttpStatusCode.OK or HttpStatusCode.Created, status.ToString()));
+        var outcome = await app.WithDb(db => AuditTrail.VerifyAsync(db));
+        Assert.True(outcome.Intact, outcome.Problem);
+    }
+
+    [Fact]
     public async Task Only_administrators_reach_the_audit_api()
     {
         using var coordinator = await app.LoginAs("pk.coordinator");

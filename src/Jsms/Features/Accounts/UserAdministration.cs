@@ -60,6 +60,8 @@ public sealed class UserAdministration(UserManager<User> users, RoleManager<Role
             return (null, errors);
         }
 
+        // The audited save below runs in this transaction: hold the audit lock until it commits.
+        await using var auditLock = await db.HoldAuditLockAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var created = await users.CreateAsync(user, request.Password);
         if (!created.Succeeded)
