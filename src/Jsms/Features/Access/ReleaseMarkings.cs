@@ -47,6 +47,11 @@ public sealed class ReleaseMarkings(JsmsDbContext db)
     /// <summary>Stamps a new record with the caller's agency as owner and adds its marking to the unit of work.</summary>
     public void ApplyToNew(IReleasable record, ResolvedMarking marking, Caller caller)
     {
+        if (record.Id == Guid.Empty)
+        {
+            // The marking rows are keyed by the record's id: without one they would mark nothing (or everything unsaved).
+            throw new InvalidOperationException("Give the record its Id before applying its marking.");
+        }
         record.OwnerAgencyId = caller.AgencyId;
         record.CreatedByUserId = caller.UserId;
         record.Tlp = marking.Tlp;

@@ -12,6 +12,10 @@ public sealed record TokenRequest(string? Username, string? Password, string? To
 
 public sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn, DateTime ExpiresAt, Guid TokenId);
 
+public sealed record TotpCodeRequest(string? Code);
+
+public sealed record TotpStatus(bool Enabled);
+
 public sealed record MeResponse(Guid Id, string Username, Guid AgencyId, IReadOnlyList<string> Roles);
 
 internal static class AuthEndpoints
@@ -24,6 +28,9 @@ internal static class AuthEndpoints
         signedIn.MapDelete("/token", RevokeCurrentToken);
         signedIn.MapDelete("/tokens/{id:guid}", RevokeToken);
         signedIn.MapGet("/me", Me);
+        signedIn.MapPost("/totp/setup", SetUpTotp);
+        signedIn.MapPost("/totp/enable", EnableTotp);
+        signedIn.MapPost("/totp/disable", DisableTotp);
     }
 
     /// <summary>Exchanges username, password (and TOTP code when enabled) for a bearer token.</summary>
@@ -85,6 +92,27 @@ internal static class AuthEndpoints
 
     public static Ok<MeResponse> Me(Caller caller)
         => TypedResults.Ok(new MeResponse(caller.UserId, caller.UserName, caller.AgencyId, [.. caller.Roles.Order()]));
+
+    /// <summary>Issues a new authenticator key for the caller (the second factor stays off until enabled with a code).</summary>
+    public static async Task<Results<Ok<TotpSetupKey>, ProblemHttpResult>> SetUpTotp(Caller caller, TwoFactorSetup totp)
+        => await totp.BeginAsync(caller.UserId) is { } key
+            ? TypedResults.Ok(key)
+            : TypedResults.Problem(TwoFactorSetup.Describe(TotpChangeOutcome.AlreadyEnabled), statusCode: StatusCodes.Status409Conflict, title: "Second factor already on");
+
+    /// <summary>Turns the caller's second factor on with a current code from the key of the set-up step.</summary>
+    public static async Task<Results<Ok<TotpStatus>, ValidationProblem, ProblemHttpResult>> EnableTotp(TotpCodeRequest request, Caller caller, TwoFactorSetup totp)
+        => TotpAnswer(await totp.EnableAsync(caller.UserId, request.Code), enabled: true);
+
+    /// <summary>Turns the caller's second factor off; a current code is required.</summary>
+    public static async Task<Results<Ok<TotpStatus>, ValidationProblem, ProblemHttpResult>> DisableTotp(TotpCodeRequest request, Caller caller, TwoFactorSetup totp)
+        => TotpAnswer(await totp.DisableAsync(caller.UserId, request.Code), enabled: false);
+
+    private static Results<Ok<TotpStatus>, ValidationProblem, ProblemHttpResult> TotpAnswer(TotpChangeOutcome outcome, bool enabled) => outcome switch
+    {
+        TotpChangeOutcome.Done => TypedResults.Ok(new TotpStatus(enabled)),
+        TotpChangeOutcome.InvalidCode => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["code"] = [TwoFactorSetup.Describe(outcome)] }),
+        _ => TypedResults.Problem(TwoFactorSetup.Describe(outcome), statusCode: StatusCodes.Status409Conflict, title: "Second factor not changed"),
+    };
 
     private static async Task RevokeAsync(JsmsDbContext db, Guid tokenId, TimeProvider clock)
     {

@@ -36,6 +36,8 @@ public sealed class SignInChecker(UserManager<User> users, JsmsDbContext db, IHt
     {
         if (user is null)
         {
+            // Spend the time a password check takes, so response times do not reveal which usernames exist.
+            users.PasswordHasher.VerifyHashedPassword(TimingDummy, TimingDummyHash.Value, password);
             return SignInOutcome.InvalidCredentials;
         }
         if (user.IsDisabled)
@@ -69,6 +71,10 @@ public sealed class SignInChecker(UserManager<User> users, JsmsDbContext db, IHt
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
+
+    private static readonly User TimingDummy = new() { UserName = "timing-dummy" };
+
+    private static readonly Lazy<string> TimingDummyHash = new(() => new PasswordHasher<User>().HashPassword(TimingDummy, Guid.NewGuid().ToString("N")));
 }
 
 internal static class UserClaims

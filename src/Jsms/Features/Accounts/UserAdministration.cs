@@ -16,7 +16,8 @@ public sealed class UserAdministration(UserManager<User> users, RoleManager<Role
     public async Task<(User? User, Dictionary<string, string[]> Errors)> AddAsync(NewUser request)
     {
         var errors = new Dictionary<string, string[]>();
-        var agency = await db.Set<Agency>().FirstOrDefaultAsync(a => a.Code == request.AgencyCode.Trim());
+        var code = request.AgencyCode.Trim().ToUpperInvariant();
+        var agency = await db.Set<Agency>().FirstOrDefaultAsync(a => a.Code == code);
         if (agency is null)
         {
             errors["agency"] = [$"No agency has the code '{request.AgencyCode}'."];
@@ -30,23 +31,37 @@ public sealed class UserAdministration(UserManager<User> users, RoleManager<Role
         {
             errors["roles"] = [$"Unknown role(s): {string.Join(", ", unknownRoles)}. Roles are {string.Join(", ", JsmsRoles.All)}."];
         }
+        var user = new User
+        {
+            Id = Guid.NewGuid(),
+            UserName = request.Username.Trim(),
+            DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? request.Username.Trim() : request.DisplayName.Trim(),
+            AgencyId = agency?.Id ?? Guid.Empty,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
         if (string.IsNullOrWhiteSpace(request.Username))
         {
             errors["username"] = ["A username is required."];
+        }
+        else
+        {
+            // Identity's own checks (allowed characters, duplicates), so every problem is reported at once.
+            foreach (var validator in users.UserValidators)
+            {
+                Merge(errors, IdentityErrors(await validator.ValidateAsync(users, user)));
+            }
+        }
+        foreach (var validator in users.PasswordValidators)
+        {
+            Merge(errors, IdentityErrors(await validator.ValidateAsync(users, user, request.Password)));
         }
         if (errors.Count > 0)
         {
             return (null, errors);
         }
 
-        var user = new User
-        {
-            Id = Guid.NewGuid(),
-            UserName = request.Username.Trim(),
-            DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? request.Username.Trim() : request.DisplayName.Trim(),
-            AgencyId = agency!.Id,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
+        // The audited save below runs in this transaction: hold the audit lock until it commits.
+        await using var auditLock = await db.HoldAuditLockAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var created = await users.CreateAsync(user, request.Password);
         if (!created.Succeeded)
@@ -59,7 +74,7 @@ public sealed class UserAdministration(UserManager<User> users, RoleManager<Role
         {
             return (null, IdentityErrors(added));
         }
-        db.Audit("create", "User", user.Id, $"username {user.UserName}, agency {agency.Code}, roles {string.Join(",", request.Roles)}");
+        db.Audit("create", "User", user.Id, $"username {user.UserName}, agency {agency!.Code}, roles {string.Join(",", request.Roles)}");
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return (user, errors);
@@ -106,6 +121,14 @@ public sealed class UserAdministration(UserManager<User> users, RoleManager<Role
             {
                 await roles.CreateAsync(new Role(name) { Id = Guid.NewGuid() });
             }
+        }
+    }
+
+    private static void Merge(Dictionary<string, string[]> errors, Dictionary<string, string[]> more)
+    {
+        foreach (var (field, messages) in more)
+        {
+            errors[field] = errors.TryGetValue(field, out var existing) ? [.. existing, .. messages] : messages;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Jsms.Features.Accounts;
 using Jsms.Platform.Database;
 using Jsms.Platform.Web;
@@ -8,6 +9,10 @@ namespace Jsms.Features.Audit;
 
 public sealed record AuditEntryDto(long Sequence, DateTime Timestamp, Guid? UserId, string UserName, Guid? AgencyId,
     string Action, string? RecordType, Guid? RecordId, string? Detail, string? RemoteAddress, string Hash);
+
+/// <summary>One line of <c>GET /api/audit/export</c>: the hashed fields, the timestamp exactly as hashed, and the hash.</summary>
+public sealed record AuditExportLine(long Sequence, string Timestamp, Guid? UserId, string UserName, Guid? AgencyId, string Action,
+    string? RecordType, Guid? RecordId, string? Detail, string? RemoteAddress, string PreviousHash, string Hash);
 
 public sealed record AuditQuery(string? User, Guid? RecordId, string? Action, DateTime? From, DateTime? To, long? Before, int? Limit);
 
@@ -20,6 +25,7 @@ public static class AuditModule
         var group = app.MapApiGroup("/audit", "Audit").RequireAuthorization(p => p.RequireRole(JsmsRoles.Administrator));
         group.MapGet("", Search);
         group.MapGet("/verify", Verify);
+        group.MapGet("/export", Export);
         return app;
     }
 
@@ -34,6 +40,50 @@ public static class AuditModule
         await db.SaveChangesAsync();
         return TypedResults.Ok(outcome);
     }
+
+    /// <summary>
+    /// The whole chain as JSON lines (one entry per line, oldest first, with the fields the hash covers),
+    /// for offline verification (docs/audit-log.md). The export itself is audited first, so it is part of what it exports.
+    /// </summary>
+    public static async Task<PushStreamHttpResult> Export(JsmsDbContext db, HttpContext http)
+    {
+        db.Audit("export", "AuditEntry", detail: "audit log export (JSON lines)");
+        await db.SaveChangesAsync();
+        var last = await db.Set<AuditEntry>().MaxAsync(e => e.Sequence);
+        return TypedResults.Stream(async stream => await WriteExportAsync(db, stream, last, http.RequestAborted),
+            "application/x-ndjson", $"jsms-audit-{last}.jsonl");
+    }
+
+    /// <summary>Writes entries 1..<paramref name="lastSequence"/> as JSON lines in batches.</summary>
+    internal static async Task WriteExportAsync(JsmsDbContext db, Stream stream, long lastSequence, CancellationToken cancellationToken)
+    {
+        const int batchSize = 2000;
+        long after = 0;
+        while (after < lastSequence)
+        {
+            var from = after;
+            var batch = await db.Set<AuditEntry>().AsNoTracking()
+                .Where(e => e.Sequence > from && e.Sequence <= lastSequence)
+                .OrderBy(e => e.Sequence).Take(batchSize).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+            foreach (var e in batch)
+            {
+                var line = new AuditExportLine(e.Sequence, AuditTrail.FormatTimestamp(e.Timestamp), e.UserId, e.UserName, e.AgencyId, e.Action,
+                    e.RecordType, e.RecordId, e.Detail, e.RemoteAddress, e.PreviousHash, e.Hash);
+                await JsonSerializer.SerializeAsync(stream, line, ExportJson, cancellationToken);
+                await stream.WriteAsync(Newline, cancellationToken);
+            }
+            after = batch[^1].Sequence;
+            await stream.FlushAsync(cancellationToken);
+        }
+    }
+
+    private static readonly byte[] Newline = [(byte)'\n'];
+
+    private static readonly JsonSerializerOptions ExportJson = new(JsonSerializerDefaults.Web);
 
     internal static Task<List<AuditEntryDto>> SearchAsync(JsmsDbContext db, AuditQuery query)
     {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Jsms.Features.Access;
 using Jsms.Platform.Database;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +13,7 @@ public static class AuditTrail
 {
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    /// <summary>Serialises appends in this process so each entry links to the one before it.</summary>
+    /// <summary>Serialises appends in this process so each entry links to the one before it (see <see cref="JsmsDbContext.HoldAuditLockAsync"/>).</summary>
     internal static readonly SemaphoreSlim WriteLock = new(1, 1);
 
     internal static AuditEntry NewEntry(IAuditActor actor, string action, string? recordType, Guid? recordId, string? detail) => new()
@@ -29,11 +28,16 @@ public static class AuditTrail
         RemoteAddress = actor.RemoteAddress,
     };
 
+    /// <summary>
+    /// Refuses a save that would change or delete an audit entry, or add one that did not come through
+    /// <see cref="JsmsDbContext.Audit"/> (it would not be chained). The database triggers of the
+    /// AuditAppendOnly migration refuse the same for SQL that bypasses the change tracker.
+    /// </summary>
     internal static void GuardAppendOnly(ChangeTracker tracker)
     {
-        if (tracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        if (tracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted or EntityState.Added))
         {
-            throw new InvalidOperationException("The audit log is append-only.");
+            throw new InvalidOperationException("The audit log is append-only: entries are added only through db.Audit(...) and never changed or deleted.");
         }
     }
 
@@ -86,13 +90,25 @@ public static class AuditTrail
         }
     }
 
-    /// <summary>SHA-256 (lower-case hex) of the JSON array of the entry's fields in a fixed order.</summary>
+    /// <summary>
+    /// SHA-256 (lower-case hex) of the UTF-8 bytes of <see cref="CanonicalJson"/>: the JSON array of the
+    /// entry's fields in a fixed order (docs/audit-log.md gives the format and an offline verifier).
+    /// </summary>
     public static string ComputeHash(AuditEntry e)
+        => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalJson(e))));
+
+    /// <summary>
+    /// The hashed text: <c>[sequence,"timestamp",userId,userName,agencyId,action,recordType,recordId,detail,remoteAddress,previousHash]</c>
+    /// with no whitespace, strings escaping only <c>"</c>, <c>\</c> and control characters, exactly as
+    /// Python's <c>json.dumps(fields, separators=(",", ":"), ensure_ascii=False)</c> writes it, so any
+    /// language can recompute it (System.Text.Json's default escaping of <c>+</c>, <c>&lt;</c> or non-ASCII would not).
+    /// </summary>
+    public static string CanonicalJson(AuditEntry e)
     {
-        var canonical = JsonSerializer.Serialize(new object?[]
-        {
-            e.Sequence,
-            e.Timestamp.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+        var text = new StringBuilder(256).Append('[').Append(e.Sequence.ToString(CultureInfo.InvariantCulture));
+        string?[] fields =
+        [
+            FormatTimestamp(e.Timestamp),
             e.UserId?.ToString("D"),
             e.UserName,
             e.AgencyId?.ToString("D"),
@@ -102,8 +118,43 @@ public static class AuditTrail
             e.Detail,
             e.RemoteAddress,
             e.PreviousHash,
-        });
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        ];
+        foreach (var field in fields)
+        {
+            text.Append(',');
+            AppendJsonString(text, field);
+        }
+        return text.Append(']').ToString();
+    }
+
+    /// <summary>The timestamp as hashed and exported: UTC, milliseconds, e.g. <c>2026-03-10T09:00:00.000Z</c>.</summary>
+    public static string FormatTimestamp(DateTime timestamp)
+        => timestamp.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private static void AppendJsonString(StringBuilder text, string? value)
+    {
+        if (value is null)
+        {
+            text.Append("null");
+            return;
+        }
+        text.Append('"');
+        foreach (var c in value)
+        {
+            _ = c switch
+            {
+                '"' => text.Append("\\\""),
+                '\\' => text.Append("\\\\"),
+                '\n' => text.Append("\\n"),
+                '\r' => text.Append("\\r"),
+                '\t' => text.Append("\\t"),
+                '\b' => text.Append("\\b"),
+                '\f' => text.Append("\\f"),
+                < ' ' => text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)),
+                _ => text.Append(c),
+            };
+        }
+        text.Append('"');
     }
 
     /// <summary>

@@ -50,10 +50,11 @@ public static class PartnersModule
         => TypedResults.Ok(await PartnershipsQuery(db).ToListAsync());
 
     public static async Task<Results<Ok<PartnershipDto>, NotFound>> GetPartnership(Guid id, JsmsDbContext db)
-        => await PartnershipsQuery(db).FirstOrDefaultAsync(p => p.Id == id) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound();
+        => await PartnershipsQuery(db, id).FirstOrDefaultAsync() is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound();
 
-    internal static IQueryable<PartnershipDto> PartnershipsQuery(JsmsDbContext db)
-        => db.Set<Partnership>().AsNoTracking().OrderBy(p => p.Name).Select(p => new PartnershipDto(p.Id, p.Name, p.Kind, p.Description, p.EstablishedOn,
+    /// <summary>Partnerships as DTOs; filter by id before the projection (EF cannot filter on the projected record).</summary>
+    internal static IQueryable<PartnershipDto> PartnershipsQuery(JsmsDbContext db, Guid? id = null)
+        => db.Set<Partnership>().AsNoTracking().Where(p => id == null || p.Id == id).OrderBy(p => p.Name).Select(p => new PartnershipDto(p.Id, p.Name, p.Kind, p.Description, p.EstablishedOn,
             p.Members.OrderBy(m => m.Role).ThenBy(m => m.Agency!.Code).Select(m => new PartnershipMemberDto(m.AgencyId, m.Agency!.Code, m.Agency.Name, m.Role)).ToList(),
             p.Agreements.OrderBy(a => a.SignedOn).Select(a => new AgreementDto(a.Id, a.Title, a.Parties, a.SignedOn, a.Scope)).ToList()));
 
@@ -125,8 +126,12 @@ public static class PartnersModule
         var members = request.Members ?? [];
         var codes = members.Select(m => m.Agency?.Trim().ToUpperInvariant() ?? "").ToList();
         var agencies = await db.Set<Agency>().Where(a => codes.Contains(a.Code)).ToDictionaryAsync(a => a.Code);
-        var unknown = codes.Where(c => !agencies.ContainsKey(c)).ToList();
-        if (unknown.Count > 0)
+        var unknown = codes.Where(c => c.Length > 0 && !agencies.ContainsKey(c)).ToList();
+        if (codes.Any(c => c.Length == 0))
+        {
+            errors["members"] = ["Each member needs an agency code."];
+        }
+        else if (unknown.Count > 0)
         {
             errors["members"] = [$"Unknown agency code(s): {string.Join(", ", unknown)}."];
         }
@@ -154,7 +159,7 @@ public static class PartnersModule
         };
         db.Add(partnership);
         await db.SaveChangesAsync();
-        return TypedResults.Created($"/api/partners/partnerships/{partnership.Id}", await PartnershipsQuery(db).FirstAsync(p => p.Id == partnership.Id));
+        return TypedResults.Created($"/api/partners/partnerships/{partnership.Id}", await PartnershipsQuery(db, partnership.Id).FirstAsync());
     }
 
     public static async Task<Results<Created<AgreementDto>, NotFound, ValidationProblem>> CreateAgreement(Guid id, CreateAgreementRequest request, JsmsDbContext db)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Jsms.Features.Accounts;
 using Jsms.Features.Audit;
+using Jsms.Features.Partners;
 using Jsms.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,7 @@ public static class JsmsCommandLine
         var root = new RootCommand("JSMS, the Joint Security Management System.");
         root.Subcommands.Add(Serve());
         root.Subcommands.Add(Migrate());
+        root.Subcommands.Add(Agencies());
         root.Subcommands.Add(Users());
         root.Subcommands.Add(Audit());
         var firstIsOption = args.Length > 0 && args[0].StartsWith('-') && args[0] is not ("--help" or "-h" or "-?" or "--version");
@@ -61,6 +63,60 @@ public static class JsmsCommandLine
         return command;
     }
 
+    /// <summary>
+    /// <c>agencies add</c>: the first agency of a new node (its first administrator needs one); after that
+    /// administrators maintain the directory in the app or through <c>/api/partners</c>.
+    /// </summary>
+    private static Command Agencies()
+    {
+        var agencies = new Command("agencies", "Manage the agencies of the partner directory.");
+        var code = new Argument<string>("code") { Description = "Agency code, e.g. PK-NACTA." };
+        var name = new Option<string>("--name") { Description = "Agency name.", Required = true };
+        var state = new Option<string>("--state") { Description = "ISO 3166-1 alpha-2 code of its state, e.g. PK.", Required = true };
+        var stateName = new Option<string?>("--state-name") { Description = "Name of the state, when it is not in the directory yet." };
+        var kind = new Option<AgencyKind>("--kind") { Description = "Police, Military, Intelligence, Ministry, Secretariat or Other.", DefaultValueFactory = _ => AgencyKind.Other };
+        var add = new Command("add", "Add an agency (and its state when new).") { code, name, state, stateName, kind };
+        add.TreatUnmatchedTokensAsErrors = false;
+        add.SetAction(async (result, cancellationToken) =>
+        {
+            await using var host = await PreparedCommandHostAsync(result, cancellationToken);
+            if (host is null)
+            {
+                return 1;
+            }
+            var db = host.Services.GetRequiredService<JsmsDbContext>();
+            var agencyCode = result.GetValue(code)!.Trim().ToUpperInvariant();
+            var iso = result.GetValue(state)!.Trim().ToUpperInvariant();
+            var errors = new List<string>();
+            if (agencyCode.Length is < 2 or > 32 || await db.Set<Agency>().AnyAsync(a => a.Code == agencyCode, cancellationToken))
+            {
+                errors.Add($"code: '{agencyCode}' is taken or not 2 to 32 characters.");
+            }
+            var existingState = await db.Set<State>().FirstOrDefaultAsync(s => s.IsoCode == iso, cancellationToken);
+            if (existingState is null && (iso.Length != 2 || !iso.All(char.IsAsciiLetterUpper) || string.IsNullOrWhiteSpace(result.GetValue(stateName))))
+            {
+                errors.Add($"state: '{iso}' is not in the directory; give a two-letter code and --state-name to add it.");
+            }
+            if (errors.Count > 0)
+            {
+                errors.ForEach(Console.Error.WriteLine);
+                return 1;
+            }
+            var stateRow = existingState ?? new State { Id = Guid.NewGuid(), IsoCode = iso, Name = result.GetValue(stateName)!.Trim() };
+            if (existingState is null)
+            {
+                db.Add(stateRow);
+            }
+            var agency = new Agency { Id = Guid.NewGuid(), Code = agencyCode, Name = result.GetValue(name)!.Trim(), Kind = result.GetValue(kind), StateId = stateRow.Id };
+            db.Add(agency);
+            await db.SaveChangesAsync(cancellationToken);
+            Console.WriteLine($"Added agency {agency.Code} ({agency.Id}).");
+            return 0;
+        });
+        agencies.Subcommands.Add(add);
+        return agencies;
+    }
+
     private static Command Users()
     {
         var users = new Command("users", "Manage users.");
@@ -75,7 +131,11 @@ public static class JsmsCommandLine
         add.SetAction(async (result, cancellationToken) =>
         {
             var secret = result.GetValue(password) ?? Environment.GetEnvironmentVariable("JSMS_PASSWORD") ?? ReadPassword();
-            await using var host = CommandHost(result);
+            await using var host = await PreparedCommandHostAsync(result, cancellationToken);
+            if (host is null)
+            {
+                return 1;
+            }
             var (user, errors) = await host.Services.GetRequiredService<UserAdministration>().AddAsync(new NewUser(
                 result.GetValue(username)!, result.GetValue(displayName) ?? "", result.GetValue(agency)!, result.GetValue(roles) ?? [], secret));
             if (user is null)
@@ -93,7 +153,11 @@ public static class JsmsCommandLine
         var list = new Command("list", "List users.") { TreatUnmatchedTokensAsErrors = false };
         list.SetAction(async (result, cancellationToken) =>
         {
-            await using var host = CommandHost(result);
+            await using var host = await PreparedCommandHostAsync(result, cancellationToken);
+            if (host is null)
+            {
+                return 1;
+            }
             var rows = await host.Services.GetRequiredService<UserAdministration>().ListAsync();
             Console.WriteLine($"{"USERNAME",-24} {"AGENCY",-12} {"ROLES",-28} {"2FA",-4} STATUS");
             foreach (var u in rows)
@@ -116,7 +180,11 @@ public static class JsmsCommandLine
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (result, cancellationToken) =>
         {
-            await using var host = CommandHost(result);
+            await using var host = await PreparedCommandHostAsync(result, cancellationToken);
+            if (host is null)
+            {
+                return 1;
+            }
             var who = result.GetValue(username)!;
             if (!await host.Services.GetRequiredService<UserAdministration>().SetDisabledAsync(who, disabled))
             {
@@ -135,7 +203,11 @@ public static class JsmsCommandLine
         var verify = new Command("verify", "Check the hash chain of the audit log and name the first broken entry.") { TreatUnmatchedTokensAsErrors = false };
         verify.SetAction(async (result, cancellationToken) =>
         {
-            await using var host = CommandHost(result);
+            await using var host = await PreparedCommandHostAsync(result, cancellationToken);
+            if (host is null)
+            {
+                return 1;
+            }
             var db = host.Services.GetRequiredService<JsmsDbContext>();
             var total = await db.Set<AuditEntry>().LongCountAsync(cancellationToken);
             var progress = new Progress<long>(done => Console.Error.Write($"\rchecked {done:N0} of {total:N0} entries"));
@@ -150,6 +222,30 @@ public static class JsmsCommandLine
             return 2;
         });
         audit.Subcommands.Add(verify);
+
+        var output = new Option<string?>("--output", "-o") { Description = "File to write; standard output when omitted." };
+        var export = new Command("export", "Write the whole audit log as JSON lines for offline verification (docs/audit-log.md).") { output };
+        export.TreatUnmatchedTokensAsErrors = false;
+        export.SetAction(async (result, cancellationToken) =>
+        {
+            await using var host = await PreparedCommandHostAsync(result, cancellationToken);
+            if (host is null)
+            {
+                return 1;
+            }
+            var db = host.Services.GetRequiredService<JsmsDbContext>();
+            var path = result.GetValue(output);
+            db.Audit("export", "AuditEntry", detail: "audit log export (JSON lines)" + (path is null ? "" : $" to {Path.GetFileName(path)}"));
+            await db.SaveChangesAsync(cancellationToken);
+            var last = await db.Set<AuditEntry>().MaxAsync(e => e.Sequence, cancellationToken);
+            await using (var stream = path is null ? Console.OpenStandardOutput() : File.Create(path))
+            {
+                await AuditModule.WriteExportAsync(db, stream, last, cancellationToken);
+            }
+            await Console.Error.WriteLineAsync($"Exported {last:N0} entries.");
+            return 0;
+        });
+        audit.Subcommands.Add(export);
         return audit;
     }
 
@@ -159,6 +255,27 @@ public static class JsmsCommandLine
         var app = JsmsApp.Build([.. result.UnmatchedTokens], b => b.Logging.SetMinimumLevel(LogLevel.Warning));
         app.Services.GetRequiredService<AuditActorFallback>().Name = $"cli:{Environment.UserName}";
         return new CommandHostScope(app);
+    }
+
+    /// <summary>
+    /// A command host on a database ready for use: an empty database gets the schema (as <c>serve</c>
+    /// would), and the roles exist. Null (after saying why) when the database needs <c>jsms migrate</c>.
+    /// </summary>
+    private static async Task<CommandHostScope?> PreparedCommandHostAsync(ParseResult result, CancellationToken cancellationToken)
+    {
+        var host = CommandHost(result);
+        try
+        {
+            await DatabaseSetup.PrepareDatabaseAsync(host.Services, cancellationToken);
+            await host.Services.GetRequiredService<UserAdministration>().EnsureRolesAsync();
+            return host;
+        }
+        catch (InvalidOperationException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            await host.DisposeAsync();
+            return null;
+        }
     }
 
     private static string ReadPassword()

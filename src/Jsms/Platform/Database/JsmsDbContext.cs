@@ -32,6 +32,48 @@ public abstract class JsmsDbContext(DbContextOptions options, IAuditActor? actor
     public void AuditAs(IAuditActor who, string action, string? recordType = null, Guid? recordId = null, string? detail = null)
         => _pendingAudit.Add(AuditTrail.NewEntry(who, action, recordType, recordId, detail));
 
+    private bool _holdsAuditLock;
+
+    /// <summary>
+    /// Holds the audit append lock until disposed. Saves take it by themselves; code that wraps
+    /// audited saves in its own transaction (<c>Database.BeginTransactionAsync</c>) must hold it from
+    /// before the transaction until after the commit, or another request could read the chain head
+    /// before the commit and chain onto a stale entry. Saves of this context inside do not take it again.
+    /// </summary>
+    public async Task<IAsyncDisposable> HoldAuditLockAsync(CancellationToken cancellationToken = default)
+    {
+        if (_holdsAuditLock)
+        {
+            return NoAuditLockRelease.Instance;
+        }
+        await AuditTrail.WriteLock.WaitAsync(cancellationToken);
+        _holdsAuditLock = true;
+        return new AuditLockRelease(this);
+    }
+
+    private sealed class AuditLockRelease(JsmsDbContext db) : IAsyncDisposable
+    {
+        private bool _released;
+
+        public ValueTask DisposeAsync()
+        {
+            if (!_released)
+            {
+                _released = true;
+                db._holdsAuditLock = false;
+                AuditTrail.WriteLock.Release();
+            }
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private sealed class NoAuditLockRelease : IAsyncDisposable
+    {
+        public static NoAuditLockRelease Instance { get; } = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -57,8 +99,7 @@ public abstract class JsmsDbContext(DbContextOptions options, IAuditActor? actor
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        await AuditTrail.WriteLock.WaitAsync(cancellationToken);
-        try
+        await using (await HoldAuditLockAsync(cancellationToken))
         {
             var last = await Set<AuditEntry>().AsNoTracking()
                 .OrderByDescending(e => e.Sequence)
@@ -80,10 +121,6 @@ public abstract class JsmsDbContext(DbContextOptions options, IAuditActor? actor
                 }
                 throw;
             }
-        }
-        finally
-        {
-            AuditTrail.WriteLock.Release();
         }
     }
 }
