@@ -57,6 +57,7 @@ public static class AccountsModule
         services.AddAuthorization();
         services.AddScoped<SignInChecker>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<TwoFactorSetup>();
         return services;
     }
 
