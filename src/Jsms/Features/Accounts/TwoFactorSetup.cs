@@ -4,85 +4,128 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Jsms.Features.Accounts;
 
+/// <summary>A new authenticator key: <see cref="SharedKey"/> to type in, <see cref="AuthenticatorUri"/> for a QR code.</summary>
+public sealed record TotpSetupKey(string SharedKey, string AuthenticatorUri);
+
+public enum TotpChangeOutcome { Done, UnknownUser, AlreadyEnabled, NotEnabled, NoKey, InvalidCode }
+
 /// <summary>
-/// Turning TOTP two-factor sign-in on and off for a signed-in user: the authenticator key is kept by
-/// ASP.NET Core Identity; every change is audited (<c>totp.enable</c>, <c>totp.disable</c>).
+/// Turning a user's second factor (TOTP, RFC 6238: HMAC-SHA1, 30-second step, 6 digits) on and off.
+/// Used by <c>/api/auth/totp/*</c> and the account security page. Every change is audited.
 /// </summary>
 public sealed class TwoFactorSetup(UserManager<User> users, JsmsDbContext db)
 {
     public const string Issuer = "JSMS";
 
-    /// <summary>The user's authenticator key (base32), created on first request.</summary>
-    public async Task<string> GetOrCreateKeyAsync(User user)
+    /// <summary>Whether the user's second factor is on.</summary>
+    public async Task<bool> IsEnabledAsync(Guid userId)
+        => await users.FindByIdAsync(userId.ToString()) is { TwoFactorEnabled: true };
+
+    /// <summary>
+    /// Creates a fresh authenticator key (replacing any earlier, unconfirmed one). Returns null when
+    /// the user does not exist or already has the second factor on (turn it off first, with a code).
+    /// </summary>
+    public async Task<TotpSetupKey?> BeginAsync(Guid userId)
     {
-        var key = await users.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(key))
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null || user.TwoFactorEnabled)
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user);
+            return null;
         }
-        return key!;
+        await users.ResetAuthenticatorKeyAsync(user);
+        var key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+        db.Audit("totp.setup", "User", user.Id, "new authenticator key issued");
+        await db.SaveChangesAsync();
+        return new TotpSetupKey(FormatKey(key), AuthenticatorUri(user.UserName ?? "", key));
     }
 
-    /// <summary>Turns two-factor sign-in on when <paramref name="code"/> is valid for the user's key; false otherwise.</summary>
-    public async Task<bool> EnableAsync(User user, string? code)
+    /// <summary>Turns the second factor on when <paramref name="code"/> matches the key from <see cref="BeginAsync"/>.</summary>
+    public async Task<TotpChangeOutcome> EnableAsync(Guid userId, string? code)
     {
-        if (!await IsValidCodeAsync(user, code))
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null)
         {
-            return false;
+            return TotpChangeOutcome.UnknownUser;
         }
-        await ChangeAsync(user, enabled: true);
-        return true;
+        if (user.TwoFactorEnabled)
+        {
+            return TotpChangeOutcome.AlreadyEnabled;
+        }
+        if (string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user)))
+        {
+            return TotpChangeOutcome.NoKey;
+        }
+        if (!await VerifyAsync(user, code))
+        {
+            await AuditFailureAsync(user, "enable");
+            return TotpChangeOutcome.InvalidCode;
+        }
+        await users.SetTwoFactorEnabledAsync(user, true);
+        db.Audit("totp.enable", "User", user.Id);
+        await db.SaveChangesAsync();
+        return TotpChangeOutcome.Done;
     }
 
-    /// <summary>Turns two-factor sign-in off when <paramref name="code"/> is a current code; false otherwise.</summary>
-    public async Task<bool> DisableAsync(User user, string? code)
+    /// <summary>Turns the second factor off (a current code is required) and discards the key.</summary>
+    public async Task<TotpChangeOutcome> DisableAsync(Guid userId, string? code)
     {
-        if (!user.TwoFactorEnabled || !await IsValidCodeAsync(user, code))
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null)
         {
-            return false;
+            return TotpChangeOutcome.UnknownUser;
         }
-        await ChangeAsync(user, enabled: false);
-        return true;
+        if (!user.TwoFactorEnabled)
+        {
+            return TotpChangeOutcome.NotEnabled;
+        }
+        if (!await VerifyAsync(user, code))
+        {
+            await AuditFailureAsync(user, "disable");
+            return TotpChangeOutcome.InvalidCode;
+        }
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        db.Audit("totp.disable", "User", user.Id);
+        await db.SaveChangesAsync();
+        return TotpChangeOutcome.Done;
     }
 
-    /// <summary>The key in groups of four, as authenticator apps ask it to be typed.</summary>
-    public static string FormatKey(string key)
+    /// <summary>A message for each outcome other than <see cref="TotpChangeOutcome.Done"/>, for the API and the page.</summary>
+    public static string Describe(TotpChangeOutcome outcome) => outcome switch
+    {
+        TotpChangeOutcome.AlreadyEnabled => "The second factor is already on; turn it off first (with a current code) to set up a new key.",
+        TotpChangeOutcome.NotEnabled => "The second factor is not on.",
+        TotpChangeOutcome.NoKey => "Start with the set-up step (POST /api/auth/totp/setup) to get a key.",
+        TotpChangeOutcome.InvalidCode => "The code is not valid: send the current 6-digit code from the authenticator app.",
+        TotpChangeOutcome.UnknownUser => "No such user.",
+        _ => "",
+    };
+
+    private async Task<bool> VerifyAsync(User user, string? code)
+    {
+        var digits = (code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        return digits.Length == 6 && digits.All(char.IsAsciiDigit)
+            && await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, digits);
+    }
+
+    private async Task AuditFailureAsync(User user, string step)
+    {
+        db.Audit("totp.failure", "User", user.Id, $"{step}: invalid code");
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>The base32 key in groups of four, lower case, as authenticator apps show it.</summary>
+    private static string FormatKey(string key)
     {
         var text = new StringBuilder();
         for (var i = 0; i < key.Length; i += 4)
         {
-            if (i > 0)
-            {
-                text.Append(' ');
-            }
-            text.Append(key.AsSpan(i, Math.Min(4, key.Length - i)));
+            text.Append(key.AsSpan(i, Math.Min(4, key.Length - i))).Append(' ');
         }
-        return text.ToString();
+        return text.ToString().TrimEnd().ToLowerInvariant();
     }
 
-    /// <summary>The otpauth:// URI authenticator apps read (from a QR code or pasted).</summary>
-    public static string AuthenticatorUri(string username, string key)
-        => $"otpauth://totp/{Issuer}:{Uri.EscapeDataString(username)}?secret={key}&issuer={Issuer}&digits=6";
-
-    private async Task<bool> IsValidCodeAsync(User user, string? code)
-    {
-        var digits = (code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        if (digits.Length != 6 || !digits.All(char.IsAsciiDigit) || string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user)))
-        {
-            return false;
-        }
-        return await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, digits);
-    }
-
-    private async Task ChangeAsync(User user, bool enabled)
-    {
-        var result = await users.SetTwoFactorEnabledAsync(user, enabled);
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException("Two-factor sign-in could not be changed: " + string.Join("; ", result.Errors.Select(e => e.Description)));
-        }
-        db.Audit(enabled ? "totp.enable" : "totp.disable", "User", user.Id, user.UserName);
-        await db.SaveChangesAsync();
-    }
+    private static string AuthenticatorUri(string userName, string key)
+        => $"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{Uri.EscapeDataString(userName)}" +
+           $"?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&algorithm=SHA1&digits=6&period=30";
 }

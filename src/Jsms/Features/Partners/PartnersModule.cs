@@ -50,10 +50,11 @@ public static class PartnersModule
         => TypedResults.Ok(await PartnershipsQuery(db).ToListAsync());
 
     public static async Task<Results<Ok<PartnershipDto>, NotFound>> GetPartnership(Guid id, JsmsDbContext db)
-        => await PartnershipsQuery(db).FirstOrDefaultAsync(p => p.Id == id) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound();
+        => await PartnershipsQuery(db, id).FirstOrDefaultAsync() is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound();
 
-    internal static IQueryable<PartnershipDto> PartnershipsQuery(JsmsDbContext db)
-        => db.Set<Partnership>().AsNoTracking().OrderBy(p => p.Name).Select(p => new PartnershipDto(p.Id, p.Name, p.Kind, p.Description, p.EstablishedOn,
+    /// <summary>Partnerships as DTOs; filter by <paramref name="id"/> here, since EF cannot translate a filter on the constructed record.</summary>
+    internal static IQueryable<PartnershipDto> PartnershipsQuery(JsmsDbContext db, Guid? id = null)
+        => db.Set<Partnership>().AsNoTracking().Where(p => id == null || p.Id == id).OrderBy(p => p.Name).Select(p => new PartnershipDto(p.Id, p.Name, p.Kind, p.Description, p.EstablishedOn,
             p.Members.OrderBy(m => m.Role).ThenBy(m => m.Agency!.Code).Select(m => new PartnershipMemberDto(m.AgencyId, m.Agency!.Code, m.Agency.Name, m.Role)).ToList(),
             p.Agreements.OrderBy(a => a.SignedOn).Select(a => new AgreementDto(a.Id, a.Title, a.Parties, a.SignedOn, a.Scope)).ToList()));
 
@@ -185,7 +186,7 @@ public static class PartnersModule
         };
         db.Add(partnership);
         await db.SaveChangesAsync();
-        return (await PartnershipsQuery(db).FirstAsync(p => p.Id == partnership.Id), errors);
+        return (await PartnershipsQuery(db, partnership.Id).FirstAsync(), errors);
     }
 
     /// <summary>Adds an agreement to an existing partnership (the caller checks that it exists).</summary>
