@@ -58,11 +58,20 @@ public static class AlertsModule
 
     /// <summary>Any reader of the alert may acknowledge it: whoever is on watch takes it.</summary>
     public static async Task<Results<Ok<AlertDto>, NotFound>> Acknowledge(Guid id, Caller caller, JsmsDbContext db, TimeProvider clock)
+        => await AcknowledgeAsync(db, caller, clock, id) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<AlertDto>, NotFound>> Resolve(Guid id, ResolveAlertRequest request, Caller caller, JsmsDbContext db, TimeProvider clock)
+        => await ResolveAsync(db, caller, clock, id, request.Note) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound();
+
+    // Shared by the endpoints above and the Alerts page: null when the caller cannot see the alert
+    // or has no writing role (both answer 404).
+
+    internal static async Task<AlertDto?> AcknowledgeAsync(JsmsDbContext db, Caller caller, TimeProvider clock, Guid id)
     {
         var alert = await db.Readable<Alert>(caller).FirstOrDefaultAsync(a => a.Id == id);
         if (alert is null || !caller.CanWrite)
         {
-            return TypedResults.NotFound();
+            return null;
         }
         if (alert.Status == AlertStatus.Open)
         {
@@ -72,24 +81,24 @@ public static class AlertsModule
             alert.AssignedToUserId ??= caller.UserId;
             await db.SaveChangesAsync();
         }
-        return TypedResults.Ok(ToDtoFunc(alert));
+        return ToDtoFunc(alert);
     }
 
-    public static async Task<Results<Ok<AlertDto>, NotFound>> Resolve(Guid id, ResolveAlertRequest request, Caller caller, JsmsDbContext db, TimeProvider clock)
+    internal static async Task<AlertDto?> ResolveAsync(JsmsDbContext db, Caller caller, TimeProvider clock, Guid id, string? note)
     {
         var alert = await db.Readable<Alert>(caller).FirstOrDefaultAsync(a => a.Id == id);
         if (alert is null || !caller.CanWrite)
         {
-            return TypedResults.NotFound();
+            return null;
         }
         var now = clock.GetUtcNow().UtcDateTime;
         alert.AcknowledgedAt ??= now;
         alert.AcknowledgedByUserId ??= caller.UserId;
         alert.Status = AlertStatus.Resolved;
         alert.ResolvedAt = now;
-        alert.ResolutionNote = request.Note?.Trim();
+        alert.ResolutionNote = note?.Trim();
         await db.SaveChangesAsync();
-        return TypedResults.Ok(ToDtoFunc(alert));
+        return ToDtoFunc(alert);
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<Alert, AlertDto>> ToDto = a => new AlertDto(

@@ -34,11 +34,15 @@ public static class AuditModule
         => TypedResults.Ok(await SearchAsync(db, query));
 
     public static async Task<Ok<AuditVerification>> Verify(JsmsDbContext db)
+        => TypedResults.Ok(await VerifyAndRecordAsync(db));
+
+    /// <summary>Verifies the whole chain and records that it was verified (API and Audit page).</summary>
+    internal static async Task<AuditVerification> VerifyAndRecordAsync(JsmsDbContext db)
     {
         var outcome = await AuditTrail.VerifyAsync(db);
         db.Audit("audit.verify", detail: outcome.Intact ? $"intact, {outcome.EntriesChecked} entries" : $"broken at {outcome.FirstBrokenSequence}");
         await db.SaveChangesAsync();
-        return TypedResults.Ok(outcome);
+        return outcome;
     }
 
     /// <summary>

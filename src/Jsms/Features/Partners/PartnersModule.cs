@@ -52,13 +52,44 @@ public static class PartnersModule
     public static async Task<Results<Ok<PartnershipDto>, NotFound>> GetPartnership(Guid id, JsmsDbContext db)
         => await PartnershipsQuery(db, id).FirstOrDefaultAsync() is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound();
 
-    /// <summary>Partnerships as DTOs; filter by id before the projection (EF cannot filter on the projected record).</summary>
+    /// <summary>Partnerships as DTOs; filter by <paramref name="id"/> here, since EF cannot translate a filter on the constructed record.</summary>
     internal static IQueryable<PartnershipDto> PartnershipsQuery(JsmsDbContext db, Guid? id = null)
         => db.Set<Partnership>().AsNoTracking().Where(p => id == null || p.Id == id).OrderBy(p => p.Name).Select(p => new PartnershipDto(p.Id, p.Name, p.Kind, p.Description, p.EstablishedOn,
             p.Members.OrderBy(m => m.Role).ThenBy(m => m.Agency!.Code).Select(m => new PartnershipMemberDto(m.AgencyId, m.Agency!.Code, m.Agency.Name, m.Role)).ToList(),
             p.Agreements.OrderBy(a => a.SignedOn).Select(a => new AgreementDto(a.Id, a.Title, a.Parties, a.SignedOn, a.Scope)).ToList()));
 
     public static async Task<Results<Created<StateDto>, ValidationProblem>> CreateState(CreateStateRequest request, JsmsDbContext db)
+    {
+        var (state, errors) = await CreateStateAsync(db, request);
+        return state is null ? TypedResults.ValidationProblem(errors) : TypedResults.Created($"/api/partners/states/{state.Id}", state);
+    }
+
+    public static async Task<Results<Created<AgencyDto>, ValidationProblem>> CreateAgency(CreateAgencyRequest request, JsmsDbContext db)
+    {
+        var (agency, errors) = await CreateAgencyAsync(db, request);
+        return agency is null ? TypedResults.ValidationProblem(errors) : TypedResults.Created($"/api/partners/agencies/{agency.Id}", agency);
+    }
+
+    public static async Task<Results<Created<PartnershipDto>, ValidationProblem>> CreatePartnership(CreatePartnershipRequest request, JsmsDbContext db)
+    {
+        var (partnership, errors) = await CreatePartnershipAsync(db, request);
+        return partnership is null ? TypedResults.ValidationProblem(errors) : TypedResults.Created($"/api/partners/partnerships/{partnership.Id}", partnership);
+    }
+
+    public static async Task<Results<Created<AgreementDto>, NotFound, ValidationProblem>> CreateAgreement(Guid id, CreateAgreementRequest request, JsmsDbContext db)
+    {
+        if (!await db.Set<Partnership>().AnyAsync(p => p.Id == id))
+        {
+            return TypedResults.NotFound();
+        }
+        var (agreement, errors) = await CreateAgreementAsync(db, id, request);
+        return agreement is null ? TypedResults.ValidationProblem(errors) : TypedResults.Created($"/api/partners/partnerships/{id}", agreement);
+    }
+
+    // Validation and creation, shared by the endpoints above and the Partners page: each returns the
+    // new record, or null and every problem keyed by field.
+
+    internal static async Task<(StateDto? State, Dictionary<string, string[]> Errors)> CreateStateAsync(JsmsDbContext db, CreateStateRequest request)
     {
         var errors = new Dictionary<string, string[]>();
         var iso = request.IsoCode?.Trim().ToUpperInvariant() ?? "";
@@ -76,15 +107,15 @@ public static class PartnersModule
         }
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return (null, errors);
         }
         var state = new State { Id = Guid.NewGuid(), IsoCode = iso, Name = request.Name!.Trim() };
         db.Add(state);
         await db.SaveChangesAsync();
-        return TypedResults.Created($"/api/partners/states/{state.Id}", new StateDto(state.Id, state.IsoCode, state.Name));
+        return (new StateDto(state.Id, state.IsoCode, state.Name), errors);
     }
 
-    public static async Task<Results<Created<AgencyDto>, ValidationProblem>> CreateAgency(CreateAgencyRequest request, JsmsDbContext db)
+    internal static async Task<(AgencyDto? Agency, Dictionary<string, string[]> Errors)> CreateAgencyAsync(JsmsDbContext db, CreateAgencyRequest request)
     {
         var errors = new Dictionary<string, string[]>();
         var code = request.Code?.Trim().ToUpperInvariant() ?? "";
@@ -108,15 +139,15 @@ public static class PartnersModule
         }
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return (null, errors);
         }
         var agency = new Agency { Id = Guid.NewGuid(), Code = code, Name = request.Name!.Trim(), Kind = request.Kind ?? AgencyKind.Other, StateId = state!.Id };
         db.Add(agency);
         await db.SaveChangesAsync();
-        return TypedResults.Created($"/api/partners/agencies/{agency.Id}", new AgencyDto(agency.Id, agency.Code, agency.Name, agency.Kind, state.IsoCode, state.Name));
+        return (new AgencyDto(agency.Id, agency.Code, agency.Name, agency.Kind, state.IsoCode, state.Name), errors);
     }
 
-    public static async Task<Results<Created<PartnershipDto>, ValidationProblem>> CreatePartnership(CreatePartnershipRequest request, JsmsDbContext db)
+    internal static async Task<(PartnershipDto? Partnership, Dictionary<string, string[]> Errors)> CreatePartnershipAsync(JsmsDbContext db, CreatePartnershipRequest request)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Name))
@@ -146,7 +177,7 @@ public static class PartnersModule
         }
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return (null, errors);
         }
         var partnership = new Partnership
         {
@@ -159,15 +190,12 @@ public static class PartnersModule
         };
         db.Add(partnership);
         await db.SaveChangesAsync();
-        return TypedResults.Created($"/api/partners/partnerships/{partnership.Id}", await PartnershipsQuery(db, partnership.Id).FirstAsync());
+        return (await PartnershipsQuery(db, partnership.Id).FirstAsync(), errors);
     }
 
-    public static async Task<Results<Created<AgreementDto>, NotFound, ValidationProblem>> CreateAgreement(Guid id, CreateAgreementRequest request, JsmsDbContext db)
+    /// <summary>Adds an agreement to an existing partnership (the caller checks that it exists).</summary>
+    internal static async Task<(AgreementDto? Agreement, Dictionary<string, string[]> Errors)> CreateAgreementAsync(JsmsDbContext db, Guid partnershipId, CreateAgreementRequest request)
     {
-        if (!await db.Set<Partnership>().AnyAsync(p => p.Id == id))
-        {
-            return TypedResults.NotFound();
-        }
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Title))
         {
@@ -179,11 +207,11 @@ public static class PartnersModule
         }
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return (null, errors);
         }
-        var agreement = new Agreement { Id = Guid.NewGuid(), PartnershipId = id, Title = request.Title!.Trim(), Parties = request.Parties!.Trim(), SignedOn = request.SignedOn, Scope = request.Scope?.Trim() ?? "" };
+        var agreement = new Agreement { Id = Guid.NewGuid(), PartnershipId = partnershipId, Title = request.Title!.Trim(), Parties = request.Parties!.Trim(), SignedOn = request.SignedOn, Scope = request.Scope?.Trim() ?? "" };
         db.Add(agreement);
         await db.SaveChangesAsync();
-        return TypedResults.Created($"/api/partners/partnerships/{id}", new AgreementDto(agreement.Id, agreement.Title, agreement.Parties, agreement.SignedOn, agreement.Scope));
+        return (new AgreementDto(agreement.Id, agreement.Title, agreement.Parties, agreement.SignedOn, agreement.Scope), errors);
     }
 }

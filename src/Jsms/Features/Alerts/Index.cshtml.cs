@@ -1,0 +1,75 @@
+using Jsms.Features.Access;
+using Jsms.Platform.Database;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Jsms.Features.Alerts;
+
+/// <summary>Alerts the caller may see, with acknowledge and resolve for writing roles (same logic as the API).</summary>
+public sealed class AlertsIndexModel(JsmsDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public AlertStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public AlertSeverity? MinSeverity { get; set; }
+
+    public List<AlertDto> Alerts { get; private set; } = [];
+    public bool CanWrite { get; private set; }
+
+    [TempData] public string? Notice { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await Caller.ForRequestAsync(HttpContext) is not { } caller)
+        {
+            return Challenge();
+        }
+        CanWrite = caller.CanWrite;
+        Alerts = await AlertsModule.ListAsync(db, caller, new AlertQuery(Status, MinSeverity, null, 200));
+        // Showing a sensitive record is a read of it: audited like any other.
+        var sensitive = Alerts.Where(a => a.Tlp is "AMBER+STRICT" or "RED").ToList();
+        foreach (var alert in sensitive)
+        {
+            db.Audit("read", nameof(Alert), alert.Id, "alerts page");
+        }
+        if (sensitive.Count > 0)
+        {
+            await db.SaveChangesAsync();
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAcknowledgeAsync(Guid id)
+    {
+        if (await Caller.ForRequestAsync(HttpContext) is not { } caller)
+        {
+            return Challenge();
+        }
+        if (await AlertsModule.AcknowledgeAsync(db, caller, clock, id) is not { } alert)
+        {
+            return NotFound();
+        }
+        Notice = text["Alerts.AcknowledgedNotice", alert.Title].Value;
+        return RedirectToPage(new { Status, MinSeverity });
+    }
+
+    public async Task<IActionResult> OnPostResolveAsync(Guid id, string? note)
+    {
+        if (await Caller.ForRequestAsync(HttpContext) is not { } caller)
+        {
+            return Challenge();
+        }
+        if (await AlertsModule.ResolveAsync(db, caller, clock, id, note) is not { } alert)
+        {
+            return NotFound();
+        }
+        Notice = text["Alerts.ResolvedNotice", alert.Title].Value;
+        return RedirectToPage(new { Status, MinSeverity });
+    }
+
+    public static string SeverityClass(AlertSeverity severity) => severity switch
+    {
+        AlertSeverity.Critical or AlertSeverity.High => "danger",
+        AlertSeverity.Medium => "warn",
+        _ => "",
+    };
+}

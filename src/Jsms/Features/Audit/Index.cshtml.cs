@@ -1,0 +1,89 @@
+using Jsms.Features.Accounts;
+using Jsms.Platform.Database;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Jsms.Features.Audit;
+
+/// <summary>Administrators search the audit log (newest first, paged by sequence) and verify its hash chain.</summary>
+[Authorize(Roles = JsmsRoles.Administrator)]
+public sealed class AuditIndexModel(JsmsDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true, Name = "user")] public string? UserName { get; set; }
+    [BindProperty(SupportsGet = true)] public string? RecordId { get; set; }
+    [BindProperty(SupportsGet = true, Name = "action")] public string? ActionName { get; set; }
+    /// <summary>UTC, from a datetime-local input.</summary>
+    [BindProperty(SupportsGet = true)] public DateTime? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateTime? To { get; set; }
+    [BindProperty(SupportsGet = true)] public long? Before { get; set; }
+
+    public List<AuditEntryDto> Entries { get; private set; } = [];
+    public Dictionary<string, string> Errors { get; } = [];
+    public AuditVerification? Verification { get; private set; }
+
+    /// <summary>The <c>before</c> of the next (older) page, when there may be one.</summary>
+    public long? OlderBefore => Entries.Count == PageSize ? Entries[^1].Sequence : null;
+
+    public async Task OnGetAsync() => await SearchAsync();
+
+    public async Task<IActionResult> OnPostVerifyAsync()
+    {
+        Verification = await AuditModule.VerifyAndRecordAsync(db);
+        await SearchAsync();
+        return Page();
+    }
+
+    /// <summary>The query string of this search with a different <c>before</c>.</summary>
+    public Dictionary<string, string> RouteWith(long? before)
+    {
+        var route = new Dictionary<string, string>();
+        void Add(string key, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                route[key] = value;
+            }
+        }
+        Add("user", UserName);
+        Add("recordId", RecordId);
+        Add("action", ActionName);
+        Add("from", From?.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        Add("to", To?.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        Add("before", before?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return route;
+    }
+
+    private async Task SearchAsync()
+    {
+        Guid? recordId = null;
+        if (!string.IsNullOrWhiteSpace(RecordId))
+        {
+            if (Guid.TryParse(RecordId.Trim(), out var parsed))
+            {
+                recordId = parsed;
+            }
+            else
+            {
+                Errors["recordId"] = text["Audit.BadRecordId"].Value;
+            }
+        }
+        foreach (var field in new[] { nameof(From), nameof(To) })
+        {
+            if (ModelState.TryGetValue(field, out var state) && state.Errors.Count > 0)
+            {
+                Errors[field.ToLowerInvariant()] = text["Audit.BadTime"].Value;
+            }
+        }
+        if (Errors.Count > 0)
+        {
+            return;
+        }
+        Entries = await AuditModule.SearchAsync(db, new AuditQuery(UserName, recordId, ActionName, Utc(From), Utc(To), Before, PageSize));
+    }
+
+    private static DateTime? Utc(DateTime? time) => time is { } t ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : null;
+}
