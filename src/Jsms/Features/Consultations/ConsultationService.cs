@@ -407,7 +407,6 @@ public sealed class ConsultationService(JsmsDbContext db, ReleaseMarkings markin
             CreatedAt = Now,
         };
         db.Add(note);
-        commitment.Notes.Add(note);
         commitment.UpdatedAt = Now;
         await db.SaveChangesAsync();
         return Outcome.Ok<CommitmentDto>(await ToDetailAsync(commitment));
