@@ -51,6 +51,10 @@ public sealed class ConsultationService(JsmsDbContext db, ReleaseMarkings markin
 
     public async Task<Outcome<DialogueDto>> CreateDialogueAsync(Caller caller, CreateDialogueRequest request)
     {
+        if (!caller.CanWrite)
+        {
+            return Outcome.NotFound<DialogueDto>();
+        }
         var errors = new Dictionary<string, string[]>();
         RequireText(errors, "title", request.Title, 300);
         CheckLength(errors, "format", request.Format, 200);
@@ -147,7 +151,7 @@ public sealed class ConsultationService(JsmsDbContext db, ReleaseMarkings markin
 
     public async Task<Outcome<MeetingDto>> CreateMeetingAsync(Caller caller, Guid dialogueId, CreateMeetingRequest request)
     {
-        var dialogue = await db.Readable<Dialogue>(caller).AsNoTracking().FirstOrDefaultAsync(d => d.Id == dialogueId);
+        var dialogue = caller.CanWrite ? await db.Readable<Dialogue>(caller).AsNoTracking().FirstOrDefaultAsync(d => d.Id == dialogueId) : null;
         if (dialogue is null)
         {
             return Outcome.NotFound<MeetingDto>();
@@ -270,7 +274,7 @@ public sealed class ConsultationService(JsmsDbContext db, ReleaseMarkings markin
 
     public async Task<Outcome<CommitmentDto>> CreateCommitmentAsync(Caller caller, Guid dialogueId, CreateCommitmentRequest request)
     {
-        var dialogue = await db.Readable<Dialogue>(caller).AsNoTracking().FirstOrDefaultAsync(d => d.Id == dialogueId);
+        var dialogue = caller.CanWrite ? await db.Readable<Dialogue>(caller).AsNoTracking().FirstOrDefaultAsync(d => d.Id == dialogueId) : null;
         if (dialogue is null)
         {
             return Outcome.NotFound<CommitmentDto>();
@@ -474,8 +478,11 @@ public sealed class ConsultationService(JsmsDbContext db, ReleaseMarkings markin
     /// release-to list (minus the caller's own agency), so whoever reads the dialogue can read what is added to it.
     /// </summary>
     internal async Task<MarkingInput> InheritedMarkingAsync(IReleasable parent, Caller caller)
+        => await InheritedMarkingAsync(await markings.DescribeAsync(parent), caller);
+
+    /// <inheritdoc cref="InheritedMarkingAsync(IReleasable, Caller)"/>
+    public async Task<MarkingInput> InheritedMarkingAsync(MarkingDto described, Caller caller)
     {
-        var described = await markings.DescribeAsync(parent);
         var ownCode = await db.Set<Agency>().Where(a => a.Id == caller.AgencyId).Select(a => a.Code).FirstAsync();
         var releaseTo = described.ReleaseTo.Append(described.OwnerAgency).Where(c => c != ownCode).Distinct().ToArray();
         return new MarkingInput(described.Tlp, releaseTo, []);

@@ -18,6 +18,10 @@ public sealed class UrgentChannel(JsmsDbContext db, ReleaseMarkings markings, Ti
 
     public async Task<Outcome<UrgentMessageDto>> SendAsync(Caller caller, SendUrgentRequest request)
     {
+        if (!caller.CanWrite)
+        {
+            return Outcome.NotFound<UrgentMessageDto>();
+        }
         var errors = new Dictionary<string, string[]>();
         var code = request.To?.Trim().ToUpperInvariant() ?? "";
         var to = code.Length == 0 ? null : await db.Set<Agency>().Where(a => a.Code == code).Select(a => (Guid?)a.Id).FirstOrDefaultAsync();
