@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Jsms.Features.Consultations;
+
+public sealed class StatusForm
+{
+    public string? Status { get; set; }
+    public int? PercentComplete { get; set; }
+    public string? DueOn { get; set; }
+}
+
+public sealed class NoteForm
+{
+    public string? Text { get; set; }
+    public string? WrittenOn { get; set; }
+}
+
+public sealed class CommitmentModel(ConsultationService consultations) : ConsultationPage
+{
+    [FromRoute] public Guid Id { get; set; }
+
+    public CommitmentDto Commitment { get; private set; } = null!;
+
+    [BindProperty] public StatusForm Update { get; set; } = new();
+
+    [BindProperty] public NoteForm Note { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+        Update = new StatusForm { Status = Commitment.Status.ToString(), PercentComplete = Commitment.PercentComplete, DueOn = Date(Commitment.DueOn) };
+        Note = new NoteForm { WrittenOn = Date(consultations.Today) };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostStatusAsync()
+    {
+        if (!await LoadCallerAsync())
+        {
+            return Challenge();
+        }
+        if (!Me.CanWrite)
+        {
+            return Forbid();
+        }
+        var outcome = await consultations.UpdateCommitmentAsync(Me, Id, new UpdateCommitmentRequest(Update.Status, Update.PercentComplete, Update.DueOn));
+        return await AfterAsync(outcome, "status");
+    }
+
+    public async Task<IActionResult> OnPostNoteAsync()
+    {
+        if (!await LoadCallerAsync())
+        {
+            return Challenge();
+        }
+        if (!Me.CanWrite)
+        {
+            return Forbid();
+        }
+        var outcome = await consultations.AddProgressNoteAsync(Me, Id, new AddProgressNoteRequest(Note.Text, Note.WrittenOn));
+        return await AfterAsync(outcome, "note");
+    }
+
+    private async Task<IActionResult> AfterAsync(Outcome<CommitmentDto> outcome, string form)
+    {
+        if (outcome.Value is not null)
+        {
+            return Redirect($"/Consultations/Commitment/{Id}");
+        }
+        if (outcome.IsNotFound || !await LoadAsync())
+        {
+            return NotFound();
+        }
+        return Failed(form, outcome.Errors!);
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        if (!await LoadCallerAsync() || await consultations.GetCommitmentAsync(Me, Id) is not { } commitment)
+        {
+            return false;
+        }
+        Commitment = commitment;
+        return true;
+    }
+}

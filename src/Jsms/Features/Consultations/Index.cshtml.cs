@@ -1,0 +1,50 @@
+using Jsms.Features.Access;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Jsms.Features.Consultations;
+
+public sealed class DialogueForm
+{
+    public string? Title { get; set; }
+    public string? Format { get; set; }
+    public string? Description { get; set; }
+    public string? Parties { get; set; }
+    public MarkingForm Marking { get; set; } = new();
+}
+
+public sealed class IndexModel(ConsultationService consultations) : ConsultationPage
+{
+    public IReadOnlyList<DialogueDto> Dialogues { get; private set; } = [];
+
+    [BindProperty] public DialogueForm NewDialogue { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadCallerAsync())
+        {
+            return Challenge();
+        }
+        Dialogues = await consultations.ListDialoguesAsync(Me);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await LoadCallerAsync())
+        {
+            return Challenge();
+        }
+        if (!Me.CanWrite)
+        {
+            return Forbid();
+        }
+        var outcome = await consultations.CreateDialogueAsync(Me, new CreateDialogueRequest(NewDialogue.Title, NewDialogue.Format,
+            NewDialogue.Description, null, SplitCodes(NewDialogue.Parties), NewDialogue.Marking.ToInput()));
+        if (outcome.Value is { } created)
+        {
+            return Redirect($"/Consultations/Dialogue/{created.Id}");
+        }
+        Dialogues = await consultations.ListDialoguesAsync(Me);
+        return Failed("dialogue", outcome.Errors!);
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Jsms.Features.Consultations;
+
+public sealed class MeetingModel(ConsultationService consultations) : ConsultationPage
+{
+    [FromRoute] public Guid Id { get; set; }
+
+    public MeetingDto Meeting { get; private set; } = null!;
+
+    [BindProperty] public string? Minutes { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadCallerAsync() || await consultations.GetMeetingAsync(Me, Id) is not { } meeting)
+        {
+            return NotFound();
+        }
+        Meeting = meeting;
+        Minutes = meeting.Minutes;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await LoadCallerAsync())
+        {
+            return Challenge();
+        }
+        if (!Me.CanWrite)
+        {
+            return Forbid();
+        }
+        var outcome = await consultations.UpdateMinutesAsync(Me, Id, new UpdateMinutesRequest(Minutes ?? ""));
+        if (outcome.Value is not null)
+        {
+            return Redirect($"/Consultations/Meeting/{Id}");
+        }
+        if (outcome.IsNotFound || await consultations.GetMeetingAsync(Me, Id) is not { } meeting)
+        {
+            return NotFound();
+        }
+        Meeting = meeting;
+        return Failed("minutes", outcome.Errors!);
+    }
+}
