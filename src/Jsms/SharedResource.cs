@@ -1,3 +1,10 @@
+using Microsoft.Extensions.Localization;
+
+// The assembly is named "jsms" but its resources are embedded under the root namespace "Jsms"
+// (Jsms.Resources.SharedResource.resources); without this the localizer looks for
+// "jsms.Resources.Jsms.SharedResource" and every page shows the resource keys instead of the text.
+[assembly: RootNamespace("Jsms")]
+
 namespace Jsms;
 
 /// <summary>Marker for the UI text in Resources/SharedResource.resx (English); add SharedResource.xx.resx for another language.</summary>
