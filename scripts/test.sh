@@ -115,7 +115,20 @@ run() {
   fi
 }
 
+# require_test NAME TEST: the run NAME must have executed TEST (a full name), unless a filter is set.
+require_test() {
+  local trx="$RESULTS/$1.trx"
+  [ -z "${JSMS_TEST_FILTER:-}" ] || return 0
+  if ! grep -qE "testName=\"$2\"[^>]* outcome=\"(Passed|Failed)\"" "$trx" 2>/dev/null; then
+    problems+=("$1: $2 did not run (it guards this provider's migrations)")
+  fi
+}
+
+# The EF model must have no changes without a migration, on each provider.
+pending_check=Jsms.Tests.Platform.HostTests.Model_has_no_pending_changes_for_this_provider
+
 run sqlite tests/Jsms.Tests -u JSMS_TEST_POSTGRES
+require_test sqlite "$pending_check"
 
 if [ -z "$postgres_server" ]; then
   step "starting PostgreSQL"
@@ -125,6 +138,7 @@ if [ -z "$postgres_server" ]; then
   postgres_server=$(scripts/postgres.sh start)
 fi
 run postgres tests/Jsms.Tests "JSMS_TEST_POSTGRES=$postgres_server"
+require_test postgres "$pending_check"
 if $started_postgres; then
   scripts/postgres.sh stop
   started_postgres=false
