@@ -39,6 +39,8 @@ public sealed class BrowserApp : IAsyncLifetime
         {
             throw new InvalidOperationException($"{ChromiumPath} is missing: apt-get install -y chromium (scripts/test.sh does).");
         }
+        // Two shared cores run the app, the browser and the test: be patient before calling it a failure.
+        Assertions.SetDefaultExpectTimeout(15_000);
         await App.InitializeAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
