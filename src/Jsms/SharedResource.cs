@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Localization;
 
 // The assembly is named "jsms" but its resources are embedded under the root namespace "Jsms"
-// (Jsms.Resources.SharedResource.resources); without this the localizer looks for
-// "jsms.Resources.Jsms.SharedResource" and every page shows the resource keys instead of the text.
+// (Jsms.Resources.SharedResource.resources): tell the localizer, or every lookup falls back to the key.
 [assembly: RootNamespace("Jsms")]
 
 namespace Jsms;
