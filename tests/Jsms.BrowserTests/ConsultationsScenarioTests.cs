@@ -26,59 +26,46 @@ public sealed class ConsultationsScenarioTests(BrowserApp browser) : IClassFixtu
         await coordinator.GotoAsync($"/Consultations/Dialogue/{dialogueId}");
         var form = coordinator.Locator("[data-testid=new-commitment-form]");
         await Expect(form).ToBeVisibleAsync();
-        await form.Locator("input[name$=Title]").FillAsync(title);
-        await FillIfPresentAsync(form.Locator("textarea[name$=Description]"), "Agreed at the spring round.");
-        // Due within the dashboard's horizon (the clock is at 2026-03-10).
-        await FillIfPresentAsync(form.Locator("input[type=date]"), "2026-03-24");
-        await ChooseEmptySelectsAsync(form, "PK-NACTA");
+        await form.Locator("[data-testid=commitment-title-input]").FillAsync(title);
+        await form.Locator("textarea[name$=Description]").FillAsync("Agreed at the spring round of the joint working group.");
+        await form.Locator("[data-testid=commitment-responsible]").SelectOptionAsync("PK-NACTA");
+        // Due in two weeks (the clock stands at 2026-03-10).
+        await form.Locator("[data-testid=commitment-due]").FillAsync("2026-03-24");
         await form.Locator("[data-testid=marking-tlp]").SelectOptionAsync("AMBER");
         await form.Locator("[data-testid=marking-release-to]").FillAsync("CN-MPS");
         await form.Locator("button[type=submit]").ClickAsync();
-        await Expect(coordinator.GetByText(title).First).ToBeVisibleAsync();
-        await Expect(coordinator.Locator(".field-error")).ToHaveCountAsync(0);
 
-        await coordinator.GotoAsync("/");
+        // Back on the dialogue, in its list of commitments, marked AMBER.
         await Expect(CommitmentRow(coordinator, title)).ToHaveCountAsync(1);
         await Expect(CommitmentRow(coordinator, title).Locator(".tlp")).ToContainTextAsync("AMBER");
-        await BrowserApp.ScreenshotAsync(coordinator, "dashboard-with-new-commitment-pk.coordinator");
+        await Expect(coordinator.Locator(".field-error")).ToHaveCountAsync(0);
+
+        // The dashboard lists overdue commitments: let the due date pass (sessions last 8 hours, so sign in again).
+        browser.App.Clock.Advance(TimeSpan.FromDays(21));
+
+        coordinator = await browser.LoginAs("pk.coordinator");
+        await Expect(CommitmentRow(coordinator, title)).ToHaveCountAsync(1);
+        await BrowserApp.ScreenshotAsync(coordinator, "dashboard-overdue-pk.coordinator");
 
         var liaison = await browser.LoginAs("cn.liaison");
         await Expect(CommitmentRow(liaison, title)).ToHaveCountAsync(1);
-        await BrowserApp.ScreenshotAsync(liaison, "dashboard-cn.liaison");
+        await Expect(CommitmentRow(liaison, title).Locator(".tlp")).ToContainTextAsync("AMBER");
+        await BrowserApp.ScreenshotAsync(liaison, "dashboard-overdue-cn.liaison");
 
         var outsider = await browser.LoginAs("ru.analyst");
         await Expect(outsider.Locator("[data-testid=current-user]")).ToHaveTextAsync("ru.analyst");
+        await Expect(outsider.Locator("main h1")).ToBeVisibleAsync();
         await Expect(CommitmentRow(outsider, title)).ToHaveCountAsync(0);
         await outsider.GotoAsync("/Consultations");
         await Expect(outsider.GetByText(title)).ToHaveCountAsync(0);
+        // Not even by its address: a record the caller may not see does not exist for them.
+        var commitmentId = await browser.App.WithDb(db => db.Set<Commitment>().Where(c => c.Title == title).Select(c => c.Id).SingleAsync());
+        var response = await outsider.GotoAsync($"/Consultations/Commitment/{commitmentId}");
+        Assert.Equal(404, response?.Status);
     }
 
     private static ILocator CommitmentRow(IPage page, string title)
         => page.Locator("[data-testid=commitment-row]", new PageLocatorOptions { HasText = title });
-
-    private static async Task FillIfPresentAsync(ILocator field, string value)
-    {
-        if (await field.CountAsync() > 0)
-        {
-            await field.First.FillAsync(value);
-        }
-    }
-
-    /// <summary>Every select of the form still without a value gets the option naming <paramref name="preferred"/>, else its first real option.</summary>
-    private static async Task ChooseEmptySelectsAsync(ILocator form, string preferred)
-    {
-        foreach (var select in await form.Locator("select:not([data-testid=marking-tlp])").AllAsync())
-        {
-            if (!string.IsNullOrEmpty(await select.InputValueAsync()))
-            {
-                continue;
-            }
-            var options = select.Locator("option:not([value=''])");
-            var choice = select.Locator("option", new LocatorLocatorOptions { HasText = preferred });
-            var option = await choice.CountAsync() > 0 ? choice.First : options.First;
-            await select.SelectOptionAsync(new SelectOptionValue { Value = await option.GetAttributeAsync("value") ?? await option.InnerTextAsync() });
-        }
-    }
 
     /// <summary>A dialogue of PK-NACTA with CN-MPS from the demo; created here if the demo has none.</summary>
     private Task<Guid> PakistanChinaDialogueAsync() => browser.App.WithDb(async db =>
