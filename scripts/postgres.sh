@@ -2,6 +2,7 @@
 # Starts or stops a throwaway PostgreSQL 15 (+PostGIS) cluster for the tests, on 127.0.0.1 only.
 #   scripts/postgres.sh start   -> prints the connection string on stdout
 #   scripts/postgres.sh stop
+#   scripts/postgres.sh status  -> exit 0 when the cluster is running
 # Installs the Debian packages when missing. No systemd here: pg_ctl runs as user postgres.
 set -euo pipefail
 PGPORT=${JSMS_PG_PORT:-55432}
@@ -38,8 +39,11 @@ case "$cmd" in
       runuser -u postgres -- "$BIN/pg_ctl" -D "$PGDIR/data" -m fast stop >/dev/null 2>&1 || true
     fi
     ;;
+  status)
+    [ -x "$BIN/pg_ctl" ] && [ -d "$PGDIR/data" ] && runuser -u postgres -- "$BIN/pg_ctl" -D "$PGDIR/data" status >/dev/null 2>&1
+    ;;
   *)
-    echo "usage: scripts/postgres.sh start|stop" >&2
+    echo "usage: scripts/postgres.sh start|stop|status" >&2
     exit 2
     ;;
 esac

@@ -1,0 +1,26 @@
+using Jsms.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Jsms.BrowserTests;
+
+public sealed class ApiDocsTests(BrowserApp browser) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task Api_docs_page_renders_the_swagger_ui_from_the_openapi_document()
+    {
+        var page = await browser.NewPageAsync();
+        var scriptErrors = new List<string>();
+        page.PageError += (_, error) => scriptErrors.Add(error);
+        var document = page.WaitForResponseAsync(r => r.Url.EndsWith("/openapi/v1.json", StringComparison.Ordinal));
+
+        await page.GotoAsync("/api-docs.html");
+
+        var response = await document;
+        Assert.Equal(200, response.Status);
+        await Expect(page.Locator(".swagger-ui .info .title")).ToBeVisibleAsync();
+        // An operation of the document is listed, so the UI did parse it.
+        await Expect(page.Locator(".opblock-summary-path", new PageLocatorOptions { HasText = "/api/auth/token" }).First).ToBeVisibleAsync();
+        Assert.Empty(scriptErrors);
+    }
+}
