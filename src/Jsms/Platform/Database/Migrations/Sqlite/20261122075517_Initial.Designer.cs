@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jsms.Platform.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteJsmsDbContext))]
-    [Migration("20261122071408_Initial")]
+    [Migration("20261122075517_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

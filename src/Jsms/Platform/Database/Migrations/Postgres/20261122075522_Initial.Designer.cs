@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jsms.Platform.Database.Migrations.Postgres
 {
     [DbContext(typeof(PostgresJsmsDbContext))]
-    [Migration("20261122071412_Initial")]
+    [Migration("20261122075522_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
