@@ -102,4 +102,8 @@ internal static class AuditSql
     /// <summary>What a DBA could do: remove the append-only triggers so rows can be changed.</summary>
     public static Task DropTriggersAsync(JsmsTestApp app)
         => app.WithDb(db => db.Database.ExecuteSqlRawAsync(TestDatabase.IsPostgres ? AuditAppendOnlySql.PostgresDrop : AuditAppendOnlySql.SqliteDrop));
+
+    /// <summary>Puts the triggers back, for a test class whose other tests expect them.</summary>
+    public static Task RestoreTriggersAsync(JsmsTestApp app)
+        => app.WithDb(db => db.Database.ExecuteSqlRawAsync(TestDatabase.IsPostgres ? AuditAppendOnlySql.PostgresCreate : AuditAppendOnlySql.SqliteCreate));
 }

@@ -140,6 +140,7 @@ public sealed class AdministrationPagesTests(JsmsTestApp app) : IClassFixture<Js
     public async Task Audit_page_reports_where_the_chain_is_broken()
     {
         var original = await app.WithDb(db => db.Set<AuditEntry>().Where(e => e.Sequence == 3).Select(e => e.Detail).SingleAsync());
+        await Jsms.Tests.Audit.AuditSql.DropTriggersAsync(app);
         await app.WithDb(db => db.Set<AuditEntry>().Where(e => e.Sequence == 3).ExecuteUpdateAsync(s => s.SetProperty(e => e.Detail, "tampered")));
         try
         {
@@ -150,6 +151,7 @@ public sealed class AdministrationPagesTests(JsmsTestApp app) : IClassFixture<Js
         finally
         {
             await app.WithDb(db => db.Set<AuditEntry>().Where(e => e.Sequence == 3).ExecuteUpdateAsync(s => s.SetProperty(e => e.Detail, original)));
+            await Jsms.Tests.Audit.AuditSql.RestoreTriggersAsync(app);
         }
     }
 
