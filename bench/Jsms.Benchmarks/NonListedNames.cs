@@ -5,8 +5,9 @@ namespace Jsms.Benchmarks;
 /// <summary>
 /// Generates the set of names of people who are not listed (data/non-listed-names.csv): given names
 /// and family names of many cultures, in Latin letters and in their own scripts, combined with a fixed
-/// seed. Names whose words are exactly those of a listed name are left out (namesakes of listed people
-/// cannot be said to be "not listed").
+/// seed. Namesakes of listed people (see <see cref="Namesakes"/>; listed with the count of each kind when
+/// generating; only names of persons count) are left out: they cannot be said to
+/// be "not listed".
 /// </summary>
 internal static class NonListedNames
 {
@@ -72,6 +73,127 @@ internal static class NonListedNames
             }
         }
         return names;
+    }
+
+    /// <summary>
+    /// Recognises namesakes of listed people: a generated name is one when a listed name of two or more
+    /// words has all its words in it (Ali Jafari, Ali Reza Jafari), or a listed name carries all of
+    /// its words (in any order, possibly among more words: "Pavel Popov" is what a listed "Pavel
+    /// Anatolievich Popov" is called day to day, "Abdul Ghani Turk" what "Abdul Ghani Baradar Abdul Ahmad
+    /// Turk" is called, and name-pairs.csv counts such short forms as matches), or all of its words
+    /// written as one ("Wang Weiming" is "Wang Wei Ming"), up to common romanisation differences (Tarek
+    /// Aziz is Tariq Aziz: q/k, e/i, o/u, ou/u, ee/i, y/i, ph/f, kh/h, w/v, x/ks, doubled letters, a final
+    /// h). Such a name is not "a person who is not listed": a screening must raise it.
+    /// </summary>
+    internal sealed class Namesakes
+    {
+        private readonly Dictionary<string, List<int>> _byWord = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _joined = new(StringComparer.Ordinal);
+        private readonly List<string[]> _names = [];
+
+        public Namesakes(IEnumerable<string> listedNames)
+        {
+            foreach (var name in listedNames)
+            {
+                var words = Words(name);
+                if (words.Length == 0)
+                {
+                    continue;
+                }
+                var id = _names.Count;
+                _names.Add(words);
+                foreach (var w in words.Distinct())
+                {
+                    (_byWord.TryGetValue(w, out var list) ? list : _byWord[w] = []).Add(id);
+                }
+                if (words.Length <= 4)
+                {
+                    foreach (var order in Permutations(words))
+                    {
+                        _joined.Add(string.Concat(order));
+                    }
+                }
+            }
+        }
+
+        /// <summary>The listed name whose words include all of this name's words, or null.</summary>
+        public string? Find(string name)
+        {
+            var words = Words(name);
+            if (words.Length == 0)
+            {
+                return null;
+            }
+            if (words.Length <= 4 && Permutations(words).Any(p => _joined.Contains(string.Concat(p))))
+            {
+                return string.Join(' ', words);
+            }
+            var rarest = words.Select(w => _byWord.GetValueOrDefault(w)).MinBy(l => l?.Count ?? 0);
+            foreach (var id in rarest ?? [])
+            {
+                var listed = _names[id].ToList();
+                if (words.All(listed.Remove))
+                {
+                    return string.Join(' ', _names[id]);
+                }
+            }
+            // The other way round: the listed name is the short form of this name (Ali Jafari, Ali Reza Jafari).
+            foreach (var id in words.SelectMany(w => _byWord.GetValueOrDefault(w) ?? []).Distinct())
+            {
+                var mine = words.ToList();
+                if (_names[id].Length >= 2 && _names[id].All(mine.Remove))
+                {
+                    return string.Join(' ', _names[id]);
+                }
+            }
+            return null;
+        }
+
+        private static string[] Words(string name)
+            => [.. Jsms.Features.Screening.Matching.NameText.Fold(name).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Where(w => w is not ("al" or "el" or "bin" or "ibn" or "abu" or "abd" or "abdul" or "abdel")).Select(Romanised)];
+    }
+
+    private static string Romanised(string word)
+    {
+        if (word.Length <= 3)
+        {
+            // Short words are syllables (Jie is not Ji, Wu not Wo): only exact.
+            return word;
+        }
+        var w = word.Replace("x", "ks").Replace("ou", "u").Replace("oo", "u").Replace("ee", "i").Replace("ph", "f").Replace("kh", "h").Replace("ck", "k")
+            .Replace('q', 'k').Replace('e', 'i').Replace('o', 'u').Replace('y', 'i').Replace('w', 'v');
+        var sb = new StringBuilder(w.Length);
+        foreach (var c in w)
+        {
+            if (sb.Length == 0 || sb[^1] != c)
+            {
+                sb.Append(c);
+            }
+        }
+        if (sb.Length > 2 && sb[^1] == 'h')
+        {
+            sb.Length--;
+        }
+
+        return sb.ToString();
+    }
+
+    private static IEnumerable<string[]> Permutations(string[] words)
+    {
+        if (words.Length <= 1)
+        {
+            yield return words;
+            yield break;
+        }
+        for (var i = 0; i < words.Length; i++)
+        {
+            var rest = words.Where((_, j) => j != i).ToArray();
+            foreach (var tail in Permutations(rest))
+            {
+                yield return [words[i], .. tail];
+            }
+        }
     }
 
     public static void Write(string path, List<(string Name, string Culture)> names)

@@ -1,18 +1,19 @@
 namespace Jsms.Features.Screening.Matching;
 
-/// <summary>A name prepared once for many comparisons.</summary>
+/// <summary>A name prepared once for many comparisons: its words, and each pair of neighbouring words joined.</summary>
 internal sealed class PreparedName
 {
-    public PreparedName(string original, NameSchema schema)
+    public PreparedName(string original, NameSchema schema, TokenStatistics? statistics = null)
     {
         Original = original;
-        Tokens = NameText.Tokenize(original, schema);
-        if (Tokens.Length > MaxTokens)
+        var tokens = NameText.Tokenize(original, schema, commonByList: statistics is not null);
+        if (tokens.Length > MaxTokens)
         {
-            Tokens = Tokens[..MaxTokens];
+            tokens = tokens[..MaxTokens];
         }
-        TotalWeight = Tokens.Sum(t => t.Weight);
         Genealogy = schema != NameSchema.Entity && NameText.HasGenealogy(original);
+        Tokens = tokens;
+        Reweigh(statistics);
     }
 
     /// <summary>The name links generations (X bin Y): swapping X and Y names someone else.</summary>
@@ -22,11 +23,41 @@ internal sealed class PreparedName
 
     public string Original { get; }
 
-    public NameToken[] Tokens { get; }
+    public NameToken[] Tokens { get; private set; }
 
-    public float TotalWeight { get; }
+    /// <summary>Word i and word i + 1 written as one ("Jin ping" / "Jinping").</summary>
+    public NameToken[] Joined { get; private set; } = [];
+
+    public float TotalWeight { get; private set; }
 
     public bool IsEmpty => Tokens.Length == 0;
+
+    /// <summary>Weighs the words by how informative they are in the lists (common given names count less).</summary>
+    internal void Reweigh(TokenStatistics? statistics)
+    {
+        if (statistics is not null)
+        {
+            var tokens = Tokens;
+            for (var i = 0; i < tokens.Length; i++)
+            {
+                var f = statistics.Informativeness(tokens[i].Key);
+                tokens[i] = tokens[i] with { Weight = tokens[i].Weight * f, ConflictWeight = tokens[i].ConflictWeight * f };
+            }
+        }
+        var total = 0f;
+        foreach (var t in Tokens)
+        {
+            total += t.Weight;
+        }
+        TotalWeight = total;
+        var joined = new NameToken[Math.Max(0, Tokens.Length - 1)];
+        for (var i = 0; i < joined.Length; i++)
+        {
+            var (a, b) = (Tokens[i], Tokens[i + 1]);
+            joined[i] = new NameToken(a.Text + b.Text, a.Weight + b.Weight, false, a.ConflictWeight + b.ConflictWeight);
+        }
+        Joined = joined;
+    }
 }
 
 /// <summary>One aligned pair of words (or of a word and two joined words) and how alike they are.</summary>
@@ -43,12 +74,12 @@ internal sealed record NameComparison(double Score, IReadOnlyList<TokenPair> Pai
 internal static class NameMatcher
 {
     /// <summary>Word pairs below this similarity do not count as matched.</summary>
-    internal static double TokenThreshold = 0.70;
+    internal static double TokenThreshold = 0.72;
 
     /// <summary>Similarity of two words in [0, 1] and why.</summary>
     public static (double Similarity, string How) TokenSimilarity(in NameToken a, in NameToken b)
     {
-        if (a.Text == b.Text)
+        if (ReferenceEquals(a.Text, b.Text) || a.Text == b.Text)
         {
             return (1.0, "same");
         }
@@ -56,14 +87,31 @@ internal static class NameMatcher
         {
             return a.Text[0] == b.Text[0] ? (0.9, "initial") : (0.0, "");
         }
+        // Sounding alike needs the same consonants (two or more: Hu and Ho, Hui and Hua say nothing), the
+        // vowels in the same places (Tarek ~ Tariq, not Turki; Jafar, not Jafari) and the same final vowel
+        // (Lucia is not Lucio).
+        // Short words are syllables (Yang, Ying, Wei): there the vowels themselves must agree.
+        var soundAlike = a.Key.Length >= 2 && a.Key == b.Key && a.Shape == b.Shape && FinalVowelsAgree(a.Text, b.Text)
+            && (Math.Min(a.Text.Length, b.Text.Length) > 4 || VowelsAgree(a.Text, b.Text));
+        var longer = Math.Max(a.Text.Length, b.Text.Length);
+        if (!soundAlike && 0.75 * (1.0 - (double)Math.Abs(a.Text.Length - b.Text.Length) / longer) + 0.25 < TokenThreshold)
+        {
+            // Even with the fewest possible edits the spelling could not reach the threshold.
+            return (0.0, "");
+        }
         // Mostly edit distance (a typo costs one edit; a different name several), a little Jaro-Winkler.
         var edits = DamerauLevenshtein(a.Text, b.Text);
-        var spelling = 0.75 * (1.0 - (double)edits / Math.Max(a.Text.Length, b.Text.Length)) + 0.25 * JaroWinkler(a.Text, b.Text);
-        var keysAgree = a.Key == b.Key && (a.Key.Length >= 2 || (a.Key.Length == 1 && a.Text.Length <= 3 && b.Text.Length <= 3));
-        if (keysAgree)
+        var spelling = 0.75 * (1.0 - (double)edits / longer) + 0.25 * JaroWinkler(a.Text, b.Text);
+        if (!soundAlike && a.Text[0] != b.Text[0])
+        {
+            // Names rarely differ in their first letter by a typo: Nassar and Qassar are two names.
+            spelling *= FirstLetterFactor;
+        }
+        if (soundAlike)
         {
             // Short keys say less: two consonants are shared by many different names.
-            var phonetic = a.Key.Length >= 3 ? 0.9 + 0.08 * spelling : 0.8 + 0.15 * spelling;
+            // Two consonants need the spelling to be close too (Bhatti is not Bu'ayti).
+            var phonetic = a.Key.Length >= 3 ? 0.9 + 0.08 * spelling : spelling >= 0.65 ? 0.8 + 0.15 * spelling : 0;
             if (phonetic > spelling)
             {
                 return (phonetic, "sounds alike");
@@ -97,7 +145,7 @@ internal static class NameMatcher
         // Two neighbouring words on one side against one word on the other.
         for (var i = 0; i + 1 < q.Length; i++)
         {
-            var joined = Joined(q[i], q[i + 1]);
+            ref readonly var joined = ref query.Joined[i];
             for (var j = 0; j < c.Length; j++)
             {
                 if (Math.Abs(c[j].Text.Length - joined.Text.Length) <= 2)
@@ -112,7 +160,7 @@ internal static class NameMatcher
         }
         for (var j = 0; j + 1 < c.Length; j++)
         {
-            var joined = Joined(c[j], c[j + 1]);
+            ref readonly var joined = ref listed.Joined[j];
             for (var i = 0; i < q.Length; i++)
             {
                 if (Math.Abs(q[i].Text.Length - joined.Text.Length) <= 2)
@@ -129,6 +177,7 @@ internal static class NameMatcher
         chosen.Sort(static (x, y) => y.Similarity.CompareTo(x.Similarity) is var g && g != 0 ? g : y.Gain.CompareTo(x.Gain));
         int usedQ = 0, usedC = 0;
         double simSum = 0, simWeight = 0;
+        float coveredQ = 0, coveredC = 0;
         var strongPairs = 0;
         var inversions = 0;
         Span<int> order = stackalloc int[PreparedName.MaxTokens];
@@ -144,6 +193,13 @@ internal static class NameMatcher
             usedC |= cand.ListedMask;
             var wq = WeightOf(q, cand.QueryMask);
             var wc = WeightOf(c, cand.ListedMask);
+            if (IsInitialPair(q, c, cand))
+            {
+                // "S." confirms Siddiqui only as far as an initial can: the rest of the word stays unmatched.
+                wq = wc = Math.Min(wq, wc);
+            }
+            coveredQ += wq;
+            coveredC += wc;
             simSum += Math.Pow(cand.Similarity, SimPower) * (wq + wc);
             simWeight += wq + wc;
             order[BitIndex(cand.QueryMask)] = BitIndex(cand.ListedMask);
@@ -170,11 +226,14 @@ internal static class NameMatcher
             return new NameComparison(0, [], explain ? [.. q.Select(t => t.Text)] : [], explain ? [.. c.Select(t => t.Text)] : []);
         }
         // Words left over on one side only are missing detail; left over on both sides they contradict.
-        var leftQ = Math.Max(0, query.TotalWeight - WeightOf(q, usedQ));
-        var leftC = Math.Max(0, listed.TotalWeight - WeightOf(c, usedC));
+        var leftQ = Math.Max(0, query.TotalWeight - coveredQ);
+        var leftC = Math.Max(0, listed.TotalWeight - coveredC);
         var conflict = Math.Min(ConflictWeightOf(q, usedQ), ConflictWeightOf(c, usedC));
-        var extra = Math.Max(0, Math.Max(leftQ, leftC) - conflict);
-        var score = simSum / (simWeight + ConflictCost * 2 * conflict + ExtraCost * extra);
+        // Words of the query without a partner are detail the listed name lacks; words of the listed name
+        // without a partner are detail the query lacks. Both cost in proportion to how informative they are.
+        var extraQ = Math.Max(0, leftQ - conflict);
+        var extraC = Math.Max(0, leftC - conflict);
+        var score = simSum / (simWeight + ConflictCost * 2 * conflict + QueryExtraCost * extraQ + ListedExtraCost * extraC);
         // One matching word out of several is weak evidence, unless both names are that one word.
         if (strongPairs < 2 && (q.Length > 1 || c.Length > 1))
         {
@@ -207,19 +266,45 @@ internal static class NameMatcher
     }
 
     internal static double ConflictCost = 1.5;
-    internal static double SimPower = 1;
+    internal static double FirstLetterFactor = 0.9;
+
+    private static bool FinalVowelsAgree(string a, string b) => VowelClass(a[^1]) == VowelClass(b[^1]);
+
+    private static bool VowelsAgree(string a, string b)
+    {
+        int i = 0, j = 0;
+        while (true)
+        {
+            while (i < a.Length && VowelClass(a[i]) == 0)
+            {
+                i++;
+            }
+            while (j < b.Length && VowelClass(b[j]) == 0)
+            {
+                j++;
+            }
+            if (i == a.Length || j == b.Length)
+            {
+                return i == a.Length && j == b.Length;
+            }
+            if (VowelClass(a[i++]) != VowelClass(b[j++]))
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>a; o and u; e, i and y (Sergei, Sergey); consonants are one class.</summary>
+    private static int VowelClass(char c) => c switch { 'a' => 1, 'o' or 'u' => 2, 'e' or 'i' or 'y' => 3, _ => 0 };
+    internal static double SimPower = 2;
     internal static double GenealogyInversionFactor = 0.8;
-    internal static double ExtraCost = 0.5;
+    internal static double QueryExtraCost = 0.5;
+    internal static double ListedExtraCost = 0.5;
     internal static double SingleWordFactor = 0.85;
 
     private static bool IsInitialPair(NameToken[] q, NameToken[] c, Candidate cand)
-        => q[BitIndex(cand.QueryMask)].Initial || c[BitIndex(cand.ListedMask)].Initial;
-
-    private static NameToken Joined(in NameToken a, in NameToken b)
-    {
-        var text = a.Text + b.Text;
-        return new NameToken(text, NameText.Key(text), a.Weight + b.Weight, false, a.ConflictWeight + b.ConflictWeight);
-    }
+        => (q[BitIndex(cand.QueryMask)].Initial && (cand.QueryMask & (cand.QueryMask - 1)) == 0)
+            || (c[BitIndex(cand.ListedMask)].Initial && (cand.ListedMask & (cand.ListedMask - 1)) == 0);
 
     private static float WeightOf(NameToken[] tokens, int mask)
     {

@@ -7,8 +7,19 @@ namespace Jsms.Features.Screening.Matching;
 /// <summary>What a name is of: decides which words are noise (legal forms for organisations, titles for persons).</summary>
 public enum NameSchema { Person, Entity, Any }
 
-/// <summary>One word of a prepared name: its Latin form, its phonetic key and how much it counts.</summary>
-internal readonly record struct NameToken(string Text, string Key, float Weight, bool Initial, float ConflictWeight);
+/// <summary>
+/// One word of a prepared name: its Latin form, its phonetic key (consonants only), its shape (the key
+/// with the places of the vowels kept: Tarek and Tariq share "tarak", Turki is "tarka"), and how much
+/// it counts. <see cref="Weight"/> is the base weight (titles, particles, patronymics count less) times
+/// the word's informativeness in the lists (<see cref="TokenStatistics"/>).
+/// </summary>
+internal readonly record struct NameToken(string Text, string Key, string Shape, float Weight, bool Initial, float ConflictWeight)
+{
+    public NameToken(string text, float weight, bool initial, float conflictWeight)
+        : this(text, NameText.Key(text), NameText.Shape(text), weight, initial, conflictWeight)
+    {
+    }
+}
 
 /// <summary>
 /// Turns a written name into comparable tokens: other scripts to Latin, Unicode NFKD without
@@ -106,7 +117,8 @@ internal static class NameText
     }
 
     /// <summary>The tokens of a name, ready to compare.</summary>
-    public static NameToken[] Tokenize(string name, NameSchema schema)
+    /// <param name="commonByList">When the caller weighs words by their frequency in the lists, the fixed list of common names is not applied.</param>
+    public static NameToken[] Tokenize(string name, NameSchema schema, bool commonByList = false)
     {
         var folded = Fold(name);
         if (schema == NameSchema.Entity)
@@ -124,7 +136,8 @@ internal static class NameText
         {
             var w = words[i];
             var hasNext = i + 1 < words.Count;
-            if (!isOrganisation && Titles.Contains(w) && words.Count > 1)
+            // A title is dropped, except Sheikh or Qazi as the last word: there they are a family name.
+            if (!isOrganisation && Titles.Contains(w) && words.Count > 1 && (hasNext || w is not ("sheikh" or "shaikh" or "shaykh" or "sheik" or "qazi")))
             {
                 continue;
             }
@@ -188,13 +201,13 @@ internal static class NameText
             {
                 weight = Math.Min(weight, 0.5f);
             }
-            else if (weight >= 1f && CommonKeys.Contains(key))
+            else if (!commonByList && weight >= 1f && CommonKeys.Contains(key))
             {
                 weight = 0.7f;
             }
             // A patronymic that is missing costs little; one that differs contradicts like any other word.
             var conflictWeight = weight == 0.5f && !initial ? 1f : weight;
-            tokens[i] = new NameToken(word, key, weight, initial, conflictWeight);
+            tokens[i] = new NameToken(word, key, Shape(word), weight, initial, conflictWeight);
         }
         return tokens;
     }
@@ -287,7 +300,18 @@ internal static class NameText
     /// and h dropped after the first letter, a glide j after a vowel read as y, doubled letters once.
     /// Mohammed and Muhammad share "mhmd"; Qaddafi and Gaddafi share "kdf"; Sergey and Sergej share "srk".
     /// </summary>
-    public static string Key(string word)
+    public static string Key(string word) => Phonetic(word, vowels: false);
+
+    /// <summary>
+    /// The phonetic key with one "a" wherever the word has vowels (h and a w after a vowel count as
+    /// vowel): Mohammed and Muhammad are both "mamad", Suleiman and Sulayman "salaman", but Salma
+    /// ("salma") and Salim ("salam"), or Tarek ("tarak") and Turki ("tarka"), differ.
+    /// </summary>
+    public static string Shape(string word) => Phonetic(word, vowels: true);
+
+    private static bool VowelAt(string word, int i) => i < word.Length && word[i] is 'a' or 'e' or 'i' or 'o' or 'u';
+
+    private static string Phonetic(string word, bool vowels)
     {
         Span<char> buffer = stackalloc char[word.Length + 1];
         var n = 0;
@@ -303,7 +327,8 @@ internal static class NameText
                 case 'p' when next == 'h': mapped = 'f'; i++; break;
                 case 's' when next == 'c' && i + 2 < word.Length && word[i + 2] == 'h': mapped = 's'; i += 2; break;
                 case 's' when next == 'h': mapped = 's'; i++; break;
-                case 'k' when next == 'h': mapped = 'h'; i++; break;
+                // kh is a consonant of its own in the shape (Bakhtiar is not Bitar), silent like h in the key.
+                case 'k' when next == 'h': mapped = vowels && n > 0 ? 'x' : 'h'; i++; break;
                 case 'k' when next == 's': mapped = 's'; i++; break;
                 case 'g' when next == 'h': mapped = 'k'; i++; break;
                 case 'z' when next == 'h': mapped = 'j'; i++; break;
@@ -327,13 +352,18 @@ internal static class NameText
             var isVowel = mapped is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
             if (n == 0)
             {
-                buffer[n++] = isVowel ? 'a' : mapped;
+                // In the shape a leading y before a vowel is a consonant: Yang is not Aung.
+                buffer[n++] = vowels && c == 'y' && VowelAt(word, i + 1) ? 'y' : isVowel ? 'a' : mapped;
             }
             else if (!isVowel && mapped != 'h' && !(mapped == 'v' && previousVowel) && last != mapped)
             {
                 buffer[n++] = mapped;
             }
-            previousVowel = isVowel;
+            else if (vowels && (isVowel || (mapped == 'v' && previousVowel)) && buffer[n - 1] != 'a')
+            {
+                buffer[n++] = 'a';
+            }
+            previousVowel = isVowel || (vowels && mapped == 'v' && previousVowel);
             last = mapped;
         }
         return new string(buffer[..n]);

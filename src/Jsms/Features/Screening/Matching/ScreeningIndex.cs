@@ -29,8 +29,8 @@ internal sealed record IndexedEntry(ListSource Source, ListedEntry Entry, Prepar
 /// </summary>
 internal sealed class ScreeningIndex
 {
-    /// <summary>Scores at or above this are reported as matches (tuned on half of name-pairs.csv, see docs/screening.md).</summary>
-    public const double DefaultThreshold = 0.75;
+    /// <summary>Scores at or above this are reported as matches (tuned on the even rows of name-pairs.csv and of the non-listed names together, see docs/screening.md).</summary>
+    public const double DefaultThreshold = 0.80;
 
     private readonly IndexedEntry[] _entries;
     // Every (entry, name) pair as one posting target.
@@ -69,7 +69,19 @@ internal sealed class ScreeningIndex
         }
         _names = [.. names];
         _postings = postings.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        // Word frequencies come from the names themselves; the names are then weighed by them.
+        Statistics = new TokenStatistics(_entries.SelectMany(e => e.Names));
+        foreach (var entry in _entries)
+        {
+            foreach (var name in entry.Names)
+            {
+                name.Reweigh(Statistics);
+            }
+        }
     }
+
+    /// <summary>How informative each word is in these lists (queries are weighed with it too).</summary>
+    public TokenStatistics Statistics { get; }
 
     public static ScreeningIndex Empty { get; } = new([]);
 
@@ -99,13 +111,18 @@ internal sealed class ScreeningIndex
     {
         var schema = query.Type is null ? NameSchema.Any : query.Type == EntryKind.Person ? NameSchema.Person : NameSchema.Entity;
         var asPerson = new PreparedName(query.Name, schema == NameSchema.Entity ? NameSchema.Entity : NameSchema.Person);
-        var asEntity = schema == NameSchema.Any ? new PreparedName(query.Name, NameSchema.Entity) : asPerson;
         if (asPerson.IsEmpty)
         {
             return [];
         }
-        var candidates = Candidates(asPerson);
-        var best = new Dictionary<int, ScreeningMatch>();
+        // Index look-ups are chosen on the base weights (particles and initials are not looked up) ...
+        var lookups = Lookups(asPerson);
+        // ... and the names weighed by how informative their words are in the lists.
+        asPerson.Reweigh(Statistics);
+        PreparedName? asEntity = schema == NameSchema.Any ? null : asPerson;
+        var candidates = Candidates(asPerson, lookups);
+        // Best name of each entry: entry -> (name, score).
+        var best = new Dictionary<int, (int Name, double Score)>();
         foreach (var nameId in candidates)
         {
             var (entryIndex, nameIndex) = _names[nameId];
@@ -114,32 +131,44 @@ internal sealed class ScreeningIndex
             {
                 continue;
             }
-            var prepared = entry.Entry.Kind == EntryKind.Person ? asPerson : asEntity;
-            var listedName = entry.Names[nameIndex];
-            var comparison = NameMatcher.Compare(prepared, listedName, explain: false);
-            var nameKind = entry.Entry.Names[nameIndex].Kind;
-            var nameScore = comparison.Score * (nameKind == NameKind.WeakAlias ? 0.92 : 1.0);
-            if (nameScore < threshold - 0.15 || (best.TryGetValue(entryIndex, out var known) && known.NameScore >= nameScore))
+            var prepared = entry.Entry.Kind == EntryKind.Person ? asPerson : asEntity ??= WithStatistics(query.Name, NameSchema.Entity);
+            var comparison = NameMatcher.Compare(prepared, entry.Names[nameIndex], explain: false);
+            var nameScore = comparison.Score * (entry.Entry.Names[nameIndex].Kind == NameKind.WeakAlias ? 0.92 : 1.0);
+            if (nameScore < threshold - 0.15 || (best.TryGetValue(entryIndex, out var known) && known.Score >= nameScore))
             {
                 continue;
             }
-            best[entryIndex] = new ScreeningMatch(entry.Source, entry.Entry.SourceId, entry.Entry.Reference, entry.Entry.Kind,
-                entry.Entry.PrimaryName, listedName.Original, nameKind, nameScore, nameScore, []);
+            best[entryIndex] = (nameIndex, nameScore);
         }
         var results = new List<ScreeningMatch>(best.Count);
-        foreach (var (entryIndex, match) in best)
+        foreach (var (entryIndex, (nameIndex, nameScore)) in best)
         {
             var entry = _entries[entryIndex];
-            var prepared = entry.Entry.Kind == EntryKind.Person ? asPerson : asEntity;
-            var listedName = entry.Names.First(n => n.Original == match.MatchedName);
+            var prepared = entry.Entry.Kind == EntryKind.Person ? asPerson : asEntity ??= WithStatistics(query.Name, NameSchema.Entity);
+            var listedName = entry.Names[nameIndex];
+            var match = new ScreeningMatch(entry.Source, entry.Entry.SourceId, entry.Entry.Reference, entry.Entry.Kind,
+                entry.Entry.PrimaryName, listedName.Original, entry.Entry.Names[nameIndex].Kind, nameScore, nameScore, []);
             var comparison = NameMatcher.Compare(prepared, listedName, explain: true);
             var (score, lines) = Explain(query, entry, match, comparison);
             if (score >= threshold)
             {
-                results.Add(match with { Score = Math.Round(score, 3), NameScore = Math.Round(match.NameScore, 3), Explanation = lines });
+                results.Add(match with { Score = Math.Round(score, 3), NameScore = Math.Round(nameScore, 3), Explanation = lines });
             }
         }
-        return [.. results.OrderByDescending(r => r.Score).ThenBy(r => r.Source).ThenBy(r => r.SourceId, StringComparer.Ordinal).Take(limit)];
+        results.Sort(static (a, b) => b.Score.CompareTo(a.Score) is var c && c != 0 ? c
+            : a.Source.CompareTo(b.Source) is var d && d != 0 ? d : string.CompareOrdinal(a.SourceId, b.SourceId));
+        if (results.Count > limit)
+        {
+            results.RemoveRange(limit, results.Count - limit);
+        }
+        return results;
+    }
+
+    private PreparedName WithStatistics(string name, NameSchema schema)
+    {
+        var prepared = new PreparedName(name, schema);
+        prepared.Reweigh(Statistics);
+        return prepared;
     }
 
     private static bool TypeFits(EntryKind wanted, EntryKind actual)
@@ -148,28 +177,44 @@ internal sealed class ScreeningIndex
     [ThreadStatic]
     private static float[]? _accumulator;
 
-    /// <summary>At most this many names get a full comparison: those sharing the most key weight with the query.</summary>
-    private const int MaxCandidates = 250;
+    [ThreadStatic]
+    private static int[]? _lastLookup;
 
-    /// <summary>Names sharing enough key weight with the query to be worth a full comparison.</summary>
-    private List<int> Candidates(PreparedName query)
+    /// <summary>At most this many names get a full comparison: those sharing the most word weight with the query.</summary>
+    internal static int MaxCandidates = 250;
+
+    /// <summary>The index keys of each word of the query and of each pair of neighbouring words joined ("Jin ping" finds "Jinping").</summary>
+    private static List<(int Token, int Second, string[] Keys)> Lookups(PreparedName query)
+    {
+        var tokens = query.Tokens;
+        var lookups = new List<(int, int, string[])>(tokens.Length * 2);
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            lookups.Add((i, -1, [.. KeysOf(tokens[i])]));
+        }
+        for (var i = 0; i + 1 < tokens.Length; i++)
+        {
+            if (tokens[i].Weight >= 0.5f && tokens[i + 1].Weight >= 0.5f)
+            {
+                lookups.Add((i, i + 1, [.. KeysOf(query.Joined[i])]));
+            }
+        }
+        return lookups;
+    }
+
+    /// <summary>Names sharing enough word weight with the query to be worth a full comparison, the most promising first.</summary>
+    private List<int> Candidates(PreparedName query, List<(int Token, int Second, string[] Keys)> lookups)
     {
         var tokens = query.Tokens;
         var scores = _accumulator is { } acc && acc.Length == _names.Length ? acc : _accumulator = new float[_names.Length];
-        var touched = new List<int>(256);
-        var needed = 0.5f * query.TotalWeight;
-        var lookups = new List<NameToken>(tokens);
-        // Neighbouring words joined ("Jin ping" finds "Jinping").
-        for (var i = 0; i + 1 < tokens.Length; i++)
+        var last = _lastLookup is { } ll && ll.Length == _names.Length ? ll : _lastLookup = new int[_names.Length];
+        var touched = new List<int>(512);
+        for (var l = 0; l < lookups.Count; l++)
         {
-            var text = tokens[i].Text + tokens[i + 1].Text;
-            lookups.Add(new NameToken(text, NameText.Key(text), Math.Min(tokens[i].Weight, tokens[i + 1].Weight), false, 1f));
-        }
-        var seen = new HashSet<int>();
-        foreach (var token in lookups)
-        {
-            seen.Clear();
-            foreach (var key in KeysOf(token))
+            var (token, second, keys) = lookups[l];
+            var weight = second < 0 ? tokens[token].Weight : Math.Min(tokens[token].Weight, tokens[second].Weight);
+            var stamp = l + 1;
+            foreach (var key in keys)
             {
                 if (!_postings.TryGetValue(key, out var list))
                 {
@@ -177,23 +222,27 @@ internal sealed class ScreeningIndex
                 }
                 foreach (var id in list)
                 {
-                    if (seen.Add(id))
+                    if (last[id] == stamp)
                     {
-                        if (scores[id] == 0)
-                        {
-                            touched.Add(id);
-                        }
-                        scores[id] += token.Weight;
+                        continue;
                     }
+                    last[id] = stamp;
+                    if (scores[id] == 0)
+                    {
+                        touched.Add(id);
+                    }
+                    scores[id] += weight;
                 }
             }
         }
+        var needed = tokens.Length == 1 ? 0f : 0.5f * query.TotalWeight;
         var result = new List<(int Id, float Weight)>();
         foreach (var id in touched)
         {
             var weight = scores[id];
             scores[id] = 0;
-            if (weight >= needed || weight >= 1.5f || tokens.Length == 1)
+            last[id] = 0;
+            if (weight >= needed)
             {
                 result.Add((id, weight));
             }
@@ -203,7 +252,12 @@ internal sealed class ScreeningIndex
             result.Sort(static (a, b) => b.Weight.CompareTo(a.Weight));
             result.RemoveRange(MaxCandidates, result.Count - MaxCandidates);
         }
-        return [.. result.Select(r => r.Id)];
+        var ids = new List<int>(result.Count);
+        foreach (var (id, _) in result)
+        {
+            ids.Add(id);
+        }
+        return ids;
     }
 
     /// <summary>Adjusts the name score by birth date and nationality and writes the explanation.</summary>
