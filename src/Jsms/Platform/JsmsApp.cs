@@ -6,6 +6,7 @@ using Jsms.Features.Alerts;
 using Jsms.Features.Consultations;
 using Jsms.Features.Demo;
 using Jsms.Features.Partners;
+using Jsms.Features.Screening;
 using Jsms.Platform.Database;
 using Jsms.Platform.Web;
 using Microsoft.AspNetCore.DataProtection;
@@ -72,6 +73,7 @@ public static class JsmsApp
         services.AddPartners();
         services.AddAlerts();
         services.AddConsultations();
+        services.AddScreening();
         services.AddDemo();
     }
 
@@ -109,6 +111,7 @@ public static class JsmsApp
         app.MapPartners();
         app.MapAlerts();
         app.MapConsultations();
+        app.MapScreening();
     }
 
     /// <summary>Migrates an empty database, creates the roles and, when asked, seeds the demo scenario.</summary>

@@ -21,6 +21,7 @@ public static class JsmsCommandLine
         root.Subcommands.Add(Agencies());
         root.Subcommands.Add(Users());
         root.Subcommands.Add(Audit());
+        root.Subcommands.Add(Screening());
         var firstIsOption = args.Length > 0 && args[0].StartsWith('-') && args[0] is not ("--help" or "-h" or "-?" or "--version");
         if (args.Length == 0 || firstIsOption)
         {
@@ -247,6 +248,96 @@ public static class JsmsCommandLine
         });
         audit.Subcommands.Add(export);
         return audit;
+    }
+
+    private static Command Screening()
+    {
+        var screening = new Command("screening", "Sanctions lists: import a new version, compare versions.");
+        var import = new Command("import", "Import a new version of a sanctions list.");
+        var unFile = new Argument<FileInfo>("FILE") { Description = "The UN consolidated list (XML)." };
+        var un = new Command("un", "Import the UN Security Council consolidated list.") { unFile };
+        un.TreatUnmatchedTokensAsErrors = false;
+        un.SetAction((result, cancellationToken) => ImportList(result, (importer, progress) =>
+        {
+            var file = result.GetValue(unFile)!;
+            return importer.ImportUnAsync(file.OpenRead(), file.Name, $"cli:{Environment.UserName}", progress, cancellationToken);
+        }, cancellationToken));
+        var sdn = new Argument<FileInfo>("SDN") { Description = "sdn.csv" };
+        var alt = new Argument<FileInfo>("ALT") { Description = "alt.csv (aliases)" };
+        var add = new Argument<FileInfo>("ADD") { Description = "add.csv (addresses)" };
+        var ofac = new Command("ofac", "Import the OFAC SDN list (legacy CSV files).") { sdn, alt, add };
+        ofac.TreatUnmatchedTokensAsErrors = false;
+        ofac.SetAction((result, cancellationToken) => ImportList(result, (importer, progress) =>
+        {
+            FileInfo s = result.GetValue(sdn)!, a = result.GetValue(alt)!, d = result.GetValue(add)!;
+            return importer.ImportOfacAsync(s.OpenRead(), a.OpenRead(), d.OpenRead(), $"{s.Name}, {a.Name}, {d.Name}", $"cli:{Environment.UserName}", progress, cancellationToken);
+        }, cancellationToken));
+        import.Subcommands.Add(un);
+        import.Subcommands.Add(ofac);
+
+        var versions = new Command("versions", "List the imported versions.") { TreatUnmatchedTokensAsErrors = false };
+        versions.SetAction(async (result, cancellationToken) =>
+        {
+            await using var host = CommandHost(result);
+            Console.WriteLine($"{"SOURCE",-6} {"NO",3} {"IMPORTED (UTC)",-17} {"ENTRIES",7} {"+",5} {"-",5} {"~",5}  ID");
+            foreach (var v in await Features.Screening.ScreeningModule.VersionsAsync(host.Services.GetRequiredService<JsmsDbContext>()))
+            {
+                Console.WriteLine($"{v.Source,-6} {v.Number,3} {v.ImportedAt,-17:yyyy-MM-dd HH:mm} {v.EntryCount,7} {v.Added,5} {v.Removed,5} {v.Changed,5}  {v.Id}{(v.Current ? "  (current)" : "")}");
+            }
+            return 0;
+        });
+
+        var versionId = new Argument<Guid>("VERSION") { Description = "The version to compare (id from 'screening versions')." };
+        var against = new Option<Guid?>("--against") { Description = "The older version (default: the one before)." };
+        var diff = new Command("diff", "Show the entries added, removed and changed in a version.") { versionId, against };
+        diff.TreatUnmatchedTokensAsErrors = false;
+        diff.SetAction(async (result, cancellationToken) =>
+        {
+            await using var host = CommandHost(result);
+            var outcome = await Features.Screening.ScreeningModule.DiffAsync(result.GetValue(versionId), result.GetValue(against),
+                host.Services.GetRequiredService<JsmsDbContext>(), host.Services.GetRequiredService<Features.Screening.ListImporter>());
+            if (outcome is null)
+            {
+                await Console.Error.WriteLineAsync("No such version, or the two versions are of different lists.");
+                return 1;
+            }
+            Console.WriteLine($"{outcome.Added} added, {outcome.Removed} removed, {outcome.Changed} changed");
+            foreach (var change in outcome.Changes)
+            {
+                Console.WriteLine($"  {change.Change,-8} {change.SourceId,-10} {change.Name}");
+            }
+            return 0;
+        });
+        screening.Subcommands.Add(import);
+        screening.Subcommands.Add(versions);
+        screening.Subcommands.Add(diff);
+        return screening;
+    }
+
+    private static async Task<int> ImportList(ParseResult result,
+        Func<Features.Screening.ListImporter, IProgress<string>, Task<Features.Screening.ImportOutcome>> import, CancellationToken cancellationToken)
+    {
+        await using var host = CommandHost(result);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var progress = new Progress<string>(message => Console.Error.WriteLine($"[{started.Elapsed.TotalSeconds,5:0.0}s] {message}"));
+        try
+        {
+            var outcome = await import(host.Services.GetRequiredService<Features.Screening.ListImporter>(), progress);
+            Console.WriteLine(outcome.Unchanged
+                ? $"{outcome.Source}: identical to version {outcome.Number}; nothing imported."
+                : $"{outcome.Source} version {outcome.Number}: {outcome.EntryCount:N0} entries ({outcome.Added} added, {outcome.Removed} removed, {outcome.Changed} changed) in {started.Elapsed.TotalSeconds:0.0}s.");
+            return 0;
+        }
+        catch (Features.Screening.Lists.ListFormatException e)
+        {
+            await Console.Error.WriteLineAsync($"Refused: {e.Message} The current version is unchanged.");
+            return 2;
+        }
+        catch (IOException e)
+        {
+            await Console.Error.WriteLineAsync($"Cannot read the file: {e.Message}");
+            return 2;
+        }
     }
 
     /// <summary>The application's services without the web server, named "cli:USER" in the audit log.</summary>

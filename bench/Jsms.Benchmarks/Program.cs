@@ -1,0 +1,3 @@
+using Jsms.Benchmarks;
+
+return await ScreeningBench.RunAsync(args);

@@ -1,0 +1,438 @@
+namespace Jsms.Features.Screening.Matching;
+
+/// <summary>A name prepared once for many comparisons: its words, and each pair of neighbouring words joined.</summary>
+internal sealed class PreparedName
+{
+    public PreparedName(string original, NameSchema schema, TokenStatistics? statistics = null)
+    {
+        Original = original;
+        var tokens = NameText.Tokenize(original, schema, commonByList: statistics is not null);
+        if (tokens.Length > MaxTokens)
+        {
+            tokens = tokens[..MaxTokens];
+        }
+        Genealogy = schema != NameSchema.Entity && NameText.HasGenealogy(original);
+        Tokens = tokens;
+        Reweigh(statistics);
+    }
+
+    /// <summary>The name links generations (X bin Y): swapping X and Y names someone else.</summary>
+    public bool Genealogy { get; }
+
+    public const int MaxTokens = 12;
+
+    public string Original { get; }
+
+    public NameToken[] Tokens { get; private set; }
+
+    /// <summary>Word i and word i + 1 written as one ("Jin ping" / "Jinping").</summary>
+    public NameToken[] Joined { get; private set; } = [];
+
+    public float TotalWeight { get; private set; }
+
+    public bool IsEmpty => Tokens.Length == 0;
+
+    /// <summary>Weighs the words by how informative they are in the lists (common given names count less).</summary>
+    internal void Reweigh(TokenStatistics? statistics)
+    {
+        if (statistics is not null)
+        {
+            var tokens = Tokens;
+            for (var i = 0; i < tokens.Length; i++)
+            {
+                var f = statistics.Informativeness(tokens[i].Key);
+                tokens[i] = tokens[i] with { Weight = tokens[i].Weight * f, ConflictWeight = tokens[i].ConflictWeight * f };
+            }
+        }
+        var total = 0f;
+        foreach (var t in Tokens)
+        {
+            total += t.Weight;
+        }
+        TotalWeight = total;
+        var joined = new NameToken[Math.Max(0, Tokens.Length - 1)];
+        for (var i = 0; i < joined.Length; i++)
+        {
+            var (a, b) = (Tokens[i], Tokens[i + 1]);
+            joined[i] = new NameToken(a.Text + b.Text, a.Weight + b.Weight, false, a.ConflictWeight + b.ConflictWeight);
+        }
+        Joined = joined;
+    }
+}
+
+/// <summary>One aligned pair of words (or of a word and two joined words) and how alike they are.</summary>
+internal readonly record struct TokenPair(string Query, string Listed, double Similarity, string How);
+
+internal sealed record NameComparison(double Score, IReadOnlyList<TokenPair> Pairs, IReadOnlyList<string> UnmatchedQuery, IReadOnlyList<string> UnmatchedListed);
+
+/// <summary>
+/// Compares two prepared names independently of word order: every pair of words (and every word
+/// against two neighbouring words joined, for "Jin ping"/"Jinping" or "Abdul Rahman"/"Abdulrahman") gets
+/// a similarity (Jaro-Winkler on the Latin form, or agreement of the phonetic keys), the best pairs are
+/// taken greedily without reuse, and the score weighs how much of each name is covered.
+/// </summary>
+internal static class NameMatcher
+{
+    /// <summary>Word pairs below this similarity do not count as matched.</summary>
+    internal static double TokenThreshold = 0.72;
+
+    /// <summary>Similarity of two words in [0, 1] and why.</summary>
+    public static (double Similarity, string How) TokenSimilarity(in NameToken a, in NameToken b)
+    {
+        if (ReferenceEquals(a.Text, b.Text) || a.Text == b.Text)
+        {
+            return (1.0, "same");
+        }
+        if (a.Initial || b.Initial)
+        {
+            return a.Text[0] == b.Text[0] ? (0.9, "initial") : (0.0, "");
+        }
+        // Sounding alike needs the same consonants (two or more: Hu and Ho, Hui and Hua say nothing), the
+        // vowels in the same places (Tarek ~ Tariq, not Turki; Jafar, not Jafari) and the same final vowel
+        // (Lucia is not Lucio).
+        // Short words are syllables (Yang, Ying, Wei): there the vowels themselves must agree.
+        var soundAlike = a.Key.Length >= 2 && a.Key == b.Key && a.Shape == b.Shape && FinalVowelsAgree(a.Text, b.Text)
+            && (Math.Min(a.Text.Length, b.Text.Length) > 4 || VowelsAgree(a.Text, b.Text));
+        var longer = Math.Max(a.Text.Length, b.Text.Length);
+        if (!soundAlike && 0.75 * (1.0 - (double)Math.Abs(a.Text.Length - b.Text.Length) / longer) + 0.25 < TokenThreshold)
+        {
+            // Even with the fewest possible edits the spelling could not reach the threshold.
+            return (0.0, "");
+        }
+        // Mostly edit distance (a typo costs one edit; a different name several), a little Jaro-Winkler.
+        var edits = DamerauLevenshtein(a.Text, b.Text);
+        var spelling = 0.75 * (1.0 - (double)edits / longer) + 0.25 * JaroWinkler(a.Text, b.Text);
+        if (!soundAlike && a.Text[0] != b.Text[0])
+        {
+            // Names rarely differ in their first letter by a typo: Nassar and Qassar are two names.
+            spelling *= FirstLetterFactor;
+        }
+        if (soundAlike)
+        {
+            // Short keys say less: two consonants are shared by many different names.
+            // Two consonants need the spelling to be close too (Bhatti is not Bu'ayti).
+            var phonetic = a.Key.Length >= 3 ? 0.9 + 0.08 * spelling : spelling >= 0.65 ? 0.8 + 0.15 * spelling : 0;
+            if (phonetic > spelling)
+            {
+                return (phonetic, "sounds alike");
+            }
+        }
+        return (spelling, edits == 1 ? "one letter differs" : spelling >= 0.9 ? "spelling variant" : "similar spelling");
+    }
+
+    public static NameComparison Compare(PreparedName query, PreparedName listed, bool explain = true)
+    {
+        var q = query.Tokens;
+        var c = listed.Tokens;
+        if (q.Length == 0 || c.Length == 0)
+        {
+            return new NameComparison(0, [], [], []);
+        }
+        // Candidate pairs: (similarity, query mask, listed mask).
+        Span<Candidate> candidates = stackalloc Candidate[q.Length * c.Length * 3 + 4];
+        var count = 0;
+        for (var i = 0; i < q.Length; i++)
+        {
+            for (var j = 0; j < c.Length; j++)
+            {
+                var (sim, _) = TokenSimilarity(q[i], c[j]);
+                if (sim >= TokenThreshold)
+                {
+                    candidates[count++] = new Candidate(sim, 1 << i, 1 << j, (q[i].Weight + c[j].Weight) * sim);
+                }
+            }
+        }
+        // Two neighbouring words on one side against one word on the other.
+        for (var i = 0; i + 1 < q.Length; i++)
+        {
+            ref readonly var joined = ref query.Joined[i];
+            for (var j = 0; j < c.Length; j++)
+            {
+                if (Math.Abs(c[j].Text.Length - joined.Text.Length) <= 2)
+                {
+                    var (sim, _) = TokenSimilarity(joined, c[j]);
+                    if (sim >= 0.88)
+                    {
+                        candidates[count++] = new Candidate(sim, 3 << i, 1 << j, (q[i].Weight + q[i + 1].Weight + c[j].Weight) * sim);
+                    }
+                }
+            }
+        }
+        for (var j = 0; j + 1 < c.Length; j++)
+        {
+            ref readonly var joined = ref listed.Joined[j];
+            for (var i = 0; i < q.Length; i++)
+            {
+                if (Math.Abs(q[i].Text.Length - joined.Text.Length) <= 2)
+                {
+                    var (sim, _) = TokenSimilarity(q[i], joined);
+                    if (sim >= 0.88)
+                    {
+                        candidates[count++] = new Candidate(sim, 1 << i, 3 << j, (q[i].Weight + c[j].Weight + c[j + 1].Weight) * sim);
+                    }
+                }
+            }
+        }
+        var chosen = candidates[..count];
+        chosen.Sort(static (x, y) => y.Similarity.CompareTo(x.Similarity) is var g && g != 0 ? g : y.Gain.CompareTo(x.Gain));
+        int usedQ = 0, usedC = 0;
+        double simSum = 0, simWeight = 0;
+        float coveredQ = 0, coveredC = 0;
+        var strongPairs = 0;
+        var inversions = 0;
+        Span<int> order = stackalloc int[PreparedName.MaxTokens];
+        order.Fill(-1);
+        List<TokenPair>? pairs = explain ? [] : null;
+        foreach (var cand in chosen)
+        {
+            if ((cand.QueryMask & usedQ) != 0 || (cand.ListedMask & usedC) != 0)
+            {
+                continue;
+            }
+            usedQ |= cand.QueryMask;
+            usedC |= cand.ListedMask;
+            var wq = WeightOf(q, cand.QueryMask);
+            var wc = WeightOf(c, cand.ListedMask);
+            if (IsInitialPair(q, c, cand))
+            {
+                // "S." confirms Siddiqui only as far as an initial can: the rest of the word stays unmatched.
+                wq = wc = Math.Min(wq, wc);
+            }
+            coveredQ += wq;
+            coveredC += wc;
+            simSum += Math.Pow(cand.Similarity, SimPower) * (wq + wc);
+            simWeight += wq + wc;
+            order[BitIndex(cand.QueryMask)] = BitIndex(cand.ListedMask);
+            if (cand.Similarity >= TokenThreshold && wq + wc >= 1.2)
+            {
+                strongPairs++;
+            }
+            else if (cand.Similarity >= TokenThreshold && strongPairs > 0 && IsInitialPair(q, c, cand))
+            {
+                strongPairs++;
+            }
+            if (pairs is not null)
+            {
+                var qt = TextOf(q, cand.QueryMask);
+                var ct = TextOf(c, cand.ListedMask);
+                var how = (cand.QueryMask & (cand.QueryMask - 1)) != 0 || (cand.ListedMask & (cand.ListedMask - 1)) != 0
+                    ? "joined words"
+                    : TokenSimilarity(q[BitIndex(cand.QueryMask)], c[BitIndex(cand.ListedMask)]).How;
+                pairs.Add(new TokenPair(qt, ct, cand.Similarity, how));
+            }
+        }
+        if (simWeight == 0)
+        {
+            return new NameComparison(0, [], explain ? [.. q.Select(t => t.Text)] : [], explain ? [.. c.Select(t => t.Text)] : []);
+        }
+        // Words left over on one side only are missing detail; left over on both sides they contradict.
+        var leftQ = Math.Max(0, query.TotalWeight - coveredQ);
+        var leftC = Math.Max(0, listed.TotalWeight - coveredC);
+        var conflict = Math.Min(ConflictWeightOf(q, usedQ), ConflictWeightOf(c, usedC));
+        // Words of the query without a partner are detail the listed name lacks; words of the listed name
+        // without a partner are detail the query lacks. Both cost in proportion to how informative they are.
+        var extraQ = Math.Max(0, leftQ - conflict);
+        var extraC = Math.Max(0, leftC - conflict);
+        var score = simSum / (simWeight + ConflictCost * 2 * conflict + QueryExtraCost * extraQ + ListedExtraCost * extraC);
+        // One matching word out of several is weak evidence, unless both names are that one word.
+        if (strongPairs < 2 && (q.Length > 1 || c.Length > 1))
+        {
+            score *= SingleWordFactor;
+        }
+        if (query.Genealogy && listed.Genealogy)
+        {
+            // Ahmad bin Hasan is the son, Hasan bin Ahmad the father: order across "bin" matters.
+            var last = -1;
+            for (var i = 0; i < q.Length; i++)
+            {
+                if (order[i] >= 0)
+                {
+                    if (order[i] < last)
+                    {
+                        inversions++;
+                    }
+                    last = order[i];
+                }
+            }
+            if (inversions > 0)
+            {
+                score *= GenealogyInversionFactor;
+            }
+        }
+        score = Math.Clamp(score, 0, 1);
+        var unmatchedQ = explain ? Unmatched(q, usedQ) : [];
+        var unmatchedC = explain ? Unmatched(c, usedC) : [];
+        return new NameComparison(score, (IReadOnlyList<TokenPair>?)pairs ?? [], unmatchedQ, unmatchedC);
+    }
+
+    internal static double ConflictCost = 1.5;
+    internal static double FirstLetterFactor = 0.9;
+
+    private static bool FinalVowelsAgree(string a, string b) => VowelClass(a[^1]) == VowelClass(b[^1]);
+
+    private static bool VowelsAgree(string a, string b)
+    {
+        int i = 0, j = 0;
+        while (true)
+        {
+            while (i < a.Length && VowelClass(a[i]) == 0)
+            {
+                i++;
+            }
+            while (j < b.Length && VowelClass(b[j]) == 0)
+            {
+                j++;
+            }
+            if (i == a.Length || j == b.Length)
+            {
+                return i == a.Length && j == b.Length;
+            }
+            if (VowelClass(a[i++]) != VowelClass(b[j++]))
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>a; o and u; e, i and y (Sergei, Sergey); consonants are one class.</summary>
+    private static int VowelClass(char c) => c switch { 'a' => 1, 'o' or 'u' => 2, 'e' or 'i' or 'y' => 3, _ => 0 };
+    internal static double SimPower = 2;
+    internal static double GenealogyInversionFactor = 0.8;
+    internal static double QueryExtraCost = 0.5;
+    internal static double ListedExtraCost = 0.5;
+    internal static double SingleWordFactor = 0.85;
+
+    private static bool IsInitialPair(NameToken[] q, NameToken[] c, Candidate cand)
+        => (q[BitIndex(cand.QueryMask)].Initial && (cand.QueryMask & (cand.QueryMask - 1)) == 0)
+            || (c[BitIndex(cand.ListedMask)].Initial && (cand.ListedMask & (cand.ListedMask - 1)) == 0);
+
+    private static float WeightOf(NameToken[] tokens, int mask)
+    {
+        var w = 0f;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if ((mask & (1 << i)) != 0)
+            {
+                w += tokens[i].Weight;
+            }
+        }
+        return w;
+    }
+
+    private static float ConflictWeightOf(NameToken[] tokens, int used)
+    {
+        var w = 0f;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if ((used & (1 << i)) == 0)
+            {
+                w += tokens[i].ConflictWeight;
+            }
+        }
+        return w;
+    }
+
+    private static string TextOf(NameToken[] tokens, int mask)
+        => string.Join(' ', tokens.Where((_, i) => (mask & (1 << i)) != 0).Select(t => t.Text));
+
+    private static List<string> Unmatched(NameToken[] tokens, int used)
+        => [.. tokens.Where((t, i) => (used & (1 << i)) == 0 && t.Weight >= 0.5f).Select(t => t.Text)];
+
+    private static int BitIndex(int mask) => System.Numerics.BitOperations.TrailingZeroCount(mask);
+
+    private readonly record struct Candidate(double Similarity, int QueryMask, int ListedMask, double Gain);
+
+    /// <summary>Edit distance counting a swap of neighbouring letters as one edit (optimal string alignment).</summary>
+    public static int DamerauLevenshtein(string a, string b)
+    {
+        if (a.Length > 64 || b.Length > 64)
+        {
+            return Math.Max(a.Length, b.Length);
+        }
+        var width = b.Length + 1;
+        Span<int> d = stackalloc int[(a.Length + 1) * width];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i * width] = i;
+        }
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[j] = j;
+        }
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var v = Math.Min(Math.Min(d[(i - 1) * width + j] + 1, d[i * width + j - 1] + 1), d[(i - 1) * width + j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    v = Math.Min(v, d[(i - 2) * width + j - 2] + 1);
+                }
+                d[i * width + j] = v;
+            }
+        }
+        return d[a.Length * width + b.Length];
+    }
+
+    /// <summary>Jaro-Winkler similarity (prefix scale 0.1, up to four characters).</summary>
+    public static double JaroWinkler(string a, string b)
+    {
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return 0;
+        }
+        if (a.Length > 64 || b.Length > 64)
+        {
+            return a == b ? 1 : 0;
+        }
+        var range = Math.Max(0, Math.Max(a.Length, b.Length) / 2 - 1);
+        Span<bool> aMatched = stackalloc bool[a.Length];
+        Span<bool> bMatched = stackalloc bool[b.Length];
+        var matches = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            var from = Math.Max(0, i - range);
+            var to = Math.Min(b.Length - 1, i + range);
+            for (var j = from; j <= to; j++)
+            {
+                if (!bMatched[j] && a[i] == b[j])
+                {
+                    aMatched[i] = bMatched[j] = true;
+                    matches++;
+                    break;
+                }
+            }
+        }
+        if (matches == 0)
+        {
+            return 0;
+        }
+        var transpositions = 0;
+        var k = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (!aMatched[i])
+            {
+                continue;
+            }
+            while (!bMatched[k])
+            {
+                k++;
+            }
+            if (a[i] != b[k])
+            {
+                transpositions++;
+            }
+            k++;
+        }
+        double m = matches;
+        var jaro = (m / a.Length + m / b.Length + (m - transpositions / 2.0) / m) / 3.0;
+        var prefix = 0;
+        while (prefix < 4 && prefix < a.Length && prefix < b.Length && a[prefix] == b[prefix])
+        {
+            prefix++;
+        }
+        return jaro + prefix * 0.1 * (1 - jaro);
+    }
+}

@@ -1,0 +1,371 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text;
+
+namespace Jsms.Features.Screening.Matching;
+
+/// <summary>What a name is of: decides which words are noise (legal forms for organisations, titles for persons).</summary>
+public enum NameSchema { Person, Entity, Any }
+
+/// <summary>
+/// One word of a prepared name: its Latin form, its phonetic key (consonants only), its shape (the key
+/// with the places of the vowels kept: Tarek and Tariq share "tarak", Turki is "tarka"), and how much
+/// it counts. <see cref="Weight"/> is the base weight (titles, particles, patronymics count less) times
+/// the word's informativeness in the lists (<see cref="TokenStatistics"/>).
+/// </summary>
+internal readonly record struct NameToken(string Text, string Key, string Shape, float Weight, bool Initial, float ConflictWeight)
+{
+    public NameToken(string text, float weight, bool initial, float conflictWeight)
+        : this(text, NameText.Key(text), NameText.Shape(text), weight, initial, conflictWeight)
+    {
+    }
+}
+
+/// <summary>
+/// Turns a written name into comparable tokens: other scripts to Latin, Unicode NFKD without
+/// diacritics, lower case, punctuation out, titles dropped, Arabic particles handled (al-/el- dropped,
+/// bin/ibn/bint dropped inside a name, abd al-/abdul joined to the next word), legal forms and other
+/// generic words weighted down, digits inside words read as letters (1 for i, 0 for o).
+/// </summary>
+internal static class NameText
+{
+    private static readonly FrozenSet<string> Titles = FrozenSet.Create(StringComparer.Ordinal,
+        "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "lord", "sheikh", "shaikh", "shaykh", "sheik", "cheikh", "haji", "hajji",
+        "hadji", "alhaj", "alhajj", "mullah", "mulla", "maulana", "mawlana", "mawlawi", "maulvi", "molvi", "mawlavi", "mufti",
+        "general", "gen", "col", "colonel", "major", "capt", "captain", "lt", "president", "prasident", "monsieur", "madame",
+        "mme", "herr", "frau", "senor", "senora", "don", "dona", "jr", "sr", "hon", "excellency", "his", "her", "the",
+        "commander", "brigadier", "ayatollah", "hojatoleslam", "imam", "qazi", "qari", "engineer", "eng");
+
+    /// <summary>Joining words of Arabic names; dropped when they are not the first word.</summary>
+    private static readonly FrozenSet<string> Connectors = FrozenSet.Create(StringComparer.Ordinal,
+        "bin", "ibn", "bint", "ben", "binti", "ibnu", "walad", "ould", "ul", "ud", "ad", "ar", "as", "ash", "at", "az", "an", "ur");
+
+    private static readonly FrozenSet<string> Articles = FrozenSet.Create(StringComparer.Ordinal, "al", "el", "il", "al'");
+
+    /// <summary>Words common to many organisation names, weighted down so the distinctive words decide.</summary>
+    private static readonly FrozenSet<string> OrganisationWords = FrozenSet.Create(StringComparer.Ordinal,
+        "ltd", "limited", "llc", "inc", "incorporated", "co", "company", "corp", "corporation", "plc", "gmbh", "ag", "sa", "sas",
+        "sarl", "srl", "spa", "bv", "nv", "oy", "ab", "as", "jsc", "ojsc", "pjsc", "cjsc", "oao", "ooo", "zao", "pao", "ao", "tov",
+        "joint", "stock", "group", "holding", "holdings", "trading", "international", "intl", "enterprise", "enterprises",
+        "and", "of", "the", "for", "de", "del", "la", "le", "du", "des", "et", "und", "y", "e", "lp", "llp", "pte", "pty", "fze",
+        "fzco", "fzc", "est", "establishment", "general", "industrial", "industries", "industry", "services", "service",
+        "organization", "organisation", "foundation", "association", "society", "bank", "trust", "agency", "office",
+        "kg", "mbh", "kft", "zrt", "sp", "zoo", "doo", "ad", "tic", "ve", "sti", "as", "bhd", "sdn", "tbk", "pt", "cv");
+
+    /// <summary>Particles of European names: they count a little.</summary>
+    private static readonly FrozenSet<string> Particles = FrozenSet.Create(StringComparer.Ordinal,
+        "de", "da", "di", "do", "dos", "das", "del", "della", "van", "von", "der", "den", "la", "le", "du", "des", "y", "e", "abu", "abou", "um", "umm");
+
+    /// <summary>Given names so common that sharing one says little about identity.</summary>
+    private static readonly FrozenSet<string> CommonKeys;
+
+    static NameText()
+    {
+        string[] common = ["mohammed", "muhammad", "mohamed", "mohammad", "ahmed", "ahmad", "ali", "hassan", "hussein", "husain",
+            "abdullah", "abdallah", "khan", "mahmoud", "ibrahim", "omar", "umar", "yusuf", "ismail", "hamid", "abdul", "aziz", "rahman",
+            "karim", "said", "saeed", "salem", "saleh", "kim", "john", "james", "david", "michael", "maria", "jose", "juan", "li",
+            "wang", "zhang", "chen", "liu", "sergey", "alexander", "vladimir", "nikolai", "ivan", "andrei", "mikhail", "dmitry"];
+        CommonKeys = common.Select(Key).ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Latin, lower case, without diacritics and punctuation; words separated by one space.</summary>
+    public static string Fold(string name)
+    {
+        var latin = Transliteration.ToLatin(name);
+        var decomposed = latin.Normalize(NormalizationForm.FormKD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var raw in decomposed)
+        {
+            var c = raw;
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+            {
+                continue;
+            }
+            c = char.ToLowerInvariant(c);
+            switch (c)
+            {
+                case 'ß': sb.Append("ss"); continue;
+                case 'æ': sb.Append("ae"); continue;
+                case 'œ': sb.Append("oe"); continue;
+                case 'ø': sb.Append('o'); continue;
+                case 'ł': sb.Append('l'); continue;
+                case 'đ' or 'ð': sb.Append('d'); continue;
+                case 'þ': sb.Append("th"); continue;
+                case 'ı': sb.Append('i'); continue;
+                case '&': sb.Append(" and "); continue;
+                // Apostrophes and ayn/hamza signs join: HYO'K -> hyok, NU'AYMI -> nuaymi.
+                case '\'' or '’' or '‘' or '`' or 'ʻ' or 'ʼ' or 'ʿ' or 'ʾ' or '´': continue;
+            }
+            sb.Append(char.IsLetterOrDigit(c) ? c : ' ');
+        }
+        return string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>True when the name joins generations with bin/ibn/ben (then word order carries meaning).</summary>
+    public static bool HasGenealogy(string name)
+    {
+        var words = Fold(name).Split(' ');
+        for (var i = 1; i < words.Length - 1; i++)
+        {
+            if (words[i] is "bin" or "ibn" or "ben" or "bint")
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The tokens of a name, ready to compare.</summary>
+    /// <param name="commonByList">When the caller weighs words by their frequency in the lists, the fixed list of common names is not applied.</param>
+    public static NameToken[] Tokenize(string name, NameSchema schema, bool commonByList = false)
+    {
+        var folded = Fold(name);
+        if (schema == NameSchema.Entity)
+        {
+            folded = CanonicalLegalForms(folded);
+        }
+        var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(ReadDigitsAsLetters).ToList();
+        if (words.Count == 0)
+        {
+            return [];
+        }
+        var isOrganisation = schema == NameSchema.Entity;
+        var kept = new List<(string Word, float Weight)>(words.Count);
+        for (var i = 0; i < words.Count; i++)
+        {
+            var w = words[i];
+            var hasNext = i + 1 < words.Count;
+            // A title is dropped, except Sheikh or Qazi as the last word: there they are a family name.
+            if (!isOrganisation && Titles.Contains(w) && words.Count > 1 && (hasNext || w is not ("sheikh" or "shaikh" or "shaykh" or "sheik" or "qazi")))
+            {
+                continue;
+            }
+            if (Articles.Contains(w) && hasNext)
+            {
+                continue;
+            }
+            // abd al-rahman, abdul rahman, abdel rahman, abdurrahman -> abdrahman
+            if (w is "abd" or "abdul" or "abdel" or "abdal" or "abdol" or "abdur" or "abdus" or "abdoul" or "abdou" or "abdu" && hasNext)
+            {
+                var next = i + 1;
+                if (Articles.Contains(words[next]) && next + 1 < words.Count)
+                {
+                    next++;
+                }
+                kept.Add((JoinAbd("abd" + words[next]), 1f));
+                i = next;
+                continue;
+            }
+            if (w.StartsWith("abd", StringComparison.Ordinal) && w.Length > 5)
+            {
+                w = JoinAbd(w);
+            }
+            // "al" glued with a hyphen was split by Fold; "al" glued without one (alnuaymi) stays.
+            if (!isOrganisation && Connectors.Contains(w) && i > 0 && hasNext)
+            {
+                continue;
+            }
+            if (!isOrganisation && Connectors.Contains(w) && i > 0 && !hasNext && w is not ("ben" or "bin"))
+            {
+                continue;
+            }
+            var weight = 1f;
+            if (!isOrganisation && w.Length > 6 && (w.EndsWith("ovich", StringComparison.Ordinal) || w.EndsWith("evich", StringComparison.Ordinal)
+                || w.EndsWith("ovna", StringComparison.Ordinal) || w.EndsWith("evna", StringComparison.Ordinal) || w.EndsWith("ich", StringComparison.Ordinal)))
+            {
+                // A Russian patronymic: often left out, so its absence costs little.
+                weight = 0.5f;
+            }
+            else if (isOrganisation && OrganisationWords.Contains(w))
+            {
+                weight = 0.3f;
+            }
+            else if (Particles.Contains(w) || (Connectors.Contains(w) && !isOrganisation))
+            {
+                weight = 0.35f;
+            }
+            kept.Add((w, weight));
+        }
+        if (kept.Count == 0)
+        {
+            kept.AddRange(words.Select(w => (w, 1f)));
+        }
+        var tokens = new NameToken[kept.Count];
+        for (var i = 0; i < kept.Count; i++)
+        {
+            var (word, weight) = kept[i];
+            var key = Key(word);
+            var initial = word.Length == 1 && char.IsLetter(word[0]);
+            if (initial)
+            {
+                weight = Math.Min(weight, 0.5f);
+            }
+            else if (!commonByList && weight >= 1f && CommonKeys.Contains(key))
+            {
+                weight = 0.7f;
+            }
+            // A patronymic that is missing costs little; one that differs contradicts like any other word.
+            var conflictWeight = weight == 0.5f && !initial ? 1f : weight;
+            tokens[i] = new NameToken(word, key, Shape(word), weight, initial, conflictWeight);
+        }
+        return tokens;
+    }
+
+    private static readonly (string Long, string Short)[] LegalForms =
+    [
+        ("gesellschaft mit beschrankter haftung", "gmbh"), ("g m b h", "gmbh"), ("aktiengesellschaft", "ag"),
+        ("limited liability company", "llc"), ("limited liability partnership", "llp"), ("limited partnership", "lp"),
+        ("public limited company", "plc"), ("p l c", "plc"), ("l l c", "llc"), ("l p", "lp"),
+        ("open joint stock company", "jsc"), ("closed joint stock company", "jsc"), ("public joint stock company", "jsc"),
+        ("joint stock company", "jsc"), ("ojsc", "jsc"), ("cjsc", "jsc"), ("pjsc", "jsc"), ("oao", "jsc"), ("zao", "jsc"), ("pao", "jsc"), ("ao", "jsc"),
+        ("obshchestvo s ogranichennoy otvetstvennostyu", "llc"), ("obshchestvo s ogranichennoi otvetstvennostiu", "llc"),
+        ("otkrytoe aktsionernoe obshchestvo", "jsc"), ("zakrytoe aktsionernoe obshchestvo", "jsc"), ("publichnoe aktsionernoe obshchestvo", "jsc"),
+        ("aktsionernoe obshchestvo", "jsc"), ("ooo", "llc"), ("tov", "llc"),
+        ("societatea cu raspundere limitata", "srl"), ("societe anonyme", "sa"), ("sociedad anonima", "sa"), ("s a", "sa"),
+        ("incorporated", "inc"), ("corporation", "corp"), ("company", "co"), ("limited", "ltd"), ("n v", "nv"), ("b v", "bv"),
+    ];
+
+    /// <summary>Legal forms written out or abbreviated become one short form; runs of single letters join (L.X.C. -> lxc).</summary>
+    private static string CanonicalLegalForms(string folded)
+    {
+        var text = " " + folded + " ";
+        foreach (var (longForm, shortForm) in LegalForms)
+        {
+            text = text.Replace(" " + longForm + " ", " " + shortForm + " ", StringComparison.Ordinal);
+        }
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var joined = new List<string>(words.Length);
+        var inRun = false;
+        foreach (var w in words)
+        {
+            var single = w.Length == 1 && char.IsLetter(w[0]);
+            if (single && inRun)
+            {
+                joined[^1] += w;
+            }
+            else
+            {
+                joined.Add(w);
+            }
+            inRun = single;
+        }
+        return string.Join(' ', joined);
+    }
+
+    private static string JoinAbd(string word)
+    {
+        // abdulaziz -> abdaziz, abdurrahman -> abdrahman, abdallah -> abdlah
+        foreach (var prefix in (string[])["abdoul", "abdul", "abdel", "abdal", "abdol", "abdur", "abdus", "abdar", "abdas", "abdou", "abdu", "abdl", "abda"])
+        {
+            if (word.StartsWith(prefix, StringComparison.Ordinal) && word.Length > prefix.Length + 2)
+            {
+                var rest = word[prefix.Length..];
+                if (prefix is "abdur" && rest.StartsWith('r') || prefix is "abdus" && rest.StartsWith('s'))
+                {
+                    rest = rest[1..];
+                }
+                return "abd" + (rest.StartsWith("al", StringComparison.Ordinal) && rest.Length > 4 ? rest[2..] : rest);
+            }
+        }
+        return word;
+    }
+
+    private static string ReadDigitsAsLetters(string word)
+    {
+        var hasLetter = false;
+        var hasDigit = false;
+        foreach (var c in word)
+        {
+            hasLetter |= char.IsLetter(c);
+            hasDigit |= char.IsDigit(c);
+        }
+        if (!hasLetter || !hasDigit)
+        {
+            return word;
+        }
+        var chars = word.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = chars[i] switch
+            {
+                '0' => 'o', '1' => 'i', '3' => 'e', '4' => 'a', '5' => 's', '7' => 't', '8' => 'b', '9' => 'g', _ => chars[i],
+            };
+        }
+        return new string(chars);
+    }
+
+    /// <summary>
+    /// A phonetic key: consonant classes (q/k/g/c, ph/f, v/w, j/dj/dzh/zh, kh/h, sh/sch, x/ks/hs), vowels
+    /// and h dropped after the first letter, a glide j after a vowel read as y, doubled letters once.
+    /// Mohammed and Muhammad share "mhmd"; Qaddafi and Gaddafi share "kdf"; Sergey and Sergej share "srk".
+    /// </summary>
+    public static string Key(string word) => Phonetic(word, vowels: false);
+
+    /// <summary>
+    /// The phonetic key with one "a" wherever the word has vowels (h and a w after a vowel count as
+    /// vowel): Mohammed and Muhammad are both "mamad", Suleiman and Sulayman "salaman", but Salma
+    /// ("salma") and Salim ("salam"), or Tarek ("tarak") and Turki ("tarka"), differ.
+    /// </summary>
+    public static string Shape(string word) => Phonetic(word, vowels: true);
+
+    private static bool VowelAt(string word, int i) => i < word.Length && word[i] is 'a' or 'e' or 'i' or 'o' or 'u';
+
+    private static string Phonetic(string word, bool vowels)
+    {
+        Span<char> buffer = stackalloc char[word.Length + 1];
+        var n = 0;
+        var previousVowel = false;
+        var last = '\0';
+        for (var i = 0; i < word.Length; i++)
+        {
+            var c = word[i];
+            var next = i + 1 < word.Length ? word[i + 1] : '\0';
+            char mapped;
+            switch (c)
+            {
+                case 'p' when next == 'h': mapped = 'f'; i++; break;
+                case 's' when next == 'c' && i + 2 < word.Length && word[i + 2] == 'h': mapped = 's'; i += 2; break;
+                case 's' when next == 'h': mapped = 's'; i++; break;
+                // kh is a consonant of its own in the shape (Bakhtiar is not Bitar), silent like h in the key.
+                case 'k' when next == 'h': mapped = vowels && n > 0 ? 'x' : 'h'; i++; break;
+                case 'k' when next == 's': mapped = 's'; i++; break;
+                case 'g' when next == 'h': mapped = 'k'; i++; break;
+                case 'z' when next == 'h': mapped = 'j'; i++; break;
+                case 'd' when next == 'j': mapped = 'j'; i++; break;
+                case 'd' when next == 'z' && i + 2 < word.Length && word[i + 2] == 'h': mapped = 'j'; i += 2; break;
+                case 't' when next == 'h': mapped = 't'; i++; break;
+                case 't' when next is 's' or 'z': mapped = 's'; i++; break;
+                case 't' when next == 'c' && i + 2 < word.Length && word[i + 2] == 'h': mapped = 'c'; i += 2; break;
+                case 'c' when next == 'h': mapped = 'c'; i++; break;
+                case 'c' when next == 'k': mapped = 'k'; i++; break;
+                case 'h' when next == 's': mapped = 's'; i++; break;
+                case 'x': mapped = 's'; break;
+                case 'q' or 'g' or 'k': mapped = 'k'; break;
+                case 'c': mapped = next is 'e' or 'i' or 'y' ? 's' : 'k'; break;
+                case 'w' or 'v': mapped = 'v'; break;
+                case 'p': mapped = 'b'; break;
+                case 'z': mapped = 's'; break;
+                case 'j' when previousVowel: mapped = 'y'; break;
+                default: mapped = c; break;
+            }
+            var isVowel = mapped is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
+            if (n == 0)
+            {
+                // In the shape a leading y before a vowel is a consonant: Yang is not Aung.
+                buffer[n++] = vowels && c == 'y' && VowelAt(word, i + 1) ? 'y' : isVowel ? 'a' : mapped;
+            }
+            else if (!isVowel && mapped != 'h' && !(mapped == 'v' && previousVowel) && last != mapped)
+            {
+                buffer[n++] = mapped;
+            }
+            else if (vowels && (isVowel || (mapped == 'v' && previousVowel)) && buffer[n - 1] != 'a')
+            {
+                buffer[n++] = 'a';
+            }
+            previousVowel = isVowel || (vowels && mapped == 'v' && previousVowel);
+            last = mapped;
+        }
+        return new string(buffer[..n]);
+    }
+}

@@ -1,0 +1,71 @@
+using Jsms.Features.Screening.Lists;
+using Jsms.Features.Screening.Matching;
+
+namespace Jsms.Tests.Screening;
+
+/// <summary>The index over the real UN and OFAC lists, built once for the matcher tests (word frequencies need real lists).</summary>
+public sealed class RealListIndex
+{
+    internal ScreeningIndex Index { get; }
+
+    public RealListIndex()
+    {
+        using var un = File.OpenRead(ScreeningApp.UnFile);
+        using var sdn = File.OpenRead(Path.Combine(ScreeningApp.Sanctions, "ofac-sdn-2021.csv"));
+        using var alt = File.OpenRead(Path.Combine(ScreeningApp.Sanctions, "ofac-alt-2021.csv"));
+        using var add = File.OpenRead(Path.Combine(ScreeningApp.Sanctions, "ofac-add-2021.csv"));
+        var unEntries = UnListReader.Read(un).Entries;
+        var ofac = OfacListReader.Read(sdn, alt, add);
+        Index = new ScreeningIndex(unEntries.Select(e => (ListSource.UN, e)).Concat(ofac.Select(e => (ListSource.OFAC, e))));
+    }
+}
+
+/// <summary>The guards against false positives: different names that look alike stay under the threshold, transliterations do not.</summary>
+public sealed class NameMatcherTests(RealListIndex lists) : IClassFixture<RealListIndex>
+{
+    private double Score(string query, string listed)
+    {
+        var stats = lists.Index.Statistics;
+        return NameMatcher.Compare(new PreparedName(query, NameSchema.Person, stats), new PreparedName(listed, NameSchema.Person, stats), explain: false).Score;
+    }
+
+    [Theory]
+    [InlineData("Salma Saleh", "Salim Saleh")]          // a vowel in another place: another name
+    [InlineData("Samir Nassar", "Samir Qassar")]        // another first letter: another family name
+    [InlineData("Yang Wei", "Hsueh Ying Wei")]          // short syllables need their own vowels
+    [InlineData("Hamdan Karimi", "Hassan Karimi")]      // different consonants
+    public void Different_names_that_look_alike_stay_under_the_default_threshold(string query, string listed)
+        => Assert.True(Score(query, listed) < ScreeningIndex.DefaultThreshold, $"{query} ~ {listed}: {Score(query, listed):0.000}");
+
+    [Theory]
+    [InlineData("Tarek Aziz", "Tariq Aziz")]
+    [InlineData("Youssef Qasem", "Yusuf Qassim")]
+    [InlineData("Sergei Lavrov", "Sergey Viktorovich Lavrov")]
+    [InlineData("Mohamed Abdelrahman", "Muhammad Abd al-Rahman")]
+    public void Transliterations_of_the_same_name_match(string query, string listed)
+        => Assert.True(Score(query, listed) >= ScreeningIndex.DefaultThreshold, $"{query} ~ {listed}: {Score(query, listed):0.000}");
+
+    [Fact]
+    public void The_shape_keeps_the_vowel_places_the_key_drops()
+    {
+        Assert.Equal(NameText.Key("Tarek".ToLowerInvariant()), NameText.Key("turki"));
+        Assert.Equal(NameText.Shape("tarek"), NameText.Shape("tariq"));
+        Assert.NotEqual(NameText.Shape("tarek"), NameText.Shape("turki"));
+        Assert.Equal(NameText.Shape("mohammed"), NameText.Shape("muhammad"));
+    }
+
+    [Fact]
+    public void Common_words_weigh_less_than_rare_ones()
+    {
+        var stats = lists.Index.Statistics;
+        Assert.True(stats.Informativeness(NameText.Key("mohammed")) < 0.6f);
+        Assert.Equal(1f, stats.Informativeness(NameText.Key("zarkari")));
+    }
+
+    [Theory]
+    [InlineData("Salma Saleh")]
+    [InlineData("Samir Nassar")]
+    [InlineData("Yang Wei")]
+    public void A_person_who_is_not_listed_gets_no_match_over_both_lists(string name)
+        => Assert.Empty(lists.Index.Search(new ScreeningQuery(name, Type: EntryKind.Person)));
+}
