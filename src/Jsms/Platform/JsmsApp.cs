@@ -5,6 +5,7 @@ using Jsms.Features.Audit;
 using Jsms.Features.Alerts;
 using Jsms.Features.Consultations;
 using Jsms.Features.Demo;
+using Jsms.Features.Intelligence;
 using Jsms.Features.Partners;
 using Jsms.Platform.Database;
 using Jsms.Platform.Web;
@@ -72,6 +73,7 @@ public static class JsmsApp
         services.AddPartners();
         services.AddAlerts();
         services.AddConsultations();
+        services.AddIntelligence();
         services.AddDemo();
     }
 
@@ -109,6 +111,7 @@ public static class JsmsApp
         app.MapPartners();
         app.MapAlerts();
         app.MapConsultations();
+        app.MapIntelligence();
     }
 
     /// <summary>Migrates an empty database, creates the roles and, when asked, seeds the demo scenario.</summary>

@@ -128,6 +128,37 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "StixCollections",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DefaultTlp = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedByAgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StixCollections", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TaxiiStatuses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CollectionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestTimestamp = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaxiiStatuses", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -214,6 +245,41 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                         principalTable: "States",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StixObjects",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CollectionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StixId = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Type = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
+                    SpecVersion = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Created = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Modified = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Revoked = table.Column<bool>(type: "boolean", nullable: false),
+                    DateAdded = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedByRef = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    SourceRef = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    TargetRef = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    SearchText = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    OwnerAgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Tlp = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StixObjects", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StixObjects_StixCollections_CollectionId",
+                        column: x => x.CollectionId,
+                        principalTable: "StixCollections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -704,6 +770,43 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_StixObjects_CollectionId_DateAdded",
+                table: "StixObjects",
+                columns: new[] { "CollectionId", "DateAdded" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StixObjects_CollectionId_StixId_Modified",
+                table: "StixObjects",
+                columns: new[] { "CollectionId", "StixId", "Modified" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StixObjects_CollectionId_Type_DateAdded",
+                table: "StixObjects",
+                columns: new[] { "CollectionId", "Type", "DateAdded" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StixObjects_OwnerAgencyId_Tlp",
+                table: "StixObjects",
+                columns: new[] { "OwnerAgencyId", "Tlp" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StixObjects_SourceRef",
+                table: "StixObjects",
+                column: "SourceRef");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StixObjects_TargetRef",
+                table: "StixObjects",
+                column: "TargetRef");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaxiiStatuses_UserId",
+                table: "TaxiiStatuses",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UrgentMessages_AcknowledgedAt_EscalatedAt_AcknowledgeBy",
                 table: "UrgentMessages",
                 columns: new[] { "AcknowledgedAt", "EscalatedAt", "AcknowledgeBy" });
@@ -765,6 +868,12 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                 name: "ReleaseGrants");
 
             migrationBuilder.DropTable(
+                name: "StixObjects");
+
+            migrationBuilder.DropTable(
+                name: "TaxiiStatuses");
+
+            migrationBuilder.DropTable(
                 name: "UrgentMessages");
 
             migrationBuilder.DropTable(
@@ -775,6 +884,9 @@ namespace Jsms.Platform.Database.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Commitments");
+
+            migrationBuilder.DropTable(
+                name: "StixCollections");
 
             migrationBuilder.DropTable(
                 name: "Agencies");

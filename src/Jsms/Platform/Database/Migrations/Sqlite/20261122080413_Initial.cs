@@ -127,6 +127,37 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "StixCollections",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DefaultTlp = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedByAgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StixCollections", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TaxiiStatuses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CollectionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestTimestamp = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaxiiStatuses", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -213,6 +244,41 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                         principalTable: "States",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StixObjects",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CollectionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StixId = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
+                    SpecVersion = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Created = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Modified = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Revoked = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DateAdded = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedByRef = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    SourceRef = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    TargetRef = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    SearchText = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    OwnerAgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Tlp = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StixObjects", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StixObjects_StixCollections_CollectionId",
+                        column: x => x.CollectionId,
+                        principalTable: "StixCollections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -703,6 +769,43 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_StixObjects_CollectionId_DateAdded",
+                table: "StixObjects",
+                columns: new[] { "CollectionId", "DateAdded" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StixObjects_CollectionId_StixId_Modified",
+                table: "StixObjects",
+                columns: new[] { "CollectionId", "StixId", "Modified" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StixObjects_CollectionId_Type_DateAdded",
+                table: "StixObjects",
+                columns: new[] { "CollectionId", "Type", "DateAdded" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StixObjects_OwnerAgencyId_Tlp",
+                table: "StixObjects",
+                columns: new[] { "OwnerAgencyId", "Tlp" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StixObjects_SourceRef",
+                table: "StixObjects",
+                column: "SourceRef");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StixObjects_TargetRef",
+                table: "StixObjects",
+                column: "TargetRef");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaxiiStatuses_UserId",
+                table: "TaxiiStatuses",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UrgentMessages_AcknowledgedAt_EscalatedAt_AcknowledgeBy",
                 table: "UrgentMessages",
                 columns: new[] { "AcknowledgedAt", "EscalatedAt", "AcknowledgeBy" });
@@ -764,6 +867,12 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                 name: "ReleaseGrants");
 
             migrationBuilder.DropTable(
+                name: "StixObjects");
+
+            migrationBuilder.DropTable(
+                name: "TaxiiStatuses");
+
+            migrationBuilder.DropTable(
                 name: "UrgentMessages");
 
             migrationBuilder.DropTable(
@@ -774,6 +883,9 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Commitments");
+
+            migrationBuilder.DropTable(
+                name: "StixCollections");
 
             migrationBuilder.DropTable(
                 name: "Agencies");
