@@ -1,25 +1,32 @@
-using System.Buffers.Binary;
-using System.Globalization;
 using System.Security.Cryptography;
 
 namespace Jsms.Tests.Infrastructure;
 
-/// <summary>An authenticator app in a few lines (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits).</summary>
+/// <summary>RFC 6238 computed independently of ASP.NET Core Identity: HMAC-SHA1, 30-second step, 6 digits, base32 key.</summary>
 public static class Totp
 {
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5350", Justification = "RFC 6238 authenticator codes are defined over HMAC-SHA1; this mimics the app.")]
-    public static string Code(string base32Key, DateTimeOffset time)
+    public static string Code(string base32Key, DateTimeOffset at)
     {
-        var step = time.ToUnixTimeSeconds() / 30;
-        Span<byte> counter = stackalloc byte[8];
-        BinaryPrimitives.WriteInt64BigEndian(counter, step);
-        var hash = HMACSHA1.HashData(Base32(base32Key), counter);
+        var key = Base32Decode(base32Key);
+        var counter = at.ToUnixTimeSeconds() / 30;
+        var message = new byte[8];
+        for (var i = 7; i >= 0; i--)
+        {
+            message[i] = (byte)(counter & 0xff);
+            counter >>= 8;
+        }
+#pragma warning disable CA5350 // RFC 6238 as authenticator apps implement it is HMAC-SHA1; this test mirrors them.
+        var hash = HMACSHA1.HashData(key, message);
+#pragma warning restore CA5350
         var offset = hash[^1] & 0x0f;
-        var value = BinaryPrimitives.ReadInt32BigEndian(hash.AsSpan(offset, 4)) & 0x7fffffff;
-        return (value % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
+        var binary = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
+        return (binary % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static byte[] Base32(string text)
+    /// <summary>The code for now (Identity checks codes against the system clock, not the test clock).</summary>
+    public static string Now(string base32Key) => Code(base32Key, DateTimeOffset.UtcNow);
+
+    private static byte[] Base32Decode(string text)
     {
         const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
         var clean = text.Replace(" ", "", StringComparison.Ordinal).TrimEnd('=').ToUpperInvariant();
@@ -31,9 +38,8 @@ public static class Totp
             bits += 5;
             if (bits >= 8)
             {
+                bytes.Add((byte)(buffer >> (bits - 8)));
                 bits -= 8;
-                bytes.Add((byte)(buffer >> bits));
-                buffer &= (1 << bits) - 1;
             }
         }
         return [.. bytes];
