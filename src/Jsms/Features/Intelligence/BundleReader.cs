@@ -116,7 +116,7 @@ public static class BundleReader
                         {
                             return Commit(ref state, before);
                         }
-                        reader.Skip();
+                        reader.TrySkip();
                     }
                     phase = Phase.Properties;
                     break;
@@ -149,7 +149,7 @@ public static class BundleReader
                     }
                     else
                     {
-                        reader.Skip();
+                        reader.TrySkip();
                         items.Add(new BundleItem(index++, null, "not a JSON object"));
                     }
                     break;
