@@ -5,6 +5,7 @@ using Jsms.Features.Audit;
 using Jsms.Features.Alerts;
 using Jsms.Features.Consultations;
 using Jsms.Features.Demo;
+using Jsms.Features.Intelligence;
 using Jsms.Features.Partners;
 using Jsms.Features.Screening;
 using Jsms.Platform.Database;
@@ -74,6 +75,7 @@ public static class JsmsApp
         services.AddAlerts();
         services.AddConsultations();
         services.AddScreening();
+        services.AddIntelligence();
         services.AddDemo();
     }
 
@@ -112,6 +114,7 @@ public static class JsmsApp
         app.MapAlerts();
         app.MapConsultations();
         app.MapScreening();
+        app.MapIntelligence();
     }
 
     /// <summary>Migrates an empty database, creates the roles and, when asked, seeds the demo scenario.</summary>

@@ -1,0 +1,219 @@
+using Jsms.Features.Access;
+using Jsms.Features.Accounts;
+using Jsms.Platform.Database;
+using Jsms.Platform.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Jsms.Features.Intelligence;
+
+public sealed record CollectionDto(Guid Id, string Title, string? Description, string DefaultTlp, string TaxiiUrl);
+
+public sealed record CreateCollectionRequest(string? Title, string? Description, string? DefaultTlp);
+
+public sealed record StixObjectSummary(string Id, string Type, string? Name, string Version, string Tlp, bool Revoked, Guid CollectionId, DateTime DateAdded);
+
+/// <summary>
+/// STIX 2.1 intelligence: collections and their object versions (<c>/api/intelligence</c>), the bundle import
+/// with its report, and the TAXII 2.1 server (<see cref="TaxiiEndpoints"/>). See docs/intelligence.md.
+/// </summary>
+public static class IntelligenceModule
+{
+    public static IServiceCollection AddIntelligence(this IServiceCollection services)
+    {
+        services.AddOptions<IntelligenceOptions>().BindConfiguration(IntelligenceOptions.Section);
+        services.AddScoped<StixImporter>();
+        services.AddScoped<StixCollections>();
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, TaxiiBasicAuthenticationHandler>(TaxiiBasicAuthenticationHandler.SchemeName, null)
+            .AddPolicyScheme(TaxiiBasicAuthenticationHandler.PolicySchemeName, "TAXII: Basic or bearer", o =>
+            {
+                o.ForwardDefaultSelector = ctx => ctx.Request.Headers.Authorization.ToString().StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)
+                    ? TaxiiBasicAuthenticationHandler.SchemeName
+                    : TokenAuthenticationHandler.SchemeName;
+                // Challenges and refusals answer with a TAXII error resource, whichever scheme was tried.
+                o.ForwardChallenge = TaxiiBasicAuthenticationHandler.SchemeName;
+                o.ForwardForbid = TaxiiBasicAuthenticationHandler.SchemeName;
+            });
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapIntelligence(this IEndpointRouteBuilder app)
+    {
+        TaxiiEndpoints.Map(app);
+        var group = app.MapApiGroup("/intelligence", "Intelligence");
+        group.MapGet("/collections", ListCollections);
+        group.MapGet("/objects", SearchObjects);
+        group.MapGet("/objects/{stixId}", GetObject);
+        var writes = group.MapGroup("").AddEndpointFilter(RequireWritingRole).ProducesProblem(StatusCodes.Status403Forbidden);
+        writes.MapPost("/collections", CreateCollection);
+        writes.MapPost("/collections/{id:guid}/import", Import).Accepts<object>("application/json");
+        return app;
+    }
+
+    private static async ValueTask<object?> RequireWritingRole(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var caller = await Caller.ForRequestAsync(context.HttpContext);
+        if (caller is not null && !caller.CanWrite)
+        {
+            return TypedResults.Problem("Your role may read but not change records.", statusCode: StatusCodes.Status403Forbidden,
+                title: "A writing role is required");
+        }
+        return await next(context);
+    }
+
+    public static async Task<Ok<List<CollectionDto>>> ListCollections(Caller caller, StixCollections collections)
+        => TypedResults.Ok(await collections.ListAsync());
+
+    public static async Task<Results<Created<CollectionDto>, ValidationProblem>> CreateCollection(CreateCollectionRequest request,
+        Caller caller, StixCollections collections)
+    {
+        var (dto, errors) = await collections.CreateAsync(caller, request);
+        return dto is null ? TypedResults.ValidationProblem(errors) : TypedResults.Created($"/api/intelligence/collections/{dto.Id}", dto);
+    }
+
+    /// <summary>
+    /// Imports a STIX bundle (the request body, read as a stream). Objects without a TLP marking get
+    /// <paramref name="tlp"/> (else the collection's default); objects without the JSMS release extension get
+    /// <paramref name="releaseTo"/> and <paramref name="recipients"/> (comma-separated).
+    /// </summary>
+    public static async Task<Results<Ok<ImportReport>, NotFound, ValidationProblem>> Import(Guid id, string? tlp, string? releaseTo,
+        string? recipients, HttpContext http, Caller caller, JsmsDbContext db, StixImporter importer, IOptions<IntelligenceOptions> options)
+    {
+        var collection = await db.Set<StixCollection>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id);
+        if (collection is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (tlp is not null && !TlpNames.TryParse(tlp, out _))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["tlp"] = [$"'{tlp}' is not a TLP 2.0 level."] });
+        }
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = options.Value.MaxImportBytes;
+        }
+        try
+        {
+            var defaults = new MarkingInput(tlp, Split(releaseTo), Split(recipients));
+            return TypedResults.Ok(await importer.ImportAsync(caller, collection, http.Request.Body, defaults, http.RequestAborted));
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Not a STIX bundle: " + e.Message] });
+        }
+    }
+
+    private static string[] Split(string? text)
+        => (text ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>The latest readable version of each matching object (full text in name and description, type, marking, time added).</summary>
+    public static async Task<Ok<List<StixObjectSummary>>> SearchObjects(string? q, string? type, string? tlp, DateTime? from, DateTime? to,
+        Caller caller, JsmsDbContext db)
+    {
+        var readable = db.Readable<StixObjectVersion>(caller);
+        var query = readable.AsNoTracking()
+            .Where(o => !readable.Any(n => n.CollectionId == o.CollectionId && n.StixId == o.StixId && n.Modified > o.Modified));
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var text = q.Trim().ToLowerInvariant();
+            query = query.Where(o => o.SearchText != null && o.SearchText.Contains(text));
+        }
+        if (!string.IsNullOrWhiteSpace(type))
+        {
+            query = query.Where(o => o.Type == type);
+        }
+        if (TlpNames.TryParse(tlp, out var level) && !string.IsNullOrWhiteSpace(tlp))
+        {
+            query = query.Where(o => o.Tlp == level);
+        }
+        if (from is { } f)
+        {
+            var start = f.ToUniversalTime();
+            query = query.Where(o => o.Modified >= start);
+        }
+        if (to is { } t)
+        {
+            var end = t.ToUniversalTime();
+            query = query.Where(o => o.Modified < end);
+        }
+        var rows = await query.OrderByDescending(o => o.DateAdded).Take(200)
+            .Select(o => new { o.StixId, o.Type, o.Name, o.Version, o.Tlp, o.Revoked, o.CollectionId, o.DateAdded }).ToListAsync();
+        return TypedResults.Ok(rows.Select(o => new StixObjectSummary(o.StixId, o.Type, o.Name, o.Version, o.Tlp.Label(), o.Revoked, o.CollectionId, o.DateAdded)).ToList());
+    }
+
+    public sealed record StixObjectDetail(string Id, string Type, IReadOnlyList<StixVersionDto> Versions, IReadOnlyList<StixObjectSummary> Relationships);
+
+    public sealed record StixVersionDto(string Version, string Tlp, DateTime DateAdded, bool Revoked, System.Text.Json.JsonElement Content);
+
+    /// <summary>One object: its readable versions (newest first) and the readable relationships and sightings that point at it or from it.</summary>
+    public static async Task<Results<Ok<StixObjectDetail>, NotFound>> GetObject(string stixId, Caller caller, JsmsDbContext db)
+    {
+        var versions = await db.Readable<StixObjectVersion>(caller).AsNoTracking().Where(o => o.StixId == stixId)
+            .OrderByDescending(o => o.Modified).Select(o => new { o.Id, o.Type, o.Version, o.Tlp, o.DateAdded, o.Revoked, o.Json }).ToListAsync();
+        if (versions.Count == 0)
+        {
+            return TypedResults.NotFound();
+        }
+        var related = await db.Readable<StixObjectVersion>(caller).AsNoTracking()
+            .Where(o => o.SourceRef == stixId || o.TargetRef == stixId)
+            .OrderByDescending(o => o.DateAdded).Take(200)
+            .Select(o => new { o.StixId, o.Type, o.Name, o.Version, o.Tlp, o.Revoked, o.CollectionId, o.DateAdded }).ToListAsync();
+        foreach (var v in versions.Where(v => AccessPolicy.IsSensitive(v.Tlp)))
+        {
+            db.Audit("read", nameof(StixObjectVersion), v.Id, $"{stixId} {v.Version}");
+        }
+        await db.SaveChangesAsync();
+        return TypedResults.Ok(new StixObjectDetail(stixId, versions[0].Type,
+            [.. versions.Select(v => new StixVersionDto(v.Version, v.Tlp.Label(), v.DateAdded, v.Revoked, System.Text.Json.JsonDocument.Parse(v.Json).RootElement))],
+            [.. related.Select(o => new StixObjectSummary(o.StixId, o.Type, o.Name, o.Version, o.Tlp.Label(), o.Revoked, o.CollectionId, o.DateAdded))]));
+    }
+}
+
+/// <summary>Creating and listing collections; a new collection starts with the TLP 2.0 marking definitions and the JSMS extension-definition.</summary>
+public sealed class StixCollections(JsmsDbContext db, StixImporter importer, TimeProvider clock)
+{
+    public async Task<List<CollectionDto>> ListAsync()
+        => (await db.Set<StixCollection>().AsNoTracking().OrderBy(c => c.Title).ToListAsync())
+            .Select(c => new CollectionDto(c.Id, c.Title, c.Description, c.DefaultTlp.Label(), $"{TaxiiEndpoints.ApiRoot}collections/{c.Id}/")).ToList();
+
+    public async Task<(CollectionDto?, Dictionary<string, string[]>)> CreateAsync(Caller caller, CreateCollectionRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Length > 200)
+        {
+            errors["title"] = ["A title of at most 200 characters is required."];
+        }
+        if (request.Description?.Length > 2000)
+        {
+            errors["description"] = ["At most 2000 characters."];
+        }
+        var tlp = Tlp.Amber;
+        if (request.DefaultTlp is not null && !TlpNames.TryParse(request.DefaultTlp, out tlp))
+        {
+            errors["defaultTlp"] = [$"'{request.DefaultTlp}' is not a TLP 2.0 level."];
+        }
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+        var collection = new StixCollection
+        {
+            Id = Guid.NewGuid(),
+            Title = request.Title!.Trim(),
+            Description = request.Description?.Trim(),
+            DefaultTlp = tlp,
+            CreatedByAgencyId = caller.AgencyId,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Add(collection);
+        db.Audit("create", nameof(StixCollection), collection.Id, collection.Title);
+        await db.SaveChangesAsync();
+        await using var definitions = StixImporter.Envelope([.. StixMarkings.Tlp2Definitions(), StixMarkings.ReleaseExtensionDefinition()]);
+        await importer.ImportAsync(caller, collection, definitions, new MarkingInput("CLEAR", [], []));
+        return (new CollectionDto(collection.Id, collection.Title, collection.Description, tlp.Label(), $"{TaxiiEndpoints.ApiRoot}collections/{collection.Id}/"), errors);
+    }
+}

@@ -1,0 +1,16 @@
+namespace Jsms.Features.Intelligence;
+
+/// <summary>The <c>Jsms:Intelligence</c> configuration section.</summary>
+public sealed class IntelligenceOptions
+{
+    public const string Section = "Jsms:Intelligence";
+
+    /// <summary>TAXII max_content_length: the largest POST body, in bytes.</summary>
+    public long MaxContentLength { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>The largest bundle file the import API takes, in bytes.</summary>
+    public long MaxImportBytes { get; set; } = 200L * 1024 * 1024;
+
+    /// <summary>The most objects in one TAXII page.</summary>
+    public int MaxPageSize { get; set; } = 1000;
+}

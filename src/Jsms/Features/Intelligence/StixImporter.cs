@@ -1,0 +1,393 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Jsms.Features.Access;
+using Jsms.Features.Partners;
+using Jsms.Platform.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jsms.Features.Intelligence;
+
+public sealed record ImportedObject(string Id, string Version, string Message);
+
+public sealed record RefusedObject(int Index, string? Id, string? Version, string Reason);
+
+/// <summary>What an import did: every accepted version and every refused object with its reason.</summary>
+public sealed record ImportReport(int Total, int Accepted, int Refused, IReadOnlyList<ImportedObject> Successes, IReadOnlyList<RefusedObject> Failures);
+
+/// <summary>
+/// Stores STIX objects into a collection (bundle import and TAXII POST): checks each object, maps its
+/// marking (TLP reference and the JSMS release extension) onto the JSMS release marking, writes that
+/// marking back into the object, and gives each new version a date_added strictly after the previous one.
+/// </summary>
+public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings markings, TimeProvider clock)
+{
+    private const int BatchSize = 250;
+
+    /// <summary>Serialises writes to collections, so date_added is strictly increasing (one node, one writer).</summary>
+    private static readonly SemaphoreSlim WriteLock = new(1, 1);
+
+    [GeneratedRegex("^([a-z0-9][a-z0-9-]*[a-z0-9])--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
+    private static partial Regex StixIdPattern();
+
+    public async Task<ImportReport> ImportAsync(Caller caller, StixCollection collection, Stream body, MarkingInput? defaults,
+        CancellationToken cancellationToken = default)
+    {
+        var ownerCode = await db.Set<Agency>().Where(a => a.Id == caller.AgencyId).Select(a => a.Code).SingleAsync(cancellationToken);
+        var defaultTlp = collection.DefaultTlp;
+        if (defaults?.Tlp is { } label && TlpNames.TryParse(label, out var parsed))
+        {
+            defaultTlp = parsed;
+        }
+        var successes = new List<ImportedObject>();
+        var failures = new List<RefusedObject>();
+        var total = 0;
+        await WriteLock.WaitAsync(cancellationToken);
+        try
+        {
+            var last = await db.Set<StixObjectVersion>().Where(o => o.CollectionId == collection.Id)
+                .MaxAsync(o => (DateTime?)o.DateAdded, cancellationToken) ?? DateTime.MinValue;
+            var batch = new List<BundleItem>(BatchSize);
+            var resolved = new Dictionary<string, (ResolvedMarking? Marking, string? Error)>();
+            async Task FlushAsync()
+            {
+                last = await StoreBatchAsync(caller, collection, batch, ownerCode, defaultTlp, defaults, resolved, last, successes, failures, cancellationToken);
+                batch.Clear();
+            }
+            await foreach (var item in BundleReader.ReadAsync(body, cancellationToken))
+            {
+                total++;
+                batch.Add(item);
+                if (batch.Count == BatchSize)
+                {
+                    await FlushAsync();
+                }
+            }
+            await FlushAsync();
+            db.Audit("import", nameof(StixCollection), collection.Id, $"{successes.Count} accepted, {failures.Count} refused");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            WriteLock.Release();
+        }
+        return new ImportReport(total, successes.Count, failures.Count, successes, failures);
+    }
+
+    private async Task<DateTime> StoreBatchAsync(Caller caller, StixCollection collection, List<BundleItem> batch, string ownerCode,
+        Tlp defaultTlp, MarkingInput? defaults, Dictionary<string, (ResolvedMarking?, string?)> resolved, DateTime last,
+        List<ImportedObject> successes, List<RefusedObject> failures, CancellationToken cancellationToken)
+    {
+        var candidates = new List<Candidate>();
+        foreach (var item in batch)
+        {
+            if (item.Value is not { } element)
+            {
+                failures.Add(new RefusedObject(item.Index, null, null, item.Error ?? "unreadable"));
+                continue;
+            }
+            var (candidate, error) = Check(item.Index, element);
+            if (candidate is null)
+            {
+                failures.Add(new RefusedObject(item.Index, TryString(element, "id"), null, error!));
+                continue;
+            }
+            candidates.Add(candidate);
+        }
+        if (candidates.Count == 0)
+        {
+            return last;
+        }
+
+        // Ownership and revocation are checked against every stored version, whoever may read it: like a
+        // unique index, this reveals only that the id is already in use (docs/intelligence.md).
+        var ids = candidates.Select(c => c.Id).Distinct().ToList();
+        var existing = (await db.Set<StixObjectVersion>().AsNoTracking()
+                .Where(o => o.CollectionId == collection.Id && ids.Contains(o.StixId))
+                .Select(o => new { o.StixId, o.Modified, o.OwnerAgencyId, o.Revoked })
+                .ToListAsync(cancellationToken))
+            .Select(o => (o.StixId, o.Modified, o.OwnerAgencyId, o.Revoked)).ToList();
+
+        foreach (var c in candidates)
+        {
+            var versions = existing.Where(e => e.StixId == c.Id).ToList();
+            if ((c.Modified is { } modified && versions.Any(v => v.Modified == modified)) || (c.Modified is null && versions.Count > 0))
+            {
+                successes.Add(new ImportedObject(c.Id, c.Version, "already present"));
+                continue;
+            }
+            if (versions.Any(v => v.OwnerAgencyId != caller.AgencyId))
+            {
+                failures.Add(new RefusedObject(c.Index, c.Id, c.Version, "another agency owns this object: only its owner adds versions"));
+                continue;
+            }
+            if (versions.Any(v => v.Revoked))
+            {
+                failures.Add(new RefusedObject(c.Index, c.Id, c.Version, "the object is revoked: no further versions are accepted"));
+                continue;
+            }
+            var (marking, markingError) = await ResolveMarkingAsync(c, defaultTlp, defaults, resolved);
+            if (marking is null)
+            {
+                failures.Add(new RefusedObject(c.Index, c.Id, c.Version, markingError!));
+                continue;
+            }
+
+            var dateAdded = NextDateAdded(last);
+            last = dateAdded;
+            var version = c.Modified is null ? StixTime.Format(dateAdded) : c.Version;
+            var row = new StixObjectVersion
+            {
+                Id = Guid.NewGuid(),
+                CollectionId = collection.Id,
+                StixId = c.Id,
+                Type = c.Type,
+                SpecVersion = "2.1",
+                Created = c.Created,
+                Modified = c.Modified ?? dateAdded,
+                Version = version,
+                Revoked = c.Revoked,
+                DateAdded = dateAdded,
+                CreatedByRef = Truncate(c.CreatedByRef, 300),
+                Name = Truncate(c.Name, 500),
+                SourceRef = Truncate(c.SourceRef, 300),
+                TargetRef = Truncate(c.TargetRef, 300),
+                SearchText = Truncate($"{c.Name} {c.Description}".Trim().ToLowerInvariant(), 4000),
+                Json = c.Type == "marking-definition" ? c.Node.ToJsonString() : Mark(c.Node, marking, ownerCode, c.ReleaseTo, c.Recipients),
+            };
+            markings.ApplyToNew(row, marking, caller);
+            db.Add(row);
+            existing.Add((c.Id, row.Modified, caller.AgencyId, c.Revoked));
+            successes.Add(new ImportedObject(c.Id, version, "added"));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return last;
+    }
+
+    private DateTime NextDateAdded(DateTime last)
+    {
+        var now = StixTime.ToMicroseconds(clock.GetUtcNow().UtcDateTime);
+        return now > last ? now : last.AddTicks(10);
+    }
+
+    private async Task<(ResolvedMarking?, string?)> ResolveMarkingAsync(Candidate c, Tlp defaultTlp, MarkingInput? defaults,
+        Dictionary<string, (ResolvedMarking?, string?)> cache)
+    {
+        var tlp = c.Type == "marking-definition" ? Tlp.Clear : c.Tlp ?? defaultTlp;
+        var releaseTo = c.HasReleaseExtension ? c.ReleaseTo : defaults?.ReleaseTo ?? [];
+        var recipients = c.HasReleaseExtension ? c.Recipients : defaults?.Recipients ?? [];
+        var key = $"{tlp}|{string.Join(',', releaseTo)}|{string.Join(',', recipients)}";
+        if (!cache.TryGetValue(key, out var result))
+        {
+            var (marking, errors) = await markings.ResolveAsync(new MarkingInput(tlp.Label(), releaseTo, recipients));
+            result = marking is null ? (null, "marking: " + string.Join(" ", errors.Values.SelectMany(v => v))) : (marking, null);
+            cache[key] = result;
+        }
+        c.ReleaseTo = [.. releaseTo.Select(r => r.Trim().ToUpperInvariant()).Distinct().Order()];
+        c.Recipients = [.. recipients.Select(r => r.Trim()).Distinct().Order()];
+        return result;
+    }
+
+    /// <summary>Writes the JSMS marking into the object: one TLP 2.0 reference and the release extension.</summary>
+    private static string Mark(JsonObject node, ResolvedMarking marking, string ownerCode, string[] releaseTo, string[] recipients)
+    {
+        var refs = new JsonArray();
+        if (node["object_marking_refs"] is JsonArray existing)
+        {
+            foreach (var r in existing)
+            {
+                if (r?.GetValueKind() == JsonValueKind.String && !StixMarkings.TryTlp(r.GetValue<string>(), out _))
+                {
+                    refs.Add(r.GetValue<string>());
+                }
+            }
+        }
+        refs.Add(StixMarkings.Tlp2Ids[marking.Tlp]);
+        node["object_marking_refs"] = refs;
+        var extensions = node["extensions"] as JsonObject ?? [];
+        extensions[StixMarkings.ReleaseExtensionId] = new JsonObject
+        {
+            ["extension_type"] = "property-extension",
+            ["owner_agency"] = ownerCode,
+            ["release_to"] = new JsonArray([.. releaseTo.Select(r => (JsonNode)JsonValue.Create(r))]),
+            ["named_recipients"] = new JsonArray([.. recipients.Select(r => (JsonNode)JsonValue.Create(r))]),
+        };
+        node["extensions"] = extensions;
+        return node.ToJsonString();
+    }
+
+    private sealed class Candidate
+    {
+        public required int Index { get; init; }
+        public required string Id { get; init; }
+        public required string Type { get; init; }
+        public required JsonObject Node { get; init; }
+        public DateTime? Created { get; init; }
+        public DateTime? Modified { get; init; }
+        public string Version { get; init; } = "";
+        public bool Revoked { get; init; }
+        public string? CreatedByRef { get; init; }
+        public string? Name { get; init; }
+        public string? Description { get; init; }
+        public string? SourceRef { get; init; }
+        public string? TargetRef { get; init; }
+        public Tlp? Tlp { get; init; }
+        public bool HasReleaseExtension { get; init; }
+        public string[] ReleaseTo { get; set; } = [];
+        public string[] Recipients { get; set; } = [];
+    }
+
+    private static (Candidate?, string?) Check(int index, JsonElement element)
+    {
+        var type = TryString(element, "type");
+        var id = TryString(element, "id");
+        if (string.IsNullOrEmpty(type))
+        {
+            return (null, "no 'type'");
+        }
+        if (id is null || StixIdPattern().Match(id) is not { Success: true } match || match.Groups[1].Value != type)
+        {
+            return (null, "'id' must be '<type>--<UUID>' with the object's type");
+        }
+        if (type == "bundle")
+        {
+            return (null, "a bundle cannot be stored as an object");
+        }
+        var specVersion = TryString(element, "spec_version");
+        var hasCreated = element.TryGetProperty("created", out _);
+        if (specVersion is null && hasCreated)
+        {
+            return (null, "no 'spec_version': STIX 2.0 objects are not accepted, only STIX 2.1");
+        }
+        if (specVersion is not null and not "2.1")
+        {
+            return (null, $"spec_version '{specVersion}' is not accepted, only 2.1");
+        }
+        DateTime? created = null, modified = null;
+        string version = "";
+        if (TryString(element, "created") is { } createdText)
+        {
+            if (!StixTime.TryParse(createdText, out var c))
+            {
+                return (null, "'created' is not a STIX timestamp");
+            }
+            created = c;
+            version = createdText;
+        }
+        if (TryString(element, "modified") is { } modifiedText)
+        {
+            if (!StixTime.TryParse(modifiedText, out var m))
+            {
+                return (null, "'modified' is not a STIX timestamp");
+            }
+            if (created is { } c2 && m < c2)
+            {
+                return (null, "'modified' is earlier than 'created'");
+            }
+            modified = m;
+            version = modifiedText;
+        }
+        else if (hasCreated && type is not ("marking-definition"))
+        {
+            return (null, "no 'modified': STIX 2.1 domain and relationship objects must have one");
+        }
+        modified ??= created;
+
+        Tlp? tlp = null;
+        if (element.TryGetProperty("object_marking_refs", out var refs) && refs.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var r in refs.EnumerateArray())
+            {
+                if (r.ValueKind == JsonValueKind.String && StixMarkings.TryTlp(r.GetString()!, out var level))
+                {
+                    tlp = tlp is null || level > tlp ? level : tlp;
+                }
+            }
+        }
+        var hasExtension = false;
+        string[] releaseTo = [], recipients = [];
+        if (element.TryGetProperty("extensions", out var extensions) && extensions.ValueKind == JsonValueKind.Object
+            && extensions.TryGetProperty(StixMarkings.ReleaseExtensionId, out var release))
+        {
+            if (release.ValueKind != JsonValueKind.Object)
+            {
+                return (null, "the JSMS release extension must be an object");
+            }
+            hasExtension = true;
+            releaseTo = StringArray(release, "release_to");
+            recipients = StringArray(release, "named_recipients");
+        }
+        var sourceRef = type == "sighting" ? TryString(element, "sighting_of_ref") : TryString(element, "source_ref");
+        var node = JsonNode.Parse(element.GetRawText())!.AsObject();
+        var revoked = element.TryGetProperty("revoked", out var rv) && rv.ValueKind == JsonValueKind.True;
+        return (new Candidate
+        {
+            Index = index,
+            Id = id,
+            Type = type,
+            Node = node,
+            Created = created,
+            Modified = modified,
+            Version = version,
+            Revoked = revoked,
+            CreatedByRef = TryString(element, "created_by_ref"),
+            Name = TryString(element, "name"),
+            Description = TryString(element, "description"),
+            SourceRef = sourceRef,
+            TargetRef = TryString(element, "target_ref"),
+            Tlp = tlp,
+            HasReleaseExtension = hasExtension,
+            ReleaseTo = releaseTo,
+            Recipients = recipients,
+        }, null);
+    }
+
+    private static string[] StringArray(JsonElement element, string name)
+        => element.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array
+            ? [.. array.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)]
+            : [];
+
+    private static string? TryString(JsonElement element, string name)
+        => element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    private static string? Truncate(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
+
+    /// <summary>Reads a JSON text held in memory (e.g. the definitions a new collection starts with).</summary>
+    public static Stream Envelope(IEnumerable<JsonObject> objects)
+        => new MemoryStream(Encoding.UTF8.GetBytes(new JsonObject { ["objects"] = new JsonArray([.. objects]) }.ToJsonString()));
+}
+
+/// <summary>STIX and TAXII timestamps: RFC 3339 in UTC with a Z; JSMS keeps microseconds.</summary>
+public static class StixTime
+{
+    public static bool TryParse(string? text, out DateTime value)
+    {
+        value = default;
+        if (text is null || text.Length < 20 || !text.EndsWith('Z') || text[10] != 'T')
+        {
+            return false;
+        }
+        // .NET reads at most 7 fractional digits: drop the rest (finer than JSMS keeps anyway).
+        var dot = text.IndexOf('.', StringComparison.Ordinal);
+        if (dot > 0 && text.Length - dot - 2 > 7)
+        {
+            text = text[..(dot + 8)] + "Z";
+        }
+        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed))
+        {
+            return false;
+        }
+        value = ToMicroseconds(DateTime.SpecifyKind(parsed, DateTimeKind.Utc));
+        return true;
+    }
+
+    public static DateTime ToMicroseconds(DateTime value) => new(value.Ticks - value.Ticks % 10, DateTimeKind.Utc);
+
+    /// <summary>The TAXII form of a date_added: microseconds, Z.</summary>
+    public static string Format(DateTime value) => value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,139 @@
+using Jsms.Features.Access;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Jsms.Features.Intelligence;
+
+/// <summary>
+/// A TAXII collection of STIX objects. Every signed-in user may list collections; what a collection
+/// returns is decided per object version by the access policy (docs/intelligence.md).
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "Named after the TAXII 2.1 collection resource.")]
+public sealed class StixCollection
+{
+    public Guid Id { get; set; }
+
+    public string Title { get; set; } = "";
+
+    public string? Description { get; set; }
+
+    /// <summary>The TLP given to incoming objects that carry no TLP marking of their own.</summary>
+    public Tlp DefaultTlp { get; set; } = Tlp.Amber;
+
+    public Guid CreatedByAgencyId { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>
+/// One version of one STIX object in one collection: the full JSON as JSMS emits it (its marking written
+/// into <c>object_marking_refs</c> and the JSMS release extension) plus the columns queries filter on.
+/// The owner agency and TLP decide who may read it (<see cref="AccessPolicy"/>).
+/// </summary>
+public sealed class StixObjectVersion : IReleasable
+{
+    public Guid Id { get; set; }
+
+    public Guid CollectionId { get; set; }
+
+    /// <summary>The STIX id, e.g. <c>indicator--8e2e2d2b-...</c>.</summary>
+    public string StixId { get; set; } = "";
+
+    public string Type { get; set; } = "";
+
+    public string SpecVersion { get; set; } = "2.1";
+
+    public DateTime? Created { get; set; }
+
+    /// <summary>The version: <c>modified</c>, else <c>created</c>, else the date added (SCOs).</summary>
+    public DateTime Modified { get; set; }
+
+    /// <summary>The version exactly as the object writes it (keeps its sub-second precision).</summary>
+    public string Version { get; set; } = "";
+
+    public bool Revoked { get; set; }
+
+    /// <summary>Server time the version was added; strictly increasing within a collection (the paging key).</summary>
+    public DateTime DateAdded { get; set; }
+
+    public string? CreatedByRef { get; set; }
+
+    public string? Name { get; set; }
+
+    /// <summary>For relationships <c>source_ref</c>, for sightings <c>sighting_of_ref</c>.</summary>
+    public string? SourceRef { get; set; }
+
+    /// <summary>For relationships <c>target_ref</c>.</summary>
+    public string? TargetRef { get; set; }
+
+    /// <summary>Lower-case name and description, for the full-text search.</summary>
+    public string? SearchText { get; set; }
+
+    public string Json { get; set; } = "";
+
+    public Guid OwnerAgencyId { get; set; }
+
+    public Tlp Tlp { get; set; }
+
+    public Guid CreatedByUserId { get; set; }
+}
+
+/// <summary>The TAXII status resource of one POST to a collection's objects, visible to the user who posted.</summary>
+public sealed class TaxiiStatus
+{
+    public Guid Id { get; set; }
+
+    public Guid CollectionId { get; set; }
+
+    public Guid UserId { get; set; }
+
+    public DateTime RequestTimestamp { get; set; }
+
+    /// <summary>The status resource as JSON (successes and failures included).</summary>
+    public string Json { get; set; } = "";
+}
+
+internal sealed class StixCollectionConfiguration : IEntityTypeConfiguration<StixCollection>
+{
+    public void Configure(EntityTypeBuilder<StixCollection> builder)
+    {
+        builder.ToTable("StixCollections");
+        builder.Property(c => c.Title).HasMaxLength(200);
+        builder.Property(c => c.Description).HasMaxLength(2000);
+        builder.Property(c => c.DefaultTlp).HasConversion<string>().HasMaxLength(16);
+    }
+}
+
+internal sealed class StixObjectVersionConfiguration : IEntityTypeConfiguration<StixObjectVersion>
+{
+    public void Configure(EntityTypeBuilder<StixObjectVersion> builder)
+    {
+        builder.ToTable("StixObjects");
+        builder.ConfigureMarking();
+        builder.Property(o => o.StixId).HasMaxLength(300);
+        builder.Property(o => o.Type).HasMaxLength(250);
+        builder.Property(o => o.SpecVersion).HasMaxLength(8);
+        builder.Property(o => o.Version).HasMaxLength(40);
+        builder.Property(o => o.CreatedByRef).HasMaxLength(300);
+        builder.Property(o => o.Name).HasMaxLength(500);
+        builder.Property(o => o.SourceRef).HasMaxLength(300);
+        builder.Property(o => o.TargetRef).HasMaxLength(300);
+        builder.HasIndex(o => o.SourceRef);
+        builder.HasIndex(o => o.TargetRef);
+        builder.Property(o => o.SearchText).HasMaxLength(4000);
+        builder.HasOne<StixCollection>().WithMany().HasForeignKey(o => o.CollectionId).OnDelete(DeleteBehavior.Cascade);
+        // The TAXII paging key: unique, so "date_added > mark" resumes exactly after the last row of a page.
+        builder.HasIndex(o => new { o.CollectionId, o.DateAdded }).IsUnique();
+        builder.HasIndex(o => new { o.CollectionId, o.StixId, o.Modified }).IsUnique();
+        builder.HasIndex(o => new { o.CollectionId, o.Type, o.DateAdded });
+    }
+}
+
+internal sealed class TaxiiStatusConfiguration : IEntityTypeConfiguration<TaxiiStatus>
+{
+    public void Configure(EntityTypeBuilder<TaxiiStatus> builder)
+    {
+        builder.ToTable("TaxiiStatuses");
+        builder.HasIndex(s => s.UserId);
+    }
+}

@@ -1,0 +1,139 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Jsms.Features.Access;
+using Jsms.Features.Intelligence;
+using static Jsms.Tests.Intelligence.IntelligenceTestApp;
+
+namespace Jsms.Tests.Intelligence;
+
+/// <summary>
+/// Release rules over TAXII and the API: a partner outside the release-to list or an observer gets nothing it
+/// should not, and a RED object never leaves the node over TAXII.
+/// </summary>
+public sealed class IntelligenceReleaseTests(IntelligenceTestApp app) : IClassFixture<IntelligenceTestApp>
+{
+    private sealed record Arranged(Guid Collection, string ReleasedToChina, string Unreleased, string Red, string Green, string Clear);
+
+    /// <summary>pk.analyst imports a bundle through the API: AMBER released to CN-MPS, AMBER unreleased, RED, GREEN and CLEAR.</summary>
+    private async Task<Arranged> ArrangeAsync()
+    {
+        var collection = await app.CreateCollectionAsync();
+        var released = Indicator("Released to China", releaseTo: ["CN-MPS"]);
+        var unreleased = Indicator("Not released");
+        var red = Indicator("Red eyes only", StixMarkings.Tlp2Ids[Tlp.Red]);
+        var green = Indicator("Green community", StixMarkings.Tlp2Ids[Tlp.Green]);
+        var clear = Indicator("Clear for all", StixMarkings.Tlp2Ids[Tlp.Clear]);
+        var bundle = new JsonObject
+        {
+            ["type"] = "bundle",
+            ["id"] = $"bundle--{Guid.NewGuid()}",
+            ["objects"] = new JsonArray(released, unreleased, red, green, clear),
+        };
+        using var client = await app.LoginAs("pk.analyst");
+        var response = await client.PostAsync($"/api/intelligence/collections/{collection}/import",
+            new StringContent(bundle.ToJsonString(), Encoding.UTF8, "application/json"));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        var report = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(5, report.GetProperty("accepted").GetInt32());
+        Assert.Equal(0, report.GetProperty("refused").GetInt32());
+        return new Arranged(collection, (string)released["id"]!, (string)unreleased["id"]!, (string)red["id"]!, (string)green["id"]!, (string)clear["id"]!);
+    }
+
+    private async Task<List<string>> TaxiiIdsAsync(string user, Guid collection)
+    {
+        using var client = await app.TaxiiAs(user);
+        var (status, envelope, _) = await GetJson(client, $"/taxii2/api/collections/{collection}/objects/?match[type]=indicator&match[version]=all");
+        Assert.Equal(200, status);
+        return envelope.TryGetProperty("objects", out var objects) ? [.. objects.EnumerateArray().Select(o => o.GetProperty("id").GetString()!)] : [];
+    }
+
+    private async Task<List<string>> ApiIdsAsync(string user, Guid collection)
+    {
+        using var client = await app.LoginAs(user);
+        var list = JsonDocument.Parse(await client.GetStringAsync("/api/intelligence/objects?type=indicator")).RootElement;
+        return [.. list.EnumerateArray().Where(o => o.GetProperty("collectionId").GetGuid() == collection).Select(o => o.GetProperty("id").GetString()!)];
+    }
+
+    [Fact]
+    public async Task The_partner_in_the_release_to_list_receives_what_was_released_and_nothing_else_over_taxii()
+    {
+        var a = await ArrangeAsync();
+        var ids = await TaxiiIdsAsync("cn.liaison", a.Collection);
+        Assert.Equal(new[] { a.ReleasedToChina, a.Green, a.Clear }.Order(), ids.Order());
+    }
+
+    [Fact]
+    public async Task A_member_outside_the_release_to_list_gets_only_green_and_clear()
+    {
+        var a = await ArrangeAsync();
+        Assert.Equal(new[] { a.Green, a.Clear }.Order(), (await TaxiiIdsAsync("ru.analyst", a.Collection)).Order());
+        Assert.Equal(new[] { a.Green, a.Clear }.Order(), (await ApiIdsAsync("ru.analyst", a.Collection)).Order());
+    }
+
+    [Fact]
+    public async Task An_observer_gets_only_clear_over_taxii_and_the_api()
+    {
+        var a = await ArrangeAsync();
+        Assert.Equal([a.Clear], await TaxiiIdsAsync("us.analyst", a.Collection));
+        Assert.Equal([a.Clear], await ApiIdsAsync("us.analyst", a.Collection));
+        using var observer = await app.LoginAs("us.analyst");
+        Assert.Equal(404, (int)(await observer.GetAsync($"/api/intelligence/objects/{a.ReleasedToChina}")).StatusCode);
+        using var taxii = await app.TaxiiAs("us.analyst");
+        Assert.Equal(404, (await GetJson(taxii, $"/taxii2/api/collections/{a.Collection}/objects/{a.Unreleased}/")).Status);
+    }
+
+    [Fact]
+    public async Task A_red_object_never_leaves_the_node_over_taxii_even_to_its_creator()
+    {
+        var a = await ArrangeAsync();
+        var own = await TaxiiIdsAsync("pk.analyst", a.Collection);
+        Assert.DoesNotContain(a.Red, own);
+        Assert.Contains(a.Unreleased, own);
+        // On the node itself the creator still reads it through the API.
+        using var creator = await app.LoginAs("pk.analyst");
+        Assert.Equal(200, (int)(await creator.GetAsync($"/api/intelligence/objects/{a.Red}")).StatusCode);
+        using var colleague = await app.LoginAs("pk.coordinator");
+        Assert.Equal(404, (int)(await colleague.GetAsync($"/api/intelligence/objects/{a.Red}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Manifest_and_versions_follow_the_same_rules()
+    {
+        var a = await ArrangeAsync();
+        using var observer = await app.TaxiiAs("us.analyst");
+        var (_, manifest, _) = await GetJson(observer, $"/taxii2/api/collections/{a.Collection}/manifest/?match[type]=indicator");
+        Assert.Equal([a.Clear], manifest.GetProperty("objects").EnumerateArray().Select(o => o.GetProperty("id").GetString()!).ToArray());
+        Assert.Equal(404, (await GetJson(observer, $"/taxii2/api/collections/{a.Collection}/objects/{a.Green}/versions/")).Status);
+    }
+
+    [Fact]
+    public async Task Search_by_text_type_and_marking_and_the_object_page_show_relationships()
+    {
+        var a = await ArrangeAsync();
+        using var client = await app.LoginAs("cn.liaison");
+        var found = JsonDocument.Parse(await client.GetStringAsync("/api/intelligence/objects?q=released%20to&tlp=AMBER")).RootElement;
+        Assert.Equal(a.ReleasedToChina, Assert.Single(found.EnumerateArray()).GetProperty("id").GetString());
+        var relationship = new JsonObject
+        {
+            ["type"] = "relationship",
+            ["spec_version"] = "2.1",
+            ["id"] = $"relationship--{Guid.NewGuid()}",
+            ["created"] = "2026-03-01T10:00:00.000Z",
+            ["modified"] = "2026-03-01T10:00:00.000Z",
+            ["relationship_type"] = "indicates",
+            ["source_ref"] = a.ReleasedToChina,
+            ["target_ref"] = $"threat-actor--{Guid.NewGuid()}",
+        };
+        await app.PostObjectsAsync("pk.analyst", a.Collection, [relationship]);
+        // The relationship is AMBER and not released: China sees the object but not the relationship ...
+        var detail = JsonDocument.Parse(await client.GetStringAsync($"/api/intelligence/objects/{a.ReleasedToChina}")).RootElement;
+        Assert.Equal(0, detail.GetProperty("relationships").GetArrayLength());
+        Assert.Single(detail.GetProperty("versions").EnumerateArray());
+        // ... its owner sees both.
+        using var owner = await app.LoginAs("pk.analyst");
+        var own = JsonDocument.Parse(await owner.GetStringAsync($"/api/intelligence/objects/{a.ReleasedToChina}")).RootElement;
+        Assert.Equal((string?)relationship["id"], own.GetProperty("relationships")[0].GetProperty("id").GetString());
+    }
+}

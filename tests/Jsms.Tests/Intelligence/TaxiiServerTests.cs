@@ -1,0 +1,342 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Jsms.Features.Access;
+using Jsms.Features.Intelligence;
+using static Jsms.Tests.Intelligence.IntelligenceTestApp;
+
+namespace Jsms.Tests.Intelligence;
+
+/// <summary>The TAXII 2.1 endpoints, each filter and each refusal, on the OASIS reference server's data set.</summary>
+public sealed class TaxiiServerTests(IntelligenceTestApp app) : IClassFixture<IntelligenceTestApp>
+{
+    private const string Indicator6770 = "indicator--6770298f-0fd8-471a-ab8c-1c658a46574e";
+    private const string Malware = "malware--c0931cc6-c75e-47e5-9036-78fabc95d4ec";
+
+    /// <summary>
+    /// A collection (GREEN by default, so the reference objects reach the community) with the reference data
+    /// loaded: 7 STIX 2.1 versions of 5 objects; the data set's one STIX 2.0 version (of the malware) is refused.
+    /// </summary>
+    private async Task<Guid> ReferenceCollectionAsync()
+    {
+        var collection = await app.CreateCollectionAsync(defaultTlp: "GREEN");
+        var status = await app.PostObjectsAsync("pk.analyst", collection, ReferenceObjects());
+        Assert.Equal(7, status.GetProperty("success_count").GetInt32());
+        return collection;
+    }
+
+    private static string Objects(Guid collection) => $"/taxii2/api/collections/{collection}/objects/";
+
+    private static List<string> Ids(JsonElement envelope)
+        => envelope.TryGetProperty("objects", out var objects) ? [.. objects.EnumerateArray().Select(o => o.GetProperty("id").GetString()!)] : [];
+
+    [Fact]
+    public async Task Discovery_and_api_root_answer_in_the_taxii_media_type()
+    {
+        using var client = await app.TaxiiAs("pk.analyst");
+        var (status, discovery, response) = await GetJson(client, "/taxii2/");
+        Assert.Equal(200, status);
+        Assert.Equal(Taxii, response.Content.Headers.ContentType!.ToString().Replace(" ", ""));
+        var root = discovery.GetProperty("api_roots")[0].GetString()!;
+        Assert.EndsWith("/taxii2/api/", root);
+        var (rootStatus, information, _) = await GetJson(client, "/taxii2/api/");
+        Assert.Equal(200, rootStatus);
+        Assert.Equal(Taxii, information.GetProperty("versions")[0].GetString());
+        Assert.Equal(MaxContentLength, information.GetProperty("max_content_length").GetInt64());
+    }
+
+    [Fact]
+    public async Task Collections_are_listed_with_read_and_write_rights_of_the_caller()
+    {
+        var collection = await app.CreateCollectionAsync();
+        using var analyst = await app.TaxiiAs("pk.analyst");
+        var (_, list, _) = await GetJson(analyst, "/taxii2/api/collections/");
+        var entry = list.GetProperty("collections").EnumerateArray().Single(c => c.GetProperty("id").GetString() == collection.ToString());
+        Assert.True(entry.GetProperty("can_write").GetBoolean());
+        Assert.Equal("application/stix+json;version=2.1", entry.GetProperty("media_types")[0].GetString());
+        using var viewer = await app.TaxiiAs("pk.viewer");
+        var (status, one, _) = await GetJson(viewer, $"/taxii2/api/collections/{collection}/");
+        Assert.Equal(200, status);
+        Assert.False(one.GetProperty("can_write").GetBoolean());
+        var (missing, error, _) = await GetJson(viewer, $"/taxii2/api/collections/{Guid.NewGuid()}/");
+        Assert.Equal(404, missing);
+        Assert.Equal("404", error.GetProperty("http_status").GetString());
+    }
+
+    [Fact]
+    public async Task A_client_that_does_not_accept_taxii_gets_406_with_an_error_resource()
+    {
+        using var client = await app.LoginAs("pk.analyst");
+        client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+        var response = await client.GetAsync("/taxii2/");
+        Assert.Equal(406, (int)response.StatusCode);
+        Assert.StartsWith("application/taxii+json", response.Content.Headers.ContentType!.MediaType);
+        var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("406", error.GetProperty("http_status").GetString());
+        Assert.False(string.IsNullOrEmpty(error.GetProperty("title").GetString()));
+    }
+
+    [Fact]
+    public async Task Unauthenticated_requests_get_401_before_the_body_is_read()
+    {
+        var collection = await app.CreateCollectionAsync();
+        using var anonymous = app.Anonymous();
+        anonymous.DefaultRequestHeaders.Accept.ParseAdd(Taxii);
+        // A body that is not JSON: were it read first, the answer would be 400.
+        var content = new StringContent("this is not json", Encoding.UTF8);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(Taxii);
+        var response = await anonymous.PostAsync(Objects(collection), content);
+        Assert.Equal(401, (int)response.StatusCode);
+        Assert.Contains("Basic", response.Headers.WwwAuthenticate.ToString());
+        var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("401", error.GetProperty("http_status").GetString());
+
+        anonymous.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "jsms_not-a-token");
+        Assert.Equal(401, (int)(await anonymous.GetAsync("/taxii2/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Basic_authentication_goes_through_the_sign_in_checker()
+    {
+        using var client = app.Anonymous();
+        client.DefaultRequestHeaders.Accept.ParseAdd(Taxii);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"cn.liaison:{Jsms.Features.Demo.DemoScenario.DemoPassword}")));
+        Assert.Equal(200, (int)(await client.GetAsync("/taxii2/api/collections/")).StatusCode);
+
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("cn.liaison:wrong")));
+        var refused = await client.GetAsync("/taxii2/api/collections/");
+        Assert.Equal(401, (int)refused.StatusCode);
+        var failures = await app.WithDb(db => Task.FromResult(db.Set<Jsms.Features.Audit.AuditEntry>()
+            .Count(e => e.Action == "login.failure" && e.Detail!.StartsWith("taxii-basic"))));
+        Assert.True(failures >= 1);
+    }
+
+    [Fact]
+    public async Task Posting_the_reference_data_set_reports_a_complete_status_that_its_poster_can_fetch()
+    {
+        var collection = await app.CreateCollectionAsync();
+        var status = await app.PostObjectsAsync("pk.analyst", collection, ReferenceObjects());
+        Assert.Equal("complete", status.GetProperty("status").GetString());
+        Assert.Equal(8, status.GetProperty("total_count").GetInt32());
+        Assert.Equal(7, status.GetProperty("success_count").GetInt32());
+        var refused = Assert.Single(status.GetProperty("failures").EnumerateArray());
+        Assert.Equal(Malware, refused.GetProperty("id").GetString());
+        Assert.Contains("STIX 2.0", refused.GetProperty("message").GetString());
+        Assert.Equal(0, status.GetProperty("pending_count").GetInt32());
+        var id = status.GetProperty("id").GetString();
+
+        using var poster = await app.TaxiiAs("pk.analyst");
+        var (ok, again, _) = await GetJson(poster, $"/taxii2/api/status/{id}/");
+        Assert.Equal(200, ok);
+        Assert.Equal(7, again.GetProperty("success_count").GetInt32());
+        using var other = await app.TaxiiAs("cn.liaison");
+        Assert.Equal(404, (await GetJson(other, $"/taxii2/api/status/{id}/")).Status);
+    }
+
+    [Fact]
+    public async Task Objects_return_the_latest_version_by_default_and_filter_by_type_id_and_version()
+    {
+        var collection = await ReferenceCollectionAsync();
+        using var client = await app.TaxiiAs("cn.liaison");
+
+        var (_, latest, _) = await GetJson(client, Objects(collection) + "?match[type]=indicator,malware");
+        var versions = latest.GetProperty("objects").EnumerateArray().Select(o => (o.GetProperty("id").GetString(), o.GetProperty("modified").GetString())).ToList();
+        Assert.Equal(3, versions.Count);
+        Assert.Contains((Indicator6770, "2017-01-27T13:49:53.935Z"), versions);
+        Assert.Contains((Malware, "2017-01-27T13:49:53.997Z"), versions);
+
+        var (_, all, _) = await GetJson(client, Objects(collection) + $"?match[id]={Indicator6770}&match[version]=all");
+        Assert.Equal(3, Ids(all).Count);
+        var (_, first, _) = await GetJson(client, Objects(collection) + $"?match[id]={Indicator6770}&match[version]=first");
+        Assert.Equal("2016-11-03T12:30:59.000Z", first.GetProperty("objects")[0].GetProperty("modified").GetString());
+        var (_, exact, _) = await GetJson(client, Objects(collection) + $"?match[id]={Indicator6770}&match[version]=2016-12-25T12:30:59.444Z");
+        Assert.Equal("2016-12-25T12:30:59.444Z", Assert.Single(exact.GetProperty("objects").EnumerateArray()).GetProperty("modified").GetString());
+        var (_, firstAndLast, _) = await GetJson(client, Objects(collection) + $"?match[id]={Indicator6770}&match[version]=first,last");
+        Assert.Equal(2, Ids(firstAndLast).Count);
+
+        var (_, spec, _) = await GetJson(client, Objects(collection) + "?match[spec_version]=2.1&match[type]=malware");
+        Assert.Single(Ids(spec));
+        var (_, none, _) = await GetJson(client, Objects(collection) + "?match[spec_version]=2.0");
+        Assert.Empty(Ids(none));
+        Assert.False(none.TryGetProperty("more", out _) && none.GetProperty("more").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Pages_follow_next_without_gaps_or_repeats_and_carry_the_date_added_headers()
+    {
+        var collection = await ReferenceCollectionAsync();
+        using var client = await app.TaxiiAs("cn.liaison");
+        var (_, everything, _) = await GetJson(client, Objects(collection) + "?match[version]=all");
+        var expected = Ids(everything).Count;
+        Assert.Equal(13, expected); // 7 reference versions + 5 TLP 2.0 definitions + the JSMS extension-definition
+
+        var seen = new List<string>();
+        string? next = null;
+        var previousLast = "";
+        var pages = 0;
+        do
+        {
+            var (status, page, response) = await GetJson(client, Objects(collection) + "?match[version]=all&limit=3" + (next is null ? "" : $"&next={next}"));
+            Assert.Equal(200, status);
+            pages++;
+            var firstAdded = response.Headers.GetValues("X-TAXII-Date-Added-First").Single();
+            var lastAdded = response.Headers.GetValues("X-TAXII-Date-Added-Last").Single();
+            Assert.True(string.CompareOrdinal(firstAdded, lastAdded) <= 0);
+            Assert.True(string.CompareOrdinal(previousLast, firstAdded) < 0);
+            previousLast = lastAdded;
+            seen.AddRange(page.GetProperty("objects").EnumerateArray().Select(o => o.GetProperty("id").GetString() + "@" + o.GetRawText().GetHashCode()));
+            Assert.True(page.GetProperty("objects").GetArrayLength() <= 3);
+            next = page.GetProperty("more").GetBoolean() ? page.GetProperty("next").GetString() : null;
+        }
+        while (next is not null);
+        Assert.Equal(5, pages);
+        Assert.Equal(expected, seen.Count);
+        Assert.Equal(expected, seen.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Added_after_returns_only_what_was_added_later()
+    {
+        var collection = await ReferenceCollectionAsync();
+        using var client = await app.TaxiiAs("cn.liaison");
+        var (_, firstPage, response) = await GetJson(client, Objects(collection) + "?match[version]=all&limit=10");
+        var mark = response.Headers.GetValues("X-TAXII-Date-Added-Last").Single();
+        var (_, rest, _) = await GetJson(client, Objects(collection) + $"?match[version]=all&added_after={mark}");
+        Assert.Equal(3, Ids(rest).Count);
+        Assert.All(Ids(rest), id => Assert.True(id.StartsWith("indicator--6770", StringComparison.Ordinal) || id.StartsWith("malware--", StringComparison.Ordinal) || !Ids(firstPage).Contains(id)));
+    }
+
+    [Fact]
+    public async Task Manifest_lists_id_date_added_version_and_media_type()
+    {
+        var collection = await ReferenceCollectionAsync();
+        using var client = await app.TaxiiAs("cn.liaison");
+        var (status, manifest, response) = await GetJson(client, $"/taxii2/api/collections/{collection}/manifest/?match[id]={Indicator6770}&match[version]=all");
+        Assert.Equal(200, status);
+        var entries = manifest.GetProperty("objects").EnumerateArray().ToList();
+        Assert.Equal(["2016-11-03T12:30:59.000Z", "2016-12-25T12:30:59.444Z", "2017-01-27T13:49:53.935Z"],
+            entries.Select(e => e.GetProperty("version").GetString()!).Order().ToArray());
+        Assert.All(entries, e => Assert.Equal("application/stix+json;version=2.1", e.GetProperty("media_type").GetString()));
+        Assert.All(entries, e => Assert.True(StixTime.TryParse(e.GetProperty("date_added").GetString(), out _)));
+        Assert.True(response.Headers.Contains("X-TAXII-Date-Added-First"));
+    }
+
+    [Fact]
+    public async Task One_object_and_its_versions()
+    {
+        var collection = await ReferenceCollectionAsync();
+        using var client = await app.TaxiiAs("cn.liaison");
+        var (status, one, _) = await GetJson(client, Objects(collection) + $"{Indicator6770}/");
+        Assert.Equal(200, status);
+        Assert.Equal("2017-01-27T13:49:53.935Z", Assert.Single(one.GetProperty("objects").EnumerateArray()).GetProperty("modified").GetString());
+        var (_, all, _) = await GetJson(client, Objects(collection) + $"{Indicator6770}/?match[version]=all");
+        Assert.Equal(3, Ids(all).Count);
+
+        var (vs, versions, response) = await GetJson(client, Objects(collection) + $"{Indicator6770}/versions/");
+        Assert.Equal(200, vs);
+        Assert.Equal(3, versions.GetProperty("versions").GetArrayLength());
+        Assert.True(response.Headers.Contains("X-TAXII-Date-Added-Last"));
+        var (_, paged, _) = await GetJson(client, Objects(collection) + $"{Indicator6770}/versions/?limit=2");
+        Assert.True(paged.GetProperty("more").GetBoolean());
+
+        Assert.Equal(404, (await GetJson(client, Objects(collection) + $"indicator--{Guid.NewGuid()}/")).Status);
+        Assert.Equal(404, (await GetJson(client, $"/taxii2/api/collections/{Guid.NewGuid()}/objects/")).Status);
+    }
+
+    [Theory]
+    [InlineData("limit=0")]
+    [InlineData("limit=abc")]
+    [InlineData("match[version]=newest")]
+    [InlineData("added_after=yesterday")]
+    [InlineData("next=garbage")]
+    [InlineData("match[colour]=red")]
+    public async Task Bad_filter_parameters_get_400_with_an_error_resource(string query)
+    {
+        var collection = await app.CreateCollectionAsync();
+        using var client = await app.TaxiiAs("pk.analyst");
+        var (status, error, _) = await GetJson(client, Objects(collection) + "?" + query);
+        Assert.Equal(400, status);
+        Assert.Equal("400", error.GetProperty("http_status").GetString());
+    }
+
+    [Fact]
+    public async Task Posts_over_max_content_length_get_413_and_other_media_types_415()
+    {
+        var collection = await app.CreateCollectionAsync();
+        using var client = await app.TaxiiAs("pk.analyst");
+        var big = new JsonObject { ["objects"] = new JsonArray(IntelligenceTestApp.Indicator(new string('x', (int)MaxContentLength))) };
+        var response = await client.PostAsync(Objects(collection), TaxiiBody(big));
+        Assert.Equal(413, (int)response.StatusCode);
+        Assert.Equal("413", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("http_status").GetString());
+
+        var json = new StringContent("{\"objects\":[]}", Encoding.UTF8, "application/json");
+        Assert.Equal(415, (int)(await client.PostAsync(Objects(collection), json)).StatusCode);
+        var notJson = new StringContent("{\"objects\": [", Encoding.UTF8);
+        notJson.Headers.ContentType = MediaTypeHeaderValue.Parse(Taxii);
+        Assert.Equal(400, (int)(await client.PostAsync(Objects(collection), notJson)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_viewer_cannot_post_objects()
+    {
+        var collection = await app.CreateCollectionAsync();
+        using var viewer = await app.TaxiiAs("pk.viewer");
+        var response = await viewer.PostAsync(Objects(collection), TaxiiBody(new JsonObject { ["objects"] = new JsonArray(IntelligenceTestApp.Indicator("x")) }));
+        Assert.Equal(403, (int)response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Posted_objects_are_refused_with_reasons_and_versioned_only_by_their_owner()
+    {
+        var collection = await app.CreateCollectionAsync();
+        var id = $"indicator--{Guid.NewGuid()}";
+        var stix20 = IntelligenceTestApp.Indicator("old");
+        stix20.Remove("spec_version");
+        var badId = IntelligenceTestApp.Indicator("bad");
+        badId["id"] = "indicator--not-a-uuid";
+        var unknownAgency = IntelligenceTestApp.Indicator("unknown", releaseTo: ["XX-NONE"]);
+        var status = await app.PostObjectsAsync("pk.analyst", collection,
+            [IntelligenceTestApp.Indicator("v1", id: id), stix20, badId, unknownAgency, JsonValue.Create(42)!]);
+        Assert.Equal(1, status.GetProperty("success_count").GetInt32());
+        Assert.Equal(4, status.GetProperty("failure_count").GetInt32());
+        var messages = status.GetProperty("failures").EnumerateArray().Select(f => f.GetProperty("message").GetString()!).ToList();
+        Assert.Contains(messages, m => m.Contains("spec_version"));
+        Assert.Contains(messages, m => m.Contains("'id'"));
+        Assert.Contains(messages, m => m.Contains("XX-NONE"));
+        Assert.Contains(messages, m => m.Contains("not a JSON object"));
+
+        var foreign = await app.PostObjectsAsync("cn.liaison", collection, [IntelligenceTestApp.Indicator("v2 by another", modified: "2026-03-02T10:00:00.000Z", id: id)]);
+        Assert.Contains("another agency", foreign.GetProperty("failures")[0].GetProperty("message").GetString());
+
+        var revoked = IntelligenceTestApp.Indicator("v2 revoked", modified: "2026-03-03T10:00:00.000Z", id: id);
+        revoked["revoked"] = true;
+        Assert.Equal(1, (await app.PostObjectsAsync("pk.analyst", collection, [revoked])).GetProperty("success_count").GetInt32());
+        var after = await app.PostObjectsAsync("pk.analyst", collection, [IntelligenceTestApp.Indicator("v3", modified: "2026-03-04T10:00:00.000Z", id: id)]);
+        Assert.Contains("revoked", after.GetProperty("failures")[0].GetProperty("message").GetString());
+        var again = await app.PostObjectsAsync("pk.analyst", collection, [IntelligenceTestApp.Indicator("v1", id: id)]);
+        Assert.Equal("already present", again.GetProperty("successes")[0].GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task Emitted_objects_carry_the_tlp_2_marking_and_the_release_extension()
+    {
+        var collection = await app.CreateCollectionAsync();
+        var indicator = IntelligenceTestApp.Indicator("released", releaseTo: ["CN-MPS"]);
+        await app.PostObjectsAsync("pk.analyst", collection, [indicator]);
+        using var client = await app.TaxiiAs("cn.liaison");
+        var (_, one, _) = await GetJson(client, Objects(collection) + $"{indicator["id"]}/");
+        var emitted = one.GetProperty("objects")[0];
+        Assert.Equal([StixMarkings.Tlp2Ids[Tlp.Amber]], emitted.GetProperty("object_marking_refs").EnumerateArray().Select(r => r.GetString()!).ToArray());
+        var extension = emitted.GetProperty("extensions").GetProperty(StixMarkings.ReleaseExtensionId);
+        Assert.Equal("property-extension", extension.GetProperty("extension_type").GetString());
+        Assert.Equal("PK-NACTA", extension.GetProperty("owner_agency").GetString());
+        Assert.Equal("CN-MPS", extension.GetProperty("release_to")[0].GetString());
+
+        var (_, definitions, _) = await GetJson(client, Objects(collection) + "?match[type]=marking-definition,extension-definition");
+        var ids = Ids(definitions);
+        Assert.Contains("marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487", ids);
+        Assert.Contains(StixMarkings.ReleaseExtensionId, ids);
+    }
+}
