@@ -253,8 +253,8 @@ internal static class NameMatcher
         var conflict = Math.Min(ConflictWeightOf(q, usedQ), ConflictWeightOf(c, usedC));
         // Words of the query without a partner are detail the listed name lacks; words of the listed name
         // without a partner are detail the query lacks. Both cost in proportion to how informative they are.
-        // When every word of one name is written the same in the other (a short form of it: Umar Patek, Umar
-        // Patek Abdullah Anshori) and, for persons, two or more words matched, the extra words cost less.
+        // When every word of one name is written the same in the other (a short form of it: Boris Johnson,
+        // Alexandre Boris de Pfeffel Johnson) and, for persons, two strong words matched, the extra words cost less.
         var extraQ = Math.Max(0, leftQ - conflict);
         var extraC = Math.Max(0, leftC - conflict);
         var subset = conflict == 0 && allSame && (entity || strongPairs >= 2) ? SubsetExtraFactor : 1.0;
