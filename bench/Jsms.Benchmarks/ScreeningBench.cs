@@ -25,6 +25,9 @@ internal static class ScreeningBench
         var mode = args.Length > 0 ? args[0] : "screening-quality";
         switch (mode)
         {
+            case "sweep":
+                Sweep(ReadCsv(Path.Combine(data, "names", "name-pairs.csv")), data, args[1..]);
+                return 0;
             case "tune":
                 Tune(ReadCsv(Path.Combine(data, "names", "name-pairs.csv")), data);
                 return 0;
@@ -170,6 +173,49 @@ internal static class ScreeningBench
         foreach (var (_, line) in results.OrderByDescending(r => r.F).Take(30))
         {
             Console.WriteLine(line);
+        }
+    }
+
+    /// <summary>
+    /// Each argument is one setting of the matcher's parameters ("EntityTokenThreshold=0.6,SubsetExtraFactor=0.5");
+    /// prints, at the default threshold, precision and recall on the pairs (persons, other schemas; even and
+    /// odd rows) and the false-positive rate on the non-listed names for each. Settings carry over to the
+    /// next argument; "Threshold=0.78" applies to its own argument only.
+    /// </summary>
+    private static void Sweep(List<Dictionary<string, string>> rows, string data, string[] settings)
+    {
+        var (un, ofac, _) = ReadLists(data);
+        var index = new ScreeningIndex(un.Entries.Select(e => (ListSource.UN, e)).Concat(ofac.Select(e => (ListSource.OFAC, e))));
+        var stats = index.Statistics;
+        var prepared = rows.Select((p, i) =>
+        {
+            var schema = p["schema"] == "Person" ? NameSchema.Person : NameSchema.Entity;
+            return (A: new PreparedName(p["name1"], schema, stats), B: new PreparedName(p["name2"], schema, stats), Truth: p["is_match"] == "true", Train: i % 2 == 0, Person: schema == NameSchema.Person);
+        }).ToList();
+        var nonListed = ReadCsv(Path.Combine(ProjectDirectory(), "data", "non-listed-names.csv")).Select(r => r["name"]).ToList();
+        foreach (var setting in settings.DefaultIfEmpty(""))
+        {
+            var th = ScreeningIndex.DefaultThreshold;
+            foreach (var part in setting.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var (name, value) = (part.Split('=')[0], double.Parse(part.Split('=')[1], CultureInfo.InvariantCulture));
+                if (name == "Threshold")
+                {
+                    th = value;
+                    continue;
+                }
+                var field = typeof(NameMatcher).GetField(name, System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public)
+                    ?? throw new ArgumentException($"no parameter {name}");
+                field.SetValue(null, value);
+            }
+            var scored = prepared.Select(x => (Score: NameMatcher.Compare(x.A, x.B, explain: false).Score, x.Truth, x.Train, x.Person)).ToList();
+            var fp = nonListed.Count(n => index.Search(new ScreeningQuery(n, Type: EntryKind.Person), th, 1).Count > 0);
+            string Line(Func<(double Score, bool Truth, bool Train, bool Person), bool> f)
+            {
+                var (p, r) = Pr(scored.Where(f).Select(x => (x.Score, x.Truth, x.Train)), th);
+                return $"P {p:0.000} R {r:0.000}";
+            }
+            Console.WriteLine($"{(setting.Length == 0 ? "defaults" : setting)}: all {Line(_ => true)} | even {Line(x => x.Train)} | odd {Line(x => !x.Train)} | persons {Line(x => x.Person)} | others {Line(x => !x.Person)} | not listed {fp * 100.0 / nonListed.Count:0.00}%");
         }
     }
 

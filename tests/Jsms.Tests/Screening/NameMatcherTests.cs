@@ -69,3 +69,35 @@ public sealed class NameMatcherTests(RealListIndex lists) : IClassFixture<RealLi
     public void A_person_who_is_not_listed_gets_no_match_over_both_lists(string name)
         => Assert.Empty(lists.Index.Search(new ScreeningQuery(name, Type: EntryKind.Person)));
 }
+
+/// <summary>Organisation names are compared with their own, more lenient settings; persons gain name equivalents and short forms.</summary>
+public sealed class EntityAndEquivalentMatchingTests(RealListIndex lists) : IClassFixture<RealListIndex>
+{
+    private double Score(string query, string listed, NameSchema schema)
+    {
+        var stats = lists.Index.Statistics;
+        return NameMatcher.Compare(new PreparedName(query, schema, stats), new PreparedName(listed, schema, stats), explain: false).Score;
+    }
+
+    [Theory]
+    [InlineData("Appel Inc.", "Apple Inc.")]                                  // a typo in the one distinctive word
+    [InlineData("U.S. Department of State", "United States Department of State")] // an acronym
+    [InlineData("Brigade Forty-Four", "Brigade 44")]                          // numbers written out
+    [InlineData("1st International Bank", "First International Bank")]
+    [InlineData("vanderbilt corp", "van der bilt corp")]                      // words written together
+    [InlineData("Deutsche Bank (Schweiz) AG", "Deutsche Bank AG")]            // a place qualifying a branch
+    public void Organisation_variants_match(string query, string listed)
+        => Assert.True(Score(query, listed, NameSchema.Entity) >= ScreeningIndex.DefaultThreshold, $"{query} ~ {listed}: {Score(query, listed, NameSchema.Entity):0.000}");
+
+    [Theory]
+    [InlineData("Yusuf Haddad", "Joseph Haddad")]                             // the same given name in two languages
+    [InlineData("Boris Johnson", "Alexandre Boris de Pfeffel Johnson")]       // a short form written the same
+    public void Equivalent_given_names_and_short_forms_match(string query, string listed)
+        => Assert.True(Score(query, listed, NameSchema.Person) >= ScreeningIndex.DefaultThreshold, $"{query} ~ {listed}: {Score(query, listed, NameSchema.Person):0.000}");
+
+    [Theory]
+    [InlineData("Bilal Sheikh", "Bilal")]                                     // one shared given name is not a short form
+    [InlineData("Yusuf Haddad", "Joseph Khoury")]                             // an equivalent given name alone says little
+    public void Persons_stay_strict(string query, string listed)
+        => Assert.True(Score(query, listed, NameSchema.Person) < ScreeningIndex.DefaultThreshold, $"{query} ~ {listed}: {Score(query, listed, NameSchema.Person):0.000}");
+}

@@ -12,12 +12,16 @@ internal sealed class PreparedName
             tokens = tokens[..MaxTokens];
         }
         Genealogy = schema != NameSchema.Entity && NameText.HasGenealogy(original);
+        IsEntity = schema == NameSchema.Entity;
         Tokens = tokens;
         Reweigh(statistics);
     }
 
     /// <summary>The name links generations (X bin Y): swapping X and Y names someone else.</summary>
     public bool Genealogy { get; }
+
+    /// <summary>An organisation, vessel or aircraft name: compared with the entity settings when the other name is one too.</summary>
+    public bool IsEntity { get; }
 
     public const int MaxTokens = 12;
 
@@ -54,7 +58,7 @@ internal sealed class PreparedName
         for (var i = 0; i < joined.Length; i++)
         {
             var (a, b) = (Tokens[i], Tokens[i + 1]);
-            joined[i] = new NameToken(a.Text + b.Text, a.Weight + b.Weight, false, a.ConflictWeight + b.ConflictWeight);
+            joined[i] = new NameToken(a.Text + b.Text, a.Weight + b.Weight, false, a.ConflictWeight + b.ConflictWeight) with { Generic = a.Generic && b.Generic };
         }
         Joined = joined;
     }
@@ -77,7 +81,8 @@ internal static class NameMatcher
     internal static double TokenThreshold = 0.72;
 
     /// <summary>Similarity of two words in [0, 1] and why.</summary>
-    public static (double Similarity, string How) TokenSimilarity(in NameToken a, in NameToken b)
+    /// <param name="entity">Organisation words: typos anywhere (Meta/Beta, Appel/Apple) and a lower bar.</param>
+    public static (double Similarity, string How) TokenSimilarity(in NameToken a, in NameToken b, bool entity = false)
     {
         if (ReferenceEquals(a.Text, b.Text) || a.Text == b.Text)
         {
@@ -87,6 +92,11 @@ internal static class NameMatcher
         {
             return a.Text[0] == b.Text[0] ? (0.9, "initial") : (0.0, "");
         }
+        if (a.Canonical is not null && a.Canonical == b.Canonical)
+        {
+            // Bill and William, Yusuf and Joseph, Sasha and Aleksandr.
+            return (EquivalentSimilarity, "equivalent names");
+        }
         // Sounding alike needs the same consonants (two or more: Hu and Ho, Hui and Hua say nothing), the
         // vowels in the same places (Tarek ~ Tariq, not Turki; Jafar, not Jafari) and the same final vowel
         // (Lucia is not Lucio).
@@ -94,15 +104,16 @@ internal static class NameMatcher
         var soundAlike = a.Key.Length >= 2 && a.Key == b.Key && a.Shape == b.Shape && FinalVowelsAgree(a.Text, b.Text)
             && (Math.Min(a.Text.Length, b.Text.Length) > 4 || VowelsAgree(a.Text, b.Text));
         var longer = Math.Max(a.Text.Length, b.Text.Length);
-        if (!soundAlike && 0.75 * (1.0 - (double)Math.Abs(a.Text.Length - b.Text.Length) / longer) + 0.25 < TokenThreshold)
+        var editShare = entity ? EntityEditShare : 0.75;
+        if (!soundAlike && editShare * (1.0 - (double)Math.Abs(a.Text.Length - b.Text.Length) / longer) + (1 - editShare) < (entity ? EntityTokenThreshold : TokenThreshold))
         {
             // Even with the fewest possible edits the spelling could not reach the threshold.
             return (0.0, "");
         }
         // Mostly edit distance (a typo costs one edit; a different name several), a little Jaro-Winkler.
         var edits = DamerauLevenshtein(a.Text, b.Text);
-        var spelling = 0.75 * (1.0 - (double)edits / longer) + 0.25 * JaroWinkler(a.Text, b.Text);
-        if (!soundAlike && a.Text[0] != b.Text[0])
+        var spelling = editShare * (1.0 - (double)edits / longer) + (1 - editShare) * JaroWinkler(a.Text, b.Text);
+        if (!soundAlike && !entity && a.Text[0] != b.Text[0])
         {
             // Names rarely differ in their first letter by a typo: Nassar and Qassar are two names.
             spelling *= FirstLetterFactor;
@@ -128,15 +139,19 @@ internal static class NameMatcher
         {
             return new NameComparison(0, [], [], []);
         }
+        // Two organisation names are compared more leniently: their distinctive words are few and typos in
+        // them are what a screening must survive; persons keep the strict settings (the false-positive target).
+        var entity = query.IsEntity && listed.IsEntity;
+        var tokenThreshold = entity ? EntityTokenThreshold : TokenThreshold;
         // Candidate pairs: (similarity, query mask, listed mask).
-        Span<Candidate> candidates = stackalloc Candidate[q.Length * c.Length * 3 + 4];
+        Span<Candidate> candidates = stackalloc Candidate[q.Length * c.Length * 4 + 4];
         var count = 0;
         for (var i = 0; i < q.Length; i++)
         {
             for (var j = 0; j < c.Length; j++)
             {
-                var (sim, _) = TokenSimilarity(q[i], c[j]);
-                if (sim >= TokenThreshold)
+                var (sim, _) = TokenSimilarity(q[i], c[j], entity);
+                if (sim >= tokenThreshold)
                 {
                     candidates[count++] = new Candidate(sim, 1 << i, 1 << j, (q[i].Weight + c[j].Weight) * sim);
                 }
@@ -150,7 +165,7 @@ internal static class NameMatcher
             {
                 if (Math.Abs(c[j].Text.Length - joined.Text.Length) <= 2)
                 {
-                    var (sim, _) = TokenSimilarity(joined, c[j]);
+                    var (sim, _) = TokenSimilarity(joined, c[j], entity);
                     if (sim >= 0.88)
                     {
                         candidates[count++] = new Candidate(sim, 3 << i, 1 << j, (q[i].Weight + q[i + 1].Weight + c[j].Weight) * sim);
@@ -165,7 +180,7 @@ internal static class NameMatcher
             {
                 if (Math.Abs(q[i].Text.Length - joined.Text.Length) <= 2)
                 {
-                    var (sim, _) = TokenSimilarity(q[i], joined);
+                    var (sim, _) = TokenSimilarity(q[i], joined, entity);
                     if (sim >= 0.88)
                     {
                         candidates[count++] = new Candidate(sim, 1 << i, 3 << j, (q[i].Weight + c[j].Weight + c[j + 1].Weight) * sim);
@@ -173,6 +188,9 @@ internal static class NameMatcher
                 }
             }
         }
+        // An abbreviation against the words it abbreviates (PLA / People's Liberation Army, JC / Jean-Claude).
+        count = AddAcronyms(q, c, entity, queryIsShort: true, candidates, count);
+        count = AddAcronyms(c, q, entity, queryIsShort: false, candidates, count);
         var chosen = candidates[..count];
         chosen.Sort(static (x, y) => y.Similarity.CompareTo(x.Similarity) is var g && g != 0 ? g : y.Gain.CompareTo(x.Gain));
         int usedQ = 0, usedC = 0;
@@ -180,6 +198,8 @@ internal static class NameMatcher
         float coveredQ = 0, coveredC = 0;
         var strongPairs = 0;
         var inversions = 0;
+        var allSame = true;
+        var simPower = entity ? EntitySimPower : SimPower;
         Span<int> order = stackalloc int[PreparedName.MaxTokens];
         order.Fill(-1);
         List<TokenPair>? pairs = explain ? [] : null;
@@ -191,6 +211,7 @@ internal static class NameMatcher
             }
             usedQ |= cand.QueryMask;
             usedC |= cand.ListedMask;
+            allSame &= cand.Similarity >= 0.999;
             var wq = WeightOf(q, cand.QueryMask);
             var wc = WeightOf(c, cand.ListedMask);
             if (IsInitialPair(q, c, cand))
@@ -200,14 +221,14 @@ internal static class NameMatcher
             }
             coveredQ += wq;
             coveredC += wc;
-            simSum += Math.Pow(cand.Similarity, SimPower) * (wq + wc);
+            simSum += Math.Pow(cand.Similarity, simPower) * (wq + wc);
             simWeight += wq + wc;
             order[BitIndex(cand.QueryMask)] = BitIndex(cand.ListedMask);
-            if (cand.Similarity >= TokenThreshold && wq + wc >= 1.2)
+            if (entity ? !AllGeneric(q, cand.QueryMask) && !AllGeneric(c, cand.ListedMask) : wq + wc >= 1.2)
             {
                 strongPairs++;
             }
-            else if (cand.Similarity >= TokenThreshold && strongPairs > 0 && IsInitialPair(q, c, cand))
+            else if (strongPairs > 0 && IsInitialPair(q, c, cand))
             {
                 strongPairs++;
             }
@@ -215,9 +236,10 @@ internal static class NameMatcher
             {
                 var qt = TextOf(q, cand.QueryMask);
                 var ct = TextOf(c, cand.ListedMask);
-                var how = (cand.QueryMask & (cand.QueryMask - 1)) != 0 || (cand.ListedMask & (cand.ListedMask - 1)) != 0
+                var how = cand.Acronym ? "initials"
+                    : (cand.QueryMask & (cand.QueryMask - 1)) != 0 || (cand.ListedMask & (cand.ListedMask - 1)) != 0
                     ? "joined words"
-                    : TokenSimilarity(q[BitIndex(cand.QueryMask)], c[BitIndex(cand.ListedMask)]).How;
+                    : TokenSimilarity(q[BitIndex(cand.QueryMask)], c[BitIndex(cand.ListedMask)], entity).How;
                 pairs.Add(new TokenPair(qt, ct, cand.Similarity, how));
             }
         }
@@ -231,13 +253,22 @@ internal static class NameMatcher
         var conflict = Math.Min(ConflictWeightOf(q, usedQ), ConflictWeightOf(c, usedC));
         // Words of the query without a partner are detail the listed name lacks; words of the listed name
         // without a partner are detail the query lacks. Both cost in proportion to how informative they are.
+        // When every word of one name is written the same in the other (a short form of it: Boris Johnson,
+        // Alexandre Boris de Pfeffel Johnson) and, for persons, two strong words matched, the extra words cost less.
         var extraQ = Math.Max(0, leftQ - conflict);
         var extraC = Math.Max(0, leftC - conflict);
-        var score = simSum / (simWeight + ConflictCost * 2 * conflict + QueryExtraCost * extraQ + ListedExtraCost * extraC);
+        var subset = conflict == 0 && allSame && (entity || strongPairs >= 2) ? SubsetExtraFactor : 1.0;
+        var score = simSum / (simWeight + ConflictCost * 2 * conflict
+            + subset * (entity ? EntityExtraCost : QueryExtraCost) * extraQ + subset * (entity ? EntityExtraCost : ListedExtraCost) * extraC);
         // One matching word out of several is weak evidence, unless both names are that one word.
-        if (strongPairs < 2 && (q.Length > 1 || c.Length > 1))
+        if (strongPairs < 2 && (entity ? DistinctiveCount(q) > 1 || DistinctiveCount(c) > 1 : q.Length > 1 || c.Length > 1))
         {
             score *= SingleWordFactor;
+        }
+        if (entity && DistinctiveCount(q) != DistinctiveCount(c))
+        {
+            // Vanderbilt / Van der Bilt: the distinctive words written together.
+            score = Math.Max(score, WholeNameSimilarity(q, c));
         }
         if (query.Genealogy && listed.Genealogy)
         {
@@ -264,6 +295,106 @@ internal static class NameMatcher
         var unmatchedC = explain ? Unmatched(c, usedC) : [];
         return new NameComparison(score, (IReadOnlyList<TokenPair>?)pairs ?? [], unmatchedQ, unmatchedC);
     }
+
+    /// <summary>
+    /// Candidates pairing a short word of one name with a run of words of the other whose initials spell
+    /// it: for organisations any word of 2 to 5 letters (PLA, US), for persons only 2 or 3 consonants (JC).
+    /// </summary>
+    private static int AddAcronyms(NameToken[] shorts, NameToken[] longs, bool entity, bool queryIsShort, Span<Candidate> candidates, int count)
+    {
+        for (var i = 0; i < shorts.Length; i++)
+        {
+            var text = shorts[i].Text;
+            if (text.Length < 2 || text.Length > (entity ? 5 : 3) || text.Length > longs.Length || shorts[i].Initial || !IsAcronym(text, entity))
+            {
+                continue;
+            }
+            for (var j = 0; j + text.Length <= longs.Length; j++)
+            {
+                var fits = true;
+                for (var k = 0; k < text.Length && fits; k++)
+                {
+                    fits = longs[j + k].Text[0] == text[k] && longs[j + k].Text.Length > 1;
+                }
+                if (fits)
+                {
+                    var run = ((1 << text.Length) - 1) << j;
+                    var gain = (shorts[i].Weight + WeightOf(longs, run)) * AcronymSimilarity;
+                    candidates[count++] = queryIsShort
+                        ? new Candidate(AcronymSimilarity, 1 << i, run, gain, true)
+                        : new Candidate(AcronymSimilarity, run, 1 << i, gain, true);
+                }
+            }
+        }
+        return count;
+    }
+
+    private static bool IsAcronym(string text, bool entity)
+    {
+        foreach (var ch in text)
+        {
+            if (!char.IsAsciiLetter(ch) || (!entity && VowelClass(ch) != 0))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool AllGeneric(NameToken[] tokens, int mask)
+    {
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if ((mask & (1 << i)) != 0 && !tokens[i].Generic)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int DistinctiveCount(NameToken[] tokens)
+    {
+        var n = 0;
+        foreach (var t in tokens)
+        {
+            n += t.Generic ? 0 : 1;
+        }
+        return n;
+    }
+
+    /// <summary>The distinctive words of both organisation names, each written as one word, compared by spelling.</summary>
+    private static double WholeNameSimilarity(NameToken[] q, NameToken[] c)
+    {
+        var a = string.Concat(q.Where(t => !t.Generic).Select(t => t.Text));
+        var b = string.Concat(c.Where(t => !t.Generic).Select(t => t.Text));
+        if (a.Length < 5 || b.Length < 5 || Math.Abs(a.Length - b.Length) > 3)
+        {
+            return 0;
+        }
+        var sim = EntityEditShare * (1.0 - (double)DamerauLevenshtein(a, b) / Math.Max(a.Length, b.Length)) + (1 - EntityEditShare) * JaroWinkler(a, b);
+        return sim >= 0.9 ? sim * WholeNameFactor : 0;
+    }
+
+    /// <summary>Organisation words below this similarity do not count as matched.</summary>
+    internal static double EntityTokenThreshold = 0.65;
+
+    /// <summary>Share of the edit distance in the spelling similarity of organisation words (the rest is Jaro-Winkler).</summary>
+    internal static double EntityEditShare = 0.5;
+
+    internal static double EntitySimPower = 1;
+
+    /// <summary>What a word of one organisation name without a partner in the other costs.</summary>
+    internal static double EntityExtraCost = 0.5;
+
+    /// <summary>The cost of extra words when all the words of one name found a partner.</summary>
+    internal static double SubsetExtraFactor = 0.5;
+
+    internal static double EquivalentSimilarity = 0.9;
+
+    internal static double AcronymSimilarity = 0.9;
+
+    internal static double WholeNameFactor = 0.95;
 
     internal static double ConflictCost = 1.5;
     internal static double FirstLetterFactor = 0.9;
@@ -340,7 +471,7 @@ internal static class NameMatcher
 
     private static int BitIndex(int mask) => System.Numerics.BitOperations.TrailingZeroCount(mask);
 
-    private readonly record struct Candidate(double Similarity, int QueryMask, int ListedMask, double Gain);
+    private readonly record struct Candidate(double Similarity, int QueryMask, int ListedMask, double Gain, bool Acronym = false);
 
     /// <summary>Edit distance counting a swap of neighbouring letters as one edit (optimal string alignment).</summary>
     public static int DamerauLevenshtein(string a, string b)

@@ -12,8 +12,11 @@ public enum NameSchema { Person, Entity, Any }
 /// with the places of the vowels kept: Tarek and Tariq share "tarak", Turki is "tarka"), and how much
 /// it counts. <see cref="Weight"/> is the base weight (titles, particles, patronymics count less) times
 /// the word's informativeness in the lists (<see cref="TokenStatistics"/>).
+/// <see cref="Canonical"/> is the group of equivalent given names the word belongs to (<see cref="NameEquivalents"/>);
+/// <see cref="Generic"/> marks words of an organisation name that say little (legal forms, numbers).
 /// </summary>
-internal readonly record struct NameToken(string Text, string Key, string Shape, float Weight, bool Initial, float ConflictWeight)
+internal readonly record struct NameToken(string Text, string Key, string Shape, float Weight, bool Initial, float ConflictWeight,
+    string? Canonical = null, bool Generic = false)
 {
     public NameToken(string text, float weight, bool initial, float conflictWeight)
         : this(text, NameText.Key(text), NameText.Shape(text), weight, initial, conflictWeight)
@@ -50,7 +53,11 @@ internal static class NameText
         "and", "of", "the", "for", "de", "del", "la", "le", "du", "des", "et", "und", "y", "e", "lp", "llp", "pte", "pty", "fze",
         "fzco", "fzc", "est", "establishment", "general", "industrial", "industries", "industry", "services", "service",
         "organization", "organisation", "foundation", "association", "society", "bank", "trust", "agency", "office",
-        "kg", "mbh", "kft", "zrt", "sp", "zoo", "doo", "ad", "tic", "ve", "sti", "as", "bhd", "sdn", "tbk", "pt", "cv");
+        "kg", "mbh", "kft", "zrt", "sp", "zoo", "doo", "ad", "tic", "ve", "sti", "as", "bhd", "sdn", "tbk", "pt", "cv",
+        "banque", "banca", "banco", "bancorp",
+        // Places that qualify a branch or subsidiary of the same organisation (Deutsche Bank (Schweiz), Faberlic Europe).
+        "europe", "european", "asia", "africa", "america", "americas", "global", "schweiz", "suisse", "switzerland", "france",
+        "deutschland", "germany", "uk", "usa", "nederland", "italia", "espana", "polska", "rus", "russia", "middle", "east");
 
     /// <summary>Particles of European names: they count a little.</summary>
     private static readonly FrozenSet<string> Particles = FrozenSet.Create(StringComparer.Ordinal,
@@ -120,10 +127,14 @@ internal static class NameText
     /// <param name="commonByList">When the caller weighs words by their frequency in the lists, the fixed list of common names is not applied.</param>
     public static NameToken[] Tokenize(string name, NameSchema schema, bool commonByList = false)
     {
+        if (schema == NameSchema.Entity && name.Contains('%', StringComparison.Ordinal))
+        {
+            name = name.Replace("%", " percent ", StringComparison.Ordinal);
+        }
         var folded = Fold(name);
         if (schema == NameSchema.Entity)
         {
-            folded = CanonicalLegalForms(folded);
+            folded = Numbers(CanonicalLegalForms(folded));
         }
         var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(ReadDigitsAsLetters).ToList();
         if (words.Count == 0)
@@ -131,7 +142,7 @@ internal static class NameText
             return [];
         }
         var isOrganisation = schema == NameSchema.Entity;
-        var kept = new List<(string Word, float Weight)>(words.Count);
+        var kept = new List<(string Word, float Weight, bool Generic)>(words.Count);
         for (var i = 0; i < words.Count; i++)
         {
             var w = words[i];
@@ -145,6 +156,11 @@ internal static class NameText
             {
                 continue;
             }
+            if (isOrganisation && w == "s" && i > 0)
+            {
+                // The possessive of "People's" split off by punctuation.
+                continue;
+            }
             // abd al-rahman, abdul rahman, abdel rahman, abdurrahman -> abdrahman
             if (w is "abd" or "abdul" or "abdel" or "abdal" or "abdol" or "abdur" or "abdus" or "abdoul" or "abdou" or "abdu" && hasNext)
             {
@@ -153,7 +169,7 @@ internal static class NameText
                 {
                     next++;
                 }
-                kept.Add((JoinAbd("abd" + words[next]), 1f));
+                kept.Add((JoinAbd("abd" + words[next]), 1f, false));
                 i = next;
                 continue;
             }
@@ -171,30 +187,33 @@ internal static class NameText
                 continue;
             }
             var weight = 1f;
-            if (!isOrganisation && w.Length > 6 && (w.EndsWith("ovich", StringComparison.Ordinal) || w.EndsWith("evich", StringComparison.Ordinal)
+            var generic = false;
+            if (isOrganisation && (OrganisationWords.Contains(w) || IsNumber(w)))
+            {
+                // Legal forms, "group", "bank" and numbers (Fund III, Trust 2004-1) say little about which organisation.
+                weight = 0.3f;
+                generic = true;
+            }
+            else if (!isOrganisation && w.Length > 6 && (w.EndsWith("ovich", StringComparison.Ordinal) || w.EndsWith("evich", StringComparison.Ordinal)
                 || w.EndsWith("ovna", StringComparison.Ordinal) || w.EndsWith("evna", StringComparison.Ordinal) || w.EndsWith("ich", StringComparison.Ordinal)))
             {
                 // A Russian patronymic: often left out, so its absence costs little.
                 weight = 0.5f;
             }
-            else if (isOrganisation && OrganisationWords.Contains(w))
-            {
-                weight = 0.3f;
-            }
             else if (Particles.Contains(w) || (Connectors.Contains(w) && !isOrganisation))
             {
                 weight = 0.35f;
             }
-            kept.Add((w, weight));
+            kept.Add((w, weight, generic));
         }
         if (kept.Count == 0)
         {
-            kept.AddRange(words.Select(w => (w, 1f)));
+            kept.AddRange(words.Select(w => (w, 1f, false)));
         }
         var tokens = new NameToken[kept.Count];
         for (var i = 0; i < kept.Count; i++)
         {
-            var (word, weight) = kept[i];
+            var (word, weight, generic) = kept[i];
             var key = Key(word);
             var initial = word.Length == 1 && char.IsLetter(word[0]);
             if (initial)
@@ -207,7 +226,8 @@ internal static class NameText
             }
             // A patronymic that is missing costs little; one that differs contradicts like any other word.
             var conflictWeight = weight == 0.5f && !initial ? 1f : weight;
-            tokens[i] = new NameToken(word, key, Shape(word), weight, initial, conflictWeight);
+            tokens[i] = new NameToken(word, key, Shape(word), weight, initial, conflictWeight,
+                isOrganisation ? null : NameEquivalents.Canonical(word), generic);
         }
         return tokens;
     }
@@ -223,7 +243,7 @@ internal static class NameText
         ("otkrytoe aktsionernoe obshchestvo", "jsc"), ("zakrytoe aktsionernoe obshchestvo", "jsc"), ("publichnoe aktsionernoe obshchestvo", "jsc"),
         ("aktsionernoe obshchestvo", "jsc"), ("ooo", "llc"), ("tov", "llc"),
         ("societatea cu raspundere limitata", "srl"), ("societe anonyme", "sa"), ("sociedad anonima", "sa"), ("s a", "sa"),
-        ("incorporated", "inc"), ("corporation", "corp"), ("company", "co"), ("limited", "ltd"), ("n v", "nv"), ("b v", "bv"),
+        ("intl", "international"), ("int", "international"), ("incorporated", "inc"), ("corporation", "corp"), ("company", "co"), ("limited", "ltd"), ("n v", "nv"), ("b v", "bv"),
     ];
 
     /// <summary>Legal forms written out or abbreviated become one short form; runs of single letters join (L.X.C. -> lxc).</summary>
@@ -251,6 +271,71 @@ internal static class NameText
             inRun = single;
         }
         return string.Join(' ', joined);
+    }
+
+    private static readonly FrozenDictionary<string, int> NumberWords = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["zero"] = 0, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8,
+        ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["thirteen"] = 13, ["fourteen"] = 14, ["fifteen"] = 15,
+        ["sixteen"] = 16, ["seventeen"] = 17, ["eighteen"] = 18, ["nineteen"] = 19,
+        ["first"] = 1, ["second"] = 2, ["third"] = 3, ["fourth"] = 4, ["fifth"] = 5, ["sixth"] = 6, ["seventh"] = 7, ["eighth"] = 8,
+        ["ninth"] = 9, ["tenth"] = 10,
+        ["ii"] = 2, ["iii"] = 3, ["iv"] = 4, ["vi"] = 6, ["vii"] = 7, ["viii"] = 8, ["ix"] = 9, ["xi"] = 11, ["xii"] = 12,
+        ["xiii"] = 13, ["xiv"] = 14, ["xv"] = 15, ["xvi"] = 16, ["xx"] = 20,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, int> TensWords = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40, ["fourty"] = 40, ["fifty"] = 50, ["sixty"] = 60, ["seventy"] = 70,
+        ["eighty"] = 80, ["ninety"] = 90,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Numbers of organisation names as digits: "First", "1st" and "I" alike, "Forty-Four" and "Forty 4" as 44, "XV" as 15.</summary>
+    private static string Numbers(string folded)
+    {
+        var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var result = new List<string>(words.Length);
+        for (var i = 0; i < words.Length; i++)
+        {
+            var w = words[i];
+            if (TensWords.TryGetValue(w, out var tens))
+            {
+                var unit = i + 1 < words.Length ? UnitOf(words[i + 1]) : null;
+                if (unit is > 0 and < 10)
+                {
+                    i++;
+                }
+                result.Add((tens + (unit is > 0 and < 10 ? unit.Value : 0)).ToString(CultureInfo.InvariantCulture));
+                continue;
+            }
+            result.Add(UnitOf(w) is { } n ? n.ToString(CultureInfo.InvariantCulture) : w);
+        }
+        return string.Join(' ', result);
+    }
+
+    private static int? UnitOf(string w)
+    {
+        if (NumberWords.TryGetValue(w, out var n))
+        {
+            return n;
+        }
+        if (w.Length >= 3 && w[^2..] is "st" or "nd" or "rd" or "th" && int.TryParse(w[..^2], NumberStyles.None, CultureInfo.InvariantCulture, out n))
+        {
+            return n;
+        }
+        return int.TryParse(w, NumberStyles.None, CultureInfo.InvariantCulture, out n) && w.Length <= 2 ? n : null;
+    }
+
+    private static bool IsNumber(string w)
+    {
+        foreach (var c in w)
+        {
+            if (!char.IsDigit(c))
+            {
+                return false;
+            }
+        }
+        return w.Length > 0;
     }
 
     private static string JoinAbd(string word)
@@ -346,7 +431,8 @@ internal static class NameText
                 case 'w' or 'v': mapped = 'v'; break;
                 case 'p': mapped = 'b'; break;
                 case 'z': mapped = 's'; break;
-                case 'j' when previousVowel: mapped = 'y'; break;
+                // Sergej, Andrej: a j after a vowel is a glide; before a vowel (Ahmadinejad, Bojan) it stays j.
+                case 'j' when previousVowel && !VowelAt(word, i + 1): mapped = 'y'; break;
                 default: mapped = c; break;
             }
             var isVowel = mapped is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';

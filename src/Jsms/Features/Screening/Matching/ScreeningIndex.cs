@@ -51,18 +51,16 @@ internal sealed class ScreeningIndex
             {
                 var id = names.Count;
                 names.Add((e, n));
-                foreach (var token in _entries[e].Names[n].Tokens)
+                var prepared = _entries[e].Names[n];
+                foreach (var key in prepared.Tokens.SelectMany(KeysOf).Concat(prepared.IsEntity ? AcronymKeys(prepared.Tokens) : []))
                 {
-                    foreach (var key in KeysOf(token))
+                    if (!postings.TryGetValue(key, out var list))
                     {
-                        if (!postings.TryGetValue(key, out var list))
-                        {
-                            postings[key] = list = [];
-                        }
-                        if (list.Count == 0 || list[^1] != id)
-                        {
-                            list.Add(id);
-                        }
+                        postings[key] = list = [];
+                    }
+                    if (list.Count == 0 || list[^1] != id)
+                    {
+                        list.Add(id);
                     }
                 }
             }
@@ -104,6 +102,19 @@ internal sealed class ScreeningIndex
         {
             // The end of a long word finds it when the beginning was misspelt or glued to a prefix.
             yield return "s:" + token.Text[^5..];
+        }
+    }
+
+    /// <summary>The initials of each run of 2 to 5 words of an organisation name, so that "PLA" finds People's Liberation Army.</summary>
+    private static IEnumerable<string> AcronymKeys(NameToken[] tokens)
+    {
+        for (var start = 0; start < tokens.Length; start++)
+        {
+            for (var length = 2; length <= 5 && start + length <= tokens.Length; length++)
+            {
+                var initials = string.Concat(tokens.Skip(start).Take(length).Select(t => t.Text[0]));
+                yield return "p:" + (initials.Length > 4 ? initials[..4] : initials);
+            }
         }
     }
 
