@@ -59,7 +59,7 @@ public sealed class IntelligenceTestApp : JsmsTestApp
             .Single(c => (string?)c!["id"] == "91a7b528-80eb-42ed-a74d-c6fbd5a26116")!["objects"]!.AsArray();
     }
 
-    public static string SharedData => Environment.GetEnvironmentVariable("JSMS_SHARED_DATA") ?? "/work/shared/data";
+    public static string SharedData => Jsms.Tests.Infrastructure.SharedData.Directory;
 
     public static async Task<(int Status, JsonElement Body, HttpResponseMessage Response)> GetJson(HttpClient client, string url)
     {

@@ -18,18 +18,7 @@ public static class ScreeningApp
 
     public static string UnFile => Path.Combine(Sanctions, "un-consolidated-2026-02-27.xml");
 
-    private static string FindShared()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        return Environment.GetEnvironmentVariable("JSMS_SHARED_DATA") ?? "/work/shared/data";
-    }
+    private static string FindShared() => Jsms.Tests.Infrastructure.SharedData.Directory;
 }
 
 public sealed class ScreeningTests(JsmsTestApp app) : IClassFixture<JsmsTestApp>
