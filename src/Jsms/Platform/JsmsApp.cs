@@ -6,6 +6,8 @@ using Jsms.Features.Alerts;
 using Jsms.Features.Consultations;
 using Jsms.Features.Demo;
 using Jsms.Features.Partners;
+using Jsms.Features.Protection;
+using Jsms.Features.Tracking;
 using Jsms.Platform.Database;
 using Jsms.Platform.Web;
 using Microsoft.AspNetCore.DataProtection;
@@ -72,6 +74,8 @@ public static class JsmsApp
         services.AddPartners();
         services.AddAlerts();
         services.AddConsultations();
+        services.AddProtection();
+        services.AddTracking(builder.Configuration);
         services.AddDemo();
     }
 
@@ -109,6 +113,8 @@ public static class JsmsApp
         app.MapPartners();
         app.MapAlerts();
         app.MapConsultations();
+        app.MapProtection();
+        app.MapTracking();
     }
 
     /// <summary>Migrates an empty database, creates the roles and, when asked, seeds the demo scenario.</summary>

@@ -1,0 +1,219 @@
+using Jsms.Features.Access;
+using Jsms.Features.Alerts;
+using Jsms.Features.Protection;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Index.Strtree;
+
+namespace Jsms.Features.Tracking;
+
+/// <summary>One observation of a subject at a place and an event time: a stored position or sighting.</summary>
+public sealed record Observation(string Subject, DateTime Time, double Latitude, double Longitude, string Source, long RecordId, string Via);
+
+/// <summary>One item of an alert's evidence (stored as JSON in <see cref="Alert.Evidence"/>).</summary>
+public sealed record EvidenceItem(string Source, long Id, DateTime Time, double Latitude, double Longitude, string Via);
+
+/// <summary>An alert the engine decided to raise; the pipeline stores it with the site's marking.</summary>
+public sealed record DetectedAlert(string Kind, AlertSeverity Severity, string Title, string Detail, string Subject, SiteZone Site,
+    DateTime At, double Latitude, double Longitude, IReadOnlyList<EvidenceItem> Evidence);
+
+/// <summary>A site as the engine holds it: perimeter projected to metres around the site, watch distance, threshold, marking.</summary>
+public sealed class SiteZone
+{
+    public SiteZone(Guid id, string name, Polygon perimeter, double watchMetres, int thresholdMinutes, SecurityLevel level,
+        Guid ownerAgencyId, Tlp tlp, Guid createdByUserId)
+    {
+        Id = id;
+        Name = name;
+        WatchMetres = watchMetres;
+        Threshold = TimeSpan.FromMinutes(thresholdMinutes);
+        Level = level;
+        OwnerAgencyId = ownerAgencyId;
+        Tlp = tlp;
+        CreatedByUserId = createdByUserId;
+        var centre = perimeter.EnvelopeInternal.Centre;
+        Projection = new LocalProjection(centre.Y, centre.X);
+        Perimeter = Projection.Project(perimeter);
+        var (dLat, dLon) = Projection.Degrees(watchMetres * 1.01 + 1);
+        var envelope = new Envelope(perimeter.EnvelopeInternal);
+        envelope.ExpandBy(dLon, dLat);
+        Envelope = envelope;
+    }
+
+    public Guid Id { get; }
+    public string Name { get; }
+    public double WatchMetres { get; }
+    public TimeSpan Threshold { get; }
+    public SecurityLevel Level { get; }
+    public Guid OwnerAgencyId { get; }
+    public Tlp Tlp { get; }
+    public Guid CreatedByUserId { get; }
+    public Envelope Envelope { get; }
+    private LocalProjection Projection { get; }
+    private Geometry Perimeter { get; }
+
+    /// <summary>Distance in metres from the perimeter (0 inside it).</summary>
+    public double DistanceMetres(double latitude, double longitude)
+        => Perimeter.Distance(new Point(Projection.Project(latitude, longitude)));
+
+    /// <summary>Inside the watch zone: the perimeter buffered by the watch distance.</summary>
+    public bool InWatchZone(double latitude, double longitude) => DistanceMetres(latitude, longitude) <= WatchMetres;
+}
+
+/// <summary>
+/// Detection on event time (docs/decisions/0007-tracking-engine.md). State lives in memory, keyed by subject:
+/// one dwell session per (subject, site) while the subject keeps being observed in the site's watch zone with no
+/// gap longer than <see cref="MaxGap"/>. A session raises "site.enter" when it opens, "loitering" once when it has
+/// lasted the site's threshold, and "site.leave" when the subject is observed outside or the gap runs out.
+/// <para>
+/// The engine's clock is the latest time it was given: by an observation (replay) or by <see cref="AdvanceTo"/>
+/// (the timer, live). A loitering alert is raised at the moment the threshold passed, Start + threshold, as long
+/// as the session was still open then (Start + threshold &lt;= Last + MaxGap), by whichever of the two first moved the
+/// clock strictly past it (an observation exactly at that moment still counts as evidence), so a replay gives the same alerts as live. Not thread-safe: the pipeline serialises calls.
+/// </para>
+/// </summary>
+public sealed class TrackingEngine(TimeSpan maxGap, bool zoneTransitionAlerts = true)
+{
+    private const int MaxEvidence = 200;
+
+    private readonly Dictionary<(string Subject, Guid Site), Session> _sessions = [];
+    private readonly PriorityQueue<(string Subject, Guid Site), DateTime> _deadlines = new();
+    private Dictionary<Guid, SiteZone> _sites = [];
+    private STRtree<SiteZone> _index = new();
+
+    public TimeSpan MaxGap { get; } = maxGap;
+
+    /// <summary>The latest event time or clock time the engine has been advanced to.</summary>
+    public DateTime Now { get; private set; } = DateTime.MinValue;
+
+    public int OpenSessions => _sessions.Count;
+
+    public IReadOnlyCollection<SiteZone> Sites => _sites.Values;
+
+    /// <summary>Replaces the zones; sessions of sites that are gone are dropped, the others continue.</summary>
+    public void LoadSites(IEnumerable<SiteZone> sites)
+    {
+        _sites = sites.ToDictionary(s => s.Id);
+        _index = new STRtree<SiteZone>();
+        foreach (var site in _sites.Values)
+        {
+            _index.Insert(site.Envelope, site);
+        }
+        _index.Build();
+        foreach (var key in _sessions.Keys.Where(k => !_sites.ContainsKey(k.Site)).ToList())
+        {
+            _sessions.Remove(key);
+        }
+    }
+
+    /// <summary>Processes observations in event-time order; returns the alerts they (and the time they advance) raise.</summary>
+    public List<DetectedAlert> Observe(IEnumerable<Observation> observations)
+    {
+        var alerts = new List<DetectedAlert>();
+        foreach (var o in observations.OrderBy(o => o.Time).ThenBy(o => o.RecordId))
+        {
+            alerts.AddRange(AdvanceTo(o.Time));
+            var inside = _index.Query(new Envelope(o.Longitude, o.Longitude, o.Latitude, o.Latitude))
+                .Where(s => s.InWatchZone(o.Latitude, o.Longitude)).Select(s => s.Id).ToHashSet();
+            var item = new EvidenceItem(o.Source, o.RecordId, o.Time, o.Latitude, o.Longitude, o.Via);
+            foreach (var siteId in inside)
+            {
+                var key = (o.Subject, siteId);
+                var site = _sites[siteId];
+                if (!_sessions.TryGetValue(key, out var session))
+                {
+                    session = new Session(o.Time);
+                    _sessions[key] = session;
+                    if (!session.Alerted)
+                    {
+                        _deadlines.Enqueue(key, o.Time + site.Threshold);
+                    }
+                    if (zoneTransitionAlerts)
+                    {
+                        alerts.Add(new DetectedAlert("site.enter", AlertSeverity.Info, $"{o.Subject} entered the watch zone of {site.Name}",
+                            $"{o.Subject} was observed within {site.WatchMetres:0} m of the perimeter of {site.Name}.", o.Subject, site, o.Time,
+                            o.Latitude, o.Longitude, [item]));
+                    }
+                }
+                if (o.Time > session.Last)
+                {
+                    session.Last = o.Time;
+                    session.LastLatitude = o.Latitude;
+                    session.LastLongitude = o.Longitude;
+                }
+                if (session.Evidence.Count < MaxEvidence)
+                {
+                    session.Evidence.Add(item);
+                }
+                _deadlines.Enqueue(key, session.Last + MaxGap);
+            }
+            // Observed outside a zone where a session was open: the subject left.
+            foreach (var key in _sessions.Keys.Where(k => k.Subject == o.Subject && !inside.Contains(k.Site)).ToList())
+            {
+                var session = _sessions[key];
+                if (o.Time >= session.Last)
+                {
+                    _sessions.Remove(key);
+                    if (zoneTransitionAlerts)
+                    {
+                        var site = _sites[key.Site];
+                        alerts.Add(new DetectedAlert("site.leave", AlertSeverity.Info, $"{o.Subject} left the watch zone of {site.Name}",
+                            $"{o.Subject} was observed outside the watch zone of {site.Name}.", o.Subject, site, o.Time,
+                            o.Latitude, o.Longitude, [item]));
+                    }
+                }
+            }
+        }
+        return alerts;
+    }
+
+    /// <summary>Moves the engine clock forward (never back) and raises what the passing time raises: loitering, gaps.</summary>
+    public List<DetectedAlert> AdvanceTo(DateTime now)
+    {
+        var alerts = new List<DetectedAlert>();
+        if (now <= Now)
+        {
+            return alerts;
+        }
+        Now = now;
+        while (_deadlines.TryPeek(out var key, out var due) && due < now)
+        {
+            _deadlines.Dequeue();
+            if (!_sessions.TryGetValue(key, out var session) || !_sites.TryGetValue(key.Site, out var site))
+            {
+                continue;
+            }
+            var fireAt = session.Start + site.Threshold;
+            if (!session.Alerted && fireAt < now && fireAt <= session.Last + MaxGap)
+            {
+                session.Alerted = true;
+                var evidence = session.Evidence.Where(e => e.Time <= fireAt).ToList();
+                alerts.Add(new DetectedAlert("loitering", AlertSeverity.High,
+                    $"Loitering: {key.Subject} near {site.Name} for {site.Threshold.TotalMinutes:0} minutes",
+                    $"{key.Subject} has been observed in the watch zone of {site.Name} ({site.WatchMetres:0} m around the perimeter) "
+                    + $"since {session.Start:u} with no gap over {MaxGap.TotalMinutes:0} minutes; {evidence.Count} observation(s).",
+                    key.Subject, site, fireAt, session.LastLatitude, session.LastLongitude, evidence));
+            }
+            if (session.Last + MaxGap < now)
+            {
+                _sessions.Remove(key);
+                if (zoneTransitionAlerts)
+                {
+                    alerts.Add(new DetectedAlert("site.leave", AlertSeverity.Info, $"{key.Subject} no longer seen near {site.Name}",
+                        $"{key.Subject} was last observed in the watch zone of {site.Name} at {session.Last:u}.", key.Subject, site,
+                        session.Last + MaxGap, session.LastLatitude, session.LastLongitude, []));
+                }
+            }
+        }
+        return alerts;
+    }
+
+    private sealed class Session(DateTime start)
+    {
+        public DateTime Start { get; } = start;
+        public DateTime Last { get; set; } = start;
+        public double LastLatitude { get; set; }
+        public double LastLongitude { get; set; }
+        public bool Alerted { get; set; }
+        public List<EvidenceItem> Evidence { get; } = [];
+    }
+}
