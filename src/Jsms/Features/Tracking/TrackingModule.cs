@@ -23,6 +23,7 @@ public static class TrackingModule
         services.Configure<TrackingOptions>(configuration.GetSection(TrackingOptions.Section));
         services.AddSingleton<TrackingCounters>();
         services.AddSingleton<TrackingPipeline>();
+        services.AddSingleton<MovementMonitor>();
         services.AddHostedService<TrackingTimer>();
         return services;
     }

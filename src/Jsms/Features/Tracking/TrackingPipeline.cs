@@ -22,6 +22,9 @@ public sealed class TrackingOptions
     /// <summary>Raise Info alerts when a subject enters or leaves a site's watch zone.</summary>
     public bool ZoneTransitionAlerts { get; set; } = true;
 
+    /// <summary>A tracker of a movement under way that sends nothing for this long raises <c>tracker.silent</c>.</summary>
+    public double SilentTrackerMinutes { get; set; } = 15;
+
     /// <summary>Observations stamped further than this ahead of the server clock are refused as malformed.</summary>
     public double MaxFutureMinutes { get; set; } = 10;
 }
@@ -168,8 +171,8 @@ public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges ch
     }
 }
 
-/// <summary>The clock raises alerts, not only the next report: advances the engine to the current time every few seconds.</summary>
-public sealed class TrackingTimer(TrackingPipeline pipeline, TimeProvider clock, IOptions<TrackingOptions> options, ILogger<TrackingTimer> logger)
+/// <summary>The clock raises alerts, not only the next report: advances the engine to the current time every few seconds and checks movements under way.</summary>
+public sealed class TrackingTimer(TrackingPipeline pipeline, MovementMonitor movements, TimeProvider clock, IOptions<TrackingOptions> options, ILogger<TrackingTimer> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -180,7 +183,9 @@ public sealed class TrackingTimer(TrackingPipeline pipeline, TimeProvider clock,
             try
             {
                 await Task.Delay(interval, clock, stoppingToken);
-                await pipeline.TickAsync(clock.GetUtcNow().UtcDateTime, stoppingToken);
+                var now = clock.GetUtcNow().UtcDateTime;
+                await pipeline.TickAsync(now, stoppingToken);
+                await movements.CheckAsync(now, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
