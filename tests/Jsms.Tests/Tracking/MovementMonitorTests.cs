@@ -70,4 +70,37 @@ public sealed class MovementMonitorTests(TrackingTestApp app) : IClassFixture<Tr
             Assert.Equal(expected, (await client.GetAsync($"/api/alerts/{overdue.Id}")).StatusCode);
         }
     }
+
+    [Fact]
+    public async Task A_vehicle_leaving_the_corridor_of_a_movement_under_way_raises_one_deviation_for_the_need_to_know()
+    {
+        using var analyst = await app.LoginAs("pk.analyst");
+        var uniqueId = "route-" + Guid.NewGuid().ToString("N")[..8];
+        await (await analyst.Post("/api/devices", new { uniqueId, name = "Convoy lead" })).Read<DeviceDto>(HttpStatusCode.Created);
+        var movement = await (await analyst.Post("/api/movements", new
+        {
+            name = "Airport road",
+            status = "UnderWay",
+            vehicles = new[] { uniqueId },
+            route = new { type = "LineString", coordinates = new[] { new[] { 67.10, 24.95 }, new[] { 67.30, 24.95 } } },
+            corridorMetres = 200,
+            marking = new { recipients = new[] { "cn.liaison" } },
+        })).Read<MovementDto>(HttpStatusCode.Created);
+        var t0 = app.Clock.GetUtcNow();
+        using var device = app.Anonymous();
+        // About 550 m north of the route, three fixes in a row.
+        foreach (var (lat, i) in new[] { (24.95, 0), (24.955, 1), (24.955, 2), (24.955, 3) })
+        {
+            var response = await device.GetAsync($"/api/tracking/osmand?id={uniqueId}&lat={lat}&lon={67.15 + i * 0.001}&timestamp={t0.AddSeconds(i * 10).ToUnixTimeSeconds()}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        var deviation = Assert.Single(await AlertsOf(movement.Id), a => a.Kind == "route.deviation");
+        Assert.Equal(uniqueId, deviation.SubjectLabel);
+        Assert.Equal(Jsms.Features.Access.Tlp.Red, deviation.Tlp);
+        foreach (var (user, expected) in new[] { ("pk.coordinator", HttpStatusCode.OK), ("cn.liaison", HttpStatusCode.OK), ("pk.viewer", HttpStatusCode.NotFound) })
+        {
+            using var client = await app.LoginAs(user);
+            Assert.Equal(expected, (await client.GetAsync($"/api/alerts/{deviation.Id}")).StatusCode);
+        }
+    }
 }

@@ -173,6 +173,41 @@ public sealed class TrackingEngineTests
     }
 
     [Fact]
+    public void Route_deviation_needs_consecutive_fixes_outside_the_corridor_and_rejoining_needs_to_come_well_inside()
+    {
+        var route = (LineString)new NetTopologySuite.IO.WKTReader().Read("LINESTRING (67.10 24.90, 67.30 24.90)");
+        var watch = new RouteWatch(Guid.NewGuid(), "Convoy", route, 200, ["lead"], Guid.NewGuid(), Guid.NewGuid());
+        var engine = new TrackingEngine(TimeSpan.FromMinutes(10), zoneTransitionAlerts: false) { DeviationFixes = 3 };
+        engine.LoadRoutes([watch]);
+        var metresPerDegreeLat = Geo.EarthRadiusMetres * Math.PI / 180;
+        var minute = 0;
+        List<DetectedAlert> At(double metresNorth, string tracker = "lead")
+            => engine.Observe([new Observation(tracker, T0.AddMinutes(minute++), 24.90 + metresNorth / metresPerDegreeLat, 67.2, "position", Interlocked.Increment(ref _ids), tracker)]);
+
+        Assert.Empty(At(50));
+        // GPS noise: one or two fixes outside, then back: nothing.
+        Assert.Empty(At(260));
+        Assert.Empty(At(250));
+        Assert.Empty(At(120));
+        // Three in a row outside: one deviation with the three positions as evidence.
+        Assert.Empty(At(300));
+        Assert.Empty(At(320));
+        var deviation = Assert.Single(At(340));
+        Assert.Equal("route.deviation", deviation.Kind);
+        Assert.Equal(3, deviation.Evidence.Count);
+        Assert.Same(watch, deviation.Route);
+        // Still off: no repeat while outside, and none in the band between 80 % and 100 % of the corridor.
+        Assert.Empty(At(400));
+        Assert.Empty(At(180));
+        Assert.Empty(At(170));
+        Assert.Equal("route.rejoined", Assert.Single(At(100)).Kind);
+        // Another tracker not on this movement is not watched.
+        Assert.Empty(At(900, "stranger"));
+        Assert.Empty(At(900, "stranger"));
+        Assert.Empty(At(900, "stranger"));
+    }
+
+    [Fact]
     public void A_polygon_that_is_not_closed_or_valid_is_refused_with_a_reason()
     {
         var open = JsonDocument.Parse("""{"type":"Polygon","coordinates":[[[67.1,24.9],[67.2,24.9],[67.2,25.0]]]}""").RootElement;

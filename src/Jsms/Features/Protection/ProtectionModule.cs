@@ -393,7 +393,7 @@ public static class ProtectionModule
         => value is null ? "" : value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
 
     public static async Task<Results<Created<MovementDto>, ValidationProblem>> CreateMovement(MovementRequest request, Caller caller,
-        JsmsDbContext db, ReleaseMarkings markings, TimeProvider clock)
+        JsmsDbContext db, ReleaseMarkings markings, SiteChanges changes, TimeProvider clock)
     {
         var errors = new Dictionary<string, string[]>();
         var movement = new Movement { Id = Guid.NewGuid(), CreatedAt = clock.GetUtcNow().UtcDateTime };
@@ -406,11 +406,12 @@ public static class ProtectionModule
         markings.ApplyToNew(movement, marking!, caller);
         db.Add(movement);
         await db.SaveChangesAsync();
+        changes.Bump();
         return TypedResults.Created($"/api/movements/{movement.Id}", ToDto(movement, await markings.DescribeAsync(movement)));
     }
 
     public static async Task<Results<Ok<MovementDto>, NotFound, ValidationProblem>> UpdateMovement(Guid id, MovementRequest request, Caller caller,
-        JsmsDbContext db, ReleaseMarkings markings)
+        JsmsDbContext db, ReleaseMarkings markings, SiteChanges changes)
     {
         var movement = await db.Writable<Movement>(caller).FirstOrDefaultAsync(m => m.Id == id);
         if (movement is null)
@@ -429,10 +430,11 @@ public static class ProtectionModule
             await markings.ReplaceAsync(movement, marking);
         }
         await db.SaveChangesAsync();
+        changes.Bump();
         return TypedResults.Ok(ToDto(movement, await markings.DescribeAsync(movement)));
     }
 
-    public static async Task<Results<NoContent, NotFound>> DeleteMovement(Guid id, Caller caller, JsmsDbContext db, ReleaseMarkings markings)
+    public static async Task<Results<NoContent, NotFound>> DeleteMovement(Guid id, Caller caller, JsmsDbContext db, ReleaseMarkings markings, SiteChanges changes)
     {
         var movement = await db.Writable<Movement>(caller).FirstOrDefaultAsync(m => m.Id == id);
         if (movement is null)
@@ -442,6 +444,7 @@ public static class ProtectionModule
         db.Remove(movement);
         await markings.RemoveAsync(id);
         await db.SaveChangesAsync();
+        changes.Bump();
         return TypedResults.NoContent();
     }
 

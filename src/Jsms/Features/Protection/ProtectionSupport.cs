@@ -31,7 +31,7 @@ public sealed class PersonIdentifiers(IDataProtectionProvider provider)
     public static string? Mask(string? plain) => plain is null ? null : new string('*', Math.Max(0, plain.Length - 2)) + plain[Math.Max(0, plain.Length - 2)..];
 }
 
-/// <summary>Bumped whenever a site changes, so the tracking engine reloads its zones before the next observation.</summary>
+/// <summary>Bumped whenever a site or a movement changes, so the tracking engine reloads its zones and routes before the next observation.</summary>
 public sealed class SiteChanges
 {
     private int _version;

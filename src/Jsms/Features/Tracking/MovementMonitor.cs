@@ -95,12 +95,7 @@ public sealed class MovementMonitor(IServiceScopeFactory scopes, AlertBroadcaste
         var movementIds = alerts.Select(a => a.SubjectId!.Value).Distinct().ToList();
         var named = (await db.Set<NamedRecipient>().AsNoTracking().Where(n => movementIds.Contains(n.RecordId)).ToListAsync(cancellationToken))
             .ToLookup(n => n.RecordId, n => n.UserId);
-        var owners = alerts.Select(a => a.OwnerAgencyId).Distinct().ToList();
-        var coordinators = (await (from u in db.Users
-                                   join ur in db.UserRoles on u.Id equals ur.UserId
-                                   join r in db.Roles on ur.RoleId equals r.Id
-                                   where r.Name == JsmsRoles.Coordinator && owners.Contains(u.AgencyId)
-                                   select new { u.Id, u.AgencyId }).ToListAsync(cancellationToken)).ToLookup(u => u.AgencyId, u => u.Id);
+        var coordinators = await CoordinatorsAsync(db, alerts.Select(a => a.OwnerAgencyId).Distinct().ToList(), cancellationToken);
         foreach (var alert in alerts)
         {
             db.Add(alert);
@@ -113,6 +108,14 @@ public sealed class MovementMonitor(IServiceScopeFactory scopes, AlertBroadcaste
         counters.AddAlerts(alerts.Count);
         return alerts.Select(a => a.Id).ToList();
     }
+
+    /// <summary>The coordinators of each of these agencies (the "owner's coordinators" of a need-to-know record).</summary>
+    internal static async Task<ILookup<Guid, Guid>> CoordinatorsAsync(JsmsDbContext db, List<Guid> agencies, CancellationToken cancellationToken)
+        => (await (from u in db.Users
+                   join ur in db.UserRoles on u.Id equals ur.UserId
+                   join r in db.Roles on ur.RoleId equals r.Id
+                   where r.Name == JsmsRoles.Coordinator && agencies.Contains(u.AgencyId)
+                   select new { u.Id, u.AgencyId }).ToListAsync(cancellationToken)).ToLookup(u => u.AgencyId, u => u.Id);
 
     private static Alert NewAlert(Movement movement, string kind, AlertSeverity severity, string title, string detail, string? label, DateTime at) => new()
     {

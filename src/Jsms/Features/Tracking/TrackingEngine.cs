@@ -13,8 +13,39 @@ public sealed record Observation(string Subject, DateTime Time, double Latitude,
 public sealed record EvidenceItem(string Source, long Id, DateTime Time, double Latitude, double Longitude, string Via);
 
 /// <summary>An alert the engine decided to raise; the pipeline stores it with the site's marking.</summary>
-public sealed record DetectedAlert(string Kind, AlertSeverity Severity, string Title, string Detail, string Subject, SiteZone Site,
-    DateTime At, double Latitude, double Longitude, IReadOnlyList<EvidenceItem> Evidence);
+/// <summary>An alert the engine decided to raise, about a site (<see cref="Site"/>) or a movement's route (<see cref="Route"/>).</summary>
+public sealed record DetectedAlert(string Kind, AlertSeverity Severity, string Title, string Detail, string Subject, SiteZone? Site,
+    DateTime At, double Latitude, double Longitude, IReadOnlyList<EvidenceItem> Evidence, RouteWatch? Route = null);
+
+/// <summary>A movement under way with a planned route: its corridor (metres either side) and the trackers that must stay in it.</summary>
+public sealed class RouteWatch
+{
+    public RouteWatch(Guid id, string name, LineString route, double corridorMetres, IEnumerable<string> trackers, Guid ownerAgencyId, Guid createdByUserId)
+    {
+        Id = id;
+        Name = name;
+        CorridorMetres = corridorMetres;
+        Trackers = trackers.ToHashSet(StringComparer.Ordinal);
+        OwnerAgencyId = ownerAgencyId;
+        CreatedByUserId = createdByUserId;
+        var centre = route.EnvelopeInternal.Centre;
+        _projection = new LocalProjection(centre.Y, centre.X);
+        _route = _projection.Project(route);
+    }
+
+    private readonly LocalProjection _projection;
+    private readonly Geometry _route;
+
+    public Guid Id { get; }
+    public string Name { get; }
+    public double CorridorMetres { get; }
+    public IReadOnlySet<string> Trackers { get; }
+    public Guid OwnerAgencyId { get; }
+    public Guid CreatedByUserId { get; }
+
+    /// <summary>Distance in metres from the planned route.</summary>
+    public double DistanceMetres(double latitude, double longitude) => _route.Distance(new Point(_projection.Project(latitude, longitude)));
+}
 
 /// <summary>A site as the engine holds it: perimeter projected to metres around the site, watch distance, threshold, marking.</summary>
 public sealed class SiteZone
@@ -82,6 +113,76 @@ public sealed class TrackingEngine(TimeSpan maxGap, bool zoneTransitionAlerts = 
 
     public TimeSpan MaxGap { get; } = maxGap;
 
+    /// <summary>Consecutive positions outside the corridor before a deviation is declared (GPS noise does not flap).</summary>
+    public int DeviationFixes { get; init; } = 3;
+
+    /// <summary>Back on route only inside this fraction of the corridor (the hysteresis band).</summary>
+    public double RejoinFraction { get; init; } = 0.8;
+
+    private Dictionary<string, List<RouteWatch>> _routesByTracker = [];
+    private readonly Dictionary<(Guid Movement, string Tracker), Deviation> _deviations = [];
+
+    /// <summary>Replaces the routes watched; the deviation state of movements still watched is kept.</summary>
+    public void LoadRoutes(IEnumerable<RouteWatch> routes)
+    {
+        var list = routes.ToList();
+        _routesByTracker = list.SelectMany(r => r.Trackers.Select(t => (t, r))).GroupBy(x => x.t).ToDictionary(g => g.Key, g => g.Select(x => x.r).ToList());
+        var ids = list.Select(r => r.Id).ToHashSet();
+        foreach (var key in _deviations.Keys.Where(k => !ids.Contains(k.Movement)).ToList())
+        {
+            _deviations.Remove(key);
+        }
+    }
+
+    private void CheckRoutes(Observation o, EvidenceItem item, List<DetectedAlert> alerts)
+    {
+        if (o.Source != "position" || !_routesByTracker.TryGetValue(o.Via, out var routes))
+        {
+            return;
+        }
+        foreach (var route in routes)
+        {
+            var key = (route.Id, o.Via);
+            if (!_deviations.TryGetValue(key, out var state))
+            {
+                state = new Deviation();
+                _deviations[key] = state;
+            }
+            var distance = route.DistanceMetres(o.Latitude, o.Longitude);
+            if (!state.Off)
+            {
+                if (distance <= route.CorridorMetres)
+                {
+                    state.Outside.Clear();
+                    continue;
+                }
+                state.Outside.Add(item);
+                if (state.Outside.Count >= DeviationFixes)
+                {
+                    state.Off = true;
+                    alerts.Add(new DetectedAlert("route.deviation", AlertSeverity.High, $"Route deviation: {o.Via} ({route.Name})",
+                        $"Tracker {o.Via} of movement {route.Name} has been outside its {route.CorridorMetres:0} m corridor for {state.Outside.Count} "
+                        + $"consecutive positions; now {distance:0} m from the planned route.", o.Via, null, o.Time, o.Latitude, o.Longitude,
+                        [.. state.Outside], route));
+                    state.Outside.Clear();
+                }
+            }
+            else if (distance <= route.CorridorMetres * RejoinFraction)
+            {
+                state.Off = false;
+                alerts.Add(new DetectedAlert("route.rejoined", AlertSeverity.Info, $"Back on route: {o.Via} ({route.Name})",
+                    $"Tracker {o.Via} of movement {route.Name} is back within {route.CorridorMetres * RejoinFraction:0} m of the planned route.",
+                    o.Via, null, o.Time, o.Latitude, o.Longitude, [item], route));
+            }
+        }
+    }
+
+    private sealed class Deviation
+    {
+        public bool Off { get; set; }
+        public List<EvidenceItem> Outside { get; } = [];
+    }
+
     /// <summary>The latest event time or clock time the engine has been advanced to.</summary>
     public DateTime Now { get; private set; } = DateTime.MinValue;
 
@@ -115,6 +216,7 @@ public sealed class TrackingEngine(TimeSpan maxGap, bool zoneTransitionAlerts = 
             var inside = _index.Query(new Envelope(o.Longitude, o.Longitude, o.Latitude, o.Latitude))
                 .Where(s => s.InWatchZone(o.Latitude, o.Longitude)).Select(s => s.Id).ToHashSet();
             var item = new EvidenceItem(o.Source, o.RecordId, o.Time, o.Latitude, o.Longitude, o.Via);
+            CheckRoutes(o, item, alerts);
             foreach (var siteId in inside)
             {
                 var key = (o.Subject, siteId);

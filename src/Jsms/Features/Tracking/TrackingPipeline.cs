@@ -22,6 +22,9 @@ public sealed class TrackingOptions
     /// <summary>Raise Info alerts when a subject enters or leaves a site's watch zone.</summary>
     public bool ZoneTransitionAlerts { get; set; } = true;
 
+    /// <summary>Consecutive positions outside a movement's corridor before <c>route.deviation</c> (hysteresis).</summary>
+    public int DeviationFixes { get; set; } = 3;
+
     /// <summary>A tracker of a movement under way that sends nothing for this long raises <c>tracker.silent</c>.</summary>
     public double SilentTrackerMinutes { get; set; } = 15;
 
@@ -58,7 +61,10 @@ public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges ch
     IOptions<TrackingOptions> options, ILogger<TrackingPipeline> logger) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly TrackingEngine _engine = new(TimeSpan.FromMinutes(options.Value.MaxGapMinutes), options.Value.ZoneTransitionAlerts);
+    private readonly TrackingEngine _engine = new(TimeSpan.FromMinutes(options.Value.MaxGapMinutes), options.Value.ZoneTransitionAlerts)
+    {
+        DeviationFixes = Math.Max(1, options.Value.DeviationFixes),
+    };
     private int _loadedVersion = -1;
 
     public DateTime EngineNow => _engine.Now;
@@ -123,6 +129,21 @@ public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges ch
                 s.OwnerAgencyId, s.Tlp, s.CreatedByUserId));
         }
         _engine.LoadSites(zones);
+
+        var movements = await db.Set<Movement>().AsNoTracking()
+            .Where(m => (m.Status == MovementStatus.UnderWay || m.Status == MovementStatus.Overdue) && m.RouteGeoJson != null)
+            .ToListAsync(cancellationToken);
+        var routes = new List<RouteWatch>();
+        foreach (var m in movements)
+        {
+            using var json = JsonDocument.Parse(m.RouteGeoJson!);
+            if (Geo.ReadLineString(json.RootElement).Line is { } line)
+            {
+                var trackers = JsonSerializer.Deserialize<List<string>>(m.VehiclesJson)!.Concat(JsonSerializer.Deserialize<List<string>>(m.EscortJson)!);
+                routes.Add(new RouteWatch(m.Id, m.Name, line, m.CorridorMetres, trackers, m.OwnerAgencyId, m.CreatedByUserId));
+            }
+        }
+        _engine.LoadRoutes(routes);
         _loadedVersion = version;
     }
 
@@ -135,12 +156,32 @@ public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges ch
         }
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<JsmsDbContext>();
-        var siteIds = detected.Select(d => d.Site.Id).Distinct().ToList();
+        var siteIds = detected.Where(d => d.Site is not null).Select(d => d.Site!.Id)
+            .Concat(detected.Where(d => d.Route is not null).Select(d => d.Route!.Id)).Distinct().ToList();
+        var owners = detected.Where(d => d.Route is not null).Select(d => d.Route!.OwnerAgencyId).Distinct().ToList();
+        var coordinators = await MovementMonitor.CoordinatorsAsync(db, owners, cancellationToken);
         var grants = (await db.Set<ReleaseGrant>().AsNoTracking().Where(g => siteIds.Contains(g.RecordId)).ToListAsync(cancellationToken)).ToLookup(g => g.RecordId);
         var recipients = (await db.Set<NamedRecipient>().AsNoTracking().Where(r => siteIds.Contains(r.RecordId)).ToListAsync(cancellationToken)).ToLookup(r => r.RecordId);
         var ids = new List<Guid>();
         foreach (var d in detected)
         {
+            if (d.Route is { } route)
+            {
+                // About a movement: as need-to-know as the movement (RED, its named list and the owner's coordinators).
+                var routeAlert = new Alert
+                {
+                    Id = Guid.NewGuid(), Kind = d.Kind, Severity = d.Severity, Title = d.Title.Length > 300 ? d.Title[..300] : d.Title,
+                    Detail = d.Detail, SubjectType = "movement", SubjectId = route.Id, SubjectLabel = d.Subject, Latitude = d.Latitude,
+                    Longitude = d.Longitude, Evidence = JsonSerializer.Serialize(d.Evidence, JsonSerializerOptions.Web), RaisedAt = d.At,
+                    Status = AlertStatus.Open, OwnerAgencyId = route.OwnerAgencyId, Tlp = Tlp.Red, CreatedByUserId = route.CreatedByUserId,
+                };
+                db.Add(routeAlert);
+                db.AddRange(recipients[route.Id].Select(r => r.UserId).Concat(coordinators[route.OwnerAgencyId]).Distinct()
+                    .Select(u => new NamedRecipient { RecordId = routeAlert.Id, UserId = u }));
+                ids.Add(routeAlert.Id);
+                continue;
+            }
+            var site = d.Site!;
             var alert = new Alert
             {
                 Id = Guid.NewGuid(),
@@ -150,19 +191,19 @@ public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges ch
                 Detail = d.Detail,
                 SubjectType = "subject",
                 SubjectLabel = d.Subject.Length > 128 ? d.Subject[..128] : d.Subject,
-                SiteId = d.Site.Id,
+                SiteId = site.Id,
                 Latitude = d.Latitude,
                 Longitude = d.Longitude,
                 Evidence = JsonSerializer.Serialize(d.Evidence, JsonSerializerOptions.Web),
                 RaisedAt = d.At,
                 Status = AlertStatus.Open,
-                OwnerAgencyId = d.Site.OwnerAgencyId,
-                Tlp = d.Site.Tlp,
-                CreatedByUserId = d.Site.CreatedByUserId,
+                OwnerAgencyId = site.OwnerAgencyId,
+                Tlp = site.Tlp,
+                CreatedByUserId = site.CreatedByUserId,
             };
             db.Add(alert);
-            db.AddRange(grants[d.Site.Id].Select(g => new ReleaseGrant { RecordId = alert.Id, AgencyId = g.AgencyId }));
-            db.AddRange(recipients[d.Site.Id].Select(r => new NamedRecipient { RecordId = alert.Id, UserId = r.UserId }));
+            db.AddRange(grants[site.Id].Select(g => new ReleaseGrant { RecordId = alert.Id, AgencyId = g.AgencyId }));
+            db.AddRange(recipients[site.Id].Select(r => new NamedRecipient { RecordId = alert.Id, UserId = r.UserId }));
             ids.Add(alert.Id);
         }
         await db.SaveChangesAsync(cancellationToken);
