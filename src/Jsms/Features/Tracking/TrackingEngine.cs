@@ -108,6 +108,28 @@ public sealed class TrackingEngine(TimeSpan maxGap, bool zoneTransitionAlerts = 
 
     private readonly Dictionary<(string Subject, Guid Site), Session> _sessions = [];
     private readonly PriorityQueue<(string Subject, Guid Site), DateTime> _deadlines = new();
+    // Open sessions by subject, so an observation finds its subject's stays without scanning all of them.
+    private readonly Dictionary<string, HashSet<Guid>> _sitesBySubject = new(StringComparer.Ordinal);
+
+    private void AddSession((string Subject, Guid Site) key, Session session)
+    {
+        _sessions[key] = session;
+        if (!_sitesBySubject.TryGetValue(key.Subject, out var sites))
+        {
+            sites = [];
+            _sitesBySubject[key.Subject] = sites;
+        }
+        sites.Add(key.Site);
+    }
+
+    private void RemoveSession((string Subject, Guid Site) key)
+    {
+        _sessions.Remove(key);
+        if (_sitesBySubject.TryGetValue(key.Subject, out var sites) && sites.Remove(key.Site) && sites.Count == 0)
+        {
+            _sitesBySubject.Remove(key.Subject);
+        }
+    }
     private Dictionary<Guid, SiteZone> _sites = [];
     private STRtree<SiteZone> _index = new();
 
@@ -202,7 +224,7 @@ public sealed class TrackingEngine(TimeSpan maxGap, bool zoneTransitionAlerts = 
         _index.Build();
         foreach (var key in _sessions.Keys.Where(k => !_sites.ContainsKey(k.Site)).ToList())
         {
-            _sessions.Remove(key);
+            RemoveSession(key);
         }
     }
 
@@ -224,7 +246,7 @@ public sealed class TrackingEngine(TimeSpan maxGap, bool zoneTransitionAlerts = 
                 if (!_sessions.TryGetValue(key, out var session))
                 {
                     session = new Session(o.Time);
-                    _sessions[key] = session;
+                    AddSession(key, session);
                     if (!session.Alerted)
                     {
                         _deadlines.Enqueue(key, o.Time + site.Threshold);
@@ -249,12 +271,13 @@ public sealed class TrackingEngine(TimeSpan maxGap, bool zoneTransitionAlerts = 
                 _deadlines.Enqueue(key, session.Last + MaxGap);
             }
             // Observed outside a zone where a session was open: the subject left.
-            foreach (var key in _sessions.Keys.Where(k => k.Subject == o.Subject && !inside.Contains(k.Site)).ToList())
+            var open = _sitesBySubject.TryGetValue(o.Subject, out var sites) ? sites.Where(s => !inside.Contains(s)).ToList() : [];
+            foreach (var key in open.Select(site => (Subject: o.Subject, Site: site)))
             {
                 var session = _sessions[key];
                 if (o.Time >= session.Last)
                 {
-                    _sessions.Remove(key);
+                    RemoveSession(key);
                     if (zoneTransitionAlerts)
                     {
                         var site = _sites[key.Site];
@@ -297,7 +320,7 @@ public sealed class TrackingEngine(TimeSpan maxGap, bool zoneTransitionAlerts = 
             }
             if (session.Last + MaxGap < now)
             {
-                _sessions.Remove(key);
+                RemoveSession(key);
                 if (zoneTransitionAlerts)
                 {
                     alerts.Add(new DetectedAlert("site.leave", AlertSeverity.Info, $"{key.Subject} no longer seen near {site.Name}",
