@@ -8,6 +8,8 @@ using Jsms.Features.Demo;
 using Jsms.Features.Intelligence;
 using Jsms.Features.Partners;
 using Jsms.Features.Screening;
+using Jsms.Features.Protection;
+using Jsms.Features.Tracking;
 using Jsms.Platform.Database;
 using Jsms.Platform.Web;
 using Microsoft.AspNetCore.DataProtection;
@@ -76,6 +78,8 @@ public static class JsmsApp
         services.AddConsultations();
         services.AddScreening();
         services.AddIntelligence();
+        services.AddProtection();
+        services.AddTracking(builder.Configuration);
         services.AddDemo();
     }
 
@@ -115,6 +119,8 @@ public static class JsmsApp
         app.MapConsultations();
         app.MapScreening();
         app.MapIntelligence();
+        app.MapProtection();
+        app.MapTracking();
     }
 
     /// <summary>Migrates an empty database, creates the roles and, when asked, seeds the demo scenario.</summary>

@@ -10,11 +10,16 @@ const files = [
   ["htmx.org/dist/htmx.min.js", "htmx/htmx.min.js"],
   ["swagger-ui-dist/swagger-ui.css", "swagger-ui/swagger-ui.css"],
   ["swagger-ui-dist/swagger-ui-bundle.js", "swagger-ui/swagger-ui-bundle.js"],
+  ["leaflet/dist/leaflet.js", "leaflet/leaflet.js"],
+  ["leaflet/dist/leaflet.css", "leaflet/leaflet.css"],
+  ["leaflet/dist/images", "leaflet/images"],
+  ["topojson-client/dist/topojson-client.min.js", "topojson-client/topojson-client.min.js"],
+  ["world-atlas/countries-50m.json", "world-atlas/countries-50m.json"],
 ];
 for (const [from, to] of files) {
   const target = join(lib, to);
   mkdirSync(dirname(target), { recursive: true });
-  cpSync(join(root, "node_modules", from), target);
+  cpSync(join(root, "node_modules", from), target, { recursive: true });
 }
 writeFileSync(join(lib, ".restored"), new Date().toISOString());
 console.log(`copied ${files.length} browser files into wwwroot/lib`);

@@ -34,6 +34,20 @@ public static class AccessPolicy
         var grants = db.Set<ReleaseGrant>();
         var recipients = db.Set<NamedRecipient>();
 
+        if (typeof(INeedToKnow).IsAssignableFrom(typeof(T)) && caller.IsInRole(Accounts.JsmsRoles.Coordinator))
+        {
+            // Need-to-know records (movements): the owner agency's coordinators read them at every level,
+            // RED included; everyone else reads them by the ordinary rule (named recipients, creator...).
+            return r =>
+                r.OwnerAgencyId == agencyId
+                || r.Tlp == Tlp.Clear
+                || r.CreatedByUserId == userId
+                || recipients.Any(n => n.RecordId == r.Id && n.UserId == userId)
+                || ((r.Tlp == Tlp.Green || r.Tlp == Tlp.Amber)
+                    && grants.Any(g => g.RecordId == r.Id && g.AgencyId == agencyId))
+                || (r.Tlp == Tlp.Green && community.Contains(r.OwnerAgencyId));
+        }
+
         return r =>
             r.Tlp == Tlp.Clear
             || r.CreatedByUserId == userId

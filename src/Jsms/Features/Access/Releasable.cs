@@ -16,6 +16,12 @@ public interface IReleasable
     Guid CreatedByUserId { get; set; }
 }
 
+/// <summary>
+/// A need-to-know record (a movement's route and schedule): besides the ordinary rule, the owner agency's
+/// coordinators read it at every level, RED included (docs/access-policy.md, "Need-to-know records").
+/// </summary>
+public interface INeedToKnow : IReleasable;
+
 /// <summary>The record <see cref="RecordId"/> is released to agency <see cref="AgencyId"/>.</summary>
 public sealed class ReleaseGrant
 {

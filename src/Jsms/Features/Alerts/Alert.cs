@@ -30,6 +30,14 @@ public sealed class Alert : IReleasable, IAudited
     public DateTime? AcknowledgedAt { get; set; }
     public DateTime? ResolvedAt { get; set; }
     public string? ResolutionNote { get; set; }
+    /// <summary>Who or what the alert is about when not a record (e.g. a vehicle's plate).</summary>
+    public string? SubjectLabel { get; set; }
+    /// <summary>The place: a site, and a point.</summary>
+    public Guid? SiteId { get; set; }
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+    /// <summary>The observations behind the alert, as a JSON array (e.g. sightings with ids and times).</summary>
+    public string? Evidence { get; set; }
 
     public Guid OwnerAgencyId { get; set; }
     public Tlp Tlp { get; set; }
@@ -47,6 +55,7 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
         builder.Property(a => a.Detail).HasMaxLength(4000);
         builder.Property(a => a.SubjectType).HasMaxLength(64);
         builder.Property(a => a.ResolutionNote).HasMaxLength(4000);
+        builder.Property(a => a.SubjectLabel).HasMaxLength(128);
         builder.Property(a => a.Severity).HasConversion<string>().HasMaxLength(16);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(a => new { a.Status, a.RaisedAt });

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Jsms.Features.Alerts;
 
 public sealed record AlertDto(Guid Id, string Kind, AlertSeverity Severity, string Title, string? Detail, string? SubjectType, Guid? SubjectId,
-    DateTime RaisedAt, AlertStatus Status, Guid? AssignedToUserId, DateTime? AcknowledgedAt, DateTime? ResolvedAt, string? ResolutionNote, string Tlp);
+    DateTime RaisedAt, AlertStatus Status, Guid? AssignedToUserId, DateTime? AcknowledgedAt, DateTime? ResolvedAt, string? ResolutionNote, string Tlp,
+    string? SubjectLabel = null, Guid? SiteId = null, double? Latitude = null, double? Longitude = null, System.Text.Json.JsonElement? Evidence = null);
 
 public sealed record AlertQuery(AlertStatus? Status, AlertSeverity? MinSeverity, string? Kind, int? Limit);
 
@@ -15,12 +16,13 @@ public sealed record ResolveAlertRequest(string? Note);
 
 public static class AlertsModule
 {
-    public static IServiceCollection AddAlerts(this IServiceCollection services) => services;
+    public static IServiceCollection AddAlerts(this IServiceCollection services) => services.AddSingleton<AlertBroadcaster>();
 
     public static IEndpointRouteBuilder MapAlerts(this IEndpointRouteBuilder app)
     {
         var group = app.MapApiGroup("/alerts", "Alerts");
         group.MapGet("", List);
+        group.MapGet("/stream", AlertBroadcaster.Stream);
         group.MapGet("/{id:guid}", Get);
         group.MapPost("/{id:guid}/acknowledge", Acknowledge);
         group.MapPost("/{id:guid}/resolve", Resolve);
@@ -50,6 +52,10 @@ public static class AlertsModule
         return alerts.OrderBy(a => a.Status).ThenByDescending(a => a.RaisedAt).Take(Math.Clamp(query.Limit ?? 100, 1, 1000))
             .Select(ToDto).ToListAsync();
     }
+
+    /// <summary>The alert as the caller may see it; null when it is not readable.</summary>
+    internal static Task<AlertDto?> FindAsync(JsmsDbContext db, Caller caller, Guid id, CancellationToken cancellationToken = default)
+        => db.Readable<Alert>(caller).AsNoTracking().Where(a => a.Id == id).Select(ToDto).FirstOrDefaultAsync(cancellationToken);
 
     public static async Task<Results<Ok<AlertDto>, NotFound>> Get(Guid id, Caller caller, JsmsDbContext db)
         => await db.Readable<Alert>(caller).AsNoTracking().Where(a => a.Id == id).Select(ToDto).FirstOrDefaultAsync() is { } dto
@@ -104,7 +110,11 @@ public static class AlertsModule
     private static readonly System.Linq.Expressions.Expression<Func<Alert, AlertDto>> ToDto = a => new AlertDto(
         a.Id, a.Kind, a.Severity, a.Title, a.Detail, a.SubjectType, a.SubjectId, a.RaisedAt, a.Status,
         a.AssignedToUserId, a.AcknowledgedAt, a.ResolvedAt, a.ResolutionNote,
-        a.Tlp == Tlp.Clear ? "CLEAR" : a.Tlp == Tlp.Green ? "GREEN" : a.Tlp == Tlp.Amber ? "AMBER" : a.Tlp == Tlp.AmberStrict ? "AMBER+STRICT" : "RED");
+        a.Tlp == Tlp.Clear ? "CLEAR" : a.Tlp == Tlp.Green ? "GREEN" : a.Tlp == Tlp.Amber ? "AMBER" : a.Tlp == Tlp.AmberStrict ? "AMBER+STRICT" : "RED",
+        a.SubjectLabel, a.SiteId, a.Latitude, a.Longitude, ParseEvidence(a.Evidence));
+
+    private static System.Text.Json.JsonElement? ParseEvidence(string? evidence)
+        => evidence is null ? null : System.Text.Json.JsonDocument.Parse(evidence).RootElement.Clone();
 
     private static readonly Func<Alert, AlertDto> ToDtoFunc = ToDto.Compile();
 }

@@ -29,6 +29,11 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                     AcknowledgedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ResolutionNote = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    SubjectLabel = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    SiteId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    Evidence = table.Column<string>(type: "TEXT", nullable: true),
                     OwnerAgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Tlp = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: false)
@@ -75,6 +80,52 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Devices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UniqueId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    OwnerAgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Tlp = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Devices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Movements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PrincipalsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    VehiclesJson = table.Column<string>(type: "TEXT", nullable: false),
+                    EscortJson = table.Column<string>(type: "TEXT", nullable: false),
+                    RouteGeoJson = table.Column<string>(type: "TEXT", nullable: true),
+                    CorridorMetres = table.Column<double>(type: "REAL", nullable: false),
+                    CheckpointsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    DepartEarliest = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DepartLatest = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ArriveEarliest = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ArriveLatest = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    OwnerAgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Tlp = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Movements", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "NamedRecipients",
                 columns: table => new
                 {
@@ -99,6 +150,27 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Partnerships", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProtectedPersons",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Nationality = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Employer = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Project = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PassportNumberProtected = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PhoneProtected = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    OwnerAgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Tlp = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProtectedPersons", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -156,6 +228,48 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Screenings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Sensors",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Latitude = table.Column<double>(type: "REAL", nullable: false),
+                    Longitude = table.Column<double>(type: "REAL", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    OwnerAgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Tlp = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Sensors", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Sites",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Project = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PerimeterGeoJson = table.Column<string>(type: "TEXT", nullable: false),
+                    WatchDistanceMetres = table.Column<double>(type: "REAL", nullable: false),
+                    LoiteringThresholdMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    SecurityLevel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Contacts = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    OwnerAgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Tlp = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Sites", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -219,6 +333,33 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                         name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
                         column: x => x.RoleId,
                         principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Positions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DeviceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Time = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Latitude = table.Column<double>(type: "REAL", nullable: false),
+                    Longitude = table.Column<double>(type: "REAL", nullable: false),
+                    Speed = table.Column<double>(type: "REAL", nullable: true),
+                    Bearing = table.Column<double>(type: "REAL", nullable: true),
+                    Altitude = table.Column<double>(type: "REAL", nullable: true),
+                    Accuracy = table.Column<double>(type: "REAL", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Positions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Positions_Devices_DeviceId",
+                        column: x => x.DeviceId,
+                        principalTable: "Devices",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -293,6 +434,30 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                         principalTable: "ScreeningListVersions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Sightings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SensorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Time = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Latitude = table.Column<double>(type: "REAL", nullable: false),
+                    Longitude = table.Column<double>(type: "REAL", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Sightings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Sightings_Sensors_SensorId",
+                        column: x => x.SensorId,
+                        principalTable: "Sensors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -788,6 +953,17 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                 columns: new[] { "Status", "DueOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Devices_OwnerAgencyId_Tlp",
+                table: "Devices",
+                columns: new[] { "OwnerAgencyId", "Tlp" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Devices_UniqueId",
+                table: "Devices",
+                column: "UniqueId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DialogueParties_AgencyId",
                 table: "DialogueParties",
                 column: "AgencyId");
@@ -813,6 +989,11 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                 columns: new[] { "OwnerAgencyId", "Tlp" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Movements_OwnerAgencyId_Tlp",
+                table: "Movements",
+                columns: new[] { "OwnerAgencyId", "Tlp" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_NamedRecipients_UserId_RecordId",
                 table: "NamedRecipients",
                 columns: new[] { "UserId", "RecordId" });
@@ -823,9 +1004,19 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                 columns: new[] { "AgencyId", "Role" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Positions_DeviceId_Time",
+                table: "Positions",
+                columns: new[] { "DeviceId", "Time" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProgressNotes_CommitmentId_WrittenOn",
                 table: "ProgressNotes",
                 columns: new[] { "CommitmentId", "WrittenOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProtectedPersons_OwnerAgencyId_Tlp",
+                table: "ProtectedPersons",
+                columns: new[] { "OwnerAgencyId", "Tlp" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReleaseGrants_AgencyId_RecordId",
@@ -852,6 +1043,32 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_Screenings_OwnerAgencyId_Tlp",
                 table: "Screenings",
+                columns: new[] { "OwnerAgencyId", "Tlp" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sensors_Code",
+                table: "Sensors",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sensors_OwnerAgencyId_Tlp",
+                table: "Sensors",
+                columns: new[] { "OwnerAgencyId", "Tlp" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sightings_SensorId_Time",
+                table: "Sightings",
+                columns: new[] { "SensorId", "Time" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sightings_Subject_Time",
+                table: "Sightings",
+                columns: new[] { "Subject", "Time" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sites_OwnerAgencyId_Tlp",
+                table: "Sites",
                 columns: new[] { "OwnerAgencyId", "Tlp" });
 
             migrationBuilder.CreateIndex(
@@ -947,13 +1164,22 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                 name: "DialogueParties");
 
             migrationBuilder.DropTable(
+                name: "Movements");
+
+            migrationBuilder.DropTable(
                 name: "NamedRecipients");
 
             migrationBuilder.DropTable(
                 name: "PartnershipMembers");
 
             migrationBuilder.DropTable(
+                name: "Positions");
+
+            migrationBuilder.DropTable(
                 name: "ProgressNotes");
+
+            migrationBuilder.DropTable(
+                name: "ProtectedPersons");
 
             migrationBuilder.DropTable(
                 name: "ReleaseGrants");
@@ -963,6 +1189,12 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Screenings");
+
+            migrationBuilder.DropTable(
+                name: "Sightings");
+
+            migrationBuilder.DropTable(
+                name: "Sites");
 
             migrationBuilder.DropTable(
                 name: "StixObjects");
@@ -980,10 +1212,16 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
+                name: "Devices");
+
+            migrationBuilder.DropTable(
                 name: "Commitments");
 
             migrationBuilder.DropTable(
                 name: "ScreeningListVersions");
+
+            migrationBuilder.DropTable(
+                name: "Sensors");
 
             migrationBuilder.DropTable(
                 name: "StixCollections");

@@ -30,6 +30,11 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                     AcknowledgedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ResolvedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ResolutionNote = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    SubjectLabel = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    SiteId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true),
+                    Evidence = table.Column<string>(type: "text", nullable: true),
                     OwnerAgencyId = table.Column<Guid>(type: "uuid", nullable: false),
                     Tlp = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: false)
@@ -76,6 +81,52 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Devices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UniqueId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OwnerAgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Tlp = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Devices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Movements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PrincipalsJson = table.Column<string>(type: "text", nullable: false),
+                    VehiclesJson = table.Column<string>(type: "text", nullable: false),
+                    EscortJson = table.Column<string>(type: "text", nullable: false),
+                    RouteGeoJson = table.Column<string>(type: "text", nullable: true),
+                    CorridorMetres = table.Column<double>(type: "double precision", nullable: false),
+                    CheckpointsJson = table.Column<string>(type: "text", nullable: false),
+                    DepartEarliest = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DepartLatest = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ArriveEarliest = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ArriveLatest = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OwnerAgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Tlp = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Movements", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "NamedRecipients",
                 columns: table => new
                 {
@@ -100,6 +151,27 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Partnerships", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProtectedPersons",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Nationality = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Employer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Project = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PassportNumberProtected = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    PhoneProtected = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OwnerAgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Tlp = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProtectedPersons", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -157,6 +229,48 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Screenings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Sensors",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Latitude = table.Column<double>(type: "double precision", nullable: false),
+                    Longitude = table.Column<double>(type: "double precision", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OwnerAgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Tlp = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Sensors", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Sites",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Project = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PerimeterGeoJson = table.Column<string>(type: "text", nullable: false),
+                    WatchDistanceMetres = table.Column<double>(type: "double precision", nullable: false),
+                    LoiteringThresholdMinutes = table.Column<int>(type: "integer", nullable: false),
+                    SecurityLevel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Contacts = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OwnerAgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Tlp = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Sites", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -220,6 +334,33 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                         name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
                         column: x => x.RoleId,
                         principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Positions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DeviceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Latitude = table.Column<double>(type: "double precision", nullable: false),
+                    Longitude = table.Column<double>(type: "double precision", nullable: false),
+                    Speed = table.Column<double>(type: "double precision", nullable: true),
+                    Bearing = table.Column<double>(type: "double precision", nullable: true),
+                    Altitude = table.Column<double>(type: "double precision", nullable: true),
+                    Accuracy = table.Column<double>(type: "double precision", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Positions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Positions_Devices_DeviceId",
+                        column: x => x.DeviceId,
+                        principalTable: "Devices",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -294,6 +435,30 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                         principalTable: "ScreeningListVersions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Sightings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SensorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Latitude = table.Column<double>(type: "double precision", nullable: false),
+                    Longitude = table.Column<double>(type: "double precision", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Sightings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Sightings_Sensors_SensorId",
+                        column: x => x.SensorId,
+                        principalTable: "Sensors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -789,6 +954,17 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                 columns: new[] { "Status", "DueOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Devices_OwnerAgencyId_Tlp",
+                table: "Devices",
+                columns: new[] { "OwnerAgencyId", "Tlp" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Devices_UniqueId",
+                table: "Devices",
+                column: "UniqueId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DialogueParties_AgencyId",
                 table: "DialogueParties",
                 column: "AgencyId");
@@ -814,6 +990,11 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                 columns: new[] { "OwnerAgencyId", "Tlp" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Movements_OwnerAgencyId_Tlp",
+                table: "Movements",
+                columns: new[] { "OwnerAgencyId", "Tlp" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_NamedRecipients_UserId_RecordId",
                 table: "NamedRecipients",
                 columns: new[] { "UserId", "RecordId" });
@@ -824,9 +1005,19 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                 columns: new[] { "AgencyId", "Role" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Positions_DeviceId_Time",
+                table: "Positions",
+                columns: new[] { "DeviceId", "Time" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProgressNotes_CommitmentId_WrittenOn",
                 table: "ProgressNotes",
                 columns: new[] { "CommitmentId", "WrittenOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProtectedPersons_OwnerAgencyId_Tlp",
+                table: "ProtectedPersons",
+                columns: new[] { "OwnerAgencyId", "Tlp" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReleaseGrants_AgencyId_RecordId",
@@ -853,6 +1044,32 @@ namespace Jsms.Platform.Database.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_Screenings_OwnerAgencyId_Tlp",
                 table: "Screenings",
+                columns: new[] { "OwnerAgencyId", "Tlp" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sensors_Code",
+                table: "Sensors",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sensors_OwnerAgencyId_Tlp",
+                table: "Sensors",
+                columns: new[] { "OwnerAgencyId", "Tlp" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sightings_SensorId_Time",
+                table: "Sightings",
+                columns: new[] { "SensorId", "Time" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sightings_Subject_Time",
+                table: "Sightings",
+                columns: new[] { "Subject", "Time" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sites_OwnerAgencyId_Tlp",
+                table: "Sites",
                 columns: new[] { "OwnerAgencyId", "Tlp" });
 
             migrationBuilder.CreateIndex(
@@ -948,13 +1165,22 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                 name: "DialogueParties");
 
             migrationBuilder.DropTable(
+                name: "Movements");
+
+            migrationBuilder.DropTable(
                 name: "NamedRecipients");
 
             migrationBuilder.DropTable(
                 name: "PartnershipMembers");
 
             migrationBuilder.DropTable(
+                name: "Positions");
+
+            migrationBuilder.DropTable(
                 name: "ProgressNotes");
+
+            migrationBuilder.DropTable(
+                name: "ProtectedPersons");
 
             migrationBuilder.DropTable(
                 name: "ReleaseGrants");
@@ -964,6 +1190,12 @@ namespace Jsms.Platform.Database.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Screenings");
+
+            migrationBuilder.DropTable(
+                name: "Sightings");
+
+            migrationBuilder.DropTable(
+                name: "Sites");
 
             migrationBuilder.DropTable(
                 name: "StixObjects");
@@ -981,10 +1213,16 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
+                name: "Devices");
+
+            migrationBuilder.DropTable(
                 name: "Commitments");
 
             migrationBuilder.DropTable(
                 name: "ScreeningListVersions");
+
+            migrationBuilder.DropTable(
+                name: "Sensors");
 
             migrationBuilder.DropTable(
                 name: "StixCollections");

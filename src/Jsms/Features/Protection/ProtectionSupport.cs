@@ -1,0 +1,67 @@
+using Jsms.Features.Access;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace Jsms.Features.Protection;
+
+/// <summary>Endpoints that change data refuse callers without a writing role (viewers) with 403.</summary>
+public static class WriterFilter
+{
+    public static async ValueTask<object?> RequireWritingRole(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var caller = await Caller.ForRequestAsync(context.HttpContext);
+        if (caller is not null && !caller.CanWrite)
+        {
+            return TypedResults.Problem("Your role may read but not change records.", statusCode: StatusCodes.Status403Forbidden,
+                title: "A writing role is required");
+        }
+        return await next(context);
+    }
+}
+
+/// <summary>Encrypts and decrypts a person's passport number and phone (ASP.NET Core Data Protection, keys beside the database).</summary>
+public sealed class PersonIdentifiers(IDataProtectionProvider provider)
+{
+    private readonly IDataProtector _protector = provider.CreateProtector("Jsms.Protection.PersonIdentifiers.v1");
+
+    public string? Protect(string? plain) => string.IsNullOrWhiteSpace(plain) ? null : _protector.Protect(plain.Trim());
+
+    public string? Unprotect(string? cipher) => cipher is null ? null : _protector.Unprotect(cipher);
+
+    /// <summary>Shows only the last two characters.</summary>
+    public static string? Mask(string? plain) => plain is null ? null : new string('*', Math.Max(0, plain.Length - 2)) + plain[Math.Max(0, plain.Length - 2)..];
+}
+
+/// <summary>Bumped whenever a site or a movement changes, so the tracking engine reloads its zones and routes before the next observation.</summary>
+public sealed class SiteChanges
+{
+    private int _version;
+
+    public int Version => Volatile.Read(ref _version);
+
+    public void Bump() => Interlocked.Increment(ref _version);
+}
+
+internal static class Validate
+{
+    public static string? Text(Dictionary<string, string[]> errors, string key, string? value, int max, bool required)
+    {
+        var trimmed = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        if (trimmed is null && required)
+        {
+            errors[key] = ["Required."];
+        }
+        else if (trimmed is not null && trimmed.Length > max)
+        {
+            errors[key] = [$"At most {max} characters."];
+        }
+        return trimmed;
+    }
+
+    public static void Merge(Dictionary<string, string[]> into, Dictionary<string, string[]> from)
+    {
+        foreach (var (key, value) in from)
+        {
+            into[key] = value;
+        }
+    }
+}

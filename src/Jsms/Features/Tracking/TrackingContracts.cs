@@ -1,0 +1,27 @@
+using Jsms.Features.Access;
+
+namespace Jsms.Features.Tracking;
+
+public sealed record DeviceRequest(string? UniqueId, string? Name, string? Kind, string? Subject, MarkingInput? Marking);
+
+public sealed record PositionDto(DateTime Time, double Latitude, double Longitude, double? Speed, double? Bearing, double? Altitude, double? Accuracy);
+
+public sealed record DeviceDto(Guid Id, string UniqueId, string Name, DeviceKind Kind, string? Subject, PositionDto? LastPosition, MarkingDto Marking);
+
+public sealed record SensorRequest(string? Code, string? Name, string? Kind, double? Latitude, double? Longitude, MarkingInput? Marking);
+
+public sealed record SensorDto(Guid Id, string Code, string Name, SensorKind Kind, double Latitude, double Longitude, MarkingDto Marking);
+
+/// <summary>One position of the JSON batch API; speed in metres per second, time ISO 8601 (UTC unless an offset is given).</summary>
+public sealed record PositionInput(string? DeviceId, DateTime? Time, double? Latitude, double? Longitude, double? Speed, double? Bearing,
+    double? Altitude, double? Accuracy);
+
+/// <summary>One sighting: the sensor's code, the subject seen (plate, track id) and when.</summary>
+public sealed record SightingInput(string? SensorId, string? Subject, DateTime? Time);
+
+public sealed record RefusedItem(int Index, string Id, string Reason);
+
+public sealed record IngestResult(int Accepted, IReadOnlyList<RefusedItem> Refused, int AlertsRaised);
+
+public sealed record TrackingStatsDto(long Positions, long Sightings, long UnknownDevices, long UnknownSensors, long Malformed, long Alerts,
+    DateTime EngineNow);

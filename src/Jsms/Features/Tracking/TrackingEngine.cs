@@ -1,0 +1,344 @@
+using Jsms.Features.Access;
+using Jsms.Features.Alerts;
+using Jsms.Features.Protection;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Index.Strtree;
+
+namespace Jsms.Features.Tracking;
+
+/// <summary>One observation of a subject at a place and an event time: a stored position or sighting.</summary>
+public sealed record Observation(string Subject, DateTime Time, double Latitude, double Longitude, string Source, long RecordId, string Via);
+
+/// <summary>One item of an alert's evidence (stored as JSON in <see cref="Alert.Evidence"/>).</summary>
+public sealed record EvidenceItem(string Source, long Id, DateTime Time, double Latitude, double Longitude, string Via);
+
+/// <summary>An alert the engine decided to raise; the pipeline stores it with the site's marking.</summary>
+/// <summary>An alert the engine decided to raise, about a site (<see cref="Site"/>) or a movement's route (<see cref="Route"/>).</summary>
+public sealed record DetectedAlert(string Kind, AlertSeverity Severity, string Title, string Detail, string Subject, SiteZone? Site,
+    DateTime At, double Latitude, double Longitude, IReadOnlyList<EvidenceItem> Evidence, RouteWatch? Route = null);
+
+/// <summary>A movement under way with a planned route: its corridor (metres either side) and the trackers that must stay in it.</summary>
+public sealed class RouteWatch
+{
+    public RouteWatch(Guid id, string name, LineString route, double corridorMetres, IEnumerable<string> trackers, Guid ownerAgencyId, Guid createdByUserId)
+    {
+        Id = id;
+        Name = name;
+        CorridorMetres = corridorMetres;
+        Trackers = trackers.ToHashSet(StringComparer.Ordinal);
+        OwnerAgencyId = ownerAgencyId;
+        CreatedByUserId = createdByUserId;
+        var centre = route.EnvelopeInternal.Centre;
+        _projection = new LocalProjection(centre.Y, centre.X);
+        _route = _projection.Project(route);
+    }
+
+    private readonly LocalProjection _projection;
+    private readonly Geometry _route;
+
+    public Guid Id { get; }
+    public string Name { get; }
+    public double CorridorMetres { get; }
+    public IReadOnlySet<string> Trackers { get; }
+    public Guid OwnerAgencyId { get; }
+    public Guid CreatedByUserId { get; }
+
+    /// <summary>Distance in metres from the planned route.</summary>
+    public double DistanceMetres(double latitude, double longitude) => _route.Distance(new Point(_projection.Project(latitude, longitude)));
+}
+
+/// <summary>A site as the engine holds it: perimeter projected to metres around the site, watch distance, threshold, marking.</summary>
+public sealed class SiteZone
+{
+    public SiteZone(Guid id, string name, Polygon perimeter, double watchMetres, int thresholdMinutes, SecurityLevel level,
+        Guid ownerAgencyId, Tlp tlp, Guid createdByUserId)
+    {
+        Id = id;
+        Name = name;
+        WatchMetres = watchMetres;
+        Threshold = TimeSpan.FromMinutes(thresholdMinutes);
+        Level = level;
+        OwnerAgencyId = ownerAgencyId;
+        Tlp = tlp;
+        CreatedByUserId = createdByUserId;
+        var centre = perimeter.EnvelopeInternal.Centre;
+        Projection = new LocalProjection(centre.Y, centre.X);
+        Perimeter = Projection.Project(perimeter);
+        var (dLat, dLon) = Projection.Degrees(watchMetres * 1.01 + 1);
+        var envelope = new Envelope(perimeter.EnvelopeInternal);
+        envelope.ExpandBy(dLon, dLat);
+        Envelope = envelope;
+    }
+
+    public Guid Id { get; }
+    public string Name { get; }
+    public double WatchMetres { get; }
+    public TimeSpan Threshold { get; }
+    public SecurityLevel Level { get; }
+    public Guid OwnerAgencyId { get; }
+    public Tlp Tlp { get; }
+    public Guid CreatedByUserId { get; }
+    public Envelope Envelope { get; }
+    private LocalProjection Projection { get; }
+    private Geometry Perimeter { get; }
+
+    /// <summary>Distance in metres from the perimeter (0 inside it).</summary>
+    public double DistanceMetres(double latitude, double longitude)
+        => Perimeter.Distance(new Point(Projection.Project(latitude, longitude)));
+
+    /// <summary>Inside the watch zone: the perimeter buffered by the watch distance.</summary>
+    public bool InWatchZone(double latitude, double longitude) => DistanceMetres(latitude, longitude) <= WatchMetres;
+}
+
+/// <summary>
+/// Detection on event time (docs/decisions/0007-tracking-engine.md). State lives in memory, keyed by subject:
+/// one dwell session per (subject, site) while the subject keeps being observed in the site's watch zone with no
+/// gap longer than <see cref="MaxGap"/>. A session raises "site.enter" when it opens, "loitering" once when it has
+/// lasted the site's threshold, and "site.leave" when the subject is observed outside or the gap runs out.
+/// <para>
+/// The engine's clock is the latest time it was given: by an observation (replay) or by <see cref="AdvanceTo"/>
+/// (the timer, live). A loitering alert is raised at the moment the threshold passed, Start + threshold, as long
+/// as the session was still open then (Start + threshold &lt;= Last + MaxGap), by whichever of the two first moved the
+/// clock strictly past it (an observation exactly at that moment still counts as evidence), so a replay gives the same alerts as live. Not thread-safe: the pipeline serialises calls.
+/// </para>
+/// </summary>
+public sealed class TrackingEngine(TimeSpan maxGap, bool zoneTransitionAlerts = true)
+{
+    private const int MaxEvidence = 200;
+
+    private readonly Dictionary<(string Subject, Guid Site), Session> _sessions = [];
+    private readonly PriorityQueue<(string Subject, Guid Site), DateTime> _deadlines = new();
+    // Open sessions by subject, so an observation finds its subject's stays without scanning all of them.
+    private readonly Dictionary<string, HashSet<Guid>> _sitesBySubject = new(StringComparer.Ordinal);
+
+    private void AddSession((string Subject, Guid Site) key, Session session)
+    {
+        _sessions[key] = session;
+        if (!_sitesBySubject.TryGetValue(key.Subject, out var sites))
+        {
+            sites = [];
+            _sitesBySubject[key.Subject] = sites;
+        }
+        sites.Add(key.Site);
+    }
+
+    private void RemoveSession((string Subject, Guid Site) key)
+    {
+        _sessions.Remove(key);
+        if (_sitesBySubject.TryGetValue(key.Subject, out var sites) && sites.Remove(key.Site) && sites.Count == 0)
+        {
+            _sitesBySubject.Remove(key.Subject);
+        }
+    }
+    private Dictionary<Guid, SiteZone> _sites = [];
+    private STRtree<SiteZone> _index = new();
+
+    public TimeSpan MaxGap { get; } = maxGap;
+
+    /// <summary>Consecutive positions outside the corridor before a deviation is declared (GPS noise does not flap).</summary>
+    public int DeviationFixes { get; init; } = 3;
+
+    /// <summary>Back on route only inside this fraction of the corridor (the hysteresis band).</summary>
+    public double RejoinFraction { get; init; } = 0.8;
+
+    private Dictionary<string, List<RouteWatch>> _routesByTracker = [];
+    private readonly Dictionary<(Guid Movement, string Tracker), Deviation> _deviations = [];
+
+    /// <summary>Replaces the routes watched; the deviation state of movements still watched is kept.</summary>
+    public void LoadRoutes(IEnumerable<RouteWatch> routes)
+    {
+        var list = routes.ToList();
+        _routesByTracker = list.SelectMany(r => r.Trackers.Select(t => (t, r))).GroupBy(x => x.t).ToDictionary(g => g.Key, g => g.Select(x => x.r).ToList());
+        var ids = list.Select(r => r.Id).ToHashSet();
+        foreach (var key in _deviations.Keys.Where(k => !ids.Contains(k.Movement)).ToList())
+        {
+            _deviations.Remove(key);
+        }
+    }
+
+    private void CheckRoutes(Observation o, EvidenceItem item, List<DetectedAlert> alerts)
+    {
+        if (o.Source != "position" || !_routesByTracker.TryGetValue(o.Via, out var routes))
+        {
+            return;
+        }
+        foreach (var route in routes)
+        {
+            var key = (route.Id, o.Via);
+            if (!_deviations.TryGetValue(key, out var state))
+            {
+                state = new Deviation();
+                _deviations[key] = state;
+            }
+            var distance = route.DistanceMetres(o.Latitude, o.Longitude);
+            if (!state.Off)
+            {
+                if (distance <= route.CorridorMetres)
+                {
+                    state.Outside.Clear();
+                    continue;
+                }
+                state.Outside.Add(item);
+                if (state.Outside.Count >= DeviationFixes)
+                {
+                    state.Off = true;
+                    alerts.Add(new DetectedAlert("route.deviation", AlertSeverity.High, $"Route deviation: {o.Via} ({route.Name})",
+                        $"Tracker {o.Via} of movement {route.Name} has been outside its {route.CorridorMetres:0} m corridor for {state.Outside.Count} "
+                        + $"consecutive positions; now {distance:0} m from the planned route.", o.Via, null, o.Time, o.Latitude, o.Longitude,
+                        [.. state.Outside], route));
+                    state.Outside.Clear();
+                }
+            }
+            else if (distance <= route.CorridorMetres * RejoinFraction)
+            {
+                state.Off = false;
+                alerts.Add(new DetectedAlert("route.rejoined", AlertSeverity.Info, $"Back on route: {o.Via} ({route.Name})",
+                    $"Tracker {o.Via} of movement {route.Name} is back within {route.CorridorMetres * RejoinFraction:0} m of the planned route.",
+                    o.Via, null, o.Time, o.Latitude, o.Longitude, [item], route));
+            }
+        }
+    }
+
+    private sealed class Deviation
+    {
+        public bool Off { get; set; }
+        public List<EvidenceItem> Outside { get; } = [];
+    }
+
+    /// <summary>The latest event time or clock time the engine has been advanced to.</summary>
+    public DateTime Now { get; private set; } = DateTime.MinValue;
+
+    public int OpenSessions => _sessions.Count;
+
+    public IReadOnlyCollection<SiteZone> Sites => _sites.Values;
+
+    /// <summary>Replaces the zones; sessions of sites that are gone are dropped, the others continue.</summary>
+    public void LoadSites(IEnumerable<SiteZone> sites)
+    {
+        _sites = sites.ToDictionary(s => s.Id);
+        _index = new STRtree<SiteZone>();
+        foreach (var site in _sites.Values)
+        {
+            _index.Insert(site.Envelope, site);
+        }
+        _index.Build();
+        foreach (var key in _sessions.Keys.Where(k => !_sites.ContainsKey(k.Site)).ToList())
+        {
+            RemoveSession(key);
+        }
+    }
+
+    /// <summary>Processes observations in event-time order; returns the alerts they (and the time they advance) raise.</summary>
+    public List<DetectedAlert> Observe(IEnumerable<Observation> observations)
+    {
+        var alerts = new List<DetectedAlert>();
+        foreach (var o in observations.OrderBy(o => o.Time).ThenBy(o => o.RecordId))
+        {
+            alerts.AddRange(AdvanceTo(o.Time));
+            var inside = _index.Query(new Envelope(o.Longitude, o.Longitude, o.Latitude, o.Latitude))
+                .Where(s => s.InWatchZone(o.Latitude, o.Longitude)).Select(s => s.Id).ToHashSet();
+            var item = new EvidenceItem(o.Source, o.RecordId, o.Time, o.Latitude, o.Longitude, o.Via);
+            CheckRoutes(o, item, alerts);
+            foreach (var siteId in inside)
+            {
+                var key = (o.Subject, siteId);
+                var site = _sites[siteId];
+                if (!_sessions.TryGetValue(key, out var session))
+                {
+                    session = new Session(o.Time);
+                    AddSession(key, session);
+                    if (!session.Alerted)
+                    {
+                        _deadlines.Enqueue(key, o.Time + site.Threshold);
+                    }
+                    if (zoneTransitionAlerts)
+                    {
+                        alerts.Add(new DetectedAlert("site.enter", AlertSeverity.Info, $"{o.Subject} entered the watch zone of {site.Name}",
+                            $"{o.Subject} was observed within {site.WatchMetres:0} m of the perimeter of {site.Name}.", o.Subject, site, o.Time,
+                            o.Latitude, o.Longitude, [item]));
+                    }
+                }
+                if (o.Time > session.Last)
+                {
+                    session.Last = o.Time;
+                    session.LastLatitude = o.Latitude;
+                    session.LastLongitude = o.Longitude;
+                }
+                if (session.Evidence.Count < MaxEvidence)
+                {
+                    session.Evidence.Add(item);
+                }
+                _deadlines.Enqueue(key, session.Last + MaxGap);
+            }
+            // Observed outside a zone where a session was open: the subject left.
+            var open = _sitesBySubject.TryGetValue(o.Subject, out var sites) ? sites.Where(s => !inside.Contains(s)).ToList() : [];
+            foreach (var key in open.Select(site => (Subject: o.Subject, Site: site)))
+            {
+                var session = _sessions[key];
+                if (o.Time >= session.Last)
+                {
+                    RemoveSession(key);
+                    if (zoneTransitionAlerts)
+                    {
+                        var site = _sites[key.Site];
+                        alerts.Add(new DetectedAlert("site.leave", AlertSeverity.Info, $"{o.Subject} left the watch zone of {site.Name}",
+                            $"{o.Subject} was observed outside the watch zone of {site.Name}.", o.Subject, site, o.Time,
+                            o.Latitude, o.Longitude, [item]));
+                    }
+                }
+            }
+        }
+        return alerts;
+    }
+
+    /// <summary>Moves the engine clock forward (never back) and raises what the passing time raises: loitering, gaps.</summary>
+    public List<DetectedAlert> AdvanceTo(DateTime now)
+    {
+        var alerts = new List<DetectedAlert>();
+        if (now <= Now)
+        {
+            return alerts;
+        }
+        Now = now;
+        while (_deadlines.TryPeek(out var key, out var due) && due < now)
+        {
+            _deadlines.Dequeue();
+            if (!_sessions.TryGetValue(key, out var session) || !_sites.TryGetValue(key.Site, out var site))
+            {
+                continue;
+            }
+            var fireAt = session.Start + site.Threshold;
+            if (!session.Alerted && fireAt < now && fireAt <= session.Last + MaxGap)
+            {
+                session.Alerted = true;
+                var evidence = session.Evidence.Where(e => e.Time <= fireAt).ToList();
+                alerts.Add(new DetectedAlert("loitering", AlertSeverity.High,
+                    $"Loitering: {key.Subject} near {site.Name} for {site.Threshold.TotalMinutes:0} minutes",
+                    $"{key.Subject} has been observed in the watch zone of {site.Name} ({site.WatchMetres:0} m around the perimeter) "
+                    + $"since {session.Start:u} with no gap over {MaxGap.TotalMinutes:0} minutes; {evidence.Count} observation(s).",
+                    key.Subject, site, fireAt, session.LastLatitude, session.LastLongitude, evidence));
+            }
+            if (session.Last + MaxGap < now)
+            {
+                RemoveSession(key);
+                if (zoneTransitionAlerts)
+                {
+                    alerts.Add(new DetectedAlert("site.leave", AlertSeverity.Info, $"{key.Subject} no longer seen near {site.Name}",
+                        $"{key.Subject} was last observed in the watch zone of {site.Name} at {session.Last:u}.", key.Subject, site,
+                        session.Last + MaxGap, session.LastLatitude, session.LastLongitude, []));
+                }
+            }
+        }
+        return alerts;
+    }
+
+    private sealed class Session(DateTime start)
+    {
+        public DateTime Start { get; } = start;
+        public DateTime Last { get; set; } = start;
+        public double LastLatitude { get; set; }
+        public double LastLongitude { get; set; }
+        public bool Alerted { get; set; }
+        public List<EvidenceItem> Evidence { get; } = [];
+    }
+}

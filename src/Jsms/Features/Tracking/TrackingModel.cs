@@ -1,0 +1,127 @@
+using Jsms.Features.Access;
+using Jsms.Features.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Jsms.Features.Tracking;
+
+public enum DeviceKind { VehicleTracker, PersonalTracker, Other }
+
+/// <summary>
+/// A tracker in a vehicle or carried by a person. It is known by its <see cref="UniqueId"/>, the identifier
+/// the OsmAnd/Traccar client sends (<c>id</c> / <c>device_id</c>); positions from any other id are refused.
+/// <see cref="Subject"/> (e.g. the vehicle's plate) lets the engine join its positions with camera sightings.
+/// </summary>
+public sealed class Device : IReleasable, IAudited
+{
+    public Guid Id { get; set; }
+    public string UniqueId { get; set; } = "";
+    public string Name { get; set; } = "";
+    public DeviceKind Kind { get; set; }
+    public string? Subject { get; set; }
+    public DateTime CreatedAt { get; set; }
+
+    public Guid OwnerAgencyId { get; set; }
+    public Tlp Tlp { get; set; }
+    public Guid CreatedByUserId { get; set; }
+
+    /// <summary>What the engine calls this device's subject: its <see cref="Subject"/> if set, else its unique id.</summary>
+    public string SubjectKey => string.IsNullOrWhiteSpace(Subject) ? UniqueId : Subject;
+}
+
+public enum SensorKind { Anpr, Camera, Gate, Radar, Other }
+
+/// <summary>A fixed sensor (ANPR or other camera, gate, radar) at a known place; sightings name it by <see cref="Code"/>.</summary>
+public sealed class Sensor : IReleasable, IAudited
+{
+    public Guid Id { get; set; }
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public SensorKind Kind { get; set; }
+    public double Latitude { get; set; }
+    public double Longitude { get; set; }
+    public DateTime CreatedAt { get; set; }
+
+    public Guid OwnerAgencyId { get; set; }
+    public Tlp Tlp { get; set; }
+    public Guid CreatedByUserId { get; set; }
+}
+
+/// <summary>A stored position of a device (reached only through its readable device). Speed in metres per second.</summary>
+public sealed class Position
+{
+    public long Id { get; set; }
+    public Guid DeviceId { get; set; }
+    public DateTime Time { get; set; }
+    public DateTime ReceivedAt { get; set; }
+    public double Latitude { get; set; }
+    public double Longitude { get; set; }
+    public double? Speed { get; set; }
+    public double? Bearing { get; set; }
+    public double? Altitude { get; set; }
+    public double? Accuracy { get; set; }
+}
+
+/// <summary>A subject (plate, track id) seen by a sensor at a time, at the sensor's place.</summary>
+public sealed class Sighting
+{
+    public long Id { get; set; }
+    public Guid SensorId { get; set; }
+    public string Subject { get; set; } = "";
+    public DateTime Time { get; set; }
+    public DateTime ReceivedAt { get; set; }
+    public double Latitude { get; set; }
+    public double Longitude { get; set; }
+}
+
+internal sealed class DeviceConfiguration : IEntityTypeConfiguration<Device>
+{
+    public void Configure(EntityTypeBuilder<Device> builder)
+    {
+        builder.ToTable("Devices");
+        builder.ConfigureMarking();
+        builder.Property(d => d.UniqueId).HasMaxLength(128);
+        builder.HasIndex(d => d.UniqueId).IsUnique();
+        builder.Property(d => d.Name).HasMaxLength(200);
+        builder.Property(d => d.Subject).HasMaxLength(128);
+        builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(32);
+        builder.Ignore(d => d.SubjectKey);
+    }
+}
+
+internal sealed class SensorConfiguration : IEntityTypeConfiguration<Sensor>
+{
+    public void Configure(EntityTypeBuilder<Sensor> builder)
+    {
+        builder.ToTable("Sensors");
+        builder.ConfigureMarking();
+        builder.Property(s => s.Code).HasMaxLength(128);
+        builder.HasIndex(s => s.Code).IsUnique();
+        builder.Property(s => s.Name).HasMaxLength(200);
+        builder.Property(s => s.Kind).HasConversion<string>().HasMaxLength(32);
+    }
+}
+
+internal sealed class PositionConfiguration : IEntityTypeConfiguration<Position>
+{
+    public void Configure(EntityTypeBuilder<Position> builder)
+    {
+        builder.ToTable("Positions");
+        builder.HasKey(p => p.Id);
+        builder.HasIndex(p => new { p.DeviceId, p.Time });
+        builder.HasOne<Device>().WithMany().HasForeignKey(p => p.DeviceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SightingConfiguration : IEntityTypeConfiguration<Sighting>
+{
+    public void Configure(EntityTypeBuilder<Sighting> builder)
+    {
+        builder.ToTable("Sightings");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Subject).HasMaxLength(128);
+        builder.HasIndex(s => new { s.Subject, s.Time });
+        builder.HasIndex(s => new { s.SensorId, s.Time });
+        builder.HasOne<Sensor>().WithMany().HasForeignKey(s => s.SensorId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

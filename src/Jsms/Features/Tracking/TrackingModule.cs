@@ -1,0 +1,532 @@
+using System.Text.Json;
+using Jsms.Features.Access;
+using Jsms.Features.Protection;
+using Jsms.Platform.Database;
+using Jsms.Platform.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Jsms.Features.Tracking;
+
+/// <summary>
+/// Devices (trackers) and sensors under <c>/api/devices</c> and <c>/api/sensors</c>; ingest under <c>/api/tracking</c>:
+/// the OsmAnd/Traccar client protocol (anonymous: a device is known by its unique id, as in Traccar), the JSON
+/// position batch and sightings (signed-in callers with a writing role). Unknown devices and sensors are refused
+/// (403) and counted; malformed input is a 400 naming each problem; an answer of 200 means the observations are
+/// stored (SaveChanges before the reply) and have been through the engine. See docs/tracking.md.
+/// </summary>
+public static class TrackingModule
+{
+    public static IServiceCollection AddTracking(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<TrackingOptions>(configuration.GetSection(TrackingOptions.Section));
+        services.AddSingleton<TrackingCounters>();
+        services.AddSingleton<TrackingPipeline>();
+        services.AddSingleton<MovementMonitor>();
+        services.AddHostedService<TrackingTimer>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapTracking(this IEndpointRouteBuilder app)
+    {
+        var devices = app.MapApiGroup("/devices", "Tracking");
+        devices.MapGet("", ListDevices);
+        devices.MapGet("/{id:guid}", GetDevice);
+        var deviceWrites = devices.MapGroup("").AddEndpointFilter(WriterFilter.RequireWritingRole).ProducesProblem(StatusCodes.Status403Forbidden);
+        deviceWrites.MapPost("", CreateDevice);
+        deviceWrites.MapPut("/{id:guid}", UpdateDevice);
+        deviceWrites.MapDelete("/{id:guid}", DeleteDevice);
+
+        var sensors = app.MapApiGroup("/sensors", "Tracking");
+        sensors.MapGet("", ListSensors);
+        sensors.MapGet("/{id:guid}", GetSensor);
+        var sensorWrites = sensors.MapGroup("").AddEndpointFilter(WriterFilter.RequireWritingRole).ProducesProblem(StatusCodes.Status403Forbidden);
+        sensorWrites.MapPost("", CreateSensor);
+        sensorWrites.MapPut("/{id:guid}", UpdateSensor);
+        sensorWrites.MapDelete("/{id:guid}", DeleteSensor);
+
+        app.MapMethods("/api/tracking/osmand", ["GET", "POST"], OsmAnd).AllowAnonymous().DisableAntiforgery().WithTags("Tracking");
+        var tracking = app.MapApiGroup("/tracking", "Tracking");
+        tracking.MapGet("/stats", Stats);
+        var ingest = tracking.MapGroup("").AddEndpointFilter(WriterFilter.RequireWritingRole).ProducesProblem(StatusCodes.Status403Forbidden);
+        ingest.MapPost("/positions", Positions);
+        ingest.MapPost("/sightings", Sightings);
+        return app;
+    }
+
+    private static (Guid, Guid, Tlp) Key(IReleasable r) => (r.Id, r.OwnerAgencyId, r.Tlp);
+
+    // ---------------- ingest ----------------
+
+    /// <summary>OsmAnd / Traccar client: GET query, form POST, or the JSON body of newer clients. 200 once stored.</summary>
+    public static async Task<IResult> OsmAnd(HttpContext context, JsmsDbContext db, TrackingPipeline pipeline, TrackingCounters counters,
+        TimeProvider clock, IOptions<TrackingOptions> options)
+    {
+        var request = context.Request;
+        var now = clock.GetUtcNow().UtcDateTime;
+        List<Fix> fixes;
+        Dictionary<string, string[]> errors;
+        if (request.HasJsonContentType())
+        {
+            JsonDocument document;
+            try
+            {
+                document = await JsonDocument.ParseAsync(request.Body, cancellationToken: context.RequestAborted);
+            }
+            catch (JsonException e)
+            {
+                counters.AddMalformed(1);
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"Not valid JSON: {e.Message}"] });
+            }
+            using (document)
+            {
+                (var list, errors) = OsmAndProtocol.FromJson(document.RootElement, now);
+                fixes = list ?? [];
+            }
+        }
+        else
+        {
+            var form = request.HasFormContentType ? await request.ReadFormAsync(context.RequestAborted) : null;
+            (var fix, errors) = OsmAndProtocol.FromParameters(
+                name => form?[name].FirstOrDefault() is { Length: > 0 } f ? f : request.Query[name].FirstOrDefault(), now);
+            fixes = fix is null ? [] : [fix];
+        }
+        CheckFuture(errors, fixes.Select((f, i) => (fixes.Count == 1 ? "timestamp" : $"location[{i}].timestamp", f.Time)), now, options.Value);
+        if (errors.Count > 0)
+        {
+            counters.AddMalformed(1);
+            return TypedResults.ValidationProblem(errors);
+        }
+        var uniqueId = fixes[0].DeviceId;
+        var device = await db.Set<Device>().AsNoTracking().FirstOrDefaultAsync(d => d.UniqueId == uniqueId, context.RequestAborted);
+        if (device is null)
+        {
+            counters.AddUnknownDevices(fixes.Count);
+            return TypedResults.Problem($"No device is registered with unique id '{uniqueId}'.", statusCode: StatusCodes.Status403Forbidden, title: "Unknown device");
+        }
+        await StorePositionsAsync(db, pipeline, counters, now, fixes.Select(f => (device, f)).ToList(), context.RequestAborted);
+        return TypedResults.Ok();
+    }
+
+    /// <summary>A JSON array of positions (device unique id, time, latitude, longitude, speed m/s...); all-or-nothing on malformed input.</summary>
+    public static async Task<Results<Ok<IngestResult>, ValidationProblem, ProblemHttpResult>> Positions(PositionInput[] request, Caller caller,
+        JsmsDbContext db, TrackingPipeline pipeline, TrackingCounters counters, TimeProvider clock, IOptions<TrackingOptions> options, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var errors = new Dictionary<string, string[]>();
+        if (request.Length == 0)
+        {
+            errors["body"] = ["Send a JSON array of at least one position."];
+        }
+        for (var i = 0; i < request.Length; i++)
+        {
+            var p = request[i];
+            if (p is null)
+            {
+                errors[$"[{i}]"] = ["Null item."];
+                continue;
+            }
+            if (string.IsNullOrWhiteSpace(p.DeviceId))
+            {
+                errors[$"[{i}].deviceId"] = ["Required: the device's unique id."];
+            }
+            if (p.Time is null)
+            {
+                errors[$"[{i}].time"] = ["Required: ISO 8601."];
+            }
+            if (p.Latitude is not { } lat || !Geo.IsLatitude(lat))
+            {
+                errors[$"[{i}].latitude"] = ["Required, -90..90."];
+            }
+            if (p.Longitude is not { } lon || !Geo.IsLongitude(lon))
+            {
+                errors[$"[{i}].longitude"] = ["Required, -180..180."];
+            }
+        }
+        CheckFuture(errors, request.Select((p, i) => ($"[{i}].time", p?.Time is { } t ? Utc(t) : now)), now, options.Value);
+        if (errors.Count > 0)
+        {
+            counters.AddMalformed(1);
+            return TypedResults.ValidationProblem(errors);
+        }
+        var ids = request.Select(p => p.DeviceId!.Trim()).Distinct().ToList();
+        var known = await db.Readable<Device>(caller).AsNoTracking().Where(d => ids.Contains(d.UniqueId)).ToDictionaryAsync(d => d.UniqueId, cancellationToken);
+        var refused = new List<RefusedItem>();
+        var accepted = new List<(Device, Fix)>();
+        for (var i = 0; i < request.Length; i++)
+        {
+            var p = request[i];
+            if (known.TryGetValue(p.DeviceId!.Trim(), out var device))
+            {
+                accepted.Add((device, new Fix(device.UniqueId, Utc(p.Time!.Value), p.Latitude!.Value, p.Longitude!.Value, p.Speed, p.Bearing, p.Altitude, p.Accuracy)));
+            }
+            else
+            {
+                refused.Add(new RefusedItem(i, p.DeviceId!.Trim(), "unknown device"));
+            }
+        }
+        counters.AddUnknownDevices(refused.Count);
+        if (accepted.Count == 0)
+        {
+            return TypedResults.Problem("None of the devices is registered (or visible to you): " + string.Join(", ", refused.Select(r => r.Id).Distinct()),
+                statusCode: StatusCodes.Status403Forbidden, title: "Unknown device");
+        }
+        var alerts = await StorePositionsAsync(db, pipeline, counters, now, accepted, cancellationToken);
+        return TypedResults.Ok(new IngestResult(accepted.Count, refused, alerts));
+    }
+
+    /// <summary>A JSON array of sightings (sensor code, subject, time); all-or-nothing on malformed input, unknown sensors refused item by item.</summary>
+    public static async Task<Results<Ok<IngestResult>, ValidationProblem, ProblemHttpResult>> Sightings(SightingInput[] request, Caller caller,
+        JsmsDbContext db, TrackingPipeline pipeline, TrackingCounters counters, TimeProvider clock, IOptions<TrackingOptions> options, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var errors = new Dictionary<string, string[]>();
+        if (request.Length == 0)
+        {
+            errors["body"] = ["Send a JSON array of at least one sighting."];
+        }
+        for (var i = 0; i < request.Length; i++)
+        {
+            var s = request[i];
+            if (s is null)
+            {
+                errors[$"[{i}]"] = ["Null item."];
+                continue;
+            }
+            if (string.IsNullOrWhiteSpace(s.SensorId))
+            {
+                errors[$"[{i}].sensorId"] = ["Required: the sensor's code."];
+            }
+            if (string.IsNullOrWhiteSpace(s.Subject))
+            {
+                errors[$"[{i}].subject"] = ["Required: the plate or track id seen."];
+            }
+            else if (s.Subject.Trim().Length > 128)
+            {
+                errors[$"[{i}].subject"] = ["At most 128 characters."];
+            }
+            if (s.Time is null)
+            {
+                errors[$"[{i}].time"] = ["Required: ISO 8601."];
+            }
+        }
+        CheckFuture(errors, request.Select((s, i) => ($"[{i}].time", s?.Time is { } t ? Utc(t) : now)), now, options.Value);
+        if (errors.Count > 0)
+        {
+            counters.AddMalformed(1);
+            return TypedResults.ValidationProblem(errors);
+        }
+        var codes = request.Select(s => s.SensorId!.Trim()).Distinct().ToList();
+        var known = await db.Readable<Sensor>(caller).AsNoTracking().Where(s => codes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, cancellationToken);
+        var refused = new List<RefusedItem>();
+        var rows = new List<(Sighting Row, Sensor Sensor)>();
+        for (var i = 0; i < request.Length; i++)
+        {
+            var s = request[i];
+            if (known.TryGetValue(s.SensorId!.Trim(), out var sensor))
+            {
+                rows.Add((new Sighting
+                {
+                    SensorId = sensor.Id,
+                    Subject = NormaliseSubject(s.Subject!),
+                    Time = Utc(s.Time!.Value),
+                    ReceivedAt = now,
+                    Latitude = sensor.Latitude,
+                    Longitude = sensor.Longitude,
+                }, sensor));
+            }
+            else
+            {
+                refused.Add(new RefusedItem(i, s.SensorId!.Trim(), "unknown sensor"));
+            }
+        }
+        counters.AddUnknownSensors(refused.Count);
+        if (rows.Count == 0)
+        {
+            return TypedResults.Problem("None of the sensors is registered (or visible to you): " + string.Join(", ", refused.Select(r => r.Id).Distinct()),
+                statusCode: StatusCodes.Status403Forbidden, title: "Unknown sensor");
+        }
+        db.AddRange(rows.Select(r => r.Row));
+        await db.SaveChangesAsync(cancellationToken);
+        counters.AddSightings(rows.Count);
+        var alerts = await pipeline.ProcessAsync(rows.Select(r => new Observation(r.Row.Subject, r.Row.Time, r.Row.Latitude, r.Row.Longitude,
+            "sighting", r.Row.Id, r.Sensor.Code)).ToList(), cancellationToken);
+        return TypedResults.Ok(new IngestResult(rows.Count, refused, alerts.Count));
+    }
+
+    /// <summary>Plates are compared without case, spaces or dashes ("LEA 1234" is "lea-1234").</summary>
+    public static string NormaliseSubject(string subject)
+        => new(subject.Trim().ToUpperInvariant().Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
+
+    private static async Task<int> StorePositionsAsync(JsmsDbContext db, TrackingPipeline pipeline, TrackingCounters counters, DateTime now,
+        List<(Device Device, Fix Fix)> fixes, CancellationToken cancellationToken)
+    {
+        var rows = fixes.Select(x => (Row: new Position
+        {
+            DeviceId = x.Device.Id,
+            Time = x.Fix.Time,
+            ReceivedAt = now,
+            Latitude = x.Fix.Latitude,
+            Longitude = x.Fix.Longitude,
+            Speed = x.Fix.Speed,
+            Bearing = x.Fix.Bearing,
+            Altitude = x.Fix.Altitude,
+            Accuracy = x.Fix.Accuracy,
+        }, x.Device)).ToList();
+        db.AddRange(rows.Select(r => r.Row));
+        await db.SaveChangesAsync(cancellationToken);
+        counters.AddPositions(rows.Count);
+        var alerts = await pipeline.ProcessAsync(rows.Select(r => new Observation(NormaliseSubject(r.Device.SubjectKey), r.Row.Time,
+            r.Row.Latitude, r.Row.Longitude, "position", r.Row.Id, r.Device.UniqueId)).ToList(), cancellationToken);
+        return alerts.Count;
+    }
+
+    private static void CheckFuture(Dictionary<string, string[]> errors, IEnumerable<(string Key, DateTime Time)> times, DateTime now, TrackingOptions options)
+    {
+        var limit = now.AddMinutes(options.MaxFutureMinutes);
+        foreach (var (key, time) in times)
+        {
+            if (time > limit && !errors.ContainsKey(key))
+            {
+                errors[key] = [$"{time:u} is in the future (server time {now:u})."];
+            }
+        }
+    }
+
+    private static DateTime Utc(DateTime value) => value.Kind switch
+    {
+        DateTimeKind.Local => value.ToUniversalTime(),
+        _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
+    };
+
+    public static Ok<TrackingStatsDto> Stats(TrackingCounters c, TrackingPipeline pipeline)
+        => TypedResults.Ok(new TrackingStatsDto(c.Positions, c.Sightings, c.UnknownDevices, c.UnknownSensors, c.Malformed, c.Alerts, pipeline.EngineNow));
+
+    // ---------------- devices ----------------
+
+    public static async Task<Ok<List<DeviceDto>>> ListDevices(Caller caller, JsmsDbContext db, ReleaseMarkings markings)
+    {
+        var devices = await db.Readable<Device>(caller).AsNoTracking().OrderBy(d => d.Name).ToListAsync();
+        return TypedResults.Ok(await DeviceDtosAsync(devices, db, markings));
+    }
+
+    public static async Task<Results<Ok<DeviceDto>, NotFound>> GetDevice(Guid id, Caller caller, JsmsDbContext db, ReleaseMarkings markings)
+    {
+        var device = await db.Readable<Device>(caller).AsNoTracking().FirstOrDefaultAsync(d => d.Id == id);
+        return device is null ? TypedResults.NotFound() : TypedResults.Ok((await DeviceDtosAsync([device], db, markings))[0]);
+    }
+
+    private static async Task<List<DeviceDto>> DeviceDtosAsync(List<Device> devices, JsmsDbContext db, ReleaseMarkings markings)
+    {
+        var marks = await markings.DescribeAsync(devices.Select(Key).ToList());
+        var result = new List<DeviceDto>();
+        foreach (var d in devices)
+        {
+            // Positions are reached only through a readable device.
+            var last = await db.Set<Position>().AsNoTracking().Where(p => p.DeviceId == d.Id).OrderByDescending(p => p.Time)
+                .Select(p => new PositionDto(p.Time, p.Latitude, p.Longitude, p.Speed, p.Bearing, p.Altitude, p.Accuracy)).FirstOrDefaultAsync();
+            result.Add(new DeviceDto(d.Id, d.UniqueId, d.Name, d.Kind, d.Subject, last, marks[d.Id]));
+        }
+        return result;
+    }
+
+    public static async Task<Results<Created<DeviceDto>, ValidationProblem>> CreateDevice(DeviceRequest request, Caller caller,
+        JsmsDbContext db, ReleaseMarkings markings, TimeProvider clock)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var device = new Device { Id = Guid.NewGuid(), CreatedAt = clock.GetUtcNow().UtcDateTime };
+        await ApplyDeviceAsync(device, request, errors, db);
+        var (marking, markingErrors) = await markings.ResolveAsync(request.Marking);
+        Validate.Merge(errors, markingErrors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        markings.ApplyToNew(device, marking!, caller);
+        db.Add(device);
+        await db.SaveChangesAsync();
+        return TypedResults.Created($"/api/devices/{device.Id}", (await DeviceDtosAsync([device], db, markings))[0]);
+    }
+
+    public static async Task<Results<Ok<DeviceDto>, NotFound, ValidationProblem>> UpdateDevice(Guid id, DeviceRequest request, Caller caller,
+        JsmsDbContext db, ReleaseMarkings markings)
+    {
+        var device = await db.Writable<Device>(caller).FirstOrDefaultAsync(d => d.Id == id);
+        if (device is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var errors = new Dictionary<string, string[]>();
+        await ApplyDeviceAsync(device, request, errors, db);
+        var marking = await UpdatedMarkingAsync(device, request.Marking, errors, markings);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        if (marking is not null)
+        {
+            await markings.ReplaceAsync(device, marking);
+        }
+        await db.SaveChangesAsync();
+        return TypedResults.Ok((await DeviceDtosAsync([device], db, markings))[0]);
+    }
+
+    private static async Task ApplyDeviceAsync(Device device, DeviceRequest request, Dictionary<string, string[]> errors, JsmsDbContext db)
+    {
+        var uniqueId = Validate.Text(errors, "uniqueId", request.UniqueId, 128, true);
+        if (uniqueId is not null && await db.Set<Device>().AnyAsync(d => d.UniqueId == uniqueId && d.Id != device.Id))
+        {
+            errors["uniqueId"] = ["Another device has this unique id."];
+        }
+        device.UniqueId = uniqueId ?? "";
+        device.Name = Validate.Text(errors, "name", request.Name, 200, true) ?? "";
+        device.Subject = Validate.Text(errors, "subject", request.Subject, 128, false);
+        if (string.IsNullOrWhiteSpace(request.Kind))
+        {
+            device.Kind = DeviceKind.VehicleTracker;
+        }
+        else if (Enum.TryParse<DeviceKind>(request.Kind, true, out var kind) && Enum.IsDefined(kind))
+        {
+            device.Kind = kind;
+        }
+        else
+        {
+            errors["kind"] = ["One of VehicleTracker, PersonalTracker, Other."];
+        }
+    }
+
+    public static async Task<Results<NoContent, NotFound>> DeleteDevice(Guid id, Caller caller, JsmsDbContext db, ReleaseMarkings markings)
+    {
+        var device = await db.Writable<Device>(caller).FirstOrDefaultAsync(d => d.Id == id);
+        if (device is null)
+        {
+            return TypedResults.NotFound();
+        }
+        db.Remove(device);
+        await markings.RemoveAsync(id);
+        await db.SaveChangesAsync();
+        return TypedResults.NoContent();
+    }
+
+    // ---------------- sensors ----------------
+
+    public static async Task<Ok<List<SensorDto>>> ListSensors(Caller caller, JsmsDbContext db, ReleaseMarkings markings)
+    {
+        var sensors = await db.Readable<Sensor>(caller).AsNoTracking().OrderBy(s => s.Code).ToListAsync();
+        var marks = await markings.DescribeAsync(sensors.Select(Key).ToList());
+        return TypedResults.Ok(sensors.Select(s => ToDto(s, marks[s.Id])).ToList());
+    }
+
+    public static async Task<Results<Ok<SensorDto>, NotFound>> GetSensor(Guid id, Caller caller, JsmsDbContext db, ReleaseMarkings markings)
+    {
+        var sensor = await db.Readable<Sensor>(caller).AsNoTracking().FirstOrDefaultAsync(s => s.Id == id);
+        return sensor is null ? TypedResults.NotFound() : TypedResults.Ok(ToDto(sensor, await markings.DescribeAsync(sensor)));
+    }
+
+    private static SensorDto ToDto(Sensor s, MarkingDto marking) => new(s.Id, s.Code, s.Name, s.Kind, s.Latitude, s.Longitude, marking);
+
+    public static async Task<Results<Created<SensorDto>, ValidationProblem>> CreateSensor(SensorRequest request, Caller caller,
+        JsmsDbContext db, ReleaseMarkings markings, TimeProvider clock)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var sensor = new Sensor { Id = Guid.NewGuid(), CreatedAt = clock.GetUtcNow().UtcDateTime };
+        await ApplySensorAsync(sensor, request, errors, db);
+        var (marking, markingErrors) = await markings.ResolveAsync(request.Marking);
+        Validate.Merge(errors, markingErrors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        markings.ApplyToNew(sensor, marking!, caller);
+        db.Add(sensor);
+        await db.SaveChangesAsync();
+        return TypedResults.Created($"/api/sensors/{sensor.Id}", ToDto(sensor, await markings.DescribeAsync(sensor)));
+    }
+
+    public static async Task<Results<Ok<SensorDto>, NotFound, ValidationProblem>> UpdateSensor(Guid id, SensorRequest request, Caller caller,
+        JsmsDbContext db, ReleaseMarkings markings)
+    {
+        var sensor = await db.Writable<Sensor>(caller).FirstOrDefaultAsync(s => s.Id == id);
+        if (sensor is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var errors = new Dictionary<string, string[]>();
+        await ApplySensorAsync(sensor, request, errors, db);
+        var marking = await UpdatedMarkingAsync(sensor, request.Marking, errors, markings);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        if (marking is not null)
+        {
+            await markings.ReplaceAsync(sensor, marking);
+        }
+        await db.SaveChangesAsync();
+        return TypedResults.Ok(ToDto(sensor, await markings.DescribeAsync(sensor)));
+    }
+
+    private static async Task ApplySensorAsync(Sensor sensor, SensorRequest request, Dictionary<string, string[]> errors, JsmsDbContext db)
+    {
+        var code = Validate.Text(errors, "code", request.Code, 128, true);
+        if (code is not null && await db.Set<Sensor>().AnyAsync(s => s.Code == code && s.Id != sensor.Id))
+        {
+            errors["code"] = ["Another sensor has this code."];
+        }
+        sensor.Code = code ?? "";
+        sensor.Name = Validate.Text(errors, "name", request.Name, 200, true) ?? "";
+        if (request.Latitude is not { } lat || !Geo.IsLatitude(lat))
+        {
+            errors["latitude"] = ["Required, -90..90."];
+        }
+        else
+        {
+            sensor.Latitude = lat;
+        }
+        if (request.Longitude is not { } lon || !Geo.IsLongitude(lon))
+        {
+            errors["longitude"] = ["Required, -180..180."];
+        }
+        else
+        {
+            sensor.Longitude = lon;
+        }
+        if (string.IsNullOrWhiteSpace(request.Kind))
+        {
+            sensor.Kind = SensorKind.Camera;
+        }
+        else if (Enum.TryParse<SensorKind>(request.Kind, true, out var kind) && Enum.IsDefined(kind))
+        {
+            sensor.Kind = kind;
+        }
+        else
+        {
+            errors["kind"] = ["One of Anpr, Camera, Gate, Radar, Other."];
+        }
+    }
+
+    public static async Task<Results<NoContent, NotFound>> DeleteSensor(Guid id, Caller caller, JsmsDbContext db, ReleaseMarkings markings)
+    {
+        var sensor = await db.Writable<Sensor>(caller).FirstOrDefaultAsync(s => s.Id == id);
+        if (sensor is null)
+        {
+            return TypedResults.NotFound();
+        }
+        db.Remove(sensor);
+        await markings.RemoveAsync(id);
+        await db.SaveChangesAsync();
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<ResolvedMarking?> UpdatedMarkingAsync(IReleasable record, MarkingInput? input, Dictionary<string, string[]> errors, ReleaseMarkings markings)
+    {
+        if (input is null)
+        {
+            return null;
+        }
+        var (marking, markingErrors) = await markings.ResolveAsync(input, record.Tlp);
+        Validate.Merge(errors, markingErrors);
+        return marking;
+    }
+}

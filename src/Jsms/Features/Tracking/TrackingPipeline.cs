@@ -1,0 +1,241 @@
+using System.Text.Json;
+using Jsms.Features.Access;
+using Jsms.Features.Alerts;
+using Jsms.Features.Protection;
+using Jsms.Platform.Database;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Jsms.Features.Tracking;
+
+/// <summary>The <c>Jsms:Tracking</c> configuration section.</summary>
+public sealed class TrackingOptions
+{
+    public const string Section = "Jsms:Tracking";
+
+    /// <summary>Longest gap between observations of a subject that still counts as the same stay in a watch zone.</summary>
+    public double MaxGapMinutes { get; set; } = 10;
+
+    /// <summary>How often the timer advances the engine to the clock (loitering fires even without a new report).</summary>
+    public double TickSeconds { get; set; } = 5;
+
+    /// <summary>Raise Info alerts when a subject enters or leaves a site's watch zone.</summary>
+    public bool ZoneTransitionAlerts { get; set; } = true;
+
+    /// <summary>Consecutive positions outside a movement's corridor before <c>route.deviation</c> (hysteresis).</summary>
+    public int DeviationFixes { get; set; } = 3;
+
+    /// <summary>A tracker of a movement under way that sends nothing for this long raises <c>tracker.silent</c>.</summary>
+    public double SilentTrackerMinutes { get; set; } = 15;
+
+    /// <summary>Observations stamped further than this ahead of the server clock are refused as malformed.</summary>
+    public double MaxFutureMinutes { get; set; } = 10;
+}
+
+/// <summary>What ingest accepted and refused since start (GET /api/tracking/stats).</summary>
+public sealed class TrackingCounters
+{
+    private long _positions, _sightings, _unknownDevices, _unknownSensors, _malformed, _alerts;
+
+    public long Positions => Interlocked.Read(ref _positions);
+    public long Sightings => Interlocked.Read(ref _sightings);
+    public long UnknownDevices => Interlocked.Read(ref _unknownDevices);
+    public long UnknownSensors => Interlocked.Read(ref _unknownSensors);
+    public long Malformed => Interlocked.Read(ref _malformed);
+    public long Alerts => Interlocked.Read(ref _alerts);
+
+    public void AddPositions(long n) => Interlocked.Add(ref _positions, n);
+    public void AddSightings(long n) => Interlocked.Add(ref _sightings, n);
+    public void AddUnknownDevices(long n) => Interlocked.Add(ref _unknownDevices, n);
+    public void AddUnknownSensors(long n) => Interlocked.Add(ref _unknownSensors, n);
+    public void AddMalformed(long n) => Interlocked.Add(ref _malformed, n);
+    public void AddAlerts(long n) => Interlocked.Add(ref _alerts, n);
+}
+
+/// <summary>
+/// Feeds stored observations and clock ticks to the one <see cref="TrackingEngine"/> (serialised by a gate),
+/// stores the alerts it raises with the site's release marking, and publishes them to the alert stream.
+/// Zones are reloaded from the sites table whenever <see cref="SiteChanges"/> moved.
+/// </summary>
+public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges changes, AlertBroadcaster broadcaster, TrackingCounters counters,
+    IOptions<TrackingOptions> options, ILogger<TrackingPipeline> logger) : IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly TrackingEngine _engine = new(TimeSpan.FromMinutes(options.Value.MaxGapMinutes), options.Value.ZoneTransitionAlerts)
+    {
+        DeviationFixes = Math.Max(1, options.Value.DeviationFixes),
+    };
+    private int _loadedVersion = -1;
+
+    public DateTime EngineNow => _engine.Now;
+
+    public void Dispose() => _gate.Dispose();
+
+    /// <summary>Runs stored observations through the engine; returns the ids of the alerts raised (already stored).</summary>
+    public Task<List<Guid>> ProcessAsync(IReadOnlyList<Observation> observations, CancellationToken cancellationToken = default)
+        => RunAsync(engine => engine.Observe(observations), cancellationToken);
+
+    /// <summary>Advances the engine to the given clock time (the timer); returns the ids of the alerts raised.</summary>
+    public Task<List<Guid>> TickAsync(DateTime now, CancellationToken cancellationToken = default)
+        => RunAsync(engine => engine.AdvanceTo(now), cancellationToken);
+
+    private async Task<List<Guid>> RunAsync(Func<TrackingEngine, List<DetectedAlert>> step, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            // Alerts are the system's doing, whichever request's report triggered them: run without the request's context.
+            Task<List<Guid>> work;
+            using (ExecutionContext.SuppressFlow())
+            {
+                work = Task.Run(async () =>
+                {
+                    await EnsureSitesAsync(cancellationToken);
+                    return await StoreAsync(step(_engine), cancellationToken);
+                }, cancellationToken);
+            }
+            var ids = await work;
+            broadcaster.Publish(ids);
+            return ids;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task EnsureSitesAsync(CancellationToken cancellationToken)
+    {
+        var version = changes.Version;
+        if (version == _loadedVersion)
+        {
+            return;
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JsmsDbContext>();
+        // The engine is the system: it watches every site, whoever may read it; alerts carry the site's marking.
+        var sites = await db.Set<Site>().AsNoTracking().ToListAsync(cancellationToken);
+        var zones = new List<SiteZone>();
+        foreach (var s in sites)
+        {
+            using var json = JsonDocument.Parse(s.PerimeterGeoJson);
+            var (polygon, problem) = Geo.ReadPolygon(json.RootElement);
+            if (polygon is null)
+            {
+                logger.LogWarning("Site {Site} has an unreadable perimeter ({Problem}); not watched", s.Id, problem);
+                continue;
+            }
+            zones.Add(new SiteZone(s.Id, s.Name, polygon, s.WatchDistanceMetres, s.LoiteringThresholdMinutes, s.SecurityLevel,
+                s.OwnerAgencyId, s.Tlp, s.CreatedByUserId));
+        }
+        _engine.LoadSites(zones);
+
+        var movements = await db.Set<Movement>().AsNoTracking()
+            .Where(m => (m.Status == MovementStatus.UnderWay || m.Status == MovementStatus.Overdue) && m.RouteGeoJson != null)
+            .ToListAsync(cancellationToken);
+        var routes = new List<RouteWatch>();
+        foreach (var m in movements)
+        {
+            using var json = JsonDocument.Parse(m.RouteGeoJson!);
+            if (Geo.ReadLineString(json.RootElement).Line is { } line)
+            {
+                var trackers = JsonSerializer.Deserialize<List<string>>(m.VehiclesJson)!.Concat(JsonSerializer.Deserialize<List<string>>(m.EscortJson)!);
+                routes.Add(new RouteWatch(m.Id, m.Name, line, m.CorridorMetres, trackers, m.OwnerAgencyId, m.CreatedByUserId));
+            }
+        }
+        _engine.LoadRoutes(routes);
+        _loadedVersion = version;
+    }
+
+    /// <summary>Stores alerts owned by the site's agency with the site's level, release-to list and named recipients.</summary>
+    private async Task<List<Guid>> StoreAsync(List<DetectedAlert> detected, CancellationToken cancellationToken)
+    {
+        if (detected.Count == 0)
+        {
+            return [];
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JsmsDbContext>();
+        var siteIds = detected.Where(d => d.Site is not null).Select(d => d.Site!.Id)
+            .Concat(detected.Where(d => d.Route is not null).Select(d => d.Route!.Id)).Distinct().ToList();
+        var owners = detected.Where(d => d.Route is not null).Select(d => d.Route!.OwnerAgencyId).Distinct().ToList();
+        var coordinators = await MovementMonitor.CoordinatorsAsync(db, owners, cancellationToken);
+        var grants = (await db.Set<ReleaseGrant>().AsNoTracking().Where(g => siteIds.Contains(g.RecordId)).ToListAsync(cancellationToken)).ToLookup(g => g.RecordId);
+        var recipients = (await db.Set<NamedRecipient>().AsNoTracking().Where(r => siteIds.Contains(r.RecordId)).ToListAsync(cancellationToken)).ToLookup(r => r.RecordId);
+        var ids = new List<Guid>();
+        foreach (var d in detected)
+        {
+            if (d.Route is { } route)
+            {
+                // About a movement: as need-to-know as the movement (RED, its named list and the owner's coordinators).
+                var routeAlert = new Alert
+                {
+                    Id = Guid.NewGuid(), Kind = d.Kind, Severity = d.Severity, Title = d.Title.Length > 300 ? d.Title[..300] : d.Title,
+                    Detail = d.Detail, SubjectType = "movement", SubjectId = route.Id, SubjectLabel = d.Subject, Latitude = d.Latitude,
+                    Longitude = d.Longitude, Evidence = JsonSerializer.Serialize(d.Evidence, JsonSerializerOptions.Web), RaisedAt = d.At,
+                    Status = AlertStatus.Open, OwnerAgencyId = route.OwnerAgencyId, Tlp = Tlp.Red, CreatedByUserId = route.CreatedByUserId,
+                };
+                db.Add(routeAlert);
+                db.AddRange(recipients[route.Id].Select(r => r.UserId).Concat(coordinators[route.OwnerAgencyId]).Distinct()
+                    .Select(u => new NamedRecipient { RecordId = routeAlert.Id, UserId = u }));
+                ids.Add(routeAlert.Id);
+                continue;
+            }
+            var site = d.Site!;
+            var alert = new Alert
+            {
+                Id = Guid.NewGuid(),
+                Kind = d.Kind,
+                Severity = d.Severity,
+                Title = d.Title.Length > 300 ? d.Title[..300] : d.Title,
+                Detail = d.Detail,
+                SubjectType = "subject",
+                SubjectLabel = d.Subject.Length > 128 ? d.Subject[..128] : d.Subject,
+                SiteId = site.Id,
+                Latitude = d.Latitude,
+                Longitude = d.Longitude,
+                Evidence = JsonSerializer.Serialize(d.Evidence, JsonSerializerOptions.Web),
+                RaisedAt = d.At,
+                Status = AlertStatus.Open,
+                OwnerAgencyId = site.OwnerAgencyId,
+                Tlp = site.Tlp,
+                CreatedByUserId = site.CreatedByUserId,
+            };
+            db.Add(alert);
+            db.AddRange(grants[site.Id].Select(g => new ReleaseGrant { RecordId = alert.Id, AgencyId = g.AgencyId }));
+            db.AddRange(recipients[site.Id].Select(r => new NamedRecipient { RecordId = alert.Id, UserId = r.UserId }));
+            ids.Add(alert.Id);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        counters.AddAlerts(ids.Count);
+        return ids;
+    }
+}
+
+/// <summary>The clock raises alerts, not only the next report: advances the engine to the current time every few seconds and checks movements under way.</summary>
+public sealed class TrackingTimer(TrackingPipeline pipeline, MovementMonitor movements, TimeProvider clock, IOptions<TrackingOptions> options, ILogger<TrackingTimer> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromSeconds(Math.Max(0.05, options.Value.TickSeconds));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(interval, clock, stoppingToken);
+                var now = clock.GetUtcNow().UtcDateTime;
+                await pipeline.TickAsync(now, stoppingToken);
+                await movements.CheckAsync(now, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                logger.LogError(exception, "Advancing the tracking engine failed");
+            }
+        }
+    }
+}
