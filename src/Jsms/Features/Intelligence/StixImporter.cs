@@ -208,13 +208,21 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
         refs.Add(StixMarkings.Tlp2Ids[marking.Tlp]);
         node["object_marking_refs"] = refs;
         var extensions = node["extensions"] as JsonObject ?? [];
-        extensions[StixMarkings.ReleaseExtensionId] = new JsonObject
+        var release = new JsonObject
         {
             ["extension_type"] = "property-extension",
             ["owner_agency"] = ownerCode,
-            ["release_to"] = new JsonArray([.. releaseTo.Select(r => (JsonNode)JsonValue.Create(r))]),
-            ["named_recipients"] = new JsonArray([.. recipients.Select(r => (JsonNode)JsonValue.Create(r))]),
         };
+        // STIX lists must not be empty (schemas/common/properties.json): an empty list is left out.
+        if (releaseTo.Length > 0)
+        {
+            release["release_to"] = new JsonArray([.. releaseTo.Select(r => (JsonNode)JsonValue.Create(r))]);
+        }
+        if (recipients.Length > 0)
+        {
+            release["named_recipients"] = new JsonArray([.. recipients.Select(r => (JsonNode)JsonValue.Create(r))]);
+        }
+        extensions[StixMarkings.ReleaseExtensionId] = release;
         node["extensions"] = extensions;
         return node.ToJsonString();
     }
