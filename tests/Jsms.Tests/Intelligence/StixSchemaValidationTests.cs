@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Jsms.Features.Intelligence;
+using Microsoft.EntityFrameworkCore;
 using static Jsms.Tests.Intelligence.IntelligenceTestApp;
 
 namespace Jsms.Tests.Intelligence;
@@ -72,6 +73,17 @@ public sealed class StixSchemaValidationTests(IntelligenceTestApp app) : IClassF
         JsonNode[] definitions = [.. StixMarkings.Tlp2Definitions(), StixMarkings.ReleaseExtensionDefinition()];
         var result = await StixValidator.ValidateAsync(definitions, "--interop");
         Assert.Equal(6, result.Checked);
+        Assert.True(result.Invalid == 0, result.Report);
+    }
+
+    [Fact]
+    public async Task The_demo_intelligence_validates_against_the_full_interop_profile()
+    {
+        var json = await app.WithDb(db => db.Set<StixObjectVersion>()
+            .Where(o => db.Set<StixCollection>().Any(c => c.Id == o.CollectionId && c.Title == "Karachi airport attack (demo)"))
+            .Select(o => o.Json).ToListAsync());
+        Assert.Equal(18, json.Count); // 12 demo objects, 5 TLP definitions, the extension-definition
+        var result = await StixValidator.ValidateAsync(json.Select(j => JsonNode.Parse(j)!), "--interop");
         Assert.True(result.Invalid == 0, result.Report);
     }
 

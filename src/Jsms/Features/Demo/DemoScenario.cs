@@ -42,6 +42,7 @@ public sealed class DemoScenario(JsmsDbContext db, UserAdministration users, Tim
         await SeedPartnersAsync(cancellationToken);
         await SeedUsersAsync();
         await DemoConsultations.SeedAsync(db, clock, cancellationToken);
+        await DemoIntelligence.SeedAsync(db, clock, cancellationToken);
         return true;
     }
 
