@@ -19,6 +19,7 @@ public sealed class IntelligenceIndexModel(JsmsDbContext db) : PageModel
     public Dictionary<Guid, string> Collections { get; private set; } = [];
     public List<string> Types { get; private set; } = [];
     public bool CanWrite { get; private set; }
+    public bool IsAdministrator { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -27,6 +28,7 @@ public sealed class IntelligenceIndexModel(JsmsDbContext db) : PageModel
             return Challenge();
         }
         CanWrite = caller.CanWrite;
+        IsAdministrator = caller.IsAdministrator;
         Results = await StixBrowse.SearchAsync(db, caller, new StixSearch(Q, Type, Tlp,
             From is { } f ? DateTime.SpecifyKind(f, DateTimeKind.Utc) : null, To is { } t ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : null));
         Collections = await db.Set<StixCollection>().AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Title);

@@ -27,6 +27,10 @@ public static class IntelligenceModule
         services.AddOptions<IntelligenceOptions>().BindConfiguration(IntelligenceOptions.Section);
         services.AddScoped<StixImporter>();
         services.AddScoped<StixCollections>();
+        services.AddScoped<TaxiiPuller>();
+        services.AddHttpClient(TaxiiPuller.HttpClientName)
+            .ConfigureHttpClient((sp, client) => client.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<IntelligenceOptions>>().Value.PullTimeoutSeconds));
+        services.AddHostedService<TaxiiPullService>();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, TaxiiBasicAuthenticationHandler>(TaxiiBasicAuthenticationHandler.SchemeName, null)
             .AddPolicyScheme(TaxiiBasicAuthenticationHandler.PolicySchemeName, "TAXII: Basic or bearer", o =>
@@ -48,6 +52,7 @@ public static class IntelligenceModule
         group.MapGet("/collections", ListCollections);
         group.MapGet("/objects", SearchObjects);
         group.MapGet("/objects/{stixId}", GetObject);
+        TaxiiSourcesEndpoints.Map(group);
         var writes = group.MapGroup("").AddEndpointFilter(RequireWritingRole).ProducesProblem(StatusCodes.Status403Forbidden);
         writes.MapPost("/collections", CreateCollection);
         writes.MapPost("/collections/{id:guid}/import", Import).Accepts<object>("application/json");
