@@ -201,16 +201,25 @@ public sealed class TaxiiPullService(IServiceScopeFactory scopes, TimeProvider c
                     .Select(s => new { s.Id, s.IntervalMinutes, s.LastAttemptAt }).ToListAsync(stoppingToken);
                 foreach (var s in sources.Where(s => s.LastAttemptAt is null || s.LastAttemptAt.Value.AddMinutes(s.IntervalMinutes) <= now))
                 {
-                    await using var pullScope = scopes.CreateAsyncScope();
-                    await pullScope.ServiceProvider.GetRequiredService<TaxiiPuller>().PullAsync(s.Id, stoppingToken);
+                    try
+                    {
+                        await using var pullScope = scopes.CreateAsyncScope();
+                        await pullScope.ServiceProvider.GetRequiredService<TaxiiPuller>().PullAsync(s.Id, stoppingToken);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                    {
+                        // Remote failures are recorded on the source by the puller; this is anything else (e.g. the database).
+                        logger.LogError(e, "Pulling TAXII source {Source} failed", s.Id);
+                    }
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
+            catch (Exception e)
             {
+                // Like the urgent-channel monitor: the schedule must survive a failing check (a stopped host would be worse).
                 logger.LogError(e, "The TAXII pull schedule failed; next check in {Delay}", delay);
             }
         }
