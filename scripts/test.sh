@@ -75,9 +75,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# --- 2. tools and build (the build runs `npm ci` itself when wwwroot/lib is missing) ----------
+# --- 2. tools, the test validator's node packages, and build (the build runs `npm ci` itself when wwwroot/lib is missing)
 step "dotnet tool restore"
 dotnet tool restore >/dev/null
+
+step "npm ci (tests/stix-validation: ajv and the STIX schema validator)"
+npm ci --prefix tests/stix-validation --no-audit --no-fund --loglevel=error
 
 step "building ($CONFIG)"
 dotnet build Jsms.slnx -c "$CONFIG" -nologo -v q --disable-build-servers

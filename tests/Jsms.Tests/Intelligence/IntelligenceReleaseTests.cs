@@ -136,4 +136,21 @@ public sealed class IntelligenceReleaseTests(IntelligenceTestApp app) : IClassFi
         var own = JsonDocument.Parse(await owner.GetStringAsync($"/api/intelligence/objects/{a.ReleasedToChina}")).RootElement;
         Assert.Equal((string?)relationship["id"], own.GetProperty("relationships")[0].GetProperty("id").GetString());
     }
+
+    [Theory]
+    [InlineData("pk.analyst", new[] { "identity", "location", "intrusion-set", "threat-actor", "indicator", "report", "note" })]
+    [InlineData("cn.liaison", new[] { "identity", "location", "intrusion-set", "threat-actor", "indicator", "report" })]
+    [InlineData("cn.coordinator", new[] { "identity", "location", "intrusion-set", "threat-actor", "report" })]
+    [InlineData("ru.analyst", new[] { "identity", "location", "intrusion-set" })]
+    [InlineData("us.analyst", new[] { "identity" })]
+    public async Task The_demo_intelligence_is_seen_as_its_markings_allow(string user, string[] types)
+    {
+        var demo = await app.WithDb(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Set<StixCollection>().Where(c => c.Title == "Karachi airport attack (demo)").Select(c => c.Id)));
+        using var client = await app.LoginAs(user);
+        var list = JsonDocument.Parse(await client.GetStringAsync("/api/intelligence/objects")).RootElement;
+        var seen = list.EnumerateArray().Where(o => o.GetProperty("collectionId").GetGuid() == demo).Select(o => o.GetProperty("type").GetString()!)
+            .Where(t => t is not ("marking-definition" or "extension-definition" or "relationship")).Distinct().Order();
+        Assert.Equal(types.Order(), seen);
+    }
 }

@@ -43,6 +43,7 @@ public sealed class DemoScenario(JsmsDbContext db, UserAdministration users, Tim
         await SeedUsersAsync();
         await DemoConsultations.SeedAsync(db, clock, cancellationToken);
         await DemoTracking.SeedAsync(db, clock, cancellationToken);
+        await DemoIntelligence.SeedAsync(db, clock, cancellationToken);
         return true;
     }
 

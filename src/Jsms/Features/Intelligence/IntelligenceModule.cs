@@ -27,6 +27,10 @@ public static class IntelligenceModule
         services.AddOptions<IntelligenceOptions>().BindConfiguration(IntelligenceOptions.Section);
         services.AddScoped<StixImporter>();
         services.AddScoped<StixCollections>();
+        services.AddScoped<TaxiiPuller>();
+        services.AddHttpClient(TaxiiPuller.HttpClientName)
+            .ConfigureHttpClient((sp, client) => client.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<IntelligenceOptions>>().Value.PullTimeoutSeconds));
+        services.AddHostedService<TaxiiPullService>();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, TaxiiBasicAuthenticationHandler>(TaxiiBasicAuthenticationHandler.SchemeName, null)
             .AddPolicyScheme(TaxiiBasicAuthenticationHandler.PolicySchemeName, "TAXII: Basic or bearer", o =>
@@ -48,6 +52,7 @@ public static class IntelligenceModule
         group.MapGet("/collections", ListCollections);
         group.MapGet("/objects", SearchObjects);
         group.MapGet("/objects/{stixId}", GetObject);
+        TaxiiSourcesEndpoints.Map(group);
         var writes = group.MapGroup("").AddEndpointFilter(RequireWritingRole).ProducesProblem(StatusCodes.Status403Forbidden);
         writes.MapPost("/collections", CreateCollection);
         writes.MapPost("/collections/{id:guid}/import", Import).Accepts<object>("application/json");
@@ -113,50 +118,65 @@ public static class IntelligenceModule
     /// <summary>The latest readable version of each matching object (full text in name and description, type, marking, time added).</summary>
     public static async Task<Ok<List<StixObjectSummary>>> SearchObjects(string? q, string? type, string? tlp, DateTime? from, DateTime? to,
         Caller caller, JsmsDbContext db)
+        => TypedResults.Ok(await StixBrowse.SearchAsync(db, caller, new StixSearch(q, type, tlp, from, to)));
+
+    /// <summary>One object: its readable versions (newest first) and the readable relationships and sightings that point at it or from it.</summary>
+    public static async Task<Results<Ok<StixObjectDetail>, NotFound>> GetObject(string stixId, Caller caller, JsmsDbContext db)
+        => await StixBrowse.DetailAsync(db, caller, stixId) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
+}
+
+public sealed record StixObjectDetail(string Id, string Type, IReadOnlyList<StixVersionDto> Versions, IReadOnlyList<StixObjectSummary> Relationships);
+
+public sealed record StixVersionDto(string Version, string Tlp, DateTime DateAdded, bool Revoked, System.Text.Json.JsonElement Content);
+
+/// <summary>The search criteria of the API and the search page (all optional).</summary>
+public sealed record StixSearch(string? Q, string? Type, string? Tlp, DateTime? From, DateTime? To);
+
+/// <summary>Search and object detail, shared by the API and the pages; every query goes through the access policy.</summary>
+public static class StixBrowse
+{
+    public static async Task<List<StixObjectSummary>> SearchAsync(JsmsDbContext db, Caller caller, StixSearch search, int max = 200)
     {
         var readable = db.Readable<StixObjectVersion>(caller);
         var query = readable.AsNoTracking()
             .Where(o => !readable.Any(n => n.CollectionId == o.CollectionId && n.StixId == o.StixId && n.Modified > o.Modified));
-        if (!string.IsNullOrWhiteSpace(q))
+        if (!string.IsNullOrWhiteSpace(search.Q))
         {
-            var text = q.Trim().ToLowerInvariant();
+            var text = search.Q.Trim().ToLowerInvariant();
             query = query.Where(o => o.SearchText != null && o.SearchText.Contains(text));
         }
-        if (!string.IsNullOrWhiteSpace(type))
+        if (!string.IsNullOrWhiteSpace(search.Type))
         {
+            var type = search.Type.Trim();
             query = query.Where(o => o.Type == type);
         }
-        if (TlpNames.TryParse(tlp, out var level) && !string.IsNullOrWhiteSpace(tlp))
+        if (!string.IsNullOrWhiteSpace(search.Tlp) && TlpNames.TryParse(search.Tlp, out var level))
         {
             query = query.Where(o => o.Tlp == level);
         }
-        if (from is { } f)
+        if (search.From is { } f)
         {
             var start = f.ToUniversalTime();
             query = query.Where(o => o.Modified >= start);
         }
-        if (to is { } t)
+        if (search.To is { } t)
         {
             var end = t.ToUniversalTime();
             query = query.Where(o => o.Modified < end);
         }
-        var rows = await query.OrderByDescending(o => o.DateAdded).Take(200)
+        var rows = await query.OrderByDescending(o => o.DateAdded).Take(max)
             .Select(o => new { o.StixId, o.Type, o.Name, o.Version, o.Tlp, o.Revoked, o.CollectionId, o.DateAdded }).ToListAsync();
-        return TypedResults.Ok(rows.Select(o => new StixObjectSummary(o.StixId, o.Type, o.Name, o.Version, o.Tlp.Label(), o.Revoked, o.CollectionId, o.DateAdded)).ToList());
+        return rows.Select(o => new StixObjectSummary(o.StixId, o.Type, o.Name, o.Version, o.Tlp.Label(), o.Revoked, o.CollectionId, o.DateAdded)).ToList();
     }
 
-    public sealed record StixObjectDetail(string Id, string Type, IReadOnlyList<StixVersionDto> Versions, IReadOnlyList<StixObjectSummary> Relationships);
-
-    public sealed record StixVersionDto(string Version, string Tlp, DateTime DateAdded, bool Revoked, System.Text.Json.JsonElement Content);
-
-    /// <summary>One object: its readable versions (newest first) and the readable relationships and sightings that point at it or from it.</summary>
-    public static async Task<Results<Ok<StixObjectDetail>, NotFound>> GetObject(string stixId, Caller caller, JsmsDbContext db)
+    /// <summary>The readable versions of an object (newest first) and readable relationships from or to it; null when none is readable. Audits sensitive reads.</summary>
+    public static async Task<StixObjectDetail?> DetailAsync(JsmsDbContext db, Caller caller, string stixId)
     {
         var versions = await db.Readable<StixObjectVersion>(caller).AsNoTracking().Where(o => o.StixId == stixId)
             .OrderByDescending(o => o.Modified).Select(o => new { o.Id, o.Type, o.Version, o.Tlp, o.DateAdded, o.Revoked, o.Json }).ToListAsync();
         if (versions.Count == 0)
         {
-            return TypedResults.NotFound();
+            return null;
         }
         var related = await db.Readable<StixObjectVersion>(caller).AsNoTracking()
             .Where(o => o.SourceRef == stixId || o.TargetRef == stixId)
@@ -167,9 +187,22 @@ public static class IntelligenceModule
             db.Audit("read", nameof(StixObjectVersion), v.Id, $"{stixId} {v.Version}");
         }
         await db.SaveChangesAsync();
-        return TypedResults.Ok(new StixObjectDetail(stixId, versions[0].Type,
+        return new StixObjectDetail(stixId, versions[0].Type,
             [.. versions.Select(v => new StixVersionDto(v.Version, v.Tlp.Label(), v.DateAdded, v.Revoked, System.Text.Json.JsonDocument.Parse(v.Json).RootElement))],
-            [.. related.Select(o => new StixObjectSummary(o.StixId, o.Type, o.Name, o.Version, o.Tlp.Label(), o.Revoked, o.CollectionId, o.DateAdded))]));
+            [.. related.Select(o => new StixObjectSummary(o.StixId, o.Type, o.Name, o.Version, o.Tlp.Label(), o.Revoked, o.CollectionId, o.DateAdded))]);
+    }
+
+    /// <summary>The latest readable version of each of the given objects: id, type and name (for links to related objects).</summary>
+    public static async Task<Dictionary<string, (string Type, string? Name)>> VisibleAsync(JsmsDbContext db, Caller caller, IReadOnlyCollection<string> ids)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var list = ids.ToList();
+        var rows = await db.Readable<StixObjectVersion>(caller).AsNoTracking().Where(o => list.Contains(o.StixId))
+            .OrderByDescending(o => o.Modified).Select(o => new { o.StixId, o.Type, o.Name }).ToListAsync();
+        return rows.DistinctBy(r => r.StixId).ToDictionary(r => r.StixId, r => (r.Type, r.Name), StringComparer.Ordinal);
     }
 }
 

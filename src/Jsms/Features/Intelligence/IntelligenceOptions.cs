@@ -13,4 +13,13 @@ public sealed class IntelligenceOptions
 
     /// <summary>The most objects in one TAXII page.</summary>
     public int MaxPageSize { get; set; } = 1000;
+
+    /// <summary>How often the TAXII pull schedule looks for sources that are due, in seconds.</summary>
+    public int PullCheckSeconds { get; set; } = 30;
+
+    /// <summary>The most pages one pull fetches (the rest follows at the next pull, from the saved mark).</summary>
+    public int MaxPullPages { get; set; } = 1000;
+
+    /// <summary>Timeout of one request to a remote TAXII server, in seconds.</summary>
+    public int PullTimeoutSeconds { get; set; } = 30;
 }

@@ -32,9 +32,22 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
     [GeneratedRegex("^([a-z0-9][a-z0-9-]*[a-z0-9])--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
     private static partial Regex StixIdPattern();
 
+    /// <summary>Set for objects pulled from another node (<see cref="TaxiiPuller"/>): RED is refused, named recipients are dropped.</summary>
+    private bool _fromRemote;
+
     public async Task<ImportReport> ImportAsync(Caller caller, StixCollection collection, Stream body, MarkingInput? defaults,
         CancellationToken cancellationToken = default)
+        => await ImportAsync(caller, collection, body, defaults, fromRemote: false, cancellationToken);
+
+    /// <summary>
+    /// Imports objects; <paramref name="fromRemote"/> marks objects pulled from another JSMS node or TAXII server:
+    /// a RED object is refused (RED never leaves its node), and the release extension's named recipients are
+    /// dropped (they name users of the other node), its release-to agency codes are kept.
+    /// </summary>
+    public async Task<ImportReport> ImportAsync(Caller caller, StixCollection collection, Stream body, MarkingInput? defaults,
+        bool fromRemote, CancellationToken cancellationToken = default)
     {
+        _fromRemote = fromRemote;
         var ownerCode = await db.Set<Agency>().Where(a => a.Id == caller.AgencyId).Select(a => a.Code).SingleAsync(cancellationToken);
         var defaultTlp = collection.DefaultTlp;
         if (defaults?.Tlp is { } label && TlpNames.TryParse(label, out var parsed))
@@ -128,6 +141,11 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
                 failures.Add(new RefusedObject(c.Index, c.Id, c.Version, "the object is revoked: no further versions are accepted"));
                 continue;
             }
+            if (_fromRemote && c.Tlp == Tlp.Red)
+            {
+                failures.Add(new RefusedObject(c.Index, c.Id, c.Version, "a RED object is not accepted from another node"));
+                continue;
+            }
             var (marking, markingError) = await ResolveMarkingAsync(c, defaultTlp, defaults, resolved);
             if (marking is null)
             {
@@ -178,7 +196,7 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
     {
         var tlp = c.Type == "marking-definition" ? Tlp.Clear : c.Tlp ?? defaultTlp;
         var releaseTo = c.HasReleaseExtension ? c.ReleaseTo : defaults?.ReleaseTo ?? [];
-        var recipients = c.HasReleaseExtension ? c.Recipients : defaults?.Recipients ?? [];
+        var recipients = _fromRemote ? [] : c.HasReleaseExtension ? c.Recipients : defaults?.Recipients ?? [];
         var key = $"{tlp}|{string.Join(',', releaseTo)}|{string.Join(',', recipients)}";
         if (!cache.TryGetValue(key, out var result))
         {
@@ -208,13 +226,21 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
         refs.Add(StixMarkings.Tlp2Ids[marking.Tlp]);
         node["object_marking_refs"] = refs;
         var extensions = node["extensions"] as JsonObject ?? [];
-        extensions[StixMarkings.ReleaseExtensionId] = new JsonObject
+        var release = new JsonObject
         {
             ["extension_type"] = "property-extension",
             ["owner_agency"] = ownerCode,
-            ["release_to"] = new JsonArray([.. releaseTo.Select(r => (JsonNode)JsonValue.Create(r))]),
-            ["named_recipients"] = new JsonArray([.. recipients.Select(r => (JsonNode)JsonValue.Create(r))]),
         };
+        // STIX lists must not be empty (schemas/common/properties.json): an empty list is left out.
+        if (releaseTo.Length > 0)
+        {
+            release["release_to"] = new JsonArray([.. releaseTo.Select(r => (JsonNode)JsonValue.Create(r))]);
+        }
+        if (recipients.Length > 0)
+        {
+            release["named_recipients"] = new JsonArray([.. recipients.Select(r => (JsonNode)JsonValue.Create(r))]);
+        }
+        extensions[StixMarkings.ReleaseExtensionId] = release;
         node["extensions"] = extensions;
         return node.ToJsonString();
     }

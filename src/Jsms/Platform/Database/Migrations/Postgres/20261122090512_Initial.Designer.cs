@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jsms.Platform.Database.Migrations.Postgres
 {
     [DbContext(typeof(PostgresJsmsDbContext))]
-    [Migration("20261122085551_Initial")]
+    [Migration("20261122090512_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -754,6 +754,88 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                     b.HasIndex("CollectionId", "Type", "DateAdded");
 
                     b.ToTable("StixObjects", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Features.Intelligence.TaxiiSource", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AddedAfter")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ApiRootUrl")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("IntervalMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LastAccepted")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("LastRefused")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LastSuccessAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("LocalCollectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OwnerAgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("RemoteCollectionId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Username")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocalCollectionId");
+
+                    b.HasIndex("OwnerAgencyId");
+
+                    b.ToTable("TaxiiSources", (string)null);
                 });
 
             modelBuilder.Entity("Jsms.Features.Intelligence.TaxiiStatus", b =>
@@ -1642,6 +1724,21 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("CollectionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jsms.Features.Intelligence.TaxiiSource", b =>
+                {
+                    b.HasOne("Jsms.Features.Intelligence.StixCollection", null)
+                        .WithMany()
+                        .HasForeignKey("LocalCollectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jsms.Features.Partners.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -628,6 +628,47 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "TaxiiSources",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ApiRootUrl = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    RemoteCollectionId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Username = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ProtectedSecret = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    LocalCollectionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerAgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IntervalMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AddedAfter = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    LastAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastSuccessAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastAccepted = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastRefused = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaxiiSources", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TaxiiSources_Agencies_OwnerAgencyId",
+                        column: x => x.OwnerAgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TaxiiSources_StixCollections_LocalCollectionId",
+                        column: x => x.LocalCollectionId,
+                        principalTable: "StixCollections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UrgentMessages",
                 columns: table => new
                 {
@@ -1110,6 +1151,16 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                 column: "TargetRef");
 
             migrationBuilder.CreateIndex(
+                name: "IX_TaxiiSources_LocalCollectionId",
+                table: "TaxiiSources",
+                column: "LocalCollectionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaxiiSources_OwnerAgencyId",
+                table: "TaxiiSources",
+                column: "OwnerAgencyId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TaxiiStatuses_UserId",
                 table: "TaxiiStatuses",
                 column: "UserId");
@@ -1198,6 +1249,9 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "StixObjects");
+
+            migrationBuilder.DropTable(
+                name: "TaxiiSources");
 
             migrationBuilder.DropTable(
                 name: "TaxiiStatuses");

@@ -629,6 +629,47 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "TaxiiSources",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ApiRootUrl = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    RemoteCollectionId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Username = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ProtectedSecret = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    LocalCollectionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerAgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IntervalMinutes = table.Column<int>(type: "integer", nullable: false),
+                    Enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AddedAfter = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    LastAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastSuccessAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastAccepted = table.Column<int>(type: "integer", nullable: false),
+                    LastRefused = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaxiiSources", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TaxiiSources_Agencies_OwnerAgencyId",
+                        column: x => x.OwnerAgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TaxiiSources_StixCollections_LocalCollectionId",
+                        column: x => x.LocalCollectionId,
+                        principalTable: "StixCollections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UrgentMessages",
                 columns: table => new
                 {
@@ -1111,6 +1152,16 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                 column: "TargetRef");
 
             migrationBuilder.CreateIndex(
+                name: "IX_TaxiiSources_LocalCollectionId",
+                table: "TaxiiSources",
+                column: "LocalCollectionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaxiiSources_OwnerAgencyId",
+                table: "TaxiiSources",
+                column: "OwnerAgencyId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TaxiiStatuses_UserId",
                 table: "TaxiiStatuses",
                 column: "UserId");
@@ -1199,6 +1250,9 @@ namespace Jsms.Platform.Database.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "StixObjects");
+
+            migrationBuilder.DropTable(
+                name: "TaxiiSources");
 
             migrationBuilder.DropTable(
                 name: "TaxiiStatuses");

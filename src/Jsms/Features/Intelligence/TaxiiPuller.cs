@@ -1,0 +1,227 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Jsms.Features.Access;
+using Jsms.Platform.Database;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Jsms.Features.Intelligence;
+
+/// <summary>What one pull did.</summary>
+public sealed record PullResult(bool Ok, int Pages, int Accepted, int Refused, string? Error);
+
+/// <summary>
+/// Pulls one <see cref="TaxiiSource"/>: GET the remote collection's objects with <c>added_after</c> = the source's mark,
+/// page by page (<c>next</c>), each page stored through <see cref="StixImporter"/> (as the source's owner agency; RED
+/// refused), the mark advanced and saved after each page, so a failure resumes after the last stored page.
+/// </summary>
+public sealed class TaxiiPuller(JsmsDbContext db, StixImporter importer, IHttpClientFactory http, IDataProtectionProvider protection,
+    TimeProvider clock, IOptions<IntelligenceOptions> options, ILogger<TaxiiPuller> logger)
+{
+    public const string HttpClientName = "taxii-pull";
+
+    /// <summary>One pull at a time on this node (the schedule and a manual pull never overlap).</summary>
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+
+    public IDataProtector Protector => protection.CreateProtector("Jsms.Intelligence.TaxiiSource.Secret");
+
+    public async Task<PullResult> PullAsync(Guid sourceId, CancellationToken cancellationToken = default)
+    {
+        await Gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await PullLockedAsync(sourceId, cancellationToken);
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private async Task<PullResult> PullLockedAsync(Guid sourceId, CancellationToken cancellationToken)
+    {
+        var source = await db.Set<TaxiiSource>().AsNoTracking().SingleAsync(s => s.Id == sourceId, cancellationToken);
+        var collection = await db.Set<StixCollection>().AsNoTracking().SingleAsync(c => c.Id == source.LocalCollectionId, cancellationToken);
+        // The pulled records are owned by the agency representing the partner and created by the administrator who configured the source.
+        var caller = new Caller(source.CreatedByUserId, "taxii-pull", source.OwnerAgencyId, new HashSet<string>(), []);
+        var client = http.CreateClient(HttpClientName);
+        var mark = source.AddedAfter;
+        string? next = null;
+        int pages = 0, accepted = 0, refused = 0;
+        try
+        {
+            do
+            {
+                var url = ObjectsUrl(source, mark, next);
+                using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                request.Headers.Accept.ParseAdd(TaxiiEndpoints.MediaType);
+                var secret = Protector.Unprotect(source.ProtectedSecret);
+                request.Headers.Authorization = source.Username is { Length: > 0 } user
+                    ? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{user}:{secret}")))
+                    : new AuthenticationHeaderValue("Bearer", secret);
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new TaxiiPullException($"{url} answered {(int)response.StatusCode}: {await DescribeErrorAsync(response, cancellationToken)}");
+                }
+                // Read the page into memory (at most one page, limit capped by the server), then import it streamed.
+                var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                var (more, nextValue, count) = Envelope(body);
+                await using (var stream = new MemoryStream(body, writable: false))
+                {
+                    var report = await importer.ImportAsync(caller, collection, stream, null, fromRemote: true, cancellationToken);
+                    accepted += report.Successes.Count(s => s.Message == "added");
+                    refused += report.Refused;
+                    foreach (var failure in report.Failures)
+                    {
+                        logger.LogInformation("TAXII pull {Source}: refused {Id}: {Reason}", source.Name, failure.Id, failure.Reason);
+                    }
+                }
+                pages++;
+                if (response.Headers.TryGetValues("X-TAXII-Date-Added-Last", out var last) && last.FirstOrDefault() is { Length: > 0 } lastAdded)
+                {
+                    mark = lastAdded;
+                }
+                await UpdateAsync(sourceId, s => s.AddedAfter = mark, cancellationToken);
+                next = more && count > 0 ? nextValue : null;
+            }
+            while (next is not null && pages < options.Value.MaxPullPages);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or TaxiiPullException or JsonException
+                                      or System.Security.Cryptography.CryptographicException && !cancellationToken.IsCancellationRequested)
+        {
+            var error = e switch
+            {
+                TaskCanceledException => "The remote did not answer in time.",
+                System.Security.Cryptography.CryptographicException => "The stored secret cannot be read with this node's keys: enter it again.",
+                JsonException j => "The remote sent no TAXII envelope: " + j.Message,
+                _ => e.Message,
+            };
+            logger.LogWarning("TAXII pull {Source} failed: {Error}", source.Name, error);
+            await UpdateAsync(sourceId, s =>
+            {
+                s.Status = TaxiiSourceStatus.Failed;
+                s.LastError = error.Length > 2000 ? error[..2000] : error;
+                s.LastAttemptAt = clock.GetUtcNow().UtcDateTime;
+            }, cancellationToken, $"failed: {error}");
+            return new PullResult(false, pages, accepted, refused, error);
+        }
+        await UpdateAsync(sourceId, s =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            s.Status = TaxiiSourceStatus.Ok;
+            s.LastError = null;
+            s.LastAttemptAt = now;
+            s.LastSuccessAt = now;
+            s.LastAccepted = accepted;
+            s.LastRefused = refused;
+        }, cancellationToken, $"{pages} pages, {accepted} added, {refused} refused");
+        return new PullResult(true, pages, accepted, refused, null);
+    }
+
+    private static string ObjectsUrl(TaxiiSource source, string? mark, string? next)
+    {
+        var root = source.ApiRootUrl.EndsWith('/') ? source.ApiRootUrl : source.ApiRootUrl + "/";
+        var url = $"{root}collections/{Uri.EscapeDataString(source.RemoteCollectionId)}/objects/";
+        var query = new List<string>();
+        if (mark is not null)
+        {
+            query.Add("added_after=" + Uri.EscapeDataString(mark));
+        }
+        if (next is not null)
+        {
+            query.Add("next=" + Uri.EscapeDataString(next));
+        }
+        return query.Count == 0 ? url : url + "?" + string.Join('&', query);
+    }
+
+    private static (bool More, string? Next, int Count) Envelope(byte[] body)
+    {
+        using var json = JsonDocument.Parse(body);
+        var root = json.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new JsonException("the body is not a JSON object");
+        }
+        var more = root.TryGetProperty("more", out var m) && m.ValueKind == JsonValueKind.True;
+        var next = root.TryGetProperty("next", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
+        var count = root.TryGetProperty("objects", out var o) && o.ValueKind == JsonValueKind.Array ? o.GetArrayLength() : 0;
+        return (more, next, count);
+    }
+
+    private static async Task<string> DescribeErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            using var json = JsonDocument.Parse(text);
+            return json.RootElement.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String
+                ? d.GetString()!
+                : response.ReasonPhrase ?? "";
+        }
+        catch (JsonException)
+        {
+            return response.ReasonPhrase ?? "";
+        }
+    }
+
+    private async Task UpdateAsync(Guid sourceId, Action<TaxiiSource> change, CancellationToken cancellationToken, string? audit = null)
+    {
+        db.ChangeTracker.Clear();
+        var source = await db.Set<TaxiiSource>().SingleAsync(s => s.Id == sourceId, CancellationToken.None);
+        change(source);
+        if (audit is not null)
+        {
+            db.Audit("pull", nameof(TaxiiSource), sourceId, audit);
+        }
+        await db.SaveChangesAsync(cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken);
+    }
+}
+
+/// <summary>A remote answer that is not a TAXII page (status code or body).</summary>
+public sealed class TaxiiPullException(string message) : Exception(message);
+
+/// <summary>Pulls every enabled source whose interval has passed; wakes every <see cref="IntelligenceOptions.PullCheckSeconds"/>.</summary>
+public sealed class TaxiiPullService(IServiceScopeFactory scopes, TimeProvider clock, IOptions<IntelligenceOptions> options,
+    ILogger<TaxiiPullService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromSeconds(Math.Max(1, options.Value.PullCheckSeconds));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(delay, clock, stoppingToken);
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<JsmsDbContext>();
+                var now = clock.GetUtcNow().UtcDateTime;
+                var sources = await db.Set<TaxiiSource>().AsNoTracking().Where(s => s.Enabled)
+                    .Select(s => new { s.Id, s.IntervalMinutes, s.LastAttemptAt }).ToListAsync(stoppingToken);
+                foreach (var s in sources.Where(s => s.LastAttemptAt is null || s.LastAttemptAt.Value.AddMinutes(s.IntervalMinutes) <= now))
+                {
+                    try
+                    {
+                        await using var pullScope = scopes.CreateAsyncScope();
+                        await pullScope.ServiceProvider.GetRequiredService<TaxiiPuller>().PullAsync(s.Id, stoppingToken);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                    {
+                        // Remote failures are recorded on the source by the puller; this is anything else (e.g. the database).
+                        logger.LogError(e, "Pulling TAXII source {Source} failed", s.Id);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // Like the urgent-channel monitor: the schedule must survive a failing check (a stopped host would be worse).
+                logger.LogError(e, "The TAXII pull schedule failed; next check in {Delay}", delay);
+            }
+        }
+    }
+}

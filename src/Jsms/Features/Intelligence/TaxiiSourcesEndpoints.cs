@@ -1,0 +1,132 @@
+using Jsms.Features.Access;
+using Jsms.Features.Partners;
+using Jsms.Platform.Database;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jsms.Features.Intelligence;
+
+public sealed record TaxiiSourceDto(Guid Id, string Name, string ApiRootUrl, string RemoteCollectionId, string? Username, Guid LocalCollectionId,
+    string OwnerAgency, int IntervalMinutes, bool Enabled, string? AddedAfter, string Status, string? LastError, DateTime? LastAttemptAt,
+    DateTime? LastSuccessAt, int LastAccepted, int LastRefused);
+
+/// <summary>
+/// A source to create. <c>Username</c> null: <c>Secret</c> is a bearer token, else the Basic password. <c>OwnerAgency</c> is the
+/// code of the agency that represents the remote partner on this node: it owns the pulled records.
+/// </summary>
+public sealed record CreateTaxiiSourceRequest(string? Name, string? ApiRootUrl, string? RemoteCollectionId, string? Username, string? Secret,
+    Guid? LocalCollectionId, string? OwnerAgency, int? IntervalMinutes, bool? Enabled);
+
+public sealed record PullResponse(PullResult Result, TaxiiSourceDto Source);
+
+/// <summary><c>/api/intelligence/sources</c>: TAXII sources this node pulls from (administrators only) and their status.</summary>
+public static class TaxiiSourcesEndpoints
+{
+    public static void Map(RouteGroupBuilder group)
+    {
+        group.MapGet("/sources", List);
+        group.MapPost("/sources", Create);
+        group.MapPost("/sources/{id:guid}/pull", Pull);
+    }
+
+    public static async Task<List<TaxiiSourceDto>> ListAsync(JsmsDbContext db)
+    {
+        var agencies = await db.Set<Agency>().AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Code);
+        var sources = await db.Set<TaxiiSource>().AsNoTracking().OrderBy(s => s.Name).ToListAsync();
+        return [.. sources.Select(s => ToDto(s, agencies.GetValueOrDefault(s.OwnerAgencyId, "?")))];
+    }
+
+    private static TaxiiSourceDto ToDto(TaxiiSource s, string ownerCode)
+        => new(s.Id, s.Name, s.ApiRootUrl, s.RemoteCollectionId, s.Username, s.LocalCollectionId, ownerCode, s.IntervalMinutes, s.Enabled,
+            s.AddedAfter, s.Status.ToString(), s.LastError, s.LastAttemptAt, s.LastSuccessAt, s.LastAccepted, s.LastRefused);
+
+    public static async Task<Results<Ok<List<TaxiiSourceDto>>, ForbidHttpResult>> List(Caller caller, JsmsDbContext db)
+        => caller.IsAdministrator ? TypedResults.Ok(await ListAsync(db)) : TypedResults.Forbid();
+
+    public static async Task<Results<Created<TaxiiSourceDto>, ValidationProblem, ForbidHttpResult>> Create(CreateTaxiiSourceRequest request,
+        Caller caller, JsmsDbContext db, TaxiiPuller puller, TimeProvider clock)
+    {
+        if (!caller.IsAdministrator)
+        {
+            return TypedResults.Forbid();
+        }
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200)
+        {
+            errors["name"] = ["A name of at most 200 characters is required."];
+        }
+        if (!Uri.TryCreate(request.ApiRootUrl, UriKind.Absolute, out var root) || root.Scheme is not ("https" or "http") || request.ApiRootUrl!.Length > 1000)
+        {
+            errors["apiRootUrl"] = ["The remote API root as an absolute http(s) URL, e.g. https://node.example/taxii2/api/."];
+        }
+        if (string.IsNullOrWhiteSpace(request.RemoteCollectionId) || request.RemoteCollectionId.Length > 200)
+        {
+            errors["remoteCollectionId"] = ["The id of the remote collection is required."];
+        }
+        if (string.IsNullOrEmpty(request.Secret))
+        {
+            errors["secret"] = ["A password (with a username) or a bearer token is required."];
+        }
+        if (request.Username?.Length > 256)
+        {
+            errors["username"] = ["At most 256 characters."];
+        }
+        if (request.LocalCollectionId is not { } local || !await db.Set<StixCollection>().AnyAsync(c => c.Id == local))
+        {
+            errors["localCollectionId"] = ["An existing local collection is required."];
+        }
+        var ownerCode = request.OwnerAgency?.Trim().ToUpperInvariant();
+        var owner = string.IsNullOrEmpty(ownerCode)
+            ? null
+            : await db.Set<Agency>().Where(a => a.Code == ownerCode).Select(a => (Guid?)a.Id).FirstOrDefaultAsync();
+        if (owner is null)
+        {
+            errors["ownerAgency"] = ["The code of the agency that represents the remote partner (it owns the pulled records)."];
+        }
+        if (request.IntervalMinutes is < 1 or > 10080)
+        {
+            errors["intervalMinutes"] = ["Between 1 and 10080 minutes."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var source = new TaxiiSource
+        {
+            Id = Guid.NewGuid(),
+            Name = request.Name!.Trim(),
+            ApiRootUrl = request.ApiRootUrl!.Trim(),
+            RemoteCollectionId = request.RemoteCollectionId!.Trim(),
+            Username = string.IsNullOrWhiteSpace(request.Username) ? null : request.Username.Trim(),
+            ProtectedSecret = puller.Protector.Protect(request.Secret!),
+            LocalCollectionId = request.LocalCollectionId!.Value,
+            OwnerAgencyId = owner!.Value,
+            CreatedByUserId = caller.UserId,
+            IntervalMinutes = request.IntervalMinutes ?? 15,
+            Enabled = request.Enabled ?? true,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Add(source);
+        db.Audit("create", nameof(TaxiiSource), source.Id, $"{source.Name} {source.ApiRootUrl} {source.RemoteCollectionId}");
+        await db.SaveChangesAsync();
+        return TypedResults.Created($"/api/intelligence/sources/{source.Id}", ToDto(source, ownerCode!));
+    }
+
+    /// <summary>Pulls the source now (also when disabled) and returns what the pull did and the source's status.</summary>
+    public static async Task<Results<Ok<PullResponse>, NotFound, ForbidHttpResult>> Pull(Guid id, Caller caller, JsmsDbContext db, TaxiiPuller puller,
+        CancellationToken cancellationToken)
+    {
+        if (!caller.IsAdministrator)
+        {
+            return TypedResults.Forbid();
+        }
+        if (!await db.Set<TaxiiSource>().AnyAsync(s => s.Id == id, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+        var result = await puller.PullAsync(id, cancellationToken);
+        var source = (await ListAsync(db)).Single(s => s.Id == id);
+        return TypedResults.Ok(new PullResponse(result, source));
+    }
+}
