@@ -11,7 +11,7 @@ namespace Jsms.Features.Consultations;
 /// <para>
 /// Refusals: a record the caller may not read, or may not change, answers 404. A caller whose roles do not
 /// include a writing role (a viewer) gets 403 on every endpoint that changes something, decided once by
-/// <see cref="RequireWritingRole"/>: the caller knows their own role, so this reveals nothing.
+/// <see cref="Api.MapWritesGroup"/>: the caller knows their own role, so this reveals nothing.
 /// </para>
 /// </summary>
 public static class ConsultationsModule
@@ -37,7 +37,7 @@ public static class ConsultationsModule
         group.MapGet("/urgent", UrgentBox);
         group.MapGet("/urgent/{id:guid}", GetUrgent);
 
-        var writes = group.MapGroup("").AddEndpointFilter(RequireWritingRole).ProducesProblem(StatusCodes.Status403Forbidden);
+        var writes = group.MapWritesGroup();
         writes.MapPost("/dialogues", CreateDialogue);
         writes.MapPut("/dialogues/{id:guid}", UpdateDialogue);
         writes.MapPost("/dialogues/{id:guid}/meetings", CreateMeeting);
@@ -50,17 +50,6 @@ public static class ConsultationsModule
         return app;
     }
 
-    /// <summary>Endpoints that change data refuse callers without a writing role (viewers) with 403.</summary>
-    private static async ValueTask<object?> RequireWritingRole(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var caller = await Caller.ForRequestAsync(context.HttpContext);
-        if (caller is not null && !caller.CanWrite)
-        {
-            return TypedResults.Problem("Your role may read but not change records.", statusCode: StatusCodes.Status403Forbidden,
-                title: "A writing role is required");
-        }
-        return await next(context);
-    }
 
     /// <summary>Overdue commitments first (most overdue on top), then progress by dialogue and by sector.</summary>
     public static async Task<Ok<DashboardDto>> Dashboard(Caller caller, ConsultationService consultations)

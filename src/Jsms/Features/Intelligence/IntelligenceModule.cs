@@ -53,22 +53,12 @@ public static class IntelligenceModule
         group.MapGet("/objects", SearchObjects);
         group.MapGet("/objects/{stixId}", GetObject);
         TaxiiSourcesEndpoints.Map(group);
-        var writes = group.MapGroup("").AddEndpointFilter(RequireWritingRole).ProducesProblem(StatusCodes.Status403Forbidden);
+        var writes = group.MapWritesGroup();
         writes.MapPost("/collections", CreateCollection);
         writes.MapPost("/collections/{id:guid}/import", Import).Accepts<object>("application/json");
         return app;
     }
 
-    private static async ValueTask<object?> RequireWritingRole(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var caller = await Caller.ForRequestAsync(context.HttpContext);
-        if (caller is not null && !caller.CanWrite)
-        {
-            return TypedResults.Problem("Your role may read but not change records.", statusCode: StatusCodes.Status403Forbidden,
-                title: "A writing role is required");
-        }
-        return await next(context);
-    }
 
     public static async Task<Ok<List<CollectionDto>>> ListCollections(Caller caller, StixCollections collections)
         => TypedResults.Ok(await collections.ListAsync());

@@ -31,7 +31,7 @@ public static class ProtectionModule
         var persons = app.MapApiGroup("/persons", "Protection");
         persons.MapGet("", ListPersons);
         persons.MapGet("/{id:guid}", GetPerson);
-        var personWrites = persons.MapGroup("").AddEndpointFilter(WriterFilter.RequireWritingRole).ProducesProblem(StatusCodes.Status403Forbidden);
+        var personWrites = persons.MapWritesGroup();
         personWrites.MapPost("", CreatePerson);
         personWrites.MapPut("/{id:guid}", UpdatePerson);
         personWrites.MapDelete("/{id:guid}", DeletePerson);
@@ -39,7 +39,7 @@ public static class ProtectionModule
         var sites = app.MapApiGroup("/sites", "Protection");
         sites.MapGet("", ListSites);
         sites.MapGet("/{id:guid}", GetSite);
-        var siteWrites = sites.MapGroup("").AddEndpointFilter(WriterFilter.RequireWritingRole).ProducesProblem(StatusCodes.Status403Forbidden);
+        var siteWrites = sites.MapWritesGroup();
         siteWrites.MapPost("", CreateSite);
         siteWrites.MapPut("/{id:guid}", UpdateSite);
         siteWrites.MapDelete("/{id:guid}", DeleteSite);
@@ -49,7 +49,7 @@ public static class ProtectionModule
         movements.MapGet("/{id:guid}", GetMovement);
         movements.MapGet("/{id:guid}/export", ExportMovement);
         movements.MapGet("/{id:guid}/access-log", AccessLog);
-        var movementWrites = movements.MapGroup("").AddEndpointFilter(WriterFilter.RequireWritingRole).ProducesProblem(StatusCodes.Status403Forbidden);
+        var movementWrites = movements.MapWritesGroup();
         movementWrites.MapPost("", CreateMovement);
         movementWrites.MapPut("/{id:guid}", UpdateMovement);
         movementWrites.MapDelete("/{id:guid}", DeleteMovement);

@@ -3,21 +3,6 @@ using Microsoft.AspNetCore.DataProtection;
 
 namespace Jsms.Features.Protection;
 
-/// <summary>Endpoints that change data refuse callers without a writing role (viewers) with 403.</summary>
-public static class WriterFilter
-{
-    public static async ValueTask<object?> RequireWritingRole(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var caller = await Caller.ForRequestAsync(context.HttpContext);
-        if (caller is not null && !caller.CanWrite)
-        {
-            return TypedResults.Problem("Your role may read but not change records.", statusCode: StatusCodes.Status403Forbidden,
-                title: "A writing role is required");
-        }
-        return await next(context);
-    }
-}
-
 /// <summary>Encrypts and decrypts a person's passport number and phone (ASP.NET Core Data Protection, keys beside the database).</summary>
 public sealed class PersonIdentifiers(IDataProtectionProvider provider)
 {

@@ -33,7 +33,7 @@ public static class TrackingModule
         var devices = app.MapApiGroup("/devices", "Tracking");
         devices.MapGet("", ListDevices);
         devices.MapGet("/{id:guid}", GetDevice);
-        var deviceWrites = devices.MapGroup("").AddEndpointFilter(WriterFilter.RequireWritingRole).ProducesProblem(StatusCodes.Status403Forbidden);
+        var deviceWrites = devices.MapWritesGroup();
         deviceWrites.MapPost("", CreateDevice);
         deviceWrites.MapPut("/{id:guid}", UpdateDevice);
         deviceWrites.MapDelete("/{id:guid}", DeleteDevice);
@@ -41,7 +41,7 @@ public static class TrackingModule
         var sensors = app.MapApiGroup("/sensors", "Tracking");
         sensors.MapGet("", ListSensors);
         sensors.MapGet("/{id:guid}", GetSensor);
-        var sensorWrites = sensors.MapGroup("").AddEndpointFilter(WriterFilter.RequireWritingRole).ProducesProblem(StatusCodes.Status403Forbidden);
+        var sensorWrites = sensors.MapWritesGroup();
         sensorWrites.MapPost("", CreateSensor);
         sensorWrites.MapPut("/{id:guid}", UpdateSensor);
         sensorWrites.MapDelete("/{id:guid}", DeleteSensor);
@@ -49,7 +49,7 @@ public static class TrackingModule
         app.MapMethods("/api/tracking/osmand", ["GET", "POST"], OsmAnd).AllowAnonymous().DisableAntiforgery().WithTags("Tracking");
         var tracking = app.MapApiGroup("/tracking", "Tracking");
         tracking.MapGet("/stats", Stats);
-        var ingest = tracking.MapGroup("").AddEndpointFilter(WriterFilter.RequireWritingRole).ProducesProblem(StatusCodes.Status403Forbidden);
+        var ingest = tracking.MapWritesGroup();
         ingest.MapPost("/positions", Positions);
         ingest.MapPost("/sightings", Sightings);
         return app;

@@ -1,3 +1,5 @@
+using Jsms.Features.Access;
+
 namespace Jsms.Platform.Web;
 
 internal static class Api
@@ -13,4 +15,25 @@ internal static class Api
             .AddEndpointFilter<CookieApiAntiforgery>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+    /// <summary>
+    /// A sub-group for endpoints that change data: callers without a writing role (viewers) get 403.
+    /// The caller knows their own role, so this reveals nothing; a writer who may not change a given
+    /// record still gets 404 from the access policy.
+    /// </summary>
+    public static RouteGroupBuilder MapWritesGroup(this RouteGroupBuilder group)
+        => group.MapGroup("")
+            .AddEndpointFilter(RequireWritingRole)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+    private static async ValueTask<object?> RequireWritingRole(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var caller = await Caller.ForRequestAsync(context.HttpContext);
+        if (caller is not null && !caller.CanWrite)
+        {
+            return TypedResults.Problem("Your role may read but not change records.", statusCode: StatusCodes.Status403Forbidden,
+                title: "A writing role is required");
+        }
+        return await next(context);
+    }
 }
