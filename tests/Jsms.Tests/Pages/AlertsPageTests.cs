@@ -86,6 +86,18 @@ public sealed class AlertsPageTests(JsmsTestApp app) : IClassFixture<JsmsTestApp
         Assert.True(await app.WithDb(db => db.Set<Jsms.Features.Audit.AuditEntry>().AnyAsync(e => e.RecordId == id && e.Action == "read" && e.UserName == "pk.analyst")));
     }
 
+    [Fact]
+    public async Task Reading_a_red_alert_over_the_api_is_audited_and_an_amber_one_is_not()
+    {
+        var red = await RaiseAsync("Informant exposed", AlertSeverity.Critical, Tlp.Red, createdBy: "pk.analyst");
+        var amber = await RaiseAsync("Gate camera offline", AlertSeverity.Low, Tlp.Amber);
+        using var analyst = await app.LoginAs("pk.analyst");
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await analyst.GetAsync($"/api/alerts/{red}")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await analyst.GetAsync($"/api/alerts/{amber}")).StatusCode);
+        Assert.True(await app.WithDb(db => db.Set<Jsms.Features.Audit.AuditEntry>().AnyAsync(e => e.RecordId == red && e.Action == "read" && e.UserName == "pk.analyst")));
+        Assert.False(await app.WithDb(db => db.Set<Jsms.Features.Audit.AuditEntry>().AnyAsync(e => e.RecordId == amber && e.Action == "read")));
+    }
+
     /// <summary>An alert owned by PK-NACTA (GREEN reaches the regional members, not the observer).</summary>
     private Task<Guid> RaiseAsync(string title, AlertSeverity severity, Tlp tlp, string createdBy = "pk.coordinator")
         => app.WithDb(async db =>

@@ -57,10 +57,21 @@ public static class AlertsModule
     internal static Task<AlertDto?> FindAsync(JsmsDbContext db, Caller caller, Guid id, CancellationToken cancellationToken = default)
         => db.Readable<Alert>(caller).AsNoTracking().Where(a => a.Id == id).Select(ToDto).FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>One alert; reading an AMBER+STRICT or RED alert is audited.</summary>
     public static async Task<Results<Ok<AlertDto>, NotFound>> Get(Guid id, Caller caller, JsmsDbContext db)
-        => await db.Readable<Alert>(caller).AsNoTracking().Where(a => a.Id == id).Select(ToDto).FirstOrDefaultAsync() is { } dto
-            ? TypedResults.Ok(dto)
-            : TypedResults.NotFound();
+    {
+        var dto = await db.Readable<Alert>(caller).AsNoTracking().Where(a => a.Id == id).Select(ToDto).FirstOrDefaultAsync();
+        if (dto is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (TlpNames.TryParse(dto.Tlp, out var tlp) && AccessPolicy.IsSensitive(tlp))
+        {
+            db.Audit("read", nameof(Alert), dto.Id);
+            await db.SaveChangesAsync();
+        }
+        return TypedResults.Ok(dto);
+    }
 
     /// <summary>Any reader of the alert may acknowledge it: whoever is on watch takes it.</summary>
     public static async Task<Results<Ok<AlertDto>, NotFound>> Acknowledge(Guid id, Caller caller, JsmsDbContext db, TimeProvider clock)
