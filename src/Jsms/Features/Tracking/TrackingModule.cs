@@ -24,8 +24,8 @@ public static class TrackingModule
         services.AddSingleton<TrackingCounters>();
         services.AddSingleton<TrackingPipeline>();
         services.AddSingleton<MovementMonitor>();
-        services.AddHostedService<TrackingTimer>();
         services.AddTrackingProtocols(configuration);
+        services.AddHostedService<TrackingTimer>();
         return services;
     }
 

@@ -9,6 +9,7 @@ namespace Jsms.Features.Tracking;
 /// </summary>
 public static class TrackingProtocols
 {
+    /// <summary>Called before the tracking timer is added: hosted services start in order, so the restore is done before the first tick.</summary>
     public static IServiceCollection AddTrackingProtocols(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<TrackingProtocolOptions>(configuration.GetSection(TrackingOptions.Section));
