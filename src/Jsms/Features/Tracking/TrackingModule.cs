@@ -24,6 +24,7 @@ public static class TrackingModule
         services.AddSingleton<TrackingCounters>();
         services.AddSingleton<TrackingPipeline>();
         services.AddSingleton<MovementMonitor>();
+        services.AddTrackingProtocols(configuration);
         services.AddHostedService<TrackingTimer>();
         return services;
     }
@@ -52,6 +53,7 @@ public static class TrackingModule
         var ingest = tracking.MapWritesGroup();
         ingest.MapPost("/positions", Positions);
         ingest.MapPost("/sightings", Sightings);
+        app.MapTrackingProtocols();
         return app;
     }
 
@@ -259,7 +261,7 @@ public static class TrackingModule
     public static string NormaliseSubject(string subject)
         => new(subject.Trim().ToUpperInvariant().Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
 
-    private static async Task<int> StorePositionsAsync(JsmsDbContext db, TrackingPipeline pipeline, TrackingCounters counters, DateTime now,
+    internal static async Task<int> StorePositionsAsync(JsmsDbContext db, TrackingPipeline pipeline, TrackingCounters counters, DateTime now,
         List<(Device Device, Fix Fix)> fixes, CancellationToken cancellationToken)
     {
         var rows = fixes.Select(x => (Row: new Position
