@@ -23,7 +23,7 @@ public sealed record SightingToStore(Sensor Sensor, string Subject, DateTime Tim
 /// observations are committed and have been through the engine, so a 2xx still means "durably stored".
 /// A batch is written whole or not at all: if a gathered transaction fails, each batch is retried alone.
 /// </summary>
-public sealed class IngestWriter : IAsyncDisposable
+public sealed class IngestWriter : IHostedService, IAsyncDisposable
 {
     private const int MaxGroupRows = 20_000;
 
@@ -38,6 +38,7 @@ public sealed class IngestWriter : IAsyncDisposable
     private readonly Lock _startGate = new();
     private Task? _loops;
     private IObservationStorage? _storage;
+    private int _disposed;
 
     public IngestWriter(IServiceScopeFactory scopes, TrackingPipeline pipeline, TrackingCounters counters, IOptions<TrackingOptions> options,
         ILogger<IngestWriter> logger)
@@ -64,7 +65,17 @@ public sealed class IngestWriter : IAsyncDisposable
             return 0;
         }
         EnsureStarted();
-        await _toStore.Writer.WriteAsync(batch, cancellationToken);
+        if (!_toStore.Writer.TryWrite(batch))
+        {
+            try
+            {
+                await _toStore.Writer.WriteAsync(batch, cancellationToken);
+            }
+            catch (ChannelClosedException)
+            {
+                throw new OperationCanceledException("The server is shutting down.");
+            }
+        }
         // The batch is committed even if the caller goes away; the caller just stops waiting.
         return await batch.Done.Task.WaitAsync(cancellationToken);
     }
@@ -206,8 +217,32 @@ public sealed class IngestWriter : IAsyncDisposable
         }
     }
 
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>On shutdown, before the services go: takes no more batches and finishes those already handed over.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _toStore.Writer.TryComplete();
+        if (_loops is not null)
+        {
+            try
+            {
+                await _loops.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                await _stop.CancelAsync();
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        // Registered as a singleton and as the hosted service: the container disposes it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         _toStore.Writer.TryComplete();
         await _stop.CancelAsync();
         if (_loops is not null)
@@ -216,7 +251,7 @@ public sealed class IngestWriter : IAsyncDisposable
             {
                 await _loops;
             }
-            catch (Exception exception) when (exception is OperationCanceledException or ChannelClosedException)
+            catch (Exception exception) when (exception is OperationCanceledException or ChannelClosedException or ObjectDisposedException)
             {
                 // Shutting down.
             }
@@ -270,7 +305,8 @@ internal interface IObservationStorage : IAsyncDisposable
 
 /// <summary>
 /// SQLite: one IMMEDIATE transaction per group with two prepared INSERTs reused for every row, on a connection kept
-/// open. The database is in WAL mode (readers do not block the writer); <c>synchronous</c> is FULL by default (the
+/// open and a 64 MB page cache (the positions' index is written in device order, not append order). The database is in
+/// WAL mode (readers do not block the writer); <c>synchronous</c> is FULL by default (the
 /// WAL is synced at each commit, so a commit survives power loss), NORMAL if configured
 /// (<c>Jsms:Tracking:SqliteSynchronous</c>; survives a crash of the process, not of the machine).
 /// Values are bound with the same SQLite types EF Core uses (GUID and time as TEXT), so EF reads them back.
@@ -289,7 +325,7 @@ internal sealed class SqliteObservationStorage : IObservationStorage
         _position = connection.CreateCommand();
         _position.CommandText = """
             INSERT INTO "Positions" ("DeviceId", "Time", "ReceivedAt", "Latitude", "Longitude", "Speed", "Bearing", "Altitude", "Accuracy")
-            VALUES ($d, $t, $r, $la, $lo, $sp, $b, $al, $ac) RETURNING "Id"
+            VALUES ($d, $t, $r, $la, $lo, $sp, $b, $al, $ac)
             """;
         _p =
         [
@@ -302,7 +338,7 @@ internal sealed class SqliteObservationStorage : IObservationStorage
         _sighting = connection.CreateCommand();
         _sighting.CommandText = """
             INSERT INTO "Sightings" ("SensorId", "Subject", "Time", "ReceivedAt", "Latitude", "Longitude")
-            VALUES ($se, $su, $t, $r, $la, $lo) RETURNING "Id"
+            VALUES ($se, $su, $t, $r, $la, $lo)
             """;
         _s =
         [
@@ -319,7 +355,7 @@ internal sealed class SqliteObservationStorage : IObservationStorage
         var mode = string.Equals(synchronous, "NORMAL", StringComparison.OrdinalIgnoreCase) ? "NORMAL" : "FULL";
         await using (var pragma = connection.CreateCommand())
         {
-            pragma.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={mode};";
+            pragma.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={mode}; PRAGMA cache_size=-65536;";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
         }
         return new SqliteObservationStorage(connection);
@@ -346,7 +382,8 @@ internal sealed class SqliteObservationStorage : IObservationStorage
                 _p[6].Value = (object?)fix.Bearing ?? DBNull.Value;
                 _p[7].Value = (object?)fix.Altitude ?? DBNull.Value;
                 _p[8].Value = (object?)fix.Accuracy ?? DBNull.Value;
-                batch.PositionIds[i] = (long)_position.ExecuteScalar()!;
+                _position.ExecuteNonQuery();
+                batch.PositionIds[i] = LastId();
             }
             for (var i = 0; i < batch.Sightings.Count; i++)
             {
@@ -357,12 +394,16 @@ internal sealed class SqliteObservationStorage : IObservationStorage
                 _s[3].Value = received;
                 _s[4].Value = s.Sensor.Latitude;
                 _s[5].Value = s.Sensor.Longitude;
-                batch.SightingIds[i] = (long)_sighting.ExecuteScalar()!;
+                _sighting.ExecuteNonQuery();
+                batch.SightingIds[i] = LastId();
             }
         }
         transaction.Commit();
         return Task.CompletedTask;
     }
+
+    // The writer holds the write lock of this connection: the row just inserted has this id (cheaper than RETURNING's reader).
+    private long LastId() => SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle);
 
     public async ValueTask DisposeAsync()
     {

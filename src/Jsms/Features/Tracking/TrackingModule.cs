@@ -24,6 +24,7 @@ public static class TrackingModule
         services.AddSingleton<TrackingCounters>();
         services.AddSingleton<TrackingPipeline>();
         services.AddSingleton<IngestWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<IngestWriter>());
         services.AddSingleton<MovementMonitor>();
         services.AddHostedService<TrackingTimer>();
         return services;
