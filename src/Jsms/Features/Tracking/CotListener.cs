@@ -15,7 +15,7 @@ namespace Jsms.Features.Tracking;
 /// on the other protocols (a device is known by its unique id, as in the OsmAnd protocol); the events read together are
 /// stored and run through the engine together.
 /// </summary>
-public sealed class CotListener(IServiceScopeFactory scopes, TrackingPipeline pipeline, TrackingCounters counters, TimeProvider clock,
+public sealed class CotListener(IServiceScopeFactory scopes, IngestWriter writer, TrackingCounters counters, TimeProvider clock,
     IOptions<TrackingOptions> options, IOptions<TrackingProtocolOptions> protocol, ILogger<CotListener> logger) : BackgroundService
 {
     private const string EndTag = "</event>";
@@ -174,11 +174,11 @@ public sealed class CotListener(IServiceScopeFactory scopes, TrackingPipeline pi
         var db = scope.ServiceProvider.GetRequiredService<JsmsDbContext>();
         var uids = events.Select(e => e.Uid).Distinct().ToList();
         var known = await db.Set<Device>().AsNoTracking().Where(d => uids.Contains(d.UniqueId)).ToDictionaryAsync(d => d.UniqueId, cancellationToken);
-        var accepted = events.Where(e => known.ContainsKey(e.Uid)).Select(e => (known[e.Uid], e.Fix)).ToList();
+        var accepted = events.Where(e => known.ContainsKey(e.Uid)).Select(e => new PositionToStore(known[e.Uid], e.Fix)).ToList();
         counters.AddUnknownDevices(events.Count - accepted.Count);
         if (accepted.Count > 0)
         {
-            await TrackingModule.StorePositionsAsync(db, pipeline, counters, now, accepted, cancellationToken);
+            await writer.StorePositionsAsync(accepted, now, cancellationToken);
         }
     }
 }

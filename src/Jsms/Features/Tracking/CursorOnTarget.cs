@@ -251,7 +251,7 @@ public static class CursorOnTarget
     /// is stored; otherwise the positions are stored and run through the engine before the 200.
     /// </summary>
     public static async Task<Results<Ok<IngestResult>, ValidationProblem, ProblemHttpResult>> Post(HttpContext context, Caller caller, JsmsDbContext db,
-        TrackingPipeline pipeline, TrackingCounters counters, TimeProvider clock, IOptions<TrackingOptions> options,
+        IngestWriter writer, TrackingCounters counters, TimeProvider clock, IOptions<TrackingOptions> options,
         IOptions<TrackingProtocolOptions> protocol, CancellationToken cancellationToken)
     {
         var (text, tooLarge) = await ReadLimitedAsync(context, protocol.Value.CotMaxRequestBytes, cancellationToken);
@@ -286,7 +286,7 @@ public static class CursorOnTarget
                 + "; nothing was stored.", statusCode: StatusCodes.Status403Forbidden, title: "Unknown device");
         }
         var alerts = positions.Count == 0 ? 0
-            : await TrackingModule.StorePositionsAsync(db, pipeline, counters, now, positions.Select(e => (known[e.Uid], e.Fix)).ToList(), cancellationToken);
+            : await writer.StorePositionsAsync(positions.Select(e => new PositionToStore(known[e.Uid], e.Fix)).ToList(), now, cancellationToken);
         return TypedResults.Ok(new IngestResult(positions.Count, [], alerts));
     }
 

@@ -238,7 +238,7 @@ public static class TrackImport
     /// reads all), then stores the points in event-time order through the same path as live positions.
     /// </summary>
     public static async Task<Outcome> ImportAsync(string text, Format format, string? deviceId, IQueryable<Device> devices, JsmsDbContext db,
-        TrackingPipeline pipeline, TrackingCounters counters, DateTime now, TrackingOptions options, CancellationToken cancellationToken)
+        IngestWriter writer, TrackingCounters counters, DateTime now, TrackingOptions options, CancellationToken cancellationToken)
     {
         var (points, errors) = Parse(format, text);
         if (errors.Count == 0 && string.IsNullOrWhiteSpace(deviceId) && points.Any(p => p.DeviceId is null))
@@ -275,7 +275,7 @@ public static class TrackImport
         // In time order, in slices, through the live path: one save and one engine pass per slice.
         foreach (var slice in fixes.Chunk(5000))
         {
-            alerts += await TrackingModule.StorePositionsAsync(db, pipeline, counters, now, [.. slice], cancellationToken);
+            alerts += await writer.StorePositionsAsync(slice.Select(x => new PositionToStore(x.Device, x.Fix)).ToList(), now, cancellationToken);
         }
         return new Outcome(new ImportResult(fixes.Count, ids, fixes[0].Fix.Time, fixes[^1].Fix.Time, alerts), null, null);
     }
@@ -285,7 +285,7 @@ public static class TrackImport
     /// body is read). 400 naming the lines at fault, 403 for a device unknown or not visible, 413 over the size limit.
     /// </summary>
     public static async Task<Results<Ok<ImportResult>, ValidationProblem, ProblemHttpResult>> Post(HttpContext context, string? device, Caller caller,
-        JsmsDbContext db, TrackingPipeline pipeline, TrackingCounters counters, TimeProvider clock, IOptions<TrackingOptions> options,
+        JsmsDbContext db, IngestWriter writer, TrackingCounters counters, TimeProvider clock, IOptions<TrackingOptions> options,
         IOptions<TrackingProtocolOptions> protocol, CancellationToken cancellationToken)
     {
         var (text, tooLarge) = await CursorOnTarget.ReadLimitedAsync(context, protocol.Value.MaxImportBytes, cancellationToken);
@@ -294,7 +294,7 @@ public static class TrackImport
             return TypedResults.Problem($"The file is larger than {protocol.Value.MaxImportBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
         }
         var format = Detect(context.Request.ContentType, text);
-        var outcome = await ImportAsync(text, format, device, db.Readable<Device>(caller), db, pipeline, counters, clock.GetUtcNow().UtcDateTime,
+        var outcome = await ImportAsync(text, format, device, db.Readable<Device>(caller), db, writer, counters, clock.GetUtcNow().UtcDateTime,
             options.Value, cancellationToken);
         if (outcome.Errors is not null)
         {

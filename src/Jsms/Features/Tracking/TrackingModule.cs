@@ -14,7 +14,7 @@ namespace Jsms.Features.Tracking;
 /// the OsmAnd/Traccar client protocol (anonymous: a device is known by its unique id, as in Traccar), the JSON
 /// position batch and sightings (signed-in callers with a writing role). Unknown devices and sensors are refused
 /// (403) and counted; malformed input is a 400 naming each problem; an answer of 200 means the observations are
-/// stored (SaveChanges before the reply) and have been through the engine. See docs/tracking.md.
+/// committed (through the group-commit IngestWriter) and have been through the engine. See docs/tracking.md.
 /// </summary>
 public static class TrackingModule
 {
@@ -23,6 +23,8 @@ public static class TrackingModule
         services.Configure<TrackingOptions>(configuration.GetSection(TrackingOptions.Section));
         services.AddSingleton<TrackingCounters>();
         services.AddSingleton<TrackingPipeline>();
+        services.AddSingleton<IngestWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<IngestWriter>());
         services.AddSingleton<MovementMonitor>();
         services.AddTrackingProtocols(configuration);
         services.AddHostedService<TrackingTimer>();
@@ -62,7 +64,7 @@ public static class TrackingModule
     // ---------------- ingest ----------------
 
     /// <summary>OsmAnd / Traccar client: GET query, form POST, or the JSON body of newer clients. 200 once stored.</summary>
-    public static async Task<IResult> OsmAnd(HttpContext context, JsmsDbContext db, TrackingPipeline pipeline, TrackingCounters counters,
+    public static async Task<IResult> OsmAnd(HttpContext context, JsmsDbContext db, IngestWriter writer, TrackingCounters counters,
         TimeProvider clock, IOptions<TrackingOptions> options)
     {
         var request = context.Request;
@@ -107,13 +109,13 @@ public static class TrackingModule
             counters.AddUnknownDevices(fixes.Count);
             return TypedResults.Problem($"No device is registered with unique id '{uniqueId}'.", statusCode: StatusCodes.Status403Forbidden, title: "Unknown device");
         }
-        await StorePositionsAsync(db, pipeline, counters, now, fixes.Select(f => (device, f)).ToList(), context.RequestAborted);
+        await writer.StorePositionsAsync(fixes.Select(f => new PositionToStore(device, f)).ToList(), now, context.RequestAborted);
         return TypedResults.Ok();
     }
 
     /// <summary>A JSON array of positions (device unique id, time, latitude, longitude, speed m/s...); all-or-nothing on malformed input.</summary>
     public static async Task<Results<Ok<IngestResult>, ValidationProblem, ProblemHttpResult>> Positions(PositionInput[] request, Caller caller,
-        JsmsDbContext db, TrackingPipeline pipeline, TrackingCounters counters, TimeProvider clock, IOptions<TrackingOptions> options, CancellationToken cancellationToken)
+        JsmsDbContext db, IngestWriter writer, TrackingCounters counters, TimeProvider clock, IOptions<TrackingOptions> options, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = new Dictionary<string, string[]>();
@@ -155,13 +157,13 @@ public static class TrackingModule
         var ids = request.Select(p => p.DeviceId!.Trim()).Distinct().ToList();
         var known = await db.Readable<Device>(caller).AsNoTracking().Where(d => ids.Contains(d.UniqueId)).ToDictionaryAsync(d => d.UniqueId, cancellationToken);
         var refused = new List<RefusedItem>();
-        var accepted = new List<(Device, Fix)>();
+        var accepted = new List<PositionToStore>(request.Length);
         for (var i = 0; i < request.Length; i++)
         {
             var p = request[i];
             if (known.TryGetValue(p.DeviceId!.Trim(), out var device))
             {
-                accepted.Add((device, new Fix(device.UniqueId, Utc(p.Time!.Value), p.Latitude!.Value, p.Longitude!.Value, p.Speed, p.Bearing, p.Altitude, p.Accuracy)));
+                accepted.Add(new PositionToStore(device, new Fix(device.UniqueId, Utc(p.Time!.Value), p.Latitude!.Value, p.Longitude!.Value, p.Speed, p.Bearing, p.Altitude, p.Accuracy)));
             }
             else
             {
@@ -174,13 +176,13 @@ public static class TrackingModule
             return TypedResults.Problem("None of the devices is registered (or visible to you): " + string.Join(", ", refused.Select(r => r.Id).Distinct()),
                 statusCode: StatusCodes.Status403Forbidden, title: "Unknown device");
         }
-        var alerts = await StorePositionsAsync(db, pipeline, counters, now, accepted, cancellationToken);
+        var alerts = await writer.StorePositionsAsync(accepted, now, cancellationToken);
         return TypedResults.Ok(new IngestResult(accepted.Count, refused, alerts));
     }
 
     /// <summary>A JSON array of sightings (sensor code, subject, time); all-or-nothing on malformed input, unknown sensors refused item by item.</summary>
     public static async Task<Results<Ok<IngestResult>, ValidationProblem, ProblemHttpResult>> Sightings(SightingInput[] request, Caller caller,
-        JsmsDbContext db, TrackingPipeline pipeline, TrackingCounters counters, TimeProvider clock, IOptions<TrackingOptions> options, CancellationToken cancellationToken)
+        JsmsDbContext db, IngestWriter writer, TrackingCounters counters, TimeProvider clock, IOptions<TrackingOptions> options, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = new Dictionary<string, string[]>();
@@ -222,21 +224,13 @@ public static class TrackingModule
         var codes = request.Select(s => s.SensorId!.Trim()).Distinct().ToList();
         var known = await db.Readable<Sensor>(caller).AsNoTracking().Where(s => codes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, cancellationToken);
         var refused = new List<RefusedItem>();
-        var rows = new List<(Sighting Row, Sensor Sensor)>();
+        var rows = new List<SightingToStore>(request.Length);
         for (var i = 0; i < request.Length; i++)
         {
             var s = request[i];
             if (known.TryGetValue(s.SensorId!.Trim(), out var sensor))
             {
-                rows.Add((new Sighting
-                {
-                    SensorId = sensor.Id,
-                    Subject = NormaliseSubject(s.Subject!),
-                    Time = Utc(s.Time!.Value),
-                    ReceivedAt = now,
-                    Latitude = sensor.Latitude,
-                    Longitude = sensor.Longitude,
-                }, sensor));
+                rows.Add(new SightingToStore(sensor, NormaliseSubject(s.Subject!), Utc(s.Time!.Value)));
             }
             else
             {
@@ -249,40 +243,13 @@ public static class TrackingModule
             return TypedResults.Problem("None of the sensors is registered (or visible to you): " + string.Join(", ", refused.Select(r => r.Id).Distinct()),
                 statusCode: StatusCodes.Status403Forbidden, title: "Unknown sensor");
         }
-        db.AddRange(rows.Select(r => r.Row));
-        await db.SaveChangesAsync(cancellationToken);
-        counters.AddSightings(rows.Count);
-        var alerts = await pipeline.ProcessAsync(rows.Select(r => new Observation(r.Row.Subject, r.Row.Time, r.Row.Latitude, r.Row.Longitude,
-            "sighting", r.Row.Id, r.Sensor.Code)).ToList(), cancellationToken);
-        return TypedResults.Ok(new IngestResult(rows.Count, refused, alerts.Count));
+        var alerts = await writer.StoreSightingsAsync(rows, now, cancellationToken);
+        return TypedResults.Ok(new IngestResult(rows.Count, refused, alerts));
     }
 
     /// <summary>Plates are compared without case, spaces or dashes ("LEA 1234" is "lea-1234").</summary>
     public static string NormaliseSubject(string subject)
         => new(subject.Trim().ToUpperInvariant().Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
-
-    internal static async Task<int> StorePositionsAsync(JsmsDbContext db, TrackingPipeline pipeline, TrackingCounters counters, DateTime now,
-        List<(Device Device, Fix Fix)> fixes, CancellationToken cancellationToken)
-    {
-        var rows = fixes.Select(x => (Row: new Position
-        {
-            DeviceId = x.Device.Id,
-            Time = x.Fix.Time,
-            ReceivedAt = now,
-            Latitude = x.Fix.Latitude,
-            Longitude = x.Fix.Longitude,
-            Speed = x.Fix.Speed,
-            Bearing = x.Fix.Bearing,
-            Altitude = x.Fix.Altitude,
-            Accuracy = x.Fix.Accuracy,
-        }, x.Device)).ToList();
-        db.AddRange(rows.Select(r => r.Row));
-        await db.SaveChangesAsync(cancellationToken);
-        counters.AddPositions(rows.Count);
-        var alerts = await pipeline.ProcessAsync(rows.Select(r => new Observation(NormaliseSubject(r.Device.SubjectKey), r.Row.Time,
-            r.Row.Latitude, r.Row.Longitude, "position", r.Row.Id, r.Device.UniqueId)).ToList(), cancellationToken);
-        return alerts.Count;
-    }
 
     private static void CheckFuture(Dictionary<string, string[]> errors, IEnumerable<(string Key, DateTime Time)> times, DateTime now, TrackingOptions options)
     {

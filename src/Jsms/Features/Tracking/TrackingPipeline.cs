@@ -30,6 +30,12 @@ public sealed class TrackingOptions
 
     /// <summary>Observations stamped further than this ahead of the server clock are refused as malformed.</summary>
     public double MaxFutureMinutes { get; set; } = 10;
+
+    /// <summary>
+    /// SQLite <c>synchronous</c> of the ingest writer: FULL (default) syncs the WAL at each commit, so an acknowledged
+    /// observation survives power loss; NORMAL survives a crash of the process only (docs/decisions/0007).
+    /// </summary>
+    public string SqliteSynchronous { get; set; } = "FULL";
 }
 
 /// <summary>What ingest accepted and refused since start (GET /api/tracking/stats).</summary>
@@ -74,6 +80,28 @@ public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges ch
     /// <summary>Runs stored observations through the engine; returns the ids of the alerts raised (already stored).</summary>
     public Task<List<Guid>> ProcessAsync(IReadOnlyList<Observation> observations, CancellationToken cancellationToken = default)
         => RunAsync(engine => engine.Observe(observations), cancellationToken);
+
+    /// <summary>
+    /// Runs several stored batches through the engine, one after the other in the given order (as if each had called
+    /// <see cref="ProcessAsync"/>), under one turn of the gate, storing all their alerts in one save; returns the number
+    /// of alerts each batch raised.
+    /// </summary>
+    public async Task<int[]> ProcessBatchesAsync(IReadOnlyList<IReadOnlyList<Observation>> batches, CancellationToken cancellationToken = default)
+    {
+        var counts = new int[batches.Count];
+        await RunAsync(engine =>
+        {
+            var all = new List<DetectedAlert>();
+            for (var i = 0; i < batches.Count; i++)
+            {
+                var detected = engine.Observe(batches[i]);
+                counts[i] = detected.Count;
+                all.AddRange(detected);
+            }
+            return all;
+        }, cancellationToken);
+        return counts;
+    }
 
     /// <summary>Advances the engine to the given clock time (the timer); returns the ids of the alerts raised.</summary>
     public Task<List<Guid>> TickAsync(DateTime now, CancellationToken cancellationToken = default)

@@ -383,7 +383,7 @@ public static class JsmsCommandLine
                 : Features.Tracking.TrackImport.Detect(null, text);
             var db = host.Services.GetRequiredService<JsmsDbContext>();
             var outcome = await Features.Tracking.TrackImport.ImportAsync(text, format, result.GetValue(device), db.Set<Features.Tracking.Device>(), db,
-                host.Services.GetRequiredService<Features.Tracking.TrackingPipeline>(), host.Services.GetRequiredService<Features.Tracking.TrackingCounters>(),
+                host.Services.GetRequiredService<Features.Tracking.IngestWriter>(), host.Services.GetRequiredService<Features.Tracking.TrackingCounters>(),
                 host.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
                 host.Services.GetRequiredService<IOptions<Features.Tracking.TrackingOptions>>().Value, cancellationToken);
             if (outcome.Errors is not null)

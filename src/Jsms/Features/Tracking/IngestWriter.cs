@@ -1,0 +1,507 @@
+using System.Data;
+using System.Threading.Channels;
+using Jsms.Platform.Database;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Jsms.Features.Tracking;
+
+/// <summary>A position to store: the (known, visible) device it came from and the fix, speed in metres per second.</summary>
+public sealed record PositionToStore(Device Device, Fix Fix);
+
+/// <summary>A sighting to store: the (known, visible) sensor, the normalised subject and the time it was seen.</summary>
+public sealed record SightingToStore(Sensor Sensor, string Subject, DateTime Time);
+
+/// <summary>
+/// The one way positions and sightings are stored (every ingest endpoint goes through it; docs/decisions/0007).
+/// Group commit: concurrent requests hand their validated batches to a channel; one writer stores whatever has
+/// gathered in one transaction (SQLite: a reused prepared INSERT; PostgreSQL: binary COPY), commits, then the
+/// batches go through the detection engine in arrival order. A caller's task completes only after its
+/// observations are committed and have been through the engine, so a 2xx still means "durably stored".
+/// A batch is written whole or not at all: if a gathered transaction fails, each batch is retried alone.
+/// </summary>
+public sealed class IngestWriter : IHostedService, IAsyncDisposable
+{
+    private const int MaxGroupRows = 20_000;
+
+    private readonly Channel<PendingBatch> _toStore = Channel.CreateBounded<PendingBatch>(new BoundedChannelOptions(256) { SingleReader = true });
+    private readonly Channel<List<PendingBatch>> _toEngine = Channel.CreateBounded<List<PendingBatch>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+    private readonly CancellationTokenSource _stop = new();
+    private readonly IServiceScopeFactory _scopes;
+    private readonly TrackingPipeline _pipeline;
+    private readonly TrackingCounters _counters;
+    private readonly TrackingOptions _options;
+    private readonly ILogger<IngestWriter> _logger;
+    private readonly Lock _startGate = new();
+    private Task? _loops;
+    private IObservationStorage? _storage;
+    private int _disposed;
+
+    public IngestWriter(IServiceScopeFactory scopes, TrackingPipeline pipeline, TrackingCounters counters, IOptions<TrackingOptions> options,
+        ILogger<IngestWriter> logger)
+    {
+        _scopes = scopes;
+        _pipeline = pipeline;
+        _counters = counters;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    /// <summary>Stores the positions (one transaction, with whatever else is being stored), runs them through the engine; returns the alerts raised.</summary>
+    public Task<int> StorePositionsAsync(IReadOnlyList<PositionToStore> positions, DateTime receivedAt, CancellationToken cancellationToken = default)
+        => EnqueueAsync(new PendingBatch(positions, [], receivedAt), cancellationToken);
+
+    /// <summary>Stores the sightings (placed at their sensor), runs them through the engine; returns the alerts raised.</summary>
+    public Task<int> StoreSightingsAsync(IReadOnlyList<SightingToStore> sightings, DateTime receivedAt, CancellationToken cancellationToken = default)
+        => EnqueueAsync(new PendingBatch([], sightings, receivedAt), cancellationToken);
+
+    private async Task<int> EnqueueAsync(PendingBatch batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+        EnsureStarted();
+        if (!_toStore.Writer.TryWrite(batch))
+        {
+            try
+            {
+                await _toStore.Writer.WriteAsync(batch, cancellationToken);
+            }
+            catch (ChannelClosedException)
+            {
+                throw new OperationCanceledException("The server is shutting down.");
+            }
+        }
+        // The batch is committed even if the caller goes away; the caller just stops waiting.
+        return await batch.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    private void EnsureStarted()
+    {
+        if (_loops is not null)
+        {
+            return;
+        }
+        lock (_startGate)
+        {
+            if (_loops is null)
+            {
+                using (ExecutionContext.SuppressFlow())
+                {
+                    var store = Task.Run(StoreLoopAsync);
+                    var engine = Task.Run(EngineLoopAsync);
+                    _loops = Task.WhenAll(store, engine);
+                }
+            }
+        }
+    }
+
+    private async Task StoreLoopAsync()
+    {
+        var reader = _toStore.Reader;
+        try
+        {
+            while (await reader.WaitToReadAsync(_stop.Token))
+            {
+                var group = new List<PendingBatch>();
+                var rows = 0;
+                while (rows < MaxGroupRows && reader.TryRead(out var batch))
+                {
+                    group.Add(batch);
+                    rows += batch.Count;
+                }
+                var stored = await WriteGroupAsync(group);
+                if (stored.Count > 0)
+                {
+                    await _toEngine.Writer.WriteAsync(stored, _stop.Token);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            _toEngine.Writer.TryComplete();
+        }
+    }
+
+    /// <summary>Writes the group in one transaction; on failure, each batch alone, so one bad batch fails only itself.</summary>
+    private async Task<List<PendingBatch>> WriteGroupAsync(List<PendingBatch> group)
+    {
+        try
+        {
+            await WriteAsync(group);
+            return group;
+        }
+        catch (Exception exception) when (group.Count > 1 && exception is not OperationCanceledException)
+        {
+            _logger.LogWarning(exception, "Storing {Batches} gathered batches failed; storing them one by one", group.Count);
+        }
+        catch (Exception exception)
+        {
+            group[0].Done.TrySetException(exception);
+            return [];
+        }
+        var stored = new List<PendingBatch>();
+        foreach (var batch in group)
+        {
+            try
+            {
+                await WriteAsync([batch]);
+                stored.Add(batch);
+            }
+            catch (Exception exception)
+            {
+                batch.Done.TrySetException(exception);
+            }
+        }
+        return stored;
+    }
+
+    private async Task WriteAsync(List<PendingBatch> group)
+    {
+        _storage ??= await CreateStorageAsync();
+        try
+        {
+            await _storage.WriteAsync(group, _stop.Token);
+        }
+        catch
+        {
+            // A broken connection is not reused: the next group opens a new one.
+            await _storage.DisposeAsync();
+            _storage = null;
+            throw;
+        }
+    }
+
+    private async Task<IObservationStorage> CreateStorageAsync()
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JsmsDbContext>();
+        var connectionString = db.Database.GetConnectionString()!;
+        return db.Database.IsNpgsql()
+            ? await PostgresObservationStorage.OpenAsync(connectionString, _stop.Token)
+            : await SqliteObservationStorage.OpenAsync(connectionString, _options.SqliteSynchronous, _stop.Token);
+    }
+
+    private async Task EngineLoopAsync()
+    {
+        await foreach (var group in _toEngine.Reader.ReadAllAsync())
+        {
+            foreach (var batch in group)
+            {
+                _counters.AddPositions(batch.Positions.Count);
+                _counters.AddSightings(batch.Sightings.Count);
+            }
+            try
+            {
+                var alerts = await _pipeline.ProcessBatchesAsync(group.Select(b => b.Observations()).ToList());
+                for (var i = 0; i < group.Count; i++)
+                {
+                    group[i].Done.TrySetResult(alerts[i]);
+                }
+            }
+            catch (Exception exception)
+            {
+                _logger.LogError(exception, "Running stored observations through the engine failed");
+                foreach (var batch in group)
+                {
+                    batch.Done.TrySetException(exception);
+                }
+            }
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>On shutdown, before the services go: takes no more batches and finishes those already handed over.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _toStore.Writer.TryComplete();
+        if (_loops is not null)
+        {
+            try
+            {
+                await _loops.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                await _stop.CancelAsync();
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Registered as a singleton and as the hosted service: the container disposes it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+        _toStore.Writer.TryComplete();
+        await _stop.CancelAsync();
+        if (_loops is not null)
+        {
+            try
+            {
+                await _loops;
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or ChannelClosedException or ObjectDisposedException)
+            {
+                // Shutting down.
+            }
+        }
+        while (_toStore.Reader.TryRead(out var left))
+        {
+            left.Done.TrySetCanceled();
+        }
+        if (_storage is not null)
+        {
+            await _storage.DisposeAsync();
+        }
+        _stop.Dispose();
+    }
+}
+
+/// <summary>One request's validated observations; the storage fills in the ids; <see cref="Done"/> completes after the engine.</summary>
+internal sealed class PendingBatch(IReadOnlyList<PositionToStore> positions, IReadOnlyList<SightingToStore> sightings, DateTime receivedAt)
+{
+    public IReadOnlyList<PositionToStore> Positions { get; } = positions;
+    public IReadOnlyList<SightingToStore> Sightings { get; } = sightings;
+    public DateTime ReceivedAt { get; } = receivedAt;
+    public long[] PositionIds { get; } = new long[positions.Count];
+    public long[] SightingIds { get; } = new long[sightings.Count];
+    public int Count => Positions.Count + Sightings.Count;
+    public TaskCompletionSource<int> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public List<Observation> Observations()
+    {
+        var list = new List<Observation>(Count);
+        for (var i = 0; i < Positions.Count; i++)
+        {
+            var (device, fix) = Positions[i];
+            list.Add(new Observation(TrackingModule.NormaliseSubject(device.SubjectKey), fix.Time, fix.Latitude, fix.Longitude, "position",
+                PositionIds[i], device.UniqueId));
+        }
+        for (var i = 0; i < Sightings.Count; i++)
+        {
+            var s = Sightings[i];
+            list.Add(new Observation(s.Subject, s.Time, s.Sensor.Latitude, s.Sensor.Longitude, "sighting", SightingIds[i], s.Sensor.Code));
+        }
+        return list;
+    }
+}
+
+internal interface IObservationStorage : IAsyncDisposable
+{
+    /// <summary>Stores every batch of the group in one transaction and fills in their ids; nothing is stored if it throws.</summary>
+    Task WriteAsync(IReadOnlyList<PendingBatch> group, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// SQLite: one IMMEDIATE transaction per group with two prepared INSERTs reused for every row, on a connection kept
+/// open and a 64 MB page cache (the positions' index is written in device order, not append order). The database is in
+/// WAL mode (readers do not block the writer); <c>synchronous</c> is FULL by default (the
+/// WAL is synced at each commit, so a commit survives power loss), NORMAL if configured
+/// (<c>Jsms:Tracking:SqliteSynchronous</c>; survives a crash of the process, not of the machine).
+/// Values are bound with the same SQLite types EF Core uses (GUID and time as TEXT), so EF reads them back.
+/// </summary>
+internal sealed class SqliteObservationStorage : IObservationStorage
+{
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _position;
+    private readonly SqliteCommand _sighting;
+    private readonly SqliteParameter[] _p;
+    private readonly SqliteParameter[] _s;
+
+    private SqliteObservationStorage(SqliteConnection connection)
+    {
+        _connection = connection;
+        _position = connection.CreateCommand();
+        _position.CommandText = """
+            INSERT INTO "Positions" ("DeviceId", "Time", "ReceivedAt", "Latitude", "Longitude", "Speed", "Bearing", "Altitude", "Accuracy")
+            VALUES ($d, $t, $r, $la, $lo, $sp, $b, $al, $ac)
+            """;
+        _p =
+        [
+            _position.Parameters.Add("$d", SqliteType.Text), _position.Parameters.Add("$t", SqliteType.Text),
+            _position.Parameters.Add("$r", SqliteType.Text), _position.Parameters.Add("$la", SqliteType.Real),
+            _position.Parameters.Add("$lo", SqliteType.Real), _position.Parameters.Add("$sp", SqliteType.Real),
+            _position.Parameters.Add("$b", SqliteType.Real), _position.Parameters.Add("$al", SqliteType.Real),
+            _position.Parameters.Add("$ac", SqliteType.Real),
+        ];
+        _sighting = connection.CreateCommand();
+        _sighting.CommandText = """
+            INSERT INTO "Sightings" ("SensorId", "Subject", "Time", "ReceivedAt", "Latitude", "Longitude")
+            VALUES ($se, $su, $t, $r, $la, $lo)
+            """;
+        _s =
+        [
+            _sighting.Parameters.Add("$se", SqliteType.Text), _sighting.Parameters.Add("$su", SqliteType.Text),
+            _sighting.Parameters.Add("$t", SqliteType.Text), _sighting.Parameters.Add("$r", SqliteType.Text),
+            _sighting.Parameters.Add("$la", SqliteType.Real), _sighting.Parameters.Add("$lo", SqliteType.Real),
+        ];
+    }
+
+    public static async Task<SqliteObservationStorage> OpenAsync(string connectionString, string synchronous, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        var mode = string.Equals(synchronous, "NORMAL", StringComparison.OrdinalIgnoreCase) ? "NORMAL" : "FULL";
+        await using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={mode}; PRAGMA cache_size=-65536;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return new SqliteObservationStorage(connection);
+    }
+
+    public Task WriteAsync(IReadOnlyList<PendingBatch> group, CancellationToken cancellationToken)
+    {
+        // Synchronous on purpose: Microsoft.Data.Sqlite has no real async I/O, and this runs on the writer's own loop.
+        using var transaction = _connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);
+        _position.Transaction = transaction;
+        _sighting.Transaction = transaction;
+        foreach (var batch in group)
+        {
+            var received = batch.ReceivedAt;
+            for (var i = 0; i < batch.Positions.Count; i++)
+            {
+                var (device, fix) = batch.Positions[i];
+                _p[0].Value = device.Id;
+                _p[1].Value = fix.Time;
+                _p[2].Value = received;
+                _p[3].Value = fix.Latitude;
+                _p[4].Value = fix.Longitude;
+                _p[5].Value = (object?)fix.Speed ?? DBNull.Value;
+                _p[6].Value = (object?)fix.Bearing ?? DBNull.Value;
+                _p[7].Value = (object?)fix.Altitude ?? DBNull.Value;
+                _p[8].Value = (object?)fix.Accuracy ?? DBNull.Value;
+                _position.ExecuteNonQuery();
+                batch.PositionIds[i] = LastId();
+            }
+            for (var i = 0; i < batch.Sightings.Count; i++)
+            {
+                var s = batch.Sightings[i];
+                _s[0].Value = s.Sensor.Id;
+                _s[1].Value = s.Subject;
+                _s[2].Value = s.Time;
+                _s[3].Value = received;
+                _s[4].Value = s.Sensor.Latitude;
+                _s[5].Value = s.Sensor.Longitude;
+                _sighting.ExecuteNonQuery();
+                batch.SightingIds[i] = LastId();
+            }
+        }
+        transaction.Commit();
+        return Task.CompletedTask;
+    }
+
+    // The writer holds the write lock of this connection: the row just inserted has this id (cheaper than RETURNING's reader).
+    private long LastId() => SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _position.DisposeAsync();
+        await _sighting.DisposeAsync();
+        await _connection.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// PostgreSQL: one transaction per group; ids are taken from the tables' identity sequences for the whole group in
+/// one round trip, then the rows go in by binary COPY. The commit waits for the WAL flush (synchronous_commit on).
+/// </summary>
+internal sealed class PostgresObservationStorage(NpgsqlDataSource source) : IObservationStorage
+{
+    public static Task<PostgresObservationStorage> OpenAsync(string connectionString, CancellationToken cancellationToken)
+        => Task.FromResult(new PostgresObservationStorage(NpgsqlDataSource.Create(connectionString)));
+
+    public async Task WriteAsync(IReadOnlyList<PendingBatch> group, CancellationToken cancellationToken)
+    {
+        var positions = group.Sum(b => b.Positions.Count);
+        var sightings = group.Sum(b => b.Sightings.Count);
+        await using var connection = await source.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (positions > 0)
+        {
+            var next = await ReserveIdsAsync(connection, "Positions", positions, cancellationToken);
+            await using var copy = await connection.BeginBinaryImportAsync("""
+                COPY "Positions" ("Id", "DeviceId", "Time", "ReceivedAt", "Latitude", "Longitude", "Speed", "Bearing", "Altitude", "Accuracy")
+                FROM STDIN (FORMAT BINARY)
+                """, cancellationToken);
+            foreach (var batch in group)
+            {
+                for (var i = 0; i < batch.Positions.Count; i++)
+                {
+                    var (device, fix) = batch.Positions[i];
+                    var id = next.Dequeue();
+                    batch.PositionIds[i] = id;
+                    await copy.StartRowAsync(cancellationToken);
+                    await copy.WriteAsync(id, NpgsqlDbType.Bigint, cancellationToken);
+                    await copy.WriteAsync(device.Id, NpgsqlDbType.Uuid, cancellationToken);
+                    await copy.WriteAsync(fix.Time, NpgsqlDbType.TimestampTz, cancellationToken);
+                    await copy.WriteAsync(batch.ReceivedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+                    await copy.WriteAsync(fix.Latitude, NpgsqlDbType.Double, cancellationToken);
+                    await copy.WriteAsync(fix.Longitude, NpgsqlDbType.Double, cancellationToken);
+                    await WriteNullableAsync(copy, fix.Speed, cancellationToken);
+                    await WriteNullableAsync(copy, fix.Bearing, cancellationToken);
+                    await WriteNullableAsync(copy, fix.Altitude, cancellationToken);
+                    await WriteNullableAsync(copy, fix.Accuracy, cancellationToken);
+                }
+            }
+            await copy.CompleteAsync(cancellationToken);
+        }
+        if (sightings > 0)
+        {
+            var next = await ReserveIdsAsync(connection, "Sightings", sightings, cancellationToken);
+            await using var copy = await connection.BeginBinaryImportAsync("""
+                COPY "Sightings" ("Id", "SensorId", "Subject", "Time", "ReceivedAt", "Latitude", "Longitude") FROM STDIN (FORMAT BINARY)
+                """, cancellationToken);
+            foreach (var batch in group)
+            {
+                for (var i = 0; i < batch.Sightings.Count; i++)
+                {
+                    var s = batch.Sightings[i];
+                    var id = next.Dequeue();
+                    batch.SightingIds[i] = id;
+                    await copy.StartRowAsync(cancellationToken);
+                    await copy.WriteAsync(id, NpgsqlDbType.Bigint, cancellationToken);
+                    await copy.WriteAsync(s.Sensor.Id, NpgsqlDbType.Uuid, cancellationToken);
+                    await copy.WriteAsync(s.Subject, NpgsqlDbType.Varchar, cancellationToken);
+                    await copy.WriteAsync(s.Time, NpgsqlDbType.TimestampTz, cancellationToken);
+                    await copy.WriteAsync(batch.ReceivedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+                    await copy.WriteAsync(s.Sensor.Latitude, NpgsqlDbType.Double, cancellationToken);
+                    await copy.WriteAsync(s.Sensor.Longitude, NpgsqlDbType.Double, cancellationToken);
+                }
+            }
+            await copy.CompleteAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, double? value, CancellationToken cancellationToken)
+        => value is { } v ? copy.WriteAsync(v, NpgsqlDbType.Double, cancellationToken) : copy.WriteNullAsync(cancellationToken);
+
+    /// <summary>Takes <paramref name="count"/> values from the table's identity sequence (safe with concurrent writers).</summary>
+    private static async Task<Queue<long>> ReserveIdsAsync(NpgsqlConnection connection, string table, int count, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT nextval(pg_get_serial_sequence('\"{table}\"', 'Id')) FROM generate_series(1, $1)";
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = count });
+        var ids = new Queue<long>(count);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Enqueue(reader.GetInt64(0));
+        }
+        return ids;
+    }
+
+    public ValueTask DisposeAsync() => source.DisposeAsync();
+}
