@@ -86,7 +86,11 @@
       bounds.push(zone.getBounds());
     });
     element.setAttribute("data-sites-loaded", String(list.length));
-    if (bounds.length === 1) { map.fitBounds(bounds[0].pad(0.5)); }
+    // Fit the sites, but not so close that the country outlines leave the view.
+    if (bounds.length > 0) {
+      var all = bounds.reduce(function (a, b) { return a.extend(b); }, L.latLngBounds(bounds[0].getSouthWest(), bounds[0].getNorthEast()));
+      map.fitBounds(all.pad(0.5), { maxZoom: 13 });
+    }
     applyFilters();
   });
 
