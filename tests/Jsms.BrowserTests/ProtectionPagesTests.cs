@@ -48,6 +48,27 @@ public sealed class ProtectionPagesTests(BrowserApp browser) : IClassFixture<Bro
         await Expect(picture).ToHaveAttributeAsync("data-sites-loaded", "2");
         await Expect(picture.Locator("path.site-perimeter[data-site='Drawn compound']")).ToHaveCountAsync(1);
         await Expect(picture.Locator("path.watch-buffer")).ToHaveCountAsync(2);
+        await BrowserApp.ScreenshotAsync(page, "tracking-map-two-sites");
+    }
+
+    [Fact]
+    public async Task The_lists_of_persons_trackers_and_sensors_are_reached_from_the_menu()
+    {
+        var page = await browser.LoginAs("pk.coordinator");
+        var nav = page.Locator("nav.sidenav");
+        await nav.GetByRole(AriaRole.Link, new() { Name = "Protected persons" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=person-row]").First).ToBeVisibleAsync();
+        // The owner agency's coordinator sees the demo engineer's identifiers in clear.
+        await Expect(page.Locator("[data-testid=person-passport]").First).ToHaveTextAsync("E00000001");
+        await BrowserApp.ScreenshotAsync(page, "persons-list");
+        await nav.GetByRole(AriaRole.Link, new() { Name = "Trackers" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=device-row]")).ToHaveCountAsync(2);
+        await BrowserApp.ScreenshotAsync(page, "trackers-list");
+        await nav.GetByRole(AriaRole.Link, new() { Name = "Sensors" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=sensor-row]")).ToHaveCountAsync(2);
+        await page.Locator("[data-testid=sensor-row] a").First.ClickAsync();
+        await Expect(page.Locator("[data-testid=sensor-code]")).ToHaveValueAsync("KHI-ANPR-01");
+        await BrowserApp.ScreenshotAsync(page, "sensor-form");
     }
 
     [Fact]
