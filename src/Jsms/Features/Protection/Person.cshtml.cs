@@ -51,23 +51,11 @@ public sealed class PersonModel(ProtectionService protection, IStringLocalizer<S
             return NotFound();
         }
         var request = ProtectionForms.ToRequest(Form);
-        Outcome<PersonDto> outcome;
-        if (Id is { } id)
-        {
-            // Masked or not is decided from the stored record, never from what the form claims.
-            var before = await protection.GetPersonAsync(Me, id);
-            if (before is null)
-            {
-                return NotFound();
-            }
-            Show(before);
-            outcome = await protection.UpdatePersonAsync(Me, id, request, keepBlankIdentifiers: before.IdentifiersMasked);
-        }
-        else
-        {
-            Editable = true;
-            outcome = await protection.CreatePersonAsync(Me, request);
-        }
+        Editable = true;
+        // Whether blank identifiers are kept is decided by the service from the stored record, not from the form.
+        var outcome = Id is { } id
+            ? await protection.UpdatePersonAsync(Me, id, request, keepMaskedIdentifiers: true)
+            : await protection.CreatePersonAsync(Me, request);
         if (outcome.Value is { } saved)
         {
             Notice = text["Protection.Saved", saved.Name].Value;

@@ -52,11 +52,10 @@ public sealed class ProtectionService(JsmsDbContext db, ReleaseMarkings markings
         var named = (await db.Set<NamedRecipient>().AsNoTracking().Where(n => ids.Contains(n.RecordId) && n.UserId == caller.UserId)
             .Select(n => n.RecordId).ToListAsync()).ToHashSet();
         var marks = await markings.DescribeAsync(people.Select(Key).ToList());
-        var privileged = caller.IsInRole(JsmsRoles.Coordinator) || caller.IsInRole(JsmsRoles.LiaisonOfficer);
         var result = new List<PersonDto>();
         foreach (var p in people)
         {
-            var clear = p.CreatedByUserId == caller.UserId || named.Contains(p.Id) || (p.OwnerAgencyId == caller.AgencyId && privileged);
+            var clear = IdentifiersInClear(p, caller, named.Contains(p.Id));
             var passport = identifiers.Unprotect(p.PassportNumberProtected);
             var phone = identifiers.Unprotect(p.PhoneProtected);
             if (clear && (passport is not null || phone is not null))
@@ -69,6 +68,10 @@ public sealed class ProtectionService(JsmsDbContext db, ReleaseMarkings markings
         await db.SaveChangesAsync();
         return result;
     }
+
+    private static bool IdentifiersInClear(ProtectedPerson p, Caller caller, bool namedRecipient)
+        => p.CreatedByUserId == caller.UserId || namedRecipient
+           || (p.OwnerAgencyId == caller.AgencyId && (caller.IsInRole(JsmsRoles.Coordinator) || caller.IsInRole(JsmsRoles.LiaisonOfficer)));
 
     public async Task<Outcome<PersonDto>> CreatePersonAsync(Caller caller, PersonRequest request)
     {
@@ -88,10 +91,11 @@ public sealed class ProtectionService(JsmsDbContext db, ReleaseMarkings markings
     }
 
     /// <summary>
-    /// Replaces the person's fields. <paramref name="keepBlankIdentifiers"/> (the page, for a caller who sees them
-    /// masked) keeps a passport number or phone left blank instead of erasing it.
+    /// Replaces the person's fields. With <paramref name="keepMaskedIdentifiers"/> (the page's form, which cannot
+    /// show a caller identifiers they may only see masked), a passport number or phone left blank by such a caller
+    /// is kept instead of erased.
     /// </summary>
-    public async Task<Outcome<PersonDto>> UpdatePersonAsync(Caller caller, Guid id, PersonRequest request, bool keepBlankIdentifiers = false)
+    public async Task<Outcome<PersonDto>> UpdatePersonAsync(Caller caller, Guid id, PersonRequest request, bool keepMaskedIdentifiers = false)
     {
         var person = await db.Writable<ProtectedPerson>(caller).FirstOrDefaultAsync(p => p.Id == id);
         if (person is null)
@@ -99,7 +103,9 @@ public sealed class ProtectionService(JsmsDbContext db, ReleaseMarkings markings
             return Outcome.NotFound<PersonDto>();
         }
         var errors = new Dictionary<string, string[]>();
-        ApplyPerson(person, request, errors, keepBlankIdentifiers);
+        var keepBlank = keepMaskedIdentifiers && !IdentifiersInClear(person, caller,
+            await db.Set<NamedRecipient>().AnyAsync(n => n.RecordId == id && n.UserId == caller.UserId));
+        ApplyPerson(person, request, errors, keepBlank);
         ResolvedMarking? marking = null;
         if (request.Marking is not null)
         {
