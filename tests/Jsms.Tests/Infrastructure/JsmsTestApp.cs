@@ -54,7 +54,15 @@ public class JsmsTestApp : IAsyncLifetime
             args.Add($"--ConnectionStrings:Jsms={await TestDatabase.CreatePostgresDatabaseAsync(_postgresName)}");
         }
         args.AddRange(ExtraArguments);
-        App = JsmsApp.Build([.. args], builder =>
+        _arguments = [.. args];
+        await StartAppAsync();
+    }
+
+    private string[] _arguments = [];
+
+    private async Task StartAppAsync()
+    {
+        App = JsmsApp.Build(_arguments, builder =>
         {
             builder.Services.AddSingleton<TimeProvider>(Clock);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -64,6 +72,14 @@ public class JsmsTestApp : IAsyncLifetime
         await App.StartAsync();
         var address = App.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         BaseAddress = new Uri(address);
+    }
+
+    /// <summary>Stops the application and starts a new one on the same database, data directory and clock (a restart).</summary>
+    public async Task RestartAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        await StartAppAsync();
     }
 
     public async Task DisposeAsync()

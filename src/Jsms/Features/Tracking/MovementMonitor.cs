@@ -5,6 +5,7 @@ using Jsms.Features.Protection;
 using Jsms.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NetTopologySuite.Geometries;
 
 namespace Jsms.Features.Tracking;
 
@@ -13,6 +14,9 @@ namespace Jsms.Features.Tracking;
 /// <list type="bullet">
 /// <item><c>movement.overdue</c> (High): the arrival window closed and the movement has not arrived; its status
 /// becomes Overdue (which also makes the alert exactly-once).</item>
+/// <item><c>checkpoint.missed</c> (High): a vehicle or escort tracker of the movement was not within
+/// <see cref="MovementWatchOptions.CheckpointRadiusMetres"/> of a checkpoint by its expected time plus
+/// <see cref="MovementWatchOptions.CheckpointGraceMinutes"/>; once per tracker and checkpoint.</item>
 /// <item><c>tracker.silent</c> (Medium): a vehicle or escort tracker of the movement has sent nothing for
 /// <see cref="TrackingOptions.SilentTrackerMinutes"/>; once per silence (a new position re-arms it).</item>
 /// </list>
@@ -21,7 +25,7 @@ namespace Jsms.Features.Tracking;
 /// passed, not when the check ran.
 /// </summary>
 public sealed class MovementMonitor(IServiceScopeFactory scopes, AlertBroadcaster broadcaster, TrackingCounters counters,
-    IOptions<TrackingOptions> options) : IDisposable
+    IOptions<TrackingOptions> options, IOptions<MovementWatchOptions> watch) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -72,6 +76,10 @@ public sealed class MovementMonitor(IServiceScopeFactory scopes, AlertBroadcaste
                 .ToListAsync(cancellationToken);
             foreach (var device in devices)
             {
+                alerts.AddRange(await MissedCheckpointsAsync(db, movement, device.Id, device.UniqueId, now, cancellationToken));
+            }
+            foreach (var device in devices)
+            {
                 if (device.Last is not { } last || last + silence >= now)
                 {
                     continue;
@@ -109,6 +117,99 @@ public sealed class MovementMonitor(IServiceScopeFactory scopes, AlertBroadcaste
         return alerts.Select(a => a.Id).ToList();
     }
 
+    /// <summary>
+    /// The checkpoints whose deadline (expected time + grace) has passed with no position of this tracker within the
+    /// radius between the movement's earliest departure (or 12 hours before) and the deadline, not yet alerted.
+    /// </summary>
+    private async Task<List<Alert>> MissedCheckpointsAsync(JsmsDbContext db, Movement movement, Guid deviceId, string tracker, DateTime now,
+        CancellationToken cancellationToken)
+    {
+        var alerts = new List<Alert>();
+        var settings = watch.Value;
+        var checkpoints = System.Text.Json.JsonSerializer.Deserialize<List<CheckpointDto>>(movement.CheckpointsJson, CaseInsensitive) ?? [];
+        foreach (var c in checkpoints)
+        {
+            if (c is not { ExpectedAt: { } expected, Latitude: { } lat, Longitude: { } lon })
+            {
+                continue;
+            }
+            var deadline = DateTime.SpecifyKind(expected.ToUniversalTime(), DateTimeKind.Utc).AddMinutes(settings.CheckpointGraceMinutes);
+            if (deadline >= now)
+            {
+                continue;
+            }
+            var title = $"Checkpoint missed: {c.Name} ({tracker}, {movement.Name})";
+            title = title.Length > 300 ? title[..300] : title;
+            var movementId = movement.Id;
+            if (await db.Set<Alert>().AnyAsync(a => a.Kind == "checkpoint.missed" && a.SubjectId == movementId && a.SubjectLabel == tracker
+                && a.RaisedAt == deadline && a.Title == title, cancellationToken))
+            {
+                continue;
+            }
+            var from = movement.DepartEarliest ?? deadline.AddHours(-12);
+            var radius = settings.CheckpointRadiusMetres;
+            // A box in degrees narrows the query; the exact distance is checked here.
+            var dLat = radius / 111_000.0 * 1.01;
+            var dLon = dLat / Math.Max(0.01, Math.Cos(lat * Math.PI / 180));
+            var near = await db.Set<Position>().AsNoTracking()
+                .Where(p => p.DeviceId == deviceId && p.Time >= from && p.Time <= deadline
+                    && p.Latitude >= lat - dLat && p.Latitude <= lat + dLat && p.Longitude >= lon - dLon && p.Longitude <= lon + dLon)
+                .Select(p => new { p.Latitude, p.Longitude }).ToListAsync(cancellationToken);
+            if (near.Any(p => Geo.HaversineMetres(p.Latitude, p.Longitude, lat, lon) <= radius))
+            {
+                continue;
+            }
+            var alert = NewAlert(movement, "checkpoint.missed", AlertSeverity.High, title,
+                $"Tracker {tracker} of movement {movement.Name} was not within {radius:0} m of checkpoint {c.Name} by {deadline:u} "
+                + $"(expected {expected:u} + {settings.CheckpointGraceMinutes:0} minutes' grace).", tracker, deadline);
+            alert.Latitude = lat;
+            alert.Longitude = lon;
+            alerts.Add(alert);
+        }
+        return alerts;
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions CaseInsensitive = new() { PropertyNameCaseInsensitive = true };
+
+    /// <summary>
+    /// What the engine watches of the movements under way (or overdue): route and corridor, trackers, the principals'
+    /// vehicles and the escort with the separation settings. Called by the pipeline whenever sites or movements change.
+    /// </summary>
+    internal static async Task<List<RouteWatch>> WatchesAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<JsmsDbContext>();
+        var settings = services.GetRequiredService<IOptions<MovementWatchOptions>>().Value;
+        var movements = await db.Set<Movement>().AsNoTracking()
+            .Where(m => m.Status == MovementStatus.UnderWay || m.Status == MovementStatus.Overdue)
+            .ToListAsync(cancellationToken);
+        var watches = new List<RouteWatch>();
+        foreach (var m in movements)
+        {
+            LineString? line = null;
+            if (m.RouteGeoJson is not null)
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(m.RouteGeoJson);
+                line = Geo.ReadLineString(json.RootElement).Line;
+            }
+            var vehicles = System.Text.Json.JsonSerializer.Deserialize<List<string>>(m.VehiclesJson)!;
+            var escort = System.Text.Json.JsonSerializer.Deserialize<List<string>>(m.EscortJson)!;
+            if (line is null && (escort.Count == 0 || vehicles.Count == 0))
+            {
+                continue;
+            }
+            watches.Add(new RouteWatch(m.Id, m.Name, line, m.CorridorMetres, vehicles.Concat(escort), m.OwnerAgencyId, m.CreatedByUserId)
+            {
+                Vehicles = vehicles.ToHashSet(StringComparer.Ordinal),
+                Escort = escort.ToHashSet(StringComparer.Ordinal),
+                EscortMetres = settings.EscortSeparationMetres,
+                EscortFixes = Math.Max(1, settings.EscortSeparationFixes),
+                EscortTime = TimeSpan.FromSeconds(Math.Max(0, settings.EscortSeparationSeconds)),
+                MovingMetresPerSecond = settings.MovingMetresPerSecond,
+            });
+        }
+        return watches;
+    }
+
     /// <summary>The coordinators of each of these agencies (the "owner's coordinators" of a need-to-know record).</summary>
     internal static async Task<ILookup<Guid, Guid>> CoordinatorsAsync(JsmsDbContext db, List<Guid> agencies, CancellationToken cancellationToken)
         => (await (from u in db.Users
@@ -133,4 +234,29 @@ public sealed class MovementMonitor(IServiceScopeFactory scopes, AlertBroadcaste
         Tlp = Tlp.Red,
         CreatedByUserId = movement.CreatedByUserId,
     };
+}
+
+/// <summary>Movement detections (<c>Jsms:Tracking</c> section, beside <see cref="TrackingOptions"/>).</summary>
+public sealed class MovementWatchOptions
+{
+    /// <summary>A tracker within this many metres of a checkpoint has passed it.</summary>
+    public double CheckpointRadiusMetres { get; set; } = 300;
+
+    /// <summary>Minutes after a checkpoint's expected time before <c>checkpoint.missed</c>.</summary>
+    public double CheckpointGraceMinutes { get; set; } = 10;
+
+    /// <summary>A principal's vehicle further than this from every escort tracker is separated (0 turns the check off).</summary>
+    public double EscortSeparationMetres { get; set; } = 500;
+
+    /// <summary>Consecutive moving fixes of the vehicle, separated, before <c>escort.separated</c>.</summary>
+    public int EscortSeparationFixes { get; set; } = 3;
+
+    /// <summary>Or separated while moving for this many seconds, whichever comes first.</summary>
+    public double EscortSeparationSeconds { get; set; } = 120;
+
+    /// <summary>Below this speed (from consecutive fixes) a vehicle is stopped: separation is not counted.</summary>
+    public double MovingMetresPerSecond { get; set; } = 2;
+
+    /// <summary>At start-up, rebuild open stays from the stored observations of the last threshold + gap.</summary>
+    public bool RestoreOnStart { get; set; } = true;
 }

@@ -17,10 +17,14 @@ public sealed record EvidenceItem(string Source, long Id, DateTime Time, double 
 public sealed record DetectedAlert(string Kind, AlertSeverity Severity, string Title, string Detail, string Subject, SiteZone? Site,
     DateTime At, double Latitude, double Longitude, IReadOnlyList<EvidenceItem> Evidence, RouteWatch? Route = null);
 
-/// <summary>A movement under way with a planned route: its corridor (metres either side) and the trackers that must stay in it.</summary>
+/// <summary>
+/// A movement under way as the engine watches it: its planned route and corridor (metres either side; no route, no
+/// deviation check), its trackers, and which of them are the principals' vehicles and which the escort (for
+/// <c>escort.separated</c>, off when <see cref="EscortMetres"/> is 0).
+/// </summary>
 public sealed class RouteWatch
 {
-    public RouteWatch(Guid id, string name, LineString route, double corridorMetres, IEnumerable<string> trackers, Guid ownerAgencyId, Guid createdByUserId)
+    public RouteWatch(Guid id, string name, LineString? route, double corridorMetres, IEnumerable<string> trackers, Guid ownerAgencyId, Guid createdByUserId)
     {
         Id = id;
         Name = name;
@@ -28,13 +32,16 @@ public sealed class RouteWatch
         Trackers = trackers.ToHashSet(StringComparer.Ordinal);
         OwnerAgencyId = ownerAgencyId;
         CreatedByUserId = createdByUserId;
-        var centre = route.EnvelopeInternal.Centre;
-        _projection = new LocalProjection(centre.Y, centre.X);
-        _route = _projection.Project(route);
+        if (route is not null)
+        {
+            var centre = route.EnvelopeInternal.Centre;
+            _projection = new LocalProjection(centre.Y, centre.X);
+            _route = _projection.Project(route);
+        }
     }
 
-    private readonly LocalProjection _projection;
-    private readonly Geometry _route;
+    private readonly LocalProjection? _projection;
+    private readonly Geometry? _route;
 
     public Guid Id { get; }
     public string Name { get; }
@@ -43,8 +50,29 @@ public sealed class RouteWatch
     public Guid OwnerAgencyId { get; }
     public Guid CreatedByUserId { get; }
 
-    /// <summary>Distance in metres from the planned route.</summary>
-    public double DistanceMetres(double latitude, double longitude) => _route.Distance(new Point(_projection.Project(latitude, longitude)));
+    public bool HasRoute => _route is not null;
+
+    /// <summary>The trackers of the principals' vehicles.</summary>
+    public IReadOnlySet<string> Vehicles { get; init; } = new HashSet<string>();
+
+    /// <summary>The escort's trackers.</summary>
+    public IReadOnlySet<string> Escort { get; init; } = new HashSet<string>();
+
+    /// <summary>A principal's vehicle further than this from every escort tracker is separated (0: not watched).</summary>
+    public double EscortMetres { get; init; }
+
+    /// <summary>Consecutive moving fixes of the principal's vehicle separated before <c>escort.separated</c>.</summary>
+    public int EscortFixes { get; init; } = 3;
+
+    /// <summary>Or separated (while moving) for this long, whichever comes first.</summary>
+    public TimeSpan EscortTime { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Below this speed (from consecutive fixes) a vehicle is stopped and separation is not counted.</summary>
+    public double MovingMetresPerSecond { get; init; } = 2;
+
+    /// <summary>Distance in metres from the planned route (0 without a route).</summary>
+    public double DistanceMetres(double latitude, double longitude)
+        => _route is null ? 0 : _route.Distance(new Point(_projection!.Project(latitude, longitude)));
 }
 
 /// <summary>A site as the engine holds it: perimeter projected to metres around the site, watch distance, threshold, marking.</summary>
@@ -154,6 +182,119 @@ public sealed class TrackingEngine(TimeSpan maxGap, bool zoneTransitionAlerts = 
         {
             _deviations.Remove(key);
         }
+        foreach (var key in _separations.Keys.Where(k => !ids.Contains(k.Movement)).ToList())
+        {
+            _separations.Remove(key);
+        }
+        var trackers = _routesByTracker.Keys.ToHashSet(StringComparer.Ordinal);
+        foreach (var tracker in _lastFixes.Keys.Where(t => !trackers.Contains(t)).ToList())
+        {
+            _lastFixes.Remove(tracker);
+        }
+    }
+
+    // ---------------- escort separation ----------------
+
+    private readonly Dictionary<string, TrackerFix> _lastFixes = new(StringComparer.Ordinal);
+    private readonly Dictionary<(Guid Movement, string Vehicle), Separation> _separations = [];
+
+    private sealed record TrackerFix(EvidenceItem Item, double? SpeedMetresPerSecond);
+
+    private sealed class Separation
+    {
+        public bool Separated { get; set; }
+        public DateTime? Since { get; set; }
+        public List<EvidenceItem> Evidence { get; } = [];
+    }
+
+    /// <summary>
+    /// A principal's vehicle whose nearest escort tracker (by its latest fix, no older than the maximum gap) is further
+    /// than the movement's escort distance, while the vehicle moves, for N consecutive fixes or a time: <c>escort.separated</c>
+    /// (High), once; back within 80 % of the distance: <c>escort.rejoined</c> (Info). Evaluated on the vehicle's own fixes.
+    /// </summary>
+    private void CheckEscort(Observation o, EvidenceItem item, List<RouteWatch> routes, List<DetectedAlert> alerts)
+    {
+        _lastFixes.TryGetValue(o.Via, out var previous);
+        double? speed = null;
+        if (previous is not null && o.Time > previous.Item.Time && o.Time - previous.Item.Time <= MaxGap)
+        {
+            speed = Geo.HaversineMetres(previous.Item.Latitude, previous.Item.Longitude, o.Latitude, o.Longitude)
+                / (o.Time - previous.Item.Time).TotalSeconds;
+        }
+        if (previous is null || o.Time >= previous.Item.Time)
+        {
+            _lastFixes[o.Via] = new TrackerFix(item, speed);
+        }
+        else
+        {
+            return; // a late fix: the separation was judged on the newer one
+        }
+        foreach (var route in routes)
+        {
+            if (route.EscortMetres <= 0 || route.Escort.Count == 0 || !route.Vehicles.Contains(o.Via))
+            {
+                continue;
+            }
+            EvidenceItem? nearest = null;
+            var distance = double.MaxValue;
+            foreach (var escort in route.Escort)
+            {
+                if (escort != o.Via && _lastFixes.TryGetValue(escort, out var fix) && (o.Time - fix.Item.Time).Duration() <= MaxGap)
+                {
+                    var d = Geo.HaversineMetres(o.Latitude, o.Longitude, fix.Item.Latitude, fix.Item.Longitude);
+                    if (d < distance)
+                    {
+                        (distance, nearest) = (d, fix.Item);
+                    }
+                }
+            }
+            if (nearest is null)
+            {
+                continue; // no recent escort fix: the silent-tracker check speaks for that
+            }
+            var key = (route.Id, o.Via);
+            if (!_separations.TryGetValue(key, out var state))
+            {
+                state = new Separation();
+                _separations[key] = state;
+            }
+            if (state.Separated)
+            {
+                if (distance <= route.EscortMetres * RejoinFraction)
+                {
+                    state.Separated = false;
+                    alerts.Add(new DetectedAlert("escort.rejoined", AlertSeverity.Info, $"Escort rejoined: {o.Via} ({route.Name})",
+                        $"Vehicle {o.Via} of movement {route.Name} is back within {distance:0} m of its escort ({nearest.Via}).",
+                        o.Via, null, o.Time, o.Latitude, o.Longitude, [item, nearest], route));
+                }
+                continue;
+            }
+            if (distance <= route.EscortMetres)
+            {
+                state.Since = null;
+                state.Evidence.Clear();
+                continue;
+            }
+            if (speed is not { } v || v < route.MovingMetresPerSecond)
+            {
+                continue; // stopped (or speed unknown): separation while standing is not counted, nor is it forgiven
+            }
+            state.Since ??= o.Time;
+            if (state.Evidence.Count < MaxEvidence)
+            {
+                state.Evidence.Add(item);
+            }
+            if (state.Evidence.Count >= route.EscortFixes || o.Time - state.Since.Value >= route.EscortTime)
+            {
+                state.Separated = true;
+                alerts.Add(new DetectedAlert("escort.separated", AlertSeverity.High, $"Escort separated: {o.Via} ({route.Name})",
+                    $"Vehicle {o.Via} of movement {route.Name} has been moving {distance:0} m from its nearest escort ({nearest.Via}), more than "
+                    + $"{route.EscortMetres:0} m, since {state.Since.Value:u} ({state.Evidence.Count} fixes).", o.Via, null, o.Time, o.Latitude,
+                    o.Longitude, [.. state.Evidence, nearest], route));
+                state.Since = null;
+                state.Evidence.Clear();
+            }
+        }
     }
 
     private void CheckRoutes(Observation o, EvidenceItem item, List<DetectedAlert> alerts)
@@ -162,7 +303,8 @@ public sealed class TrackingEngine(TimeSpan maxGap, bool zoneTransitionAlerts = 
         {
             return;
         }
-        foreach (var route in routes)
+        CheckEscort(o, item, routes, alerts);
+        foreach (var route in routes.Where(r => r.HasRoute))
         {
             var key = (route.Id, o.Via);
             if (!_deviations.TryGetValue(key, out var state))
@@ -232,9 +374,19 @@ public sealed class TrackingEngine(TimeSpan maxGap, bool zoneTransitionAlerts = 
     public List<DetectedAlert> Observe(IEnumerable<Observation> observations)
     {
         var alerts = new List<DetectedAlert>();
+        var behind = false;
         foreach (var o in observations.OrderBy(o => o.Time).ThenBy(o => o.RecordId))
         {
-            alerts.AddRange(AdvanceTo(o.Time));
+            if (o.Time > Now)
+            {
+                alerts.AddRange(AdvanceTo(o.Time));
+            }
+            else
+            {
+                // An imported track (or a late batch) behind the clock: its own stays still close and fire in event time.
+                behind = true;
+                Drain(o.Time, alerts);
+            }
             var inside = _index.Query(new Envelope(o.Longitude, o.Longitude, o.Latitude, o.Latitude))
                 .Where(s => s.InWatchZone(o.Latitude, o.Longitude)).Select(s => s.Id).ToHashSet();
             var item = new EvidenceItem(o.Source, o.RecordId, o.Time, o.Latitude, o.Longitude, o.Via);
@@ -288,6 +440,10 @@ public sealed class TrackingEngine(TimeSpan maxGap, bool zoneTransitionAlerts = 
                 }
             }
         }
+        if (behind)
+        {
+            Drain(Now, alerts);
+        }
         return alerts;
     }
 
@@ -300,6 +456,13 @@ public sealed class TrackingEngine(TimeSpan maxGap, bool zoneTransitionAlerts = 
             return alerts;
         }
         Now = now;
+        Drain(now, alerts);
+        return alerts;
+    }
+
+    /// <summary>Raises what is due strictly before <paramref name="now"/> (loitering, stays whose gap ran out).</summary>
+    private void Drain(DateTime now, List<DetectedAlert> alerts)
+    {
         while (_deadlines.TryPeek(out var key, out var due) && due < now)
         {
             _deadlines.Dequeue();
@@ -329,7 +492,6 @@ public sealed class TrackingEngine(TimeSpan maxGap, bool zoneTransitionAlerts = 
                 }
             }
         }
-        return alerts;
     }
 
     private sealed class Session(DateTime start)

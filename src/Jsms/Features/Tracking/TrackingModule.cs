@@ -24,6 +24,7 @@ public static class TrackingModule
         services.AddSingleton<TrackingCounters>();
         services.AddSingleton<TrackingPipeline>();
         services.AddSingleton<MovementMonitor>();
+        services.AddTrackingProtocols(configuration);
         services.AddScoped<DeviceRegistry>();
         services.AddHostedService<TrackingTimer>();
         return services;
@@ -53,6 +54,7 @@ public static class TrackingModule
         var ingest = tracking.MapWritesGroup();
         ingest.MapPost("/positions", Positions);
         ingest.MapPost("/sightings", Sightings);
+        app.MapTrackingProtocols();
         return app;
     }
 
@@ -258,7 +260,7 @@ public static class TrackingModule
     public static string NormaliseSubject(string subject)
         => new(subject.Trim().ToUpperInvariant().Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
 
-    private static async Task<int> StorePositionsAsync(JsmsDbContext db, TrackingPipeline pipeline, TrackingCounters counters, DateTime now,
+    internal static async Task<int> StorePositionsAsync(JsmsDbContext db, TrackingPipeline pipeline, TrackingCounters counters, DateTime now,
         List<(Device Device, Fix Fix)> fixes, CancellationToken cancellationToken)
     {
         var rows = fixes.Select(x => (Row: new Position

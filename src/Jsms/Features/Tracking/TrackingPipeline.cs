@@ -79,7 +79,7 @@ public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges ch
     public Task<List<Guid>> TickAsync(DateTime now, CancellationToken cancellationToken = default)
         => RunAsync(engine => engine.AdvanceTo(now), cancellationToken);
 
-    private async Task<List<Guid>> RunAsync(Func<TrackingEngine, List<DetectedAlert>> step, CancellationToken cancellationToken)
+    internal async Task<List<Guid>> RunAsync(Func<TrackingEngine, List<DetectedAlert>> step, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
@@ -130,20 +130,7 @@ public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges ch
         }
         _engine.LoadSites(zones);
 
-        var movements = await db.Set<Movement>().AsNoTracking()
-            .Where(m => (m.Status == MovementStatus.UnderWay || m.Status == MovementStatus.Overdue) && m.RouteGeoJson != null)
-            .ToListAsync(cancellationToken);
-        var routes = new List<RouteWatch>();
-        foreach (var m in movements)
-        {
-            using var json = JsonDocument.Parse(m.RouteGeoJson!);
-            if (Geo.ReadLineString(json.RootElement).Line is { } line)
-            {
-                var trackers = JsonSerializer.Deserialize<List<string>>(m.VehiclesJson)!.Concat(JsonSerializer.Deserialize<List<string>>(m.EscortJson)!);
-                routes.Add(new RouteWatch(m.Id, m.Name, line, m.CorridorMetres, trackers, m.OwnerAgencyId, m.CreatedByUserId));
-            }
-        }
-        _engine.LoadRoutes(routes);
+        _engine.LoadRoutes(await MovementMonitor.WatchesAsync(scope.ServiceProvider, cancellationToken));
         _loadedVersion = version;
     }
 

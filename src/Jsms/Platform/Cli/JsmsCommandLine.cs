@@ -4,12 +4,13 @@ using Jsms.Features.Audit;
 using Jsms.Features.Partners;
 using Jsms.Platform.Database;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Jsms.Platform.Cli;
 
 /// <summary>
 /// The command-line face: <c>serve</c> (default), <c>migrate</c>, <c>users add|list|disable|enable</c>,
-/// <c>audit verify</c>. Configuration flags (<c>--Jsms:Database=postgres</c>, <c>--urls ...</c>) pass through to the host.
+/// <c>audit verify</c>, <c>tracking import</c>. Configuration flags (<c>--Jsms:Database=postgres</c>, <c>--urls ...</c>) pass through to the host.
 /// </summary>
 public static class JsmsCommandLine
 {
@@ -22,6 +23,7 @@ public static class JsmsCommandLine
         root.Subcommands.Add(Users());
         root.Subcommands.Add(Audit());
         root.Subcommands.Add(Screening());
+        root.Subcommands.Add(Tracking());
         var firstIsOption = args.Length > 0 && args[0].StartsWith('-') && args[0] is not ("--help" or "-h" or "-?" or "--version");
         if (args.Length == 0 || firstIsOption)
         {
@@ -338,6 +340,72 @@ public static class JsmsCommandLine
             await Console.Error.WriteLineAsync($"Cannot read the file: {e.Message}");
             return 2;
         }
+    }
+
+    /// <summary>
+    /// <c>tracking import FILE [--device ID]</c>: a GPX or CSV track stored as the device's positions and replayed through
+    /// a detection engine of this process in event-time order (the alerts are stored like live ones). Exit 2 when refused.
+    /// </summary>
+    private static Command Tracking()
+    {
+        var tracking = new Command("tracking", "Tracking: import recorded tracks.");
+        var file = new Argument<FileInfo>("FILE") { Description = "A GPX 1.1 file, or CSV with a header deviceId,time,lat,lon[,speed]." };
+        var device = new Option<string?>("--device") { Description = "The unique id of the device the track belongs to (GPX: required)." };
+        var import = new Command("import", "Import and replay a GPX or CSV track.") { file, device };
+        import.TreatUnmatchedTokensAsErrors = false;
+        import.SetAction(async (result, cancellationToken) =>
+        {
+            var path = result.GetValue(file)!;
+            var limit = 0L;
+            await using var host = await PreparedCommandHostAsync(result, cancellationToken);
+            if (host is null)
+            {
+                return 1;
+            }
+            limit = host.Services.GetRequiredService<IOptions<Features.Tracking.TrackingProtocolOptions>>().Value.MaxImportBytes;
+            string text;
+            try
+            {
+                if (path.Length > limit)
+                {
+                    await Console.Error.WriteLineAsync($"Refused: the file is larger than {limit} bytes (Jsms:Tracking:MaxImportBytes).");
+                    return 2;
+                }
+                text = await File.ReadAllTextAsync(path.FullName, cancellationToken);
+            }
+            catch (IOException e)
+            {
+                await Console.Error.WriteLineAsync($"Cannot read the file: {e.Message}");
+                return 2;
+            }
+            var format = path.Extension.Equals(".csv", StringComparison.OrdinalIgnoreCase) ? Features.Tracking.TrackImport.Format.Csv
+                : path.Extension.Equals(".gpx", StringComparison.OrdinalIgnoreCase) ? Features.Tracking.TrackImport.Format.Gpx
+                : Features.Tracking.TrackImport.Detect(null, text);
+            var db = host.Services.GetRequiredService<JsmsDbContext>();
+            var outcome = await Features.Tracking.TrackImport.ImportAsync(text, format, result.GetValue(device), db.Set<Features.Tracking.Device>(), db,
+                host.Services.GetRequiredService<Features.Tracking.TrackingPipeline>(), host.Services.GetRequiredService<Features.Tracking.TrackingCounters>(),
+                host.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
+                host.Services.GetRequiredService<IOptions<Features.Tracking.TrackingOptions>>().Value, cancellationToken);
+            if (outcome.Errors is not null)
+            {
+                await Console.Error.WriteLineAsync("Refused; nothing was stored:");
+                foreach (var (key, messages) in outcome.Errors)
+                {
+                    await Console.Error.WriteLineAsync($"  {key}: {string.Join(" ", messages)}");
+                }
+                return 2;
+            }
+            if (outcome.UnknownDevices is not null)
+            {
+                await Console.Error.WriteLineAsync($"Refused: no device is registered with unique id {outcome.UnknownDevices}; nothing was stored.");
+                return 2;
+            }
+            var r = outcome.Result!;
+            Console.WriteLine($"Imported {r.Accepted} positions of {string.Join(", ", r.Devices)} from {r.From:u} to {r.To:u}; {r.AlertsRaised} alert(s) raised.");
+            return 0;
+        });
+        tracking.Subcommands.Add(import);
+        return tracking;
     }
 
     /// <summary>The application's services without the web server, named "cli:USER" in the audit log.</summary>
