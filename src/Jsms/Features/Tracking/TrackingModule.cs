@@ -27,6 +27,7 @@ public static class TrackingModule
         services.AddHostedService(provider => provider.GetRequiredService<IngestWriter>());
         services.AddSingleton<MovementMonitor>();
         services.AddTrackingProtocols(configuration);
+        services.AddScoped<DeviceRegistry>();
         services.AddHostedService<TrackingTimer>();
         return services;
     }
@@ -58,8 +59,6 @@ public static class TrackingModule
         app.MapTrackingProtocols();
         return app;
     }
-
-    private static (Guid, Guid, Tlp) Key(IReleasable r) => (r.Id, r.OwnerAgencyId, r.Tlp);
 
     // ---------------- ingest ----------------
 
@@ -272,230 +271,37 @@ public static class TrackingModule
     public static Ok<TrackingStatsDto> Stats(TrackingCounters c, TrackingPipeline pipeline)
         => TypedResults.Ok(new TrackingStatsDto(c.Positions, c.Sightings, c.UnknownDevices, c.UnknownSensors, c.Malformed, c.Alerts, pipeline.EngineNow));
 
-    // ---------------- devices ----------------
+    // ---------------- devices and sensors (use cases in DeviceRegistry, shared with the pages) ----------------
 
-    public static async Task<Ok<List<DeviceDto>>> ListDevices(Caller caller, JsmsDbContext db, ReleaseMarkings markings)
-    {
-        var devices = await db.Readable<Device>(caller).AsNoTracking().OrderBy(d => d.Name).ToListAsync();
-        return TypedResults.Ok(await DeviceDtosAsync(devices, db, markings));
-    }
+    public static async Task<Ok<List<DeviceDto>>> ListDevices(Caller caller, DeviceRegistry registry)
+        => TypedResults.Ok(await registry.ListDevicesAsync(caller));
 
-    public static async Task<Results<Ok<DeviceDto>, NotFound>> GetDevice(Guid id, Caller caller, JsmsDbContext db, ReleaseMarkings markings)
-    {
-        var device = await db.Readable<Device>(caller).AsNoTracking().FirstOrDefaultAsync(d => d.Id == id);
-        return device is null ? TypedResults.NotFound() : TypedResults.Ok((await DeviceDtosAsync([device], db, markings))[0]);
-    }
+    public static async Task<Results<Ok<DeviceDto>, NotFound>> GetDevice(Guid id, Caller caller, DeviceRegistry registry)
+        => await registry.GetDeviceAsync(caller, id) is { } device ? TypedResults.Ok(device) : TypedResults.NotFound();
 
-    private static async Task<List<DeviceDto>> DeviceDtosAsync(List<Device> devices, JsmsDbContext db, ReleaseMarkings markings)
-    {
-        var marks = await markings.DescribeAsync(devices.Select(Key).ToList());
-        var result = new List<DeviceDto>();
-        foreach (var d in devices)
-        {
-            // Positions are reached only through a readable device.
-            var last = await db.Set<Position>().AsNoTracking().Where(p => p.DeviceId == d.Id).OrderByDescending(p => p.Time)
-                .Select(p => new PositionDto(p.Time, p.Latitude, p.Longitude, p.Speed, p.Bearing, p.Altitude, p.Accuracy)).FirstOrDefaultAsync();
-            result.Add(new DeviceDto(d.Id, d.UniqueId, d.Name, d.Kind, d.Subject, last, marks[d.Id]));
-        }
-        return result;
-    }
-
-    public static async Task<Results<Created<DeviceDto>, ValidationProblem>> CreateDevice(DeviceRequest request, Caller caller,
-        JsmsDbContext db, ReleaseMarkings markings, TimeProvider clock)
-    {
-        var errors = new Dictionary<string, string[]>();
-        var device = new Device { Id = Guid.NewGuid(), CreatedAt = clock.GetUtcNow().UtcDateTime };
-        await ApplyDeviceAsync(device, request, errors, db);
-        var (marking, markingErrors) = await markings.ResolveAsync(request.Marking);
-        Validate.Merge(errors, markingErrors);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-        markings.ApplyToNew(device, marking!, caller);
-        db.Add(device);
-        await db.SaveChangesAsync();
-        return TypedResults.Created($"/api/devices/{device.Id}", (await DeviceDtosAsync([device], db, markings))[0]);
-    }
+    public static async Task<Results<Created<DeviceDto>, ValidationProblem>> CreateDevice(DeviceRequest request, Caller caller, DeviceRegistry registry)
+        => ProtectionModule.Created(await registry.CreateDeviceAsync(caller, request), d => $"/api/devices/{d.Id}");
 
     public static async Task<Results<Ok<DeviceDto>, NotFound, ValidationProblem>> UpdateDevice(Guid id, DeviceRequest request, Caller caller,
-        JsmsDbContext db, ReleaseMarkings markings)
-    {
-        var device = await db.Writable<Device>(caller).FirstOrDefaultAsync(d => d.Id == id);
-        if (device is null)
-        {
-            return TypedResults.NotFound();
-        }
-        var errors = new Dictionary<string, string[]>();
-        await ApplyDeviceAsync(device, request, errors, db);
-        var marking = await UpdatedMarkingAsync(device, request.Marking, errors, markings);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-        if (marking is not null)
-        {
-            await markings.ReplaceAsync(device, marking);
-        }
-        await db.SaveChangesAsync();
-        return TypedResults.Ok((await DeviceDtosAsync([device], db, markings))[0]);
-    }
+        DeviceRegistry registry)
+        => ProtectionModule.Ok(await registry.UpdateDeviceAsync(caller, id, request));
 
-    private static async Task ApplyDeviceAsync(Device device, DeviceRequest request, Dictionary<string, string[]> errors, JsmsDbContext db)
-    {
-        var uniqueId = Validate.Text(errors, "uniqueId", request.UniqueId, 128, true);
-        if (uniqueId is not null && await db.Set<Device>().AnyAsync(d => d.UniqueId == uniqueId && d.Id != device.Id))
-        {
-            errors["uniqueId"] = ["Another device has this unique id."];
-        }
-        device.UniqueId = uniqueId ?? "";
-        device.Name = Validate.Text(errors, "name", request.Name, 200, true) ?? "";
-        device.Subject = Validate.Text(errors, "subject", request.Subject, 128, false);
-        if (string.IsNullOrWhiteSpace(request.Kind))
-        {
-            device.Kind = DeviceKind.VehicleTracker;
-        }
-        else if (Enum.TryParse<DeviceKind>(request.Kind, true, out var kind) && Enum.IsDefined(kind))
-        {
-            device.Kind = kind;
-        }
-        else
-        {
-            errors["kind"] = ["One of VehicleTracker, PersonalTracker, Other."];
-        }
-    }
+    public static async Task<Results<NoContent, NotFound>> DeleteDevice(Guid id, Caller caller, DeviceRegistry registry)
+        => await registry.DeleteDeviceAsync(caller, id) ? TypedResults.NoContent() : TypedResults.NotFound();
 
-    public static async Task<Results<NoContent, NotFound>> DeleteDevice(Guid id, Caller caller, JsmsDbContext db, ReleaseMarkings markings)
-    {
-        var device = await db.Writable<Device>(caller).FirstOrDefaultAsync(d => d.Id == id);
-        if (device is null)
-        {
-            return TypedResults.NotFound();
-        }
-        db.Remove(device);
-        await markings.RemoveAsync(id);
-        await db.SaveChangesAsync();
-        return TypedResults.NoContent();
-    }
+    public static async Task<Ok<List<SensorDto>>> ListSensors(Caller caller, DeviceRegistry registry)
+        => TypedResults.Ok(await registry.ListSensorsAsync(caller));
 
-    // ---------------- sensors ----------------
+    public static async Task<Results<Ok<SensorDto>, NotFound>> GetSensor(Guid id, Caller caller, DeviceRegistry registry)
+        => await registry.GetSensorAsync(caller, id) is { } sensor ? TypedResults.Ok(sensor) : TypedResults.NotFound();
 
-    public static async Task<Ok<List<SensorDto>>> ListSensors(Caller caller, JsmsDbContext db, ReleaseMarkings markings)
-    {
-        var sensors = await db.Readable<Sensor>(caller).AsNoTracking().OrderBy(s => s.Code).ToListAsync();
-        var marks = await markings.DescribeAsync(sensors.Select(Key).ToList());
-        return TypedResults.Ok(sensors.Select(s => ToDto(s, marks[s.Id])).ToList());
-    }
-
-    public static async Task<Results<Ok<SensorDto>, NotFound>> GetSensor(Guid id, Caller caller, JsmsDbContext db, ReleaseMarkings markings)
-    {
-        var sensor = await db.Readable<Sensor>(caller).AsNoTracking().FirstOrDefaultAsync(s => s.Id == id);
-        return sensor is null ? TypedResults.NotFound() : TypedResults.Ok(ToDto(sensor, await markings.DescribeAsync(sensor)));
-    }
-
-    private static SensorDto ToDto(Sensor s, MarkingDto marking) => new(s.Id, s.Code, s.Name, s.Kind, s.Latitude, s.Longitude, marking);
-
-    public static async Task<Results<Created<SensorDto>, ValidationProblem>> CreateSensor(SensorRequest request, Caller caller,
-        JsmsDbContext db, ReleaseMarkings markings, TimeProvider clock)
-    {
-        var errors = new Dictionary<string, string[]>();
-        var sensor = new Sensor { Id = Guid.NewGuid(), CreatedAt = clock.GetUtcNow().UtcDateTime };
-        await ApplySensorAsync(sensor, request, errors, db);
-        var (marking, markingErrors) = await markings.ResolveAsync(request.Marking);
-        Validate.Merge(errors, markingErrors);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-        markings.ApplyToNew(sensor, marking!, caller);
-        db.Add(sensor);
-        await db.SaveChangesAsync();
-        return TypedResults.Created($"/api/sensors/{sensor.Id}", ToDto(sensor, await markings.DescribeAsync(sensor)));
-    }
+    public static async Task<Results<Created<SensorDto>, ValidationProblem>> CreateSensor(SensorRequest request, Caller caller, DeviceRegistry registry)
+        => ProtectionModule.Created(await registry.CreateSensorAsync(caller, request), s => $"/api/sensors/{s.Id}");
 
     public static async Task<Results<Ok<SensorDto>, NotFound, ValidationProblem>> UpdateSensor(Guid id, SensorRequest request, Caller caller,
-        JsmsDbContext db, ReleaseMarkings markings)
-    {
-        var sensor = await db.Writable<Sensor>(caller).FirstOrDefaultAsync(s => s.Id == id);
-        if (sensor is null)
-        {
-            return TypedResults.NotFound();
-        }
-        var errors = new Dictionary<string, string[]>();
-        await ApplySensorAsync(sensor, request, errors, db);
-        var marking = await UpdatedMarkingAsync(sensor, request.Marking, errors, markings);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-        if (marking is not null)
-        {
-            await markings.ReplaceAsync(sensor, marking);
-        }
-        await db.SaveChangesAsync();
-        return TypedResults.Ok(ToDto(sensor, await markings.DescribeAsync(sensor)));
-    }
+        DeviceRegistry registry)
+        => ProtectionModule.Ok(await registry.UpdateSensorAsync(caller, id, request));
 
-    private static async Task ApplySensorAsync(Sensor sensor, SensorRequest request, Dictionary<string, string[]> errors, JsmsDbContext db)
-    {
-        var code = Validate.Text(errors, "code", request.Code, 128, true);
-        if (code is not null && await db.Set<Sensor>().AnyAsync(s => s.Code == code && s.Id != sensor.Id))
-        {
-            errors["code"] = ["Another sensor has this code."];
-        }
-        sensor.Code = code ?? "";
-        sensor.Name = Validate.Text(errors, "name", request.Name, 200, true) ?? "";
-        if (request.Latitude is not { } lat || !Geo.IsLatitude(lat))
-        {
-            errors["latitude"] = ["Required, -90..90."];
-        }
-        else
-        {
-            sensor.Latitude = lat;
-        }
-        if (request.Longitude is not { } lon || !Geo.IsLongitude(lon))
-        {
-            errors["longitude"] = ["Required, -180..180."];
-        }
-        else
-        {
-            sensor.Longitude = lon;
-        }
-        if (string.IsNullOrWhiteSpace(request.Kind))
-        {
-            sensor.Kind = SensorKind.Camera;
-        }
-        else if (Enum.TryParse<SensorKind>(request.Kind, true, out var kind) && Enum.IsDefined(kind))
-        {
-            sensor.Kind = kind;
-        }
-        else
-        {
-            errors["kind"] = ["One of Anpr, Camera, Gate, Radar, Other."];
-        }
-    }
-
-    public static async Task<Results<NoContent, NotFound>> DeleteSensor(Guid id, Caller caller, JsmsDbContext db, ReleaseMarkings markings)
-    {
-        var sensor = await db.Writable<Sensor>(caller).FirstOrDefaultAsync(s => s.Id == id);
-        if (sensor is null)
-        {
-            return TypedResults.NotFound();
-        }
-        db.Remove(sensor);
-        await markings.RemoveAsync(id);
-        await db.SaveChangesAsync();
-        return TypedResults.NoContent();
-    }
-
-    private static async Task<ResolvedMarking?> UpdatedMarkingAsync(IReleasable record, MarkingInput? input, Dictionary<string, string[]> errors, ReleaseMarkings markings)
-    {
-        if (input is null)
-        {
-            return null;
-        }
-        var (marking, markingErrors) = await markings.ResolveAsync(input, record.Tlp);
-        Validate.Merge(errors, markingErrors);
-        return marking;
-    }
+    public static async Task<Results<NoContent, NotFound>> DeleteSensor(Guid id, Caller caller, DeviceRegistry registry)
+        => await registry.DeleteSensorAsync(caller, id) ? TypedResults.NoContent() : TypedResults.NotFound();
 }

@@ -1,59 +1,183 @@
-// The operating picture (/Tracking/Map): country outlines from world-atlas, sites with their perimeters,
-// open alerts, and new alerts pushed by /api/alerts/stream. Everything comes from the API as the signed-in
-// user may see it.
+// The operating picture (/Tracking/Map): country outlines from world-atlas; sites with their perimeters and watch
+// zones (the perimeter grown by the watch distance); live vehicles (latest position of each tracker, refreshed);
+// the movements the user may see (route and corridor); open alerts and new ones pushed by /api/alerts/stream, with
+// a list beside the map; filters by agency, site and severity. Everything comes from the API as the signed-in user
+// may see it, so the access policy decides what is drawn.
 (function () {
   "use strict";
   var element = document.getElementById("tracking-map");
-  if (!element || !window.L) {
+  if (!element || !window.L || !window.JsmsGeo) {
     return;
   }
-  var map = L.map(element, { worldCopyJump: true, attributionControl: false }).setView([24.9, 67.1], 9);
+  var G = window.JsmsGeo;
+  var map = G.baseMap(element, [24.9, 67.1], 9);
+  var watch = G.bufferPane(map, "watch", "#b3261e", 0.16);
+  var corridors = G.bufferPane(map, "corridor", "#1a5fb4", 0.2);
   var list = document.getElementById("tracking-alerts");
-  var shown = {};
+  var filterAgency = document.getElementById("filter-agency");
+  var filterSite = document.getElementById("filter-site");
+  var filterSeverity = document.getElementById("filter-severity");
+  var severities = ["Info", "Low", "Medium", "High", "Critical"];
 
-  function getJson(url) {
-    return fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } }).then(function (r) {
-      if (!r.ok) { throw new Error(url + ": " + r.status); }
-      return r.json();
-    });
+  // Everything drawn, with what the filters look at: { layers: [...], agency, siteId, severity, item }.
+  var sites = {};
+  var vehicles = {};
+  var alerts = {};
+  var movements = [];
+
+  function addOption(select, value, label) {
+    if (!select || select.querySelector("option[value='" + CSS.escape(value) + "']")) { return; }
+    var option = document.createElement("option");
+    option.value = value;
+    option.textContent = label;
+    select.appendChild(option);
   }
 
-  getJson(element.dataset.outlinesUrl).then(function (topology) {
-    var countries = topojson.feature(topology, topology.objects.countries);
-    L.geoJSON(countries, { style: { color: "#777", weight: 1, fillColor: "#eef1f4", fillOpacity: 1 }, interactive: false }).addTo(map).bringToBack();
-  }).catch(function () { /* the map still shows sites and alerts */ });
-
-  getJson(element.dataset.sitesUrl).then(function (sites) {
-    var bounds = [];
-    sites.forEach(function (site) {
-      var layer = L.geoJSON(site.perimeter, { style: { color: "#b3261e", weight: 2, fillOpacity: 0.15 } })
-        .bindTooltip(site.name + " (" + site.watchDistanceMetres + " m, " + site.loiteringThresholdMinutes + " min)");
-      layer.addTo(map);
-      layer.getLayers().forEach(function (l) { l.getElement && l.getElement() && l.getElement().setAttribute("data-site", site.name); });
-      bounds.push(layer.getBounds());
+  function show(entry, visible) {
+    entry.layers.forEach(function (layer) {
+      if (visible && !map.hasLayer(layer)) { layer.addTo(map); }
+      if (!visible && map.hasLayer(layer)) { map.removeLayer(layer); }
     });
-    element.setAttribute("data-sites-loaded", String(sites.length));
-    if (bounds.length === 1) { map.fitBounds(bounds[0].pad(0.5)); }
+    if (entry.item) { entry.item.hidden = !visible; }
+  }
+
+  function applyFilters() {
+    var agency = filterAgency.value;
+    var siteId = filterSite.value;
+    var minSeverity = filterSeverity.value ? severities.indexOf(filterSeverity.value) : -1;
+    Object.keys(sites).forEach(function (id) {
+      var s = sites[id];
+      show(s, (!agency || s.agency === agency) && (!siteId || id === siteId));
+    });
+    Object.keys(vehicles).forEach(function (id) {
+      var v = vehicles[id];
+      show(v, !agency || v.agency === agency);
+    });
+    movements.forEach(function (m) { show(m, !agency || m.agency === agency); });
+    var shownAlerts = 0;
+    Object.keys(alerts).forEach(function (id) {
+      var a = alerts[id];
+      // An alert belongs to the agency of its site; an alert without a site shows only when no agency is chosen.
+      var site = a.siteId ? sites[a.siteId] : null;
+      var visible = (!agency || (site && site.agency === agency))
+        && (!siteId || a.siteId === siteId)
+        && severities.indexOf(a.severity) >= minSeverity;
+      show(a, visible);
+      if (visible) { shownAlerts++; }
+    });
+    element.setAttribute("data-alerts-visible", String(shownAlerts));
+  }
+  [filterAgency, filterSite, filterSeverity].forEach(function (select) { select.addEventListener("change", applyFilters); });
+
+  var sitesLoaded = G.getJson(element.dataset.sitesUrl).then(function (list) {
+    var bounds = [];
+    list.forEach(function (site) {
+      var outer = G.ring(site.perimeter.coordinates[0]);
+      var zone = watch.add(outer, site.watchDistanceMetres, true);
+      var perimeter = L.polygon(outer, { color: "#b3261e", weight: 2, fillOpacity: 0.15, className: "site-perimeter" })
+        .bindTooltip(site.name + " (" + site.watchDistanceMetres + " m, " + site.loiteringThresholdMinutes + " min)");
+      sites[site.id] = { layers: [zone, perimeter], agency: site.marking.ownerAgency };
+      zone.addTo(map);
+      perimeter.addTo(map);
+      var path = perimeter.getElement && perimeter.getElement();
+      if (path) { path.setAttribute("data-site", site.name); }
+      addOption(filterSite, site.id, site.name);
+      addOption(filterAgency, site.marking.ownerAgency, site.marking.ownerAgency);
+      bounds.push(zone.getBounds());
+    });
+    element.setAttribute("data-sites-loaded", String(list.length));
+    // Fit the sites, but not so close that the country outlines leave the view.
+    if (bounds.length > 0) {
+      var all = bounds.reduce(function (a, b) { return a.extend(b); }, L.latLngBounds(bounds[0].getSouthWest(), bounds[0].getNorthEast()));
+      map.fitBounds(all.pad(0.5), { maxZoom: 13 });
+    }
+    applyFilters();
   });
 
+  // Live vehicles: the latest position of each tracker the user may see, refreshed every few seconds.
+  function refreshVehicles() {
+    return G.getJson(element.dataset.devicesUrl).then(function (devices) {
+      var count = 0;
+      devices.forEach(function (device) {
+        var p = device.lastPosition;
+        if (!p) { return; }
+        count++;
+        var label = device.subject ? device.name + " · " + device.subject : device.name;
+        var entry = vehicles[device.id];
+        if (!entry) {
+          var marker = L.circleMarker([p.latitude, p.longitude], { radius: 7, color: "#14202e", fillColor: "#1a5fb4", fillOpacity: 1, weight: 2, className: "vehicle-marker" })
+            .bindTooltip(label, { permanent: true, direction: "right", className: "vehicle-label", offset: [8, 0] });
+          entry = vehicles[device.id] = { layers: [marker], agency: device.marking.ownerAgency, marker: marker };
+          marker.addTo(map);
+          addOption(filterAgency, device.marking.ownerAgency, device.marking.ownerAgency);
+        } else {
+          entry.marker.setLatLng([p.latitude, p.longitude]);
+        }
+        var path = entry.marker.getElement && entry.marker.getElement();
+        if (path) { path.setAttribute("data-device", device.uniqueId); path.setAttribute("data-time", p.time); }
+      });
+      element.setAttribute("data-vehicles-shown", String(count));
+      applyFilters();
+    }).catch(function () { /* try again at the next refresh */ });
+  }
+  refreshVehicles();
+  var seconds = Number(element.dataset.refreshSeconds) || 10;
+  setInterval(refreshVehicles, seconds * 1000);
+
+  // Movements the user may see (need to know): route and corridor of those planned or under way. Each is an
+  // audited read, as on the movement's own page.
+  G.getJson(element.dataset.movementsUrl).then(function (summaries) {
+    var active = summaries.filter(function (m) { return m.status !== "Arrived" && m.status !== "Aborted"; });
+    return Promise.all(active.map(function (m) { return G.getJson(element.dataset.movementsUrl + "/" + m.id); }));
+  }).then(function (details) {
+    details.forEach(function (m) {
+      if (!m.route) { return; }
+      var latlngs = G.ring(m.route.coordinates);
+      var corridor = corridors.add(latlngs, m.corridorMetres, false);
+      var line = L.polyline(latlngs, { color: "#1a5fb4", weight: 3, dashArray: "6 4", className: "movement-route" })
+        .bindTooltip(m.name + " (" + m.status + ", " + m.corridorMetres + " m)");
+      corridor.addTo(map);
+      line.addTo(map);
+      var path = line.getElement && line.getElement();
+      if (path) { path.setAttribute("data-movement", m.name); }
+      movements.push({ layers: [corridor, line], agency: m.marking.ownerAgency });
+    });
+    element.setAttribute("data-movements-shown", String(movements.length));
+    applyFilters();
+  }).catch(function () { element.setAttribute("data-movements-shown", "0"); });
+
   function addAlert(alert) {
-    if (shown[alert.id]) { return; }
-    shown[alert.id] = true;
+    if (alerts[alert.id]) { return; }
     var item = document.createElement("li");
     item.setAttribute("data-alert-kind", alert.kind);
-    item.textContent = alert.severity + " · " + alert.title;
+    item.setAttribute("data-severity", alert.severity);
+    item.className = "sev-" + String(alert.severity).toLowerCase();
+    var title = document.createElement("span");
+    title.textContent = alert.severity + " · " + alert.title;
+    var when = document.createElement("span");
+    when.className = "when";
+    when.textContent = String(alert.raisedAt).replace("T", " ").substring(0, 16) + " UTC" + (alert.subjectLabel ? " · " + alert.subjectLabel : "");
+    item.appendChild(title);
+    item.appendChild(when);
     list.insertBefore(item, list.firstChild);
+    var entry = { layers: [], item: item, siteId: alert.siteId, severity: alert.severity };
     if (typeof alert.latitude === "number" && typeof alert.longitude === "number") {
-      L.circleMarker([alert.latitude, alert.longitude], {
-        radius: alert.severity === "High" || alert.severity === "Critical" ? 9 : 6,
-        color: alert.severity === "High" || alert.severity === "Critical" ? "#b3261e" : "#946200",
-        className: "alert-marker",
-      }).bindTooltip(alert.title).addTo(map);
+      var high = alert.severity === "High" || alert.severity === "Critical";
+      var marker = L.circleMarker([alert.latitude, alert.longitude], {
+        radius: high ? 9 : 6, color: high ? "#b3261e" : "#946200", weight: 3, className: "alert-marker",
+      }).bindTooltip(alert.title);
+      marker.addTo(map);
+      entry.layers.push(marker);
+      item.addEventListener("click", function () { map.setView(marker.getLatLng(), Math.max(map.getZoom(), 14)); });
     }
-    element.setAttribute("data-alerts-shown", String(Object.keys(shown).length));
+    alerts[alert.id] = entry;
+    element.setAttribute("data-alerts-shown", String(Object.keys(alerts).length));
+    applyFilters();
   }
 
-  getJson(element.dataset.alertsUrl).then(function (alerts) { alerts.reverse().forEach(addAlert); });
+  // Sites first, so an alert's agency (its site's) is known when the filters run.
+  sitesLoaded.then(function () { return G.getJson(element.dataset.alertsUrl); }, function () { return G.getJson(element.dataset.alertsUrl); })
+    .then(function (open) { open.reverse().forEach(addAlert); });
 
   if (window.EventSource) {
     var stream = new EventSource(element.dataset.streamUrl);

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Jsms.Features.Consultations;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Jsms.Features.Protection;
+
+/// <summary>
+/// One movement: route, schedule and need-to-know list. Showing it is an audited read (as <c>GET /api/movements/{id}</c>);
+/// anyone outside the named list and the owner's coordinators gets 404.
+/// </summary>
+public sealed class MovementModel(ProtectionService protection) : ConsultationPage
+{
+    [FromRoute] public Guid Id { get; set; }
+
+    public MovementDto Movement { get; private set; } = null!;
+    public List<string> PrincipalNames { get; private set; } = [];
+    public string CheckpointsJson { get; private set; } = "[]";
+    public bool CanEdit { get; private set; }
+    public bool CanSeeAccessLog { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadCallerAsync())
+        {
+            return Challenge();
+        }
+        if (await protection.GetMovementAsync(Me, Id, "page") is not { } movement)
+        {
+            return NotFound();
+        }
+        Movement = movement;
+        CanEdit = CanChange(movement.Marking);
+        CanSeeAccessLog = await protection.MayReadAccessLogAsync(Me, Id);
+        // Principals the caller may not read are named by count only.
+        var persons = await protection.PersonNamesAsync(Me);
+        PrincipalNames = movement.Principals.Where(persons.ContainsKey).Select(p => persons[p]).ToList();
+        var hidden = movement.Principals.Count - PrincipalNames.Count;
+        if (hidden > 0)
+        {
+            PrincipalNames.Add($"+{hidden}");
+        }
+        CheckpointsJson = JsonSerializer.Serialize(movement.Checkpoints, JsonSerializerOptions.Web);
+        return Page();
+    }
+
+    public static string Window(DateTime? from, DateTime? to) => (from, to) switch
+    {
+        (null, null) => "",
+        ({ } a, null) => Utc(a) + " →",
+        (null, { } b) => "→ " + Utc(b),
+        ({ } a, { } b) => Utc(a) + " → " + Utc(b),
+    };
+}

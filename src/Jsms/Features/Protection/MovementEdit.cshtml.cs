@@ -1,0 +1,94 @@
+using Jsms.Features.Consultations;
+using Jsms.Features.Tracking;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Jsms.Features.Protection;
+
+/// <summary>
+/// Creates or edits a movement through <see cref="ProtectionService"/>: principals, vehicles and escort (tracker ids),
+/// route drawn or pasted, corridor, checkpoints, windows, status and the need-to-know list. Loading it for editing is
+/// an audited read; a movement the caller may not change answers 404.
+/// </summary>
+public sealed class MovementEditModel(ProtectionService protection, DeviceRegistry devices, IStringLocalizer<SharedResource> text) : ConsultationPage
+{
+    [FromRoute] public Guid? Id { get; set; }
+
+    [BindProperty] public MovementForm Form { get; set; } = new();
+
+    public Dictionary<Guid, string> People { get; private set; } = [];
+    public List<string> DeviceIds { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadCallerAsync())
+        {
+            return Challenge();
+        }
+        if (!Me.CanWrite)
+        {
+            return NotFound();
+        }
+        if (Id is { } id)
+        {
+            if (await protection.GetMovementAsync(Me, id, "edit form") is not { } movement || !CanChange(movement.Marking))
+            {
+                return NotFound();
+            }
+            Form = ProtectionForms.ToForm(movement);
+        }
+        await LoadChoicesAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await LoadCallerAsync())
+        {
+            return Challenge();
+        }
+        if (!Me.CanWrite)
+        {
+            return NotFound();
+        }
+        var errors = new Dictionary<string, string[]>();
+        var request = ProtectionForms.ToRequest(Form, errors);
+        if (errors.Count == 0)
+        {
+            var outcome = Id is { } id ? await protection.UpdateMovementAsync(Me, id, request) : await protection.CreateMovementAsync(Me, request);
+            if (outcome.IsNotFound)
+            {
+                return NotFound();
+            }
+            if (outcome.Value is { } saved)
+            {
+                Notice = text["Protection.Saved", saved.Name].Value;
+                return Redirect($"/Protection/Movement/{saved.Id}");
+            }
+            errors = outcome.Errors!;
+        }
+        // What the form could not even read (a route that is not JSON, a checkpoint time) is refused before the service sees it.
+        await LoadChoicesAsync();
+        return Failed("movement", errors);
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync()
+    {
+        if (!await LoadCallerAsync())
+        {
+            return Challenge();
+        }
+        if (Id is not { } id || !Me.CanWrite || !await protection.DeleteMovementAsync(Me, id))
+        {
+            return NotFound();
+        }
+        Notice = text["Protection.Deleted"].Value;
+        return Redirect("/Protection/Movements");
+    }
+
+    private async Task LoadChoicesAsync()
+    {
+        People = await protection.PersonNamesAsync(Me);
+        DeviceIds = (await devices.ListDevicesAsync(Me)).Select(d => d.UniqueId).ToList();
+    }
+}

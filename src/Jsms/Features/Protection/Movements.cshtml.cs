@@ -1,0 +1,28 @@
+using Jsms.Features.Consultations;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Jsms.Features.Protection;
+
+/// <summary>The movements the caller may see (need to know); listing them is an audited look, as in the API.</summary>
+public sealed class MovementsModel(ProtectionService protection) : ConsultationPage
+{
+    public List<MovementSummaryDto> Movements { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadCallerAsync())
+        {
+            return Challenge();
+        }
+        Movements = await protection.ListMovementsAsync(Me);
+        return Page();
+    }
+
+    public static string StatusClass(MovementStatus status) => status switch
+    {
+        MovementStatus.Overdue or MovementStatus.Aborted => "danger",
+        MovementStatus.UnderWay => "warn",
+        MovementStatus.Arrived => "ok",
+        _ => "",
+    };
+}

@@ -1,0 +1,20 @@
+using Jsms.Features.Consultations;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Jsms.Features.Protection;
+
+/// <summary>The protected persons the caller may read; passport and phone in clear only for those allowed (audited), as in the API.</summary>
+public sealed class PersonsModel(ProtectionService protection) : ConsultationPage
+{
+    public List<PersonDto> Persons { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadCallerAsync())
+        {
+            return Challenge();
+        }
+        Persons = await protection.ListPersonsAsync(Me);
+        return Page();
+    }
+}

@@ -1,0 +1,528 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Jsms.Features.Access;
+using Jsms.Features.Accounts;
+using Jsms.Features.Audit;
+using Jsms.Features.Consultations;
+using Jsms.Features.Partners;
+using Jsms.Platform.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jsms.Features.Protection;
+
+/// <summary>
+/// The use cases of protected persons, sites and movements, shared by the API (<see cref="ProtectionModule"/>) and
+/// the pages. Every query starts from <see cref="AccessPolicy.Readable{T}"/> or <see cref="AccessPolicy.Writable{T}"/>;
+/// a record the caller may not read (or change) is null / not found. Identifiers shown in clear and every look at a
+/// movement are audited.
+/// </summary>
+public sealed class ProtectionService(JsmsDbContext db, ReleaseMarkings markings, PersonIdentifiers identifiers,
+    SiteChanges changes, TimeProvider clock)
+{
+    private static (Guid, Guid, Tlp) Key(IReleasable r) => (r.Id, r.OwnerAgencyId, r.Tlp);
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    // ---------------- persons ----------------
+
+    public async Task<List<PersonDto>> ListPersonsAsync(Caller caller)
+    {
+        var people = await db.Readable<ProtectedPerson>(caller).AsNoTracking().OrderBy(p => p.Name).ToListAsync();
+        return await PersonDtosAsync(people, caller);
+    }
+
+    public async Task<PersonDto?> GetPersonAsync(Caller caller, Guid id)
+    {
+        var person = await db.Readable<ProtectedPerson>(caller).AsNoTracking().FirstOrDefaultAsync(p => p.Id == id);
+        return person is null ? null : (await PersonDtosAsync([person], caller))[0];
+    }
+
+    /// <summary>Names of the persons the caller may read, for pick lists and labels (no identifiers, so nothing to audit).</summary>
+    public async Task<Dictionary<Guid, string>> PersonNamesAsync(Caller caller)
+        => await db.Readable<ProtectedPerson>(caller).AsNoTracking().OrderBy(p => p.Name).ToDictionaryAsync(p => p.Id, p => p.Name);
+
+    /// <summary>
+    /// Identifiers in clear for the creator, the named recipients, and the coordinators and liaison officers of
+    /// the owner agency; masked for every other reader. Each disclosure in clear is audited.
+    /// </summary>
+    private async Task<List<PersonDto>> PersonDtosAsync(List<ProtectedPerson> people, Caller caller)
+    {
+        var ids = people.Select(p => p.Id).ToList();
+        var named = (await db.Set<NamedRecipient>().AsNoTracking().Where(n => ids.Contains(n.RecordId) && n.UserId == caller.UserId)
+            .Select(n => n.RecordId).ToListAsync()).ToHashSet();
+        var marks = await markings.DescribeAsync(people.Select(Key).ToList());
+        var result = new List<PersonDto>();
+        foreach (var p in people)
+        {
+            var clear = IdentifiersInClear(p, caller, named.Contains(p.Id));
+            var passport = identifiers.Unprotect(p.PassportNumberProtected);
+            var phone = identifiers.Unprotect(p.PhoneProtected);
+            if (clear && (passport is not null || phone is not null))
+            {
+                db.Audit("read", nameof(ProtectedPerson), p.Id, "identifiers shown");
+            }
+            result.Add(new PersonDto(p.Id, p.Name, p.Nationality, p.Employer, p.Project,
+                clear ? passport : PersonIdentifiers.Mask(passport), clear ? phone : PersonIdentifiers.Mask(phone), !clear, marks[p.Id]));
+        }
+        await db.SaveChangesAsync();
+        return result;
+    }
+
+    private static bool IdentifiersInClear(ProtectedPerson p, Caller caller, bool namedRecipient)
+        => p.CreatedByUserId == caller.UserId || namedRecipient
+           || (p.OwnerAgencyId == caller.AgencyId && (caller.IsInRole(JsmsRoles.Coordinator) || caller.IsInRole(JsmsRoles.LiaisonOfficer)));
+
+    public async Task<Outcome<PersonDto>> CreatePersonAsync(Caller caller, PersonRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var person = new ProtectedPerson { Id = Guid.NewGuid(), CreatedAt = Now };
+        ApplyPerson(person, request, errors, keepBlankIdentifiers: false);
+        var (marking, markingErrors) = await markings.ResolveAsync(request.Marking);
+        Validate.Merge(errors, markingErrors);
+        if (errors.Count > 0)
+        {
+            return Outcome.Invalid<PersonDto>(errors);
+        }
+        markings.ApplyToNew(person, marking!, caller);
+        db.Add(person);
+        await db.SaveChangesAsync();
+        return Outcome.Ok((await PersonDtosAsync([person], caller))[0]);
+    }
+
+    /// <summary>
+    /// Replaces the person's fields. With <paramref name="keepMaskedIdentifiers"/> (the page's form, which cannot
+    /// show a caller identifiers they may only see masked), a passport number or phone left blank by such a caller
+    /// is kept instead of erased.
+    /// </summary>
+    public async Task<Outcome<PersonDto>> UpdatePersonAsync(Caller caller, Guid id, PersonRequest request, bool keepMaskedIdentifiers = false)
+    {
+        var person = await db.Writable<ProtectedPerson>(caller).FirstOrDefaultAsync(p => p.Id == id);
+        if (person is null)
+        {
+            return Outcome.NotFound<PersonDto>();
+        }
+        var errors = new Dictionary<string, string[]>();
+        var keepBlank = keepMaskedIdentifiers && !IdentifiersInClear(person, caller,
+            await db.Set<NamedRecipient>().AnyAsync(n => n.RecordId == id && n.UserId == caller.UserId));
+        ApplyPerson(person, request, errors, keepBlank);
+        ResolvedMarking? marking = null;
+        if (request.Marking is not null)
+        {
+            var (resolved, markingErrors) = await markings.ResolveAsync(request.Marking, person.Tlp);
+            Validate.Merge(errors, markingErrors);
+            marking = resolved;
+        }
+        if (errors.Count > 0)
+        {
+            return Outcome.Invalid<PersonDto>(errors);
+        }
+        if (marking is not null)
+        {
+            await markings.ReplaceAsync(person, marking);
+        }
+        await db.SaveChangesAsync();
+        return Outcome.Ok((await PersonDtosAsync([person], caller))[0]);
+    }
+
+    private void ApplyPerson(ProtectedPerson person, PersonRequest request, Dictionary<string, string[]> errors, bool keepBlankIdentifiers)
+    {
+        person.Name = Validate.Text(errors, "name", request.Name, 200, true) ?? "";
+        person.Nationality = Validate.Text(errors, "nationality", request.Nationality, 100, true) ?? "";
+        person.Employer = Validate.Text(errors, "employer", request.Employer, 200, false);
+        person.Project = Validate.Text(errors, "project", request.Project, 200, false);
+        var passport = Validate.Text(errors, "passportNumber", request.PassportNumber, 64, false);
+        var phone = Validate.Text(errors, "phone", request.Phone, 32, false);
+        if (passport is not null || !keepBlankIdentifiers)
+        {
+            person.PassportNumberProtected = identifiers.Protect(passport);
+        }
+        if (phone is not null || !keepBlankIdentifiers)
+        {
+            person.PhoneProtected = identifiers.Protect(phone);
+        }
+    }
+
+    public async Task<bool> DeletePersonAsync(Caller caller, Guid id)
+    {
+        var person = await db.Writable<ProtectedPerson>(caller).FirstOrDefaultAsync(p => p.Id == id);
+        if (person is null)
+        {
+            return false;
+        }
+        db.Remove(person);
+        await markings.RemoveAsync(id);
+        await db.SaveChangesAsync();
+        return true;
+    }
+
+    // ---------------- sites ----------------
+
+    public async Task<List<SiteDto>> ListSitesAsync(Caller caller)
+    {
+        var sites = await db.Readable<Site>(caller).AsNoTracking().OrderBy(s => s.Name).ToListAsync();
+        var marks = await markings.DescribeAsync(sites.Select(Key).ToList());
+        return sites.Select(s => ToDto(s, marks[s.Id])).ToList();
+    }
+
+    public async Task<SiteDto?> GetSiteAsync(Caller caller, Guid id)
+    {
+        var site = await db.Readable<Site>(caller).AsNoTracking().FirstOrDefaultAsync(s => s.Id == id);
+        return site is null ? null : ToDto(site, await markings.DescribeAsync(site));
+    }
+
+    private static SiteDto ToDto(Site s, MarkingDto marking) => new(s.Id, s.Name, s.Project, JsonDocument.Parse(s.PerimeterGeoJson).RootElement.Clone(),
+        s.WatchDistanceMetres, s.LoiteringThresholdMinutes, s.SecurityLevel, s.Contacts, marking);
+
+    public async Task<Outcome<SiteDto>> CreateSiteAsync(Caller caller, SiteRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var site = new Site { Id = Guid.NewGuid(), CreatedAt = Now };
+        ApplySite(site, request, errors);
+        var (marking, markingErrors) = await markings.ResolveAsync(request.Marking);
+        Validate.Merge(errors, markingErrors);
+        if (errors.Count > 0)
+        {
+            return Outcome.Invalid<SiteDto>(errors);
+        }
+        markings.ApplyToNew(site, marking!, caller);
+        db.Add(site);
+        await db.SaveChangesAsync();
+        changes.Bump();
+        return Outcome.Ok(ToDto(site, await markings.DescribeAsync(site)));
+    }
+
+    public async Task<Outcome<SiteDto>> UpdateSiteAsync(Caller caller, Guid id, SiteRequest request)
+    {
+        var site = await db.Writable<Site>(caller).FirstOrDefaultAsync(s => s.Id == id);
+        if (site is null)
+        {
+            return Outcome.NotFound<SiteDto>();
+        }
+        var errors = new Dictionary<string, string[]>();
+        ApplySite(site, request, errors);
+        ResolvedMarking? marking = null;
+        if (request.Marking is not null)
+        {
+            var (resolved, markingErrors) = await markings.ResolveAsync(request.Marking, site.Tlp);
+            Validate.Merge(errors, markingErrors);
+            marking = resolved;
+        }
+        if (errors.Count > 0)
+        {
+            return Outcome.Invalid<SiteDto>(errors);
+        }
+        if (marking is not null)
+        {
+            await markings.ReplaceAsync(site, marking);
+        }
+        await db.SaveChangesAsync();
+        changes.Bump();
+        return Outcome.Ok(ToDto(site, await markings.DescribeAsync(site)));
+    }
+
+    private static void ApplySite(Site site, SiteRequest request, Dictionary<string, string[]> errors)
+    {
+        site.Name = Validate.Text(errors, "name", request.Name, 200, true) ?? "";
+        site.Project = Validate.Text(errors, "project", request.Project, 200, false);
+        site.Contacts = Validate.Text(errors, "contacts", request.Contacts, 2000, false);
+        if (request.Perimeter is not { } perimeter || perimeter.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+        {
+            errors["perimeter"] = ["Required: a GeoJSON Polygon, longitude first."];
+        }
+        else
+        {
+            var (polygon, problem) = Geo.ReadPolygon(perimeter);
+            if (polygon is null)
+            {
+                errors["perimeter"] = ["The perimeter " + problem];
+            }
+            else
+            {
+                site.PerimeterGeoJson = Geo.Write(polygon);
+            }
+        }
+        if (request.WatchDistanceMetres is not { } watch || !double.IsFinite(watch) || watch < 0 || watch > 50_000)
+        {
+            errors["watchDistanceMetres"] = ["Required: metres from the perimeter, 0 to 50000."];
+        }
+        else
+        {
+            site.WatchDistanceMetres = watch;
+        }
+        if (request.LoiteringThresholdMinutes is not { } threshold || threshold < 1 || threshold > 24 * 60)
+        {
+            errors["loiteringThresholdMinutes"] = ["Required: minutes, 1 to 1440."];
+        }
+        else
+        {
+            site.LoiteringThresholdMinutes = threshold;
+        }
+        if (string.IsNullOrWhiteSpace(request.SecurityLevel))
+        {
+            site.SecurityLevel = SecurityLevel.Medium;
+        }
+        else if (Enum.TryParse<SecurityLevel>(request.SecurityLevel, ignoreCase: true, out var level) && Enum.IsDefined(level))
+        {
+            site.SecurityLevel = level;
+        }
+        else
+        {
+            errors["securityLevel"] = ["One of Low, Medium, High, Critical."];
+        }
+    }
+
+    public async Task<bool> DeleteSiteAsync(Caller caller, Guid id)
+    {
+        var site = await db.Writable<Site>(caller).FirstOrDefaultAsync(s => s.Id == id);
+        if (site is null)
+        {
+            return false;
+        }
+        db.Remove(site);
+        await markings.RemoveAsync(id);
+        await db.SaveChangesAsync();
+        changes.Bump();
+        return true;
+    }
+
+    // ---------------- movements (need to know) ----------------
+
+    /// <summary>The movements the caller may see (names and status only); each listed movement is an audited look.</summary>
+    public async Task<List<MovementSummaryDto>> ListMovementsAsync(Caller caller)
+    {
+        var movements = await db.Readable<Movement>(caller).AsNoTracking().OrderBy(m => m.DepartEarliest).ThenBy(m => m.Name).ToListAsync();
+        var marks = await markings.DescribeAsync(movements.Select(Key).ToList());
+        foreach (var m in movements)
+        {
+            db.Audit("list", nameof(Movement), m.Id);
+        }
+        await db.SaveChangesAsync();
+        return movements.Select(m => new MovementSummaryDto(m.Id, m.Name, m.Status, marks[m.Id])).ToList();
+    }
+
+    /// <summary>Route and schedule, audited as a read; null for anyone outside the named list and the owner's coordinators.</summary>
+    public async Task<MovementDto?> GetMovementAsync(Caller caller, Guid id, string? detail = null)
+    {
+        var movement = await db.Readable<Movement>(caller).AsNoTracking().FirstOrDefaultAsync(m => m.Id == id);
+        if (movement is null)
+        {
+            return null;
+        }
+        db.Audit("read", nameof(Movement), id, detail);
+        await db.SaveChangesAsync();
+        return ToDto(movement, await markings.DescribeAsync(movement));
+    }
+
+    /// <summary>The movement as a GeoJSON FeatureCollection (route and checkpoints), audited as an export; null if not readable.</summary>
+    public async Task<string?> ExportMovementAsync(Caller caller, Guid id)
+    {
+        var movement = await db.Readable<Movement>(caller).AsNoTracking().FirstOrDefaultAsync(m => m.Id == id);
+        if (movement is null)
+        {
+            return null;
+        }
+        db.Audit("export", nameof(Movement), id, "geojson");
+        await db.SaveChangesAsync();
+        var features = new List<object>();
+        if (movement.RouteGeoJson is not null)
+        {
+            features.Add(new { type = "Feature", geometry = JsonDocument.Parse(movement.RouteGeoJson).RootElement, properties = new { kind = "route", name = movement.Name, corridorMetres = movement.CorridorMetres } });
+        }
+        foreach (var c in Read<CheckpointDto>(movement.CheckpointsJson))
+        {
+            features.Add(new { type = "Feature", geometry = new { type = "Point", coordinates = new[] { c.Longitude, c.Latitude } }, properties = new { kind = "checkpoint", name = c.Name, expectedAt = c.ExpectedAt } });
+        }
+        return JsonSerializer.Serialize(new { type = "FeatureCollection", features });
+    }
+
+    /// <summary>Whether the caller may run the "who has seen this movement" report: the owner agency's coordinators and administrators.</summary>
+    public async Task<bool> MayReadAccessLogAsync(Caller caller, Guid id)
+    {
+        if (!(caller.IsInRole(JsmsRoles.Coordinator) || caller.IsAdministrator))
+        {
+            return false;
+        }
+        var owner = await db.Readable<Movement>(caller).AsNoTracking().Where(m => m.Id == id).Select(m => (Guid?)m.OwnerAgencyId).FirstOrDefaultAsync();
+        return owner is { } agency && agency == caller.AgencyId;
+    }
+
+    /// <summary>
+    /// Who has seen this movement (every list, read, export, change and share of it, from the audit log); null for
+    /// anyone but the owner agency's coordinators and administrators. Running the report is itself audited
+    /// (as an export when <paramref name="csv"/>).
+    /// </summary>
+    public async Task<List<MovementAccessDto>?> AccessLogAsync(Caller caller, Guid id, bool csv)
+    {
+        if (!await MayReadAccessLogAsync(caller, id))
+        {
+            return null;
+        }
+        db.Audit(csv ? "export" : "read", nameof(Movement), id, "access log");
+        await db.SaveChangesAsync();
+        return await db.Set<AuditEntry>().AsNoTracking().Where(e => e.RecordId == id).OrderBy(e => e.Sequence)
+            .GroupJoin(db.Set<Agency>(), e => e.AgencyId, a => (Guid?)a.Id, (e, a) => new { e, a })
+            .SelectMany(x => x.a.DefaultIfEmpty(), (x, a) => new MovementAccessDto(x.e.Sequence, x.e.Timestamp, x.e.UserName,
+                a == null ? null : a.Code, x.e.Action, x.e.Detail, x.e.RemoteAddress))
+            .ToListAsync();
+    }
+
+    public static string AccessLogCsv(IEnumerable<MovementAccessDto> entries)
+    {
+        var text = new StringBuilder("sequence,timestamp,user,agency,action,detail,remote_address\n");
+        foreach (var e in entries)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{e.Sequence},{e.Timestamp:O},{Csv(e.UserName)},{Csv(e.Agency)},{Csv(e.Action)},{Csv(e.Detail)},{Csv(e.RemoteAddress)}\n");
+        }
+        return text.ToString();
+    }
+
+    private static string Csv(string? value)
+        => value is null ? "" : value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+
+    public async Task<Outcome<MovementDto>> CreateMovementAsync(Caller caller, MovementRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var movement = new Movement { Id = Guid.NewGuid(), CreatedAt = Now };
+        await ApplyMovementAsync(movement, request, errors, caller);
+        var marking = await ResolveNeedToKnowAsync(request.Marking, errors);
+        if (errors.Count > 0)
+        {
+            return Outcome.Invalid<MovementDto>(errors);
+        }
+        markings.ApplyToNew(movement, marking!, caller);
+        db.Add(movement);
+        await db.SaveChangesAsync();
+        changes.Bump();
+        return Outcome.Ok(ToDto(movement, await markings.DescribeAsync(movement)));
+    }
+
+    public async Task<Outcome<MovementDto>> UpdateMovementAsync(Caller caller, Guid id, MovementRequest request)
+    {
+        var movement = await db.Writable<Movement>(caller).FirstOrDefaultAsync(m => m.Id == id);
+        if (movement is null)
+        {
+            return Outcome.NotFound<MovementDto>();
+        }
+        var errors = new Dictionary<string, string[]>();
+        await ApplyMovementAsync(movement, request, errors, caller);
+        var marking = request.Marking is null ? null : await ResolveNeedToKnowAsync(request.Marking, errors);
+        if (errors.Count > 0)
+        {
+            return Outcome.Invalid<MovementDto>(errors);
+        }
+        if (marking is not null)
+        {
+            await markings.ReplaceAsync(movement, marking);
+        }
+        await db.SaveChangesAsync();
+        changes.Bump();
+        return Outcome.Ok(ToDto(movement, await markings.DescribeAsync(movement)));
+    }
+
+    public async Task<bool> DeleteMovementAsync(Caller caller, Guid id)
+    {
+        var movement = await db.Writable<Movement>(caller).FirstOrDefaultAsync(m => m.Id == id);
+        if (movement is null)
+        {
+            return false;
+        }
+        db.Remove(movement);
+        await markings.RemoveAsync(id);
+        await db.SaveChangesAsync();
+        changes.Bump();
+        return true;
+    }
+
+    /// <summary>A movement is always TLP:RED; its audience is named people (recipients), never whole agencies.</summary>
+    private async Task<ResolvedMarking?> ResolveNeedToKnowAsync(MarkingInput? input, Dictionary<string, string[]> errors)
+    {
+        if (!string.IsNullOrWhiteSpace(input?.Tlp) && !(TlpNames.TryParse(input.Tlp, out var tlp) && tlp == Tlp.Red))
+        {
+            errors["marking.tlp"] = ["A movement is need-to-know: it is always TLP:RED (omit the level or give RED)."];
+        }
+        if (input?.ReleaseTo is { Length: > 0 })
+        {
+            errors["marking.releaseTo"] = ["A movement is released to named people (marking.recipients), not to agencies."];
+        }
+        var (marking, markingErrors) = await markings.ResolveAsync((input ?? new MarkingInput(null, null, null)) with { Tlp = null, ReleaseTo = null }, Tlp.Red);
+        Validate.Merge(errors, markingErrors);
+        return marking;
+    }
+
+    private async Task ApplyMovementAsync(Movement movement, MovementRequest request, Dictionary<string, string[]> errors, Caller caller)
+    {
+        movement.Name = Validate.Text(errors, "name", request.Name, 200, true) ?? "";
+        if (string.IsNullOrWhiteSpace(request.Status))
+        {
+            movement.Status = MovementStatus.Planned;
+        }
+        else if (Enum.TryParse<MovementStatus>(request.Status, ignoreCase: true, out var status) && Enum.IsDefined(status))
+        {
+            movement.Status = status;
+        }
+        else
+        {
+            errors["status"] = ["One of Planned, UnderWay, Arrived, Overdue, Aborted."];
+        }
+        var principals = (request.Principals ?? []).Distinct().ToList();
+        var known = await db.Readable<ProtectedPerson>(caller).Where(p => principals.Contains(p.Id)).Select(p => p.Id).ToListAsync();
+        if (known.Count != principals.Count)
+        {
+            errors["principals"] = ["Unknown protected person(s): " + string.Join(", ", principals.Except(known)) + "."];
+        }
+        movement.PrincipalsJson = JsonSerializer.Serialize(principals);
+        movement.VehiclesJson = JsonSerializer.Serialize(CleanList(request.Vehicles));
+        movement.EscortJson = JsonSerializer.Serialize(CleanList(request.Escort));
+        movement.RouteGeoJson = null;
+        if (request.Route is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } route)
+        {
+            var (line, problem) = Geo.ReadLineString(route);
+            if (line is null)
+            {
+                errors["route"] = ["The route " + problem];
+            }
+            else
+            {
+                movement.RouteGeoJson = Geo.Write(line);
+            }
+        }
+        var corridor = request.CorridorMetres ?? 200;
+        if (!double.IsFinite(corridor) || corridor < 10 || corridor > 10_000)
+        {
+            errors["corridorMetres"] = ["Metres either side of the route, 10 to 10000."];
+        }
+        movement.CorridorMetres = corridor;
+        var checkpoints = request.Checkpoints ?? [];
+        for (var i = 0; i < checkpoints.Length; i++)
+        {
+            var c = checkpoints[i];
+            if (string.IsNullOrWhiteSpace(c.Name) || c.Latitude is not { } lat || !Geo.IsLatitude(lat) || c.Longitude is not { } lon || !Geo.IsLongitude(lon))
+            {
+                errors[$"checkpoints[{i}]"] = ["A checkpoint needs a name, a latitude (-90..90) and a longitude (-180..180)."];
+            }
+        }
+        movement.CheckpointsJson = JsonSerializer.Serialize(checkpoints);
+        movement.DepartEarliest = request.DepartEarliest;
+        movement.DepartLatest = request.DepartLatest;
+        movement.ArriveEarliest = request.ArriveEarliest;
+        movement.ArriveLatest = request.ArriveLatest;
+        if (request.DepartEarliest > request.DepartLatest)
+        {
+            errors["departLatest"] = ["The departure window ends before it starts."];
+        }
+        if (request.ArriveEarliest > request.ArriveLatest)
+        {
+            errors["arriveLatest"] = ["The arrival window ends before it starts."];
+        }
+    }
+
+    private static List<string> CleanList(string[]? values) => (values ?? []).Select(v => v.Trim()).Where(v => v.Length > 0).Distinct().ToList();
+
+    private static List<T> Read<T>(string json) => JsonSerializer.Deserialize<List<T>>(json, JsonSerializerOptions.Web) ?? [];
+
+    private static MovementDto ToDto(Movement m, MarkingDto marking) => new(m.Id, m.Name, m.Status, Read<Guid>(m.PrincipalsJson),
+        Read<string>(m.VehiclesJson), Read<string>(m.EscortJson),
+        m.RouteGeoJson is null ? null : JsonDocument.Parse(m.RouteGeoJson).RootElement.Clone(), m.CorridorMetres,
+        Read<CheckpointDto>(m.CheckpointsJson), m.DepartEarliest, m.DepartLatest, m.ArriveEarliest, m.ArriveLatest, marking);
+}

@@ -1,0 +1,20 @@
+using Jsms.Features.Consultations;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Jsms.Features.Protection;
+
+/// <summary>The sites the caller may read.</summary>
+public sealed class SitesModel(ProtectionService protection) : ConsultationPage
+{
+    public List<SiteDto> Sites { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadCallerAsync())
+        {
+            return Challenge();
+        }
+        Sites = await protection.ListSitesAsync(Me);
+        return Page();
+    }
+}

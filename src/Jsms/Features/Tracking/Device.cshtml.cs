@@ -1,0 +1,69 @@
+using Jsms.Features.Consultations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Jsms.Features.Tracking;
+
+/// <summary>Creates, edits or deletes a tracker through <see cref="DeviceRegistry"/> (same validation as the API).</summary>
+public sealed class DeviceModel(DeviceRegistry registry, IStringLocalizer<SharedResource> text) : ConsultationPage
+{
+    [FromRoute] public Guid? Id { get; set; }
+
+    [BindProperty] public DeviceForm Form { get; set; } = new();
+
+    public bool Editable { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadCallerAsync())
+        {
+            return Challenge();
+        }
+        if (Id is not { } id)
+        {
+            Editable = Me.CanWrite;
+            return Editable ? Page() : NotFound();
+        }
+        if (await registry.GetDeviceAsync(Me, id) is not { } device)
+        {
+            return NotFound();
+        }
+        Editable = CanChange(device.Marking);
+        Form = DeviceForm.Of(device);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await LoadCallerAsync())
+        {
+            return Challenge();
+        }
+        if (!Me.CanWrite)
+        {
+            return NotFound();
+        }
+        Editable = true;
+        var outcome = Id is { } id ? await registry.UpdateDeviceAsync(Me, id, Form.ToRequest()) : await registry.CreateDeviceAsync(Me, Form.ToRequest());
+        if (outcome.Value is { } saved)
+        {
+            Notice = text["Protection.Saved", saved.Name].Value;
+            return Redirect("/Tracking/Devices");
+        }
+        return outcome.IsNotFound ? NotFound() : Failed("device", outcome.Errors!);
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync()
+    {
+        if (!await LoadCallerAsync())
+        {
+            return Challenge();
+        }
+        if (Id is not { } id || !Me.CanWrite || !await registry.DeleteDeviceAsync(Me, id))
+        {
+            return NotFound();
+        }
+        Notice = text["Protection.Deleted"].Value;
+        return Redirect("/Tracking/Devices");
+    }
+}

@@ -1,0 +1,20 @@
+using Jsms.Features.Consultations;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Jsms.Features.Tracking;
+
+/// <summary>The trackers the caller may read, with their last position.</summary>
+public sealed class DevicesModel(DeviceRegistry registry) : ConsultationPage
+{
+    public List<DeviceDto> Devices { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadCallerAsync())
+        {
+            return Challenge();
+        }
+        Devices = await registry.ListDevicesAsync(Me);
+        return Page();
+    }
+}

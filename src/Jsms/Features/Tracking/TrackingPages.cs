@@ -1,0 +1,44 @@
+using Jsms.Features.Access;
+
+namespace Jsms.Features.Tracking;
+
+/// <summary>The fields of the tracker form (Device.cshtml).</summary>
+public sealed class DeviceForm
+{
+    public string? UniqueId { get; set; }
+    public string? Name { get; set; }
+    public string? Kind { get; set; } = nameof(DeviceKind.VehicleTracker);
+    public string? Subject { get; set; }
+    public MarkingForm Marking { get; set; } = new();
+
+    public DeviceRequest ToRequest() => new(UniqueId, Name, Kind, Subject, Marking.ToInput());
+
+    public static DeviceForm Of(DeviceDto d) => new()
+    {
+        UniqueId = d.UniqueId, Name = d.Name, Kind = d.Kind.ToString(), Subject = d.Subject, Marking = MarkingFormOf(d.Marking),
+    };
+
+    internal static MarkingForm MarkingFormOf(MarkingDto marking) => new()
+    {
+        Tlp = marking.Tlp, ReleaseTo = string.Join(", ", marking.ReleaseTo), Recipients = string.Join(", ", marking.Recipients),
+    };
+}
+
+/// <summary>The fields of the sensor form (Sensor.cshtml).</summary>
+public sealed class SensorForm
+{
+    public string? Code { get; set; }
+    public string? Name { get; set; }
+    public string? Kind { get; set; } = nameof(SensorKind.Anpr);
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+    public MarkingForm Marking { get; set; } = new();
+
+    public SensorRequest ToRequest() => new(Code, Name, Kind, Latitude, Longitude, Marking.ToInput());
+
+    public static SensorForm Of(SensorDto s) => new()
+    {
+        Code = s.Code, Name = s.Name, Kind = s.Kind.ToString(), Latitude = s.Latitude, Longitude = s.Longitude,
+        Marking = DeviceForm.MarkingFormOf(s.Marking),
+    };
+}

@@ -1,0 +1,109 @@
+// Geometry on the management pages: [data-geo-editor=polygon|line] lets the user click points on the map and
+// writes the GeoJSON into the textarea named by data-target (which can also be pasted into: the map follows);
+// [data-geo-view] shows a movement's route, corridor and checkpoints.
+(function () {
+  "use strict";
+  if (!window.L || !window.JsmsGeo) { return; }
+  var G = window.JsmsGeo;
+
+  function parse(text) {
+    try { return JSON.parse(text); } catch (e) { return null; }
+  }
+
+  document.querySelectorAll("[data-geo-editor]").forEach(function (element) {
+    var kind = element.dataset.geoEditor;
+    var target = document.getElementById(element.dataset.target);
+    var map = G.baseMap(element, [30.0, 69.0], 5);
+    var points = [];
+    var shape = null;
+    var markers = L.layerGroup().addTo(map);
+
+    function fromText() {
+      var geometry = parse(target.value);
+      if (geometry && kind === "polygon" && geometry.type === "Polygon" && geometry.coordinates && geometry.coordinates[0]) {
+        var outer = G.ring(geometry.coordinates[0]);
+        // The ring's closing point repeats the first; the editor keeps the corners only.
+        if (outer.length > 1 && outer[0][0] === outer[outer.length - 1][0] && outer[0][1] === outer[outer.length - 1][1]) { outer.pop(); }
+        points = outer;
+        return true;
+      }
+      if (geometry && kind === "line" && geometry.type === "LineString" && geometry.coordinates) {
+        points = G.ring(geometry.coordinates);
+        return true;
+      }
+      return false;
+    }
+
+    function toText() {
+      var coordinates = points.map(function (p) { return [round(p[1]), round(p[0])]; });
+      if (kind === "polygon") {
+        target.value = coordinates.length >= 3 ? JSON.stringify({ type: "Polygon", coordinates: [coordinates.concat([coordinates[0]])] }) : "";
+      } else {
+        target.value = coordinates.length >= 2 ? JSON.stringify({ type: "LineString", coordinates: coordinates }) : "";
+      }
+    }
+
+    function round(value) { return Math.round(value * 1e6) / 1e6; }
+
+    function draw() {
+      if (shape) { map.removeLayer(shape); shape = null; }
+      markers.clearLayers();
+      if (points.length >= 2) {
+        shape = kind === "polygon" && points.length >= 3
+          ? L.polygon(points, { color: "#b3261e", weight: 2, fillOpacity: 0.15, className: "edited-shape" })
+          : L.polyline(points, { color: kind === "line" ? "#1a5fb4" : "#b3261e", weight: 3, className: "edited-shape" });
+        shape.addTo(map);
+      }
+      points.forEach(function (p) { L.circleMarker(p, { radius: 4, color: "#14202e", weight: 1, fillOpacity: 1, className: "edited-point" }).addTo(markers); });
+      element.setAttribute("data-points", String(points.length));
+    }
+
+    if (target.value.trim() && fromText()) {
+      draw();
+      if (shape) { map.fitBounds(shape.getBounds().pad(0.5)); }
+    } else {
+      draw();
+    }
+
+    if (target.disabled || target.closest("fieldset[disabled]")) { return; }
+    map.on("click", function (event) {
+      points.push([event.latlng.lat, event.latlng.lng]);
+      toText();
+      draw();
+    });
+    target.addEventListener("input", function () {
+      if (fromText()) {
+        draw();
+        if (shape) { map.fitBounds(shape.getBounds().pad(0.5)); }
+      }
+    });
+    var id = element.dataset.target;
+    document.querySelectorAll("[data-geo-undo='" + id + "']").forEach(function (b) {
+      b.addEventListener("click", function () { points.pop(); toText(); draw(); });
+    });
+    document.querySelectorAll("[data-geo-clear='" + id + "']").forEach(function (b) {
+      b.addEventListener("click", function () { points = []; toText(); draw(); });
+    });
+  });
+
+  document.querySelectorAll("[data-geo-view]").forEach(function (element) {
+    var map = G.baseMap(element, [30.0, 69.0], 5);
+    var corridor = G.bufferPane(map, "corridor", "#1a5fb4", 0.2);
+    var route = parse(element.dataset.route || "null");
+    var bounds = null;
+    if (route && route.type === "LineString") {
+      var latlngs = G.ring(route.coordinates);
+      corridor.add(latlngs, Number(element.dataset.corridor) || 0, false).addTo(map);
+      var line = L.polyline(latlngs, { color: "#1a5fb4", weight: 3, className: "movement-route" }).addTo(map);
+      bounds = line.getBounds();
+    }
+    (parse(element.dataset.checkpoints || "[]") || []).forEach(function (c) {
+      if (typeof c.latitude !== "number" || typeof c.longitude !== "number") { return; }
+      L.circleMarker([c.latitude, c.longitude], { radius: 6, color: "#14202e", fillColor: "#ffffff", fillOpacity: 1, weight: 2, className: "checkpoint-marker" })
+        .bindTooltip(c.name).addTo(map);
+      bounds = bounds ? bounds.extend([c.latitude, c.longitude]) : L.latLngBounds([[c.latitude, c.longitude]]);
+    });
+    if (bounds) { map.fitBounds(bounds.pad(0.3)); }
+    element.setAttribute("data-route-shown", route ? "true" : "false");
+  });
+})();
