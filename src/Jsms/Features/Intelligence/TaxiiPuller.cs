@@ -124,7 +124,8 @@ public sealed class TaxiiPuller(JsmsDbContext db, StixImporter importer, IHttpCl
     {
         var root = source.ApiRootUrl.EndsWith('/') ? source.ApiRootUrl : source.ApiRootUrl + "/";
         var url = $"{root}collections/{Uri.EscapeDataString(source.RemoteCollectionId)}/objects/";
-        var query = new List<string>();
+        // The largest page TAXII servers commonly allow; a server with a smaller maximum answers with its own.
+        var query = new List<string> { "limit=1000" };
         if (mark is not null)
         {
             query.Add("added_after=" + Uri.EscapeDataString(mark));
@@ -133,7 +134,7 @@ public sealed class TaxiiPuller(JsmsDbContext db, StixImporter importer, IHttpCl
         {
             query.Add("next=" + Uri.EscapeDataString(next));
         }
-        return query.Count == 0 ? url : url + "?" + string.Join('&', query);
+        return url + "?" + string.Join('&', query);
     }
 
     private static (bool More, string? Next, int Count) Envelope(byte[] body)
