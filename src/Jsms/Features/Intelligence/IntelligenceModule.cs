@@ -28,6 +28,9 @@ public static class IntelligenceModule
         services.AddScoped<StixImporter>();
         services.AddScoped<StixCollections>();
         services.AddScoped<TaxiiPuller>();
+        services.AddScoped<RfiService>();
+        services.AddSingleton<RfiMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<RfiMonitor>());
         services.AddHttpClient(TaxiiPuller.HttpClientName)
             .ConfigureHttpClient((sp, client) => client.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<IntelligenceOptions>>().Value.PullTimeoutSeconds));
         services.AddHostedService<TaxiiPullService>();
@@ -56,6 +59,7 @@ public static class IntelligenceModule
         var writes = group.MapWritesGroup();
         writes.MapPost("/collections", CreateCollection);
         writes.MapPost("/collections/{id:guid}/import", Import).Accepts<object>("application/json");
+        RfisEndpoints.Map(group, writes);
         return app;
     }
 
