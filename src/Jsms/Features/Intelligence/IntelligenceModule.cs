@@ -29,6 +29,7 @@ public static class IntelligenceModule
         services.AddScoped<StixCollections>();
         services.AddScoped<TaxiiPuller>();
         services.AddScoped<RfiService>();
+        services.AddScoped<StixAuthoring>();
         services.AddSingleton<RfiMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<RfiMonitor>());
         services.AddHttpClient(TaxiiPuller.HttpClientName)
@@ -60,6 +61,7 @@ public static class IntelligenceModule
         writes.MapPost("/collections", CreateCollection);
         writes.MapPost("/collections/{id:guid}/import", Import).Accepts<object>("application/json");
         RfisEndpoints.Map(group, writes);
+        StixAuthoringEndpoints.Map(writes);
         return app;
     }
 
