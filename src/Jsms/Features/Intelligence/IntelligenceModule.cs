@@ -30,6 +30,7 @@ public static class IntelligenceModule
         services.AddScoped<TaxiiPuller>();
         services.AddScoped<RfiService>();
         services.AddScoped<StixAuthoring>();
+        services.AddScoped<TaxiiPusher>();
         services.AddSingleton<RfiMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<RfiMonitor>());
         services.AddHttpClient(TaxiiPuller.HttpClientName)
