@@ -11,7 +11,7 @@ public sealed class IntelligenceTestApp : JsmsTestApp
 {
     public const long MaxContentLength = 200_000;
 
-    protected override IEnumerable<string> ExtraArguments => [$"--Jsms:Intelligence:MaxContentLength={MaxContentLength}"];
+    protected override IEnumerable<string> ExtraArguments => [$"--Jsms:Intelligence:MaxContentLength={MaxContentLength}", "--Jsms:Intelligence:RfiCheckSeconds=3600"];
 
     public const string Taxii = "application/taxii+json;version=2.1";
 

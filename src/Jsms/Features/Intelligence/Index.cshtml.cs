@@ -14,6 +14,12 @@ public sealed class IntelligenceIndexModel(JsmsDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public string? Tlp { get; set; }
     [BindProperty(SupportsGet = true)] public DateTime? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateTime? To { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Actor { get; set; }
+    [BindProperty(SupportsGet = true)] public string? After { get; set; }
+
+    /// <summary>The cursor of the next page of results, when there is one.</summary>
+    public string? Next { get; private set; }
+    public List<(string Id, string Name)> Actors { get; private set; } = [];
 
     public List<StixObjectSummary> Results { get; private set; } = [];
     public Dictionary<Guid, string> Collections { get; private set; } = [];
@@ -29,8 +35,9 @@ public sealed class IntelligenceIndexModel(JsmsDbContext db) : PageModel
         }
         CanWrite = caller.CanWrite;
         IsAdministrator = caller.IsAdministrator;
-        Results = await StixBrowse.SearchAsync(db, caller, new StixSearch(Q, Type, Tlp,
-            From is { } f ? DateTime.SpecifyKind(f, DateTimeKind.Utc) : null, To is { } t ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : null));
+        (Results, Next) = await StixBrowse.SearchPageAsync(db, caller, new StixSearch(Q, Type, Tlp,
+            From is { } f ? DateTime.SpecifyKind(f, DateTimeKind.Utc) : null, To is { } t ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : null, Actor, After));
+        Actors = [.. (await StixBrowse.SearchAsync(db, caller, new StixSearch(null, "threat-actor", null, null, null))).Select(a => (a.Id, a.Name ?? a.Id)).OrderBy(a => a.Item2, StringComparer.CurrentCulture)];
         Collections = await db.Set<StixCollection>().AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Title);
         Types = await db.Readable<StixObjectVersion>(caller).AsNoTracking().Select(o => o.Type).Distinct().OrderBy(t => t).ToListAsync();
         return Page();

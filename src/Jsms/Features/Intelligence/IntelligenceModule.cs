@@ -28,6 +28,11 @@ public static class IntelligenceModule
         services.AddScoped<StixImporter>();
         services.AddScoped<StixCollections>();
         services.AddScoped<TaxiiPuller>();
+        services.AddScoped<RfiService>();
+        services.AddScoped<StixAuthoring>();
+        services.AddScoped<TaxiiPusher>();
+        services.AddSingleton<RfiMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<RfiMonitor>());
         services.AddHttpClient(TaxiiPuller.HttpClientName)
             .ConfigureHttpClient((sp, client) => client.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<IntelligenceOptions>>().Value.PullTimeoutSeconds));
         services.AddHostedService<TaxiiPullService>();
@@ -56,6 +61,8 @@ public static class IntelligenceModule
         var writes = group.MapWritesGroup();
         writes.MapPost("/collections", CreateCollection);
         writes.MapPost("/collections/{id:guid}/import", Import).Accepts<object>("application/json");
+        RfisEndpoints.Map(group, writes);
+        StixAuthoringEndpoints.Map(writes);
         return app;
     }
 
@@ -106,9 +113,32 @@ public static class IntelligenceModule
         => (text ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>The latest readable version of each matching object (full text in name and description, type, marking, time added).</summary>
-    public static async Task<Ok<List<StixObjectSummary>>> SearchObjects(string? q, string? type, string? tlp, DateTime? from, DateTime? to,
-        Caller caller, JsmsDbContext db)
-        => TypedResults.Ok(await StixBrowse.SearchAsync(db, caller, new StixSearch(q, type, tlp, from, to)));
+    /// <remarks>
+    /// Pages of <c>limit</c> (default and at most 200) results, newest first; when there are more, the <c>Link</c> header
+    /// carries the next page (<c>rel="next"</c>, keyset: <c>after</c> is where this page ended). <c>actor</c> is a threat-actor's
+    /// STIX id: objects related to it (relationships, sightings, and reports, groupings, notes and opinions that refer to it).
+    /// </remarks>
+    public static async Task<Results<Ok<List<StixObjectSummary>>, ValidationProblem>> SearchObjects(string? q, string? type, string? tlp, DateTime? from,
+        DateTime? to, string? actor, string? after, int? limit, HttpContext http, Caller caller, JsmsDbContext db)
+    {
+        if (limit is < 1 or > StixBrowse.MaxPage)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"Between 1 and {StixBrowse.MaxPage}."] });
+        }
+        if (after is not null && !StixBrowse.TryParseCursor(after, out _, out _))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["after"] = ["Not a value this server gave in a Link header."] });
+        }
+        var (items, next) = await StixBrowse.SearchPageAsync(db, caller, new StixSearch(q, type, tlp, from, to, actor, after), limit ?? StixBrowse.MaxPage);
+        if (next is not null)
+        {
+            var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(http.Request.QueryString.Value);
+            query["after"] = next;
+            var url = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(http.Request.Path, query.SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v))));
+            http.Response.Headers.Link = $"<{url}>; rel=\"next\"";
+        }
+        return TypedResults.Ok(items);
+    }
 
     /// <summary>One object: its readable versions (newest first) and the readable relationships and sightings that point at it or from it.</summary>
     public static async Task<Results<Ok<StixObjectDetail>, NotFound>> GetObject(string stixId, Caller caller, JsmsDbContext db)
@@ -120,12 +150,36 @@ public sealed record StixObjectDetail(string Id, string Type, IReadOnlyList<Stix
 public sealed record StixVersionDto(string Version, string Tlp, DateTime DateAdded, bool Revoked, System.Text.Json.JsonElement Content);
 
 /// <summary>The search criteria of the API and the search page (all optional).</summary>
-public sealed record StixSearch(string? Q, string? Type, string? Tlp, DateTime? From, DateTime? To);
+public sealed record StixSearch(string? Q, string? Type, string? Tlp, DateTime? From, DateTime? To, string? Actor = null, string? After = null);
 
 /// <summary>Search and object detail, shared by the API and the pages; every query goes through the access policy.</summary>
 public static class StixBrowse
 {
-    public static async Task<List<StixObjectSummary>> SearchAsync(JsmsDbContext db, Caller caller, StixSearch search, int max = 200)
+    public const int MaxPage = 200;
+
+    public static async Task<List<StixObjectSummary>> SearchAsync(JsmsDbContext db, Caller caller, StixSearch search, int max = MaxPage)
+        => (await SearchPageAsync(db, caller, search, max)).Items;
+
+    /// <summary>The keyset cursor of a result: its date added (ticks) and STIX id.</summary>
+    public static string Cursor(StixObjectSummary o) => $"{o.DateAdded.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture)}_{o.Id}";
+
+    public static bool TryParseCursor(string text, out DateTime dateAdded, out string stixId)
+    {
+        dateAdded = default;
+        stixId = "";
+        var at = text.IndexOf('_', StringComparison.Ordinal);
+        if (at <= 0 || !long.TryParse(text.AsSpan(0, at), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ticks)
+            || ticks > DateTime.MaxValue.Ticks || text.Length - at > 301)
+        {
+            return false;
+        }
+        dateAdded = new DateTime(ticks, DateTimeKind.Utc);
+        stixId = text[(at + 1)..];
+        return true;
+    }
+
+    /// <summary>One page of results, newest first, and the cursor of the next page (null when this is the last).</summary>
+    public static async Task<(List<StixObjectSummary> Items, string? Next)> SearchPageAsync(JsmsDbContext db, Caller caller, StixSearch search, int max = MaxPage)
     {
         var readable = db.Readable<StixObjectVersion>(caller);
         var query = readable.AsNoTracking()
@@ -154,9 +208,23 @@ public static class StixBrowse
             var end = t.ToUniversalTime();
             query = query.Where(o => o.Modified < end);
         }
-        var rows = await query.OrderByDescending(o => o.DateAdded).Take(max)
+        if (!string.IsNullOrWhiteSpace(search.Actor))
+        {
+            // Objects related to the actor: the other end of its readable relationships and sightings, and the objects that refer to it.
+            var actor = search.Actor.Trim();
+            var linked = readable.Where(r => r.SourceRef == actor).Select(r => r.TargetRef)
+                .Concat(readable.Where(r => r.TargetRef == actor).Select(r => r.SourceRef));
+            query = query.Where(o => linked.Contains(o.StixId)
+                || ((o.Type == "report" || o.Type == "grouping" || o.Type == "note" || o.Type == "opinion") && o.Json.Contains(actor)));
+        }
+        if (search.After is not null && TryParseCursor(search.After, out var afterAdded, out var afterId))
+        {
+            query = query.Where(o => o.DateAdded < afterAdded || (o.DateAdded == afterAdded && string.Compare(o.StixId, afterId) < 0));
+        }
+        var rows = await query.OrderByDescending(o => o.DateAdded).ThenByDescending(o => o.StixId).Take(max + 1)
             .Select(o => new { o.StixId, o.Type, o.Name, o.Version, o.Tlp, o.Revoked, o.CollectionId, o.DateAdded }).ToListAsync();
-        return rows.Select(o => new StixObjectSummary(o.StixId, o.Type, o.Name, o.Version, o.Tlp.Label(), o.Revoked, o.CollectionId, o.DateAdded)).ToList();
+        var items = rows.Take(max).Select(o => new StixObjectSummary(o.StixId, o.Type, o.Name, o.Version, o.Tlp.Label(), o.Revoked, o.CollectionId, o.DateAdded)).ToList();
+        return (items, rows.Count > max ? Cursor(items[^1]) : null);
     }
 
     /// <summary>The readable versions of an object (newest first) and readable relationships from or to it; null when none is readable. Audits sensitive reads.</summary>

@@ -22,4 +22,10 @@ public sealed class IntelligenceOptions
 
     /// <summary>Timeout of one request to a remote TAXII server, in seconds.</summary>
     public int PullTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>How often the monitor looks for overdue requests for information, in seconds.</summary>
+    public int RfiCheckSeconds { get; set; } = 60;
+
+    /// <summary>How often the TAXII push schedule looks for destinations that are due, in seconds.</summary>
+    public int PushCheckSeconds { get; set; } = 30;
 }

@@ -37,6 +37,7 @@ internal static class TaxiiEndpoints
         taxii.MapPost("/api/collections/{collectionId}/objects/", AddObjects);
         taxii.MapGet("/api/collections/{collectionId}/objects/{objectId}/", GetObject);
         taxii.MapGet("/api/collections/{collectionId}/objects/{objectId}/versions/", Versions);
+        taxii.MapDelete("/api/collections/{collectionId}/objects/{objectId}/", TaxiiDeleteEndpoint.DeleteObject);
         taxii.MapGet("/api/status/{statusId}/", Status);
     }
 

@@ -199,13 +199,20 @@ public sealed class TaxiiPullService(IServiceScopeFactory scopes, TimeProvider c
                 var db = scope.ServiceProvider.GetRequiredService<JsmsDbContext>();
                 var now = clock.GetUtcNow().UtcDateTime;
                 var sources = await db.Set<TaxiiSource>().AsNoTracking().Where(s => s.Enabled)
-                    .Select(s => new { s.Id, s.IntervalMinutes, s.LastAttemptAt }).ToListAsync(stoppingToken);
+                    .Select(s => new { s.Id, s.IntervalMinutes, s.LastAttemptAt, s.Direction }).ToListAsync(stoppingToken);
                 foreach (var s in sources.Where(s => s.LastAttemptAt is null || s.LastAttemptAt.Value.AddMinutes(s.IntervalMinutes) <= now))
                 {
                     try
                     {
                         await using var pullScope = scopes.CreateAsyncScope();
-                        await pullScope.ServiceProvider.GetRequiredService<TaxiiPuller>().PullAsync(s.Id, stoppingToken);
+                        if (s.Direction == TaxiiDirection.Push)
+                        {
+                            await pullScope.ServiceProvider.GetRequiredService<TaxiiPusher>().PushAsync(s.Id, stoppingToken);
+                        }
+                        else
+                        {
+                            await pullScope.ServiceProvider.GetRequiredService<TaxiiPuller>().PullAsync(s.Id, stoppingToken);
+                        }
                     }
                     catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                     {

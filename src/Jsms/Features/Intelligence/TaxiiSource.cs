@@ -11,6 +11,13 @@ public enum TaxiiSourceStatus
     Failed,
 }
 
+/// <summary>Whether a source pulls from the remote collection or pushes to it (a destination).</summary>
+public enum TaxiiDirection
+{
+    Pull,
+    Push,
+}
+
 /// <summary>
 /// A remote TAXII 2.1 collection this node pulls from (another JSMS node or any TAXII server). The pulled objects are
 /// stored in <see cref="LocalCollectionId"/> as records owned by <see cref="OwnerAgencyId"/>, the agency that
@@ -21,6 +28,13 @@ public sealed class TaxiiSource
     public Guid Id { get; set; }
 
     public string Name { get; set; } = "";
+
+    /// <summary>Pull (the default) or push: a push destination POSTs to the remote collection what <see cref="LocalCollectionId"/>
+    /// holds released to <see cref="OwnerAgencyId"/>, the agency representing the partner (<see cref="TaxiiPusher"/>).</summary>
+    public TaxiiDirection Direction { get; set; }
+
+    /// <summary>Push: the local date_added of the last object the remote accepted or refused; the next push starts after it.</summary>
+    public DateTime? PushedUpTo { get; set; }
 
     /// <summary>The remote API root, e.g. <c>https://node.example/taxii2/api/</c>.</summary>
     public string ApiRootUrl { get; set; } = "";
@@ -75,6 +89,7 @@ internal sealed class TaxiiSourceConfiguration : IEntityTypeConfiguration<TaxiiS
         builder.Property(s => s.ProtectedSecret).HasMaxLength(4000);
         builder.Property(s => s.AddedAfter).HasMaxLength(40);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.Direction).HasConversion<string>().HasMaxLength(8);
         builder.Property(s => s.LastError).HasMaxLength(2000);
         builder.HasOne<StixCollection>().WithMany().HasForeignKey(s => s.LocalCollectionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Jsms.Features.Partners.Agency>().WithMany().HasForeignKey(s => s.OwnerAgencyId).OnDelete(DeleteBehavior.Restrict);

@@ -9,14 +9,20 @@ namespace Jsms.Features.Intelligence;
 
 public sealed record TaxiiSourceDto(Guid Id, string Name, string ApiRootUrl, string RemoteCollectionId, string? Username, Guid LocalCollectionId,
     string OwnerAgency, int IntervalMinutes, bool Enabled, string? AddedAfter, string Status, string? LastError, DateTime? LastAttemptAt,
-    DateTime? LastSuccessAt, int LastAccepted, int LastRefused);
+    DateTime? LastSuccessAt, int LastAccepted, int LastRefused, string Direction = "Pull", DateTime? PushedUpTo = null);
 
 /// <summary>
 /// A source to create. <c>Username</c> null: <c>Secret</c> is a bearer token, else the Basic password. <c>OwnerAgency</c> is the
 /// code of the agency that represents the remote partner on this node: it owns the pulled records.
 /// </summary>
 public sealed record CreateTaxiiSourceRequest(string? Name, string? ApiRootUrl, string? RemoteCollectionId, string? Username, string? Secret,
-    Guid? LocalCollectionId, string? OwnerAgency, int? IntervalMinutes, bool? Enabled);
+    Guid? LocalCollectionId, string? OwnerAgency, int? IntervalMinutes, bool? Enabled, string? Direction = null);
+
+/// <summary>Changes to a source; null keeps the value. A new <c>Secret</c> replaces the stored one; <c>ResetMark</c> starts again from the beginning.</summary>
+public sealed record UpdateTaxiiSourceRequest(string? Name, string? ApiRootUrl, string? RemoteCollectionId, string? Username, string? Secret,
+    int? IntervalMinutes, bool? Enabled, bool? ResetMark);
+
+public sealed record PushResponse(PushResult Result, TaxiiSourceDto Source);
 
 public sealed record PullResponse(PullResult Result, TaxiiSourceDto Source);
 
@@ -28,6 +34,9 @@ public static class TaxiiSourcesEndpoints
         group.MapGet("/sources", List);
         group.MapPost("/sources", Create);
         group.MapPost("/sources/{id:guid}/pull", Pull);
+        group.MapPost("/sources/{id:guid}/push", Push);
+        group.MapPut("/sources/{id:guid}", Update);
+        group.MapDelete("/sources/{id:guid}", Delete);
     }
 
     public static async Task<List<TaxiiSourceDto>> ListAsync(JsmsDbContext db)
@@ -39,7 +48,7 @@ public static class TaxiiSourcesEndpoints
 
     private static TaxiiSourceDto ToDto(TaxiiSource s, string ownerCode)
         => new(s.Id, s.Name, s.ApiRootUrl, s.RemoteCollectionId, s.Username, s.LocalCollectionId, ownerCode, s.IntervalMinutes, s.Enabled,
-            s.AddedAfter, s.Status.ToString(), s.LastError, s.LastAttemptAt, s.LastSuccessAt, s.LastAccepted, s.LastRefused);
+            s.AddedAfter, s.Status.ToString(), s.LastError, s.LastAttemptAt, s.LastSuccessAt, s.LastAccepted, s.LastRefused, s.Direction.ToString(), s.PushedUpTo);
 
     public static async Task<Results<Ok<List<TaxiiSourceDto>>, ForbidHttpResult>> List(Caller caller, JsmsDbContext db)
         => caller.IsAdministrator ? TypedResults.Ok(await ListAsync(db)) : TypedResults.Forbid();
@@ -88,6 +97,11 @@ public static class TaxiiSourcesEndpoints
         {
             errors["intervalMinutes"] = ["Between 1 and 10080 minutes."];
         }
+        var direction = TaxiiDirection.Pull;
+        if (request.Direction is not null && !Enum.TryParse(request.Direction, ignoreCase: true, out direction) || !Enum.IsDefined(direction))
+        {
+            errors["direction"] = ["pull or push."];
+        }
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -96,6 +110,7 @@ public static class TaxiiSourcesEndpoints
         {
             Id = Guid.NewGuid(),
             Name = request.Name!.Trim(),
+            Direction = direction,
             ApiRootUrl = request.ApiRootUrl!.Trim(),
             RemoteCollectionId = request.RemoteCollectionId!.Trim(),
             Username = string.IsNullOrWhiteSpace(request.Username) ? null : request.Username.Trim(),
@@ -108,25 +123,128 @@ public static class TaxiiSourcesEndpoints
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Add(source);
-        db.Audit("create", nameof(TaxiiSource), source.Id, $"{source.Name} {source.ApiRootUrl} {source.RemoteCollectionId}");
+        db.Audit("create", nameof(TaxiiSource), source.Id, $"{source.Direction} {source.Name} {source.ApiRootUrl} {source.RemoteCollectionId}");
         await db.SaveChangesAsync();
         return TypedResults.Created($"/api/intelligence/sources/{source.Id}", ToDto(source, ownerCode!));
     }
 
     /// <summary>Pulls the source now (also when disabled) and returns what the pull did and the source's status.</summary>
-    public static async Task<Results<Ok<PullResponse>, NotFound, ForbidHttpResult>> Pull(Guid id, Caller caller, JsmsDbContext db, TaxiiPuller puller,
+    public static async Task<Results<Ok<PullResponse>, NotFound, ForbidHttpResult, ValidationProblem>> Pull(Guid id, Caller caller, JsmsDbContext db, TaxiiPuller puller,
         CancellationToken cancellationToken)
     {
         if (!caller.IsAdministrator)
         {
             return TypedResults.Forbid();
         }
-        if (!await db.Set<TaxiiSource>().AnyAsync(s => s.Id == id, cancellationToken))
+        if (await db.Set<TaxiiSource>().Where(s => s.Id == id).Select(s => (TaxiiDirection?)s.Direction).FirstOrDefaultAsync(cancellationToken) is not { } direction)
         {
             return TypedResults.NotFound();
+        }
+        if (direction != TaxiiDirection.Pull)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["direction"] = ["This source pushes: use /push."] });
         }
         var result = await puller.PullAsync(id, cancellationToken);
         var source = (await ListAsync(db)).Single(s => s.Id == id);
         return TypedResults.Ok(new PullResponse(result, source));
+    }
+
+    /// <summary>Pushes to the destination now (also when disabled) and returns what the push did and the destination's status.</summary>
+    public static async Task<Results<Ok<PushResponse>, NotFound, ForbidHttpResult, ValidationProblem>> Push(Guid id, Caller caller, JsmsDbContext db, TaxiiPusher pusher,
+        CancellationToken cancellationToken)
+    {
+        if (!caller.IsAdministrator)
+        {
+            return TypedResults.Forbid();
+        }
+        if (await db.Set<TaxiiSource>().Where(s => s.Id == id).Select(s => (TaxiiDirection?)s.Direction).FirstOrDefaultAsync(cancellationToken) is not { } direction)
+        {
+            return TypedResults.NotFound();
+        }
+        if (direction != TaxiiDirection.Push)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["direction"] = ["This source pulls: use /pull."] });
+        }
+        var result = await pusher.PushAsync(id, cancellationToken);
+        var source = (await ListAsync(db)).Single(s => s.Id == id);
+        return TypedResults.Ok(new PushResponse(result, source));
+    }
+
+    /// <summary>Edits a source (null keeps a value): name, remote, credentials, interval, enabled; <c>resetMark</c> starts again from the beginning.</summary>
+    public static async Task<Results<Ok<TaxiiSourceDto>, NotFound, ValidationProblem, ForbidHttpResult>> Update(Guid id, UpdateTaxiiSourceRequest request,
+        Caller caller, JsmsDbContext db, TaxiiPuller puller)
+    {
+        if (!caller.IsAdministrator)
+        {
+            return TypedResults.Forbid();
+        }
+        var source = await db.Set<TaxiiSource>().FirstOrDefaultAsync(s => s.Id == id);
+        if (source is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var errors = new Dictionary<string, string[]>();
+        if (request.Name is not null && (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200))
+        {
+            errors["name"] = ["A name of at most 200 characters."];
+        }
+        if (request.ApiRootUrl is not null && (!Uri.TryCreate(request.ApiRootUrl, UriKind.Absolute, out var root) || root.Scheme is not ("https" or "http") || request.ApiRootUrl.Length > 1000))
+        {
+            errors["apiRootUrl"] = ["The remote API root as an absolute http(s) URL, e.g. https://node.example/taxii2/api/."];
+        }
+        if (request.RemoteCollectionId is not null && (string.IsNullOrWhiteSpace(request.RemoteCollectionId) || request.RemoteCollectionId.Length > 200))
+        {
+            errors["remoteCollectionId"] = ["The id of the remote collection."];
+        }
+        if (request.Username?.Length > 256)
+        {
+            errors["username"] = ["At most 256 characters."];
+        }
+        if (request.IntervalMinutes is < 1 or > 10080)
+        {
+            errors["intervalMinutes"] = ["Between 1 and 10080 minutes."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        source.Name = request.Name?.Trim() ?? source.Name;
+        source.ApiRootUrl = request.ApiRootUrl?.Trim() ?? source.ApiRootUrl;
+        source.RemoteCollectionId = request.RemoteCollectionId?.Trim() ?? source.RemoteCollectionId;
+        if (request.Username is not null)
+        {
+            source.Username = request.Username.Trim().Length == 0 ? null : request.Username.Trim();
+        }
+        if (!string.IsNullOrEmpty(request.Secret))
+        {
+            source.ProtectedSecret = puller.Protector.Protect(request.Secret);
+        }
+        source.IntervalMinutes = request.IntervalMinutes ?? source.IntervalMinutes;
+        source.Enabled = request.Enabled ?? source.Enabled;
+        if (request.ResetMark == true)
+        {
+            source.AddedAfter = null;
+            source.PushedUpTo = null;
+        }
+        db.Audit("update", nameof(TaxiiSource), source.Id, $"{source.Name} enabled={source.Enabled}{(request.Secret is { Length: > 0 } ? " new secret" : "")}{(request.ResetMark == true ? " mark reset" : "")}");
+        await db.SaveChangesAsync();
+        return TypedResults.Ok((await ListAsync(db)).Single(s => s.Id == id));
+    }
+
+    public static async Task<Results<NoContent, NotFound, ForbidHttpResult>> Delete(Guid id, Caller caller, JsmsDbContext db)
+    {
+        if (!caller.IsAdministrator)
+        {
+            return TypedResults.Forbid();
+        }
+        var source = await db.Set<TaxiiSource>().FirstOrDefaultAsync(s => s.Id == id);
+        if (source is null)
+        {
+            return TypedResults.NotFound();
+        }
+        db.Remove(source);
+        db.Audit("delete", nameof(TaxiiSource), source.Id, $"{source.Name} {source.ApiRootUrl}");
+        await db.SaveChangesAsync();
+        return TypedResults.NoContent();
     }
 }

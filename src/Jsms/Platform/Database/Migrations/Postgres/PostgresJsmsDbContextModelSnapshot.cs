@@ -627,6 +627,120 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                     b.ToTable("UrgentMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Jsms.Features.Intelligence.Rfi", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AskedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ClosedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OwnerAgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Tlp")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerAgencyId", "Tlp");
+
+                    b.HasIndex("Status", "EscalatedAt", "DueAt");
+
+                    b.ToTable("Rfis", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Features.Intelligence.RfiAddressee", b =>
+                {
+                    b.Property<Guid>("RfiId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AssignedToUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("RfiId", "AgencyId");
+
+                    b.HasIndex("AgencyId", "RfiId");
+
+                    b.ToTable("RfiAddressees", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Features.Intelligence.RfiAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RfiId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StixRefs")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RfiId", "AnsweredAt");
+
+                    b.ToTable("RfiAnswers", (string)null);
+                });
+
             modelBuilder.Entity("Jsms.Features.Intelligence.StixCollection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -774,6 +888,11 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                     b.Property<Guid>("CreatedByUserId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<bool>("Enabled")
                         .HasColumnType("boolean");
 
@@ -811,6 +930,9 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("PushedUpTo")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("RemoteCollectionId")
                         .IsRequired()
@@ -1715,6 +1837,30 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jsms.Features.Intelligence.RfiAddressee", b =>
+                {
+                    b.HasOne("Jsms.Features.Partners.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jsms.Features.Intelligence.Rfi", null)
+                        .WithMany("Addressees")
+                        .HasForeignKey("RfiId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jsms.Features.Intelligence.RfiAnswer", b =>
+                {
+                    b.HasOne("Jsms.Features.Intelligence.Rfi", null)
+                        .WithMany()
+                        .HasForeignKey("RfiId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jsms.Features.Intelligence.StixObjectVersion", b =>
                 {
                     b.HasOne("Jsms.Features.Intelligence.StixCollection", null)
@@ -1862,6 +2008,11 @@ namespace Jsms.Platform.Database.Migrations.Postgres
             modelBuilder.Entity("Jsms.Features.Consultations.Dialogue", b =>
                 {
                     b.Navigation("Parties");
+                });
+
+            modelBuilder.Entity("Jsms.Features.Intelligence.Rfi", b =>
+                {
+                    b.Navigation("Addressees");
                 });
 
             modelBuilder.Entity("Jsms.Features.Partners.Partnership", b =>

@@ -622,6 +622,120 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                     b.ToTable("UrgentMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Jsms.Features.Intelligence.Rfi", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AskedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClosedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tlp")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerAgencyId", "Tlp");
+
+                    b.HasIndex("Status", "EscalatedAt", "DueAt");
+
+                    b.ToTable("Rfis", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Features.Intelligence.RfiAddressee", b =>
+                {
+                    b.Property<Guid>("RfiId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssignedToUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RfiId", "AgencyId");
+
+                    b.HasIndex("AgencyId", "RfiId");
+
+                    b.ToTable("RfiAddressees", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Features.Intelligence.RfiAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RfiId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StixRefs")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RfiId", "AnsweredAt");
+
+                    b.ToTable("RfiAnswers", (string)null);
+                });
+
             modelBuilder.Entity("Jsms.Features.Intelligence.StixCollection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -769,6 +883,11 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                     b.Property<Guid>("CreatedByUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Enabled")
                         .HasColumnType("INTEGER");
 
@@ -805,6 +924,9 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                     b.Property<string>("ProtectedSecret")
                         .IsRequired()
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PushedUpTo")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RemoteCollectionId")
@@ -1700,6 +1822,30 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jsms.Features.Intelligence.RfiAddressee", b =>
+                {
+                    b.HasOne("Jsms.Features.Partners.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jsms.Features.Intelligence.Rfi", null)
+                        .WithMany("Addressees")
+                        .HasForeignKey("RfiId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jsms.Features.Intelligence.RfiAnswer", b =>
+                {
+                    b.HasOne("Jsms.Features.Intelligence.Rfi", null)
+                        .WithMany()
+                        .HasForeignKey("RfiId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jsms.Features.Intelligence.StixObjectVersion", b =>
                 {
                     b.HasOne("Jsms.Features.Intelligence.StixCollection", null)
@@ -1847,6 +1993,11 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
             modelBuilder.Entity("Jsms.Features.Consultations.Dialogue", b =>
                 {
                     b.Navigation("Parties");
+                });
+
+            modelBuilder.Entity("Jsms.Features.Intelligence.Rfi", b =>
+                {
+                    b.Navigation("Addressees");
                 });
 
             modelBuilder.Entity("Jsms.Features.Partners.Partnership", b =>

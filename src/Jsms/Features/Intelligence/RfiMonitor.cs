@@ -1,0 +1,133 @@
+using Jsms.Features.Access;
+using Jsms.Features.Accounts;
+using Jsms.Features.Alerts;
+using Jsms.Features.Partners;
+using Jsms.Platform.Database;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Jsms.Features.Intelligence;
+
+/// <summary>
+/// Raises one alert for each open request for information past its deadline that an asked agency has not answered
+/// (the same way <see cref="Consultations.UrgentChannelMonitor"/> escalates urgent messages).
+/// <para>
+/// The alert is owned by the asking agency at AMBER+STRICT; its named recipients are the coordinators of the asking
+/// agency and of every asked agency that has not answered: the people who must chase or deliver. It names only the
+/// request's title and the late agencies, which those coordinators already see.
+/// </para>
+/// <para>Exactly once: <see cref="Rfi.EscalatedAt"/> is claimed by a conditional UPDATE in the alert's transaction.</para>
+/// </summary>
+public sealed class RfiMonitor(IServiceScopeFactory scopes, TimeProvider clock, IOptions<IntelligenceOptions> options,
+    ILogger<RfiMonitor> logger) : BackgroundService
+{
+    public const string AlertKind = "rfi.overdue";
+
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromSeconds(Math.Max(1, options.Value.RfiCheckSeconds));
+        var delay = interval;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(delay, clock, stoppingToken);
+                var raised = await EscalateOverdueAsync(stoppingToken);
+                if (raised > 0)
+                {
+                    logger.LogInformation("Raised {Count} alert(s) for overdue requests for information", raised);
+                }
+                delay = interval;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                delay = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, Math.Max(delay.Ticks, interval.Ticks) * 2));
+                logger.LogError(exception, "Checking requests for information failed; next try in {Delay}", delay);
+            }
+        }
+    }
+
+    /// <summary>Escalates every overdue request not escalated yet; returns how many alerts it raised.</summary>
+    public async Task<int> EscalateOverdueAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<JsmsDbContext>();
+            var now = clock.GetUtcNow().UtcDateTime;
+            // The monitor is the system, not a caller: it reads the table directly and writes alerts on the owner's behalf.
+            var due = await RfiService.Overdue(db.Set<Rfi>(), now).Where(r => r.EscalatedAt == null).AsNoTracking()
+                .Include(r => r.Addressees).OrderBy(r => r.DueAt).Take(200).ToListAsync(cancellationToken);
+            var raised = 0;
+            foreach (var rfi in due)
+            {
+                if (await EscalateAsync(db, rfi, now, cancellationToken))
+                {
+                    raised++;
+                }
+            }
+            return raised;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private static async Task<bool> EscalateAsync(JsmsDbContext db, Rfi rfi, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = await db.Set<Rfi>().Where(r => r.Id == rfi.Id && r.EscalatedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.EscalatedAt, now), cancellationToken);
+        if (claimed == 0)
+        {
+            return false;
+        }
+        var late = rfi.Addressees.Where(a => a.AnsweredAt == null).Select(a => a.AgencyId).ToList();
+        var lateCodes = await db.Set<Agency>().Where(a => late.Contains(a.Id)).Select(a => a.Code).OrderBy(c => c).ToListAsync(cancellationToken);
+        var agencies = late.Append(rfi.OwnerAgencyId).ToList();
+        var coordinators = await (from u in db.Users
+                                  join ur in db.UserRoles on u.Id equals ur.UserId
+                                  join r in db.Roles on ur.RoleId equals r.Id
+                                  where agencies.Contains(u.AgencyId) && !u.IsDisabled && r.Name == JsmsRoles.Coordinator
+                                  select u.Id).Distinct().ToListAsync(cancellationToken);
+        var alert = new Alert
+        {
+            Id = Guid.NewGuid(),
+            Kind = AlertKind,
+            Severity = AlertSeverity.Medium,
+            Title = $"Request for information overdue ({string.Join(", ", lateCodes)}): {Shorten(rfi.Title, 200)}",
+            Detail = $"Asked {rfi.AskedAt:yyyy-MM-dd HH:mm} UTC; the answer was due by {rfi.DueAt:yyyy-MM-dd HH:mm} UTC.",
+            SubjectType = nameof(Rfi),
+            SubjectId = rfi.Id,
+            RaisedAt = now,
+            Status = AlertStatus.Open,
+            OwnerAgencyId = rfi.OwnerAgencyId,
+            Tlp = Tlp.AmberStrict,
+            CreatedByUserId = rfi.CreatedByUserId,
+        };
+        db.Add(alert);
+        db.AddRange(coordinators.Select(u => new NamedRecipient { RecordId = alert.Id, UserId = u }));
+        db.Audit("escalate", nameof(Rfi), rfi.Id, $"alert {alert.Id}");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
+    public override void Dispose()
+    {
+        _gate.Dispose();
+        base.Dispose();
+    }
+}

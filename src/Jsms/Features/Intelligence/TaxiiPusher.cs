@@ -1,0 +1,203 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Jsms.Features.Access;
+using Jsms.Platform.Database;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jsms.Features.Intelligence;
+
+/// <summary>What one push did: batches POSTed, objects the remote accepted (added or already present) and refused.</summary>
+public sealed record PushResult(bool Ok, int Batches, int Accepted, int Refused, string? Error);
+
+/// <summary>
+/// Pushes a <see cref="TaxiiSource"/> of direction <see cref="TaxiiDirection.Push"/>: POSTs to the remote collection, in
+/// date_added order from the source's mark, the object versions of the local collection that the partner agency
+/// (<see cref="TaxiiSource.OwnerAgencyId"/>) may read under the access policy, not counting its own; never RED, never
+/// AMBER+STRICT (those reach only named users of this node). Named recipients are taken out of the release extension
+/// (they are user names of this node). Each batch's status resource is read (polled while pending); the mark advances
+/// after each batch, so a failure resumes with the batch that failed.
+/// </summary>
+public sealed class TaxiiPusher(JsmsDbContext db, TaxiiPuller puller, IHttpClientFactory http, TimeProvider clock, ILogger<TaxiiPusher> logger)
+{
+    private const int BatchSize = 500;
+
+    private const int MaxBatches = 1000;
+
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+
+    /// <summary>What the partner agency may receive from this collection: its release by the policy, minus its own records, RED and AMBER+STRICT.</summary>
+    public static async Task<IQueryable<StixObjectVersion>> ReleasedToAsync(JsmsDbContext db, Guid partnerAgencyId, Guid collectionId,
+        CancellationToken cancellationToken = default)
+    {
+        // The partner as a caller with no user and no role: what its agency reads by release-to, GREEN community and CLEAR.
+        var community = await Caller.GreenCommunityAsync(partnerAgencyId, db, cancellationToken);
+        var partner = new Caller(Guid.Empty, "taxii-push", partnerAgencyId, new HashSet<string>(), community);
+        return db.Readable<StixObjectVersion>(partner).Where(o => o.CollectionId == collectionId && o.OwnerAgencyId != partnerAgencyId
+            && o.Tlp != Tlp.Red && o.Tlp != Tlp.AmberStrict);
+    }
+
+    public async Task<PushResult> PushAsync(Guid sourceId, CancellationToken cancellationToken = default)
+    {
+        await Gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await PushLockedAsync(sourceId, cancellationToken);
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private async Task<PushResult> PushLockedAsync(Guid sourceId, CancellationToken cancellationToken)
+    {
+        var source = await db.Set<TaxiiSource>().AsNoTracking().SingleAsync(s => s.Id == sourceId, cancellationToken);
+        var client = http.CreateClient(TaxiiPuller.HttpClientName);
+        var released = await ReleasedToAsync(db, source.OwnerAgencyId, source.LocalCollectionId, cancellationToken);
+        var mark = source.PushedUpTo ?? DateTime.MinValue;
+        int batches = 0, accepted = 0, refused = 0;
+        var refusals = new List<string>();
+        try
+        {
+            while (batches < MaxBatches)
+            {
+                var from = mark;
+                var rows = await released.AsNoTracking().Where(o => o.DateAdded > from).OrderBy(o => o.DateAdded).Take(BatchSize)
+                    .Select(o => new { o.DateAdded, o.Json }).ToListAsync(cancellationToken);
+                if (rows.Count == 0)
+                {
+                    break;
+                }
+                var envelope = new JsonObject { ["objects"] = new JsonArray([.. rows.Select(r => (JsonNode)WithoutRecipients(r.Json))]) };
+                var status = await PostAsync(client, source, envelope, cancellationToken);
+                accepted += status.GetProperty("success_count").GetInt32();
+                refused += status.TryGetProperty("failure_count", out var f) ? f.GetInt32() : 0;
+                if (status.TryGetProperty("failures", out var failures) && failures.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var failure in failures.EnumerateArray().Take(5 - Math.Min(5, refusals.Count)))
+                    {
+                        refusals.Add($"{Text(failure, "id")}: {Text(failure, "message")}");
+                    }
+                }
+                batches++;
+                mark = rows[^1].DateAdded;
+                await UpdateAsync(sourceId, s => s.PushedUpTo = mark, cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or TaxiiPullException or JsonException or KeyNotFoundException
+                                      or InvalidOperationException or System.Security.Cryptography.CryptographicException && !cancellationToken.IsCancellationRequested)
+        {
+            var error = e switch
+            {
+                TaskCanceledException => "The remote did not answer in time.",
+                System.Security.Cryptography.CryptographicException => "The stored secret cannot be read with this node's keys: enter it again.",
+                JsonException or KeyNotFoundException or InvalidOperationException => "The remote answered with no TAXII status resource: " + e.Message,
+                _ => e.Message,
+            };
+            logger.LogWarning("TAXII push {Source} failed: {Error}", source.Name, error);
+            await UpdateAsync(sourceId, s =>
+            {
+                s.Status = TaxiiSourceStatus.Failed;
+                s.LastError = error.Length > 2000 ? error[..2000] : error;
+                s.LastAttemptAt = clock.GetUtcNow().UtcDateTime;
+            }, cancellationToken, $"failed: {error}");
+            return new PushResult(false, batches, accepted, refused, error);
+        }
+        // Refusals by the remote are not a failure of the exchange, but they are shown, never silent.
+        var note = refused > 0 ? $"The remote refused {refused} object(s): {string.Join("; ", refusals)}" : null;
+        await UpdateAsync(sourceId, s =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            s.Status = TaxiiSourceStatus.Ok;
+            s.LastError = note is { Length: > 2000 } ? note[..2000] : note;
+            s.LastAttemptAt = now;
+            s.LastSuccessAt = now;
+            s.LastAccepted = accepted;
+            s.LastRefused = refused;
+        }, cancellationToken, $"{batches} batches, {accepted} accepted, {refused} refused");
+        return new PushResult(true, batches, accepted, refused, null);
+    }
+
+    /// <summary>POSTs one envelope; returns the final status resource (polling <c>status/{id}/</c> while it is pending).</summary>
+    private async Task<JsonElement> PostAsync(HttpClient client, TaxiiSource source, JsonObject envelope, CancellationToken cancellationToken)
+    {
+        var root = source.ApiRootUrl.EndsWith('/') ? source.ApiRootUrl : source.ApiRootUrl + "/";
+        using var request = Request(source, HttpMethod.Post, $"{root}collections/{Uri.EscapeDataString(source.RemoteCollectionId)}/objects/");
+        request.Content = new StringContent(envelope.ToJsonString(), Encoding.UTF8);
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(TaxiiEndpoints.MediaType);
+        var status = await SendAsync(client, request, cancellationToken);
+        for (var poll = 0; status.GetProperty("status").GetString() == "pending" && poll < 30; poll++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), clock, cancellationToken);
+            using var again = Request(source, HttpMethod.Get, $"{root}status/{Uri.EscapeDataString(status.GetProperty("id").GetString()!)}/");
+            status = await SendAsync(client, again, cancellationToken);
+        }
+        if (status.GetProperty("status").GetString() != "complete")
+        {
+            throw new TaxiiPullException("The remote did not complete the request in 30 seconds; the batch is sent again next time.");
+        }
+        return status;
+    }
+
+    private HttpRequestMessage Request(TaxiiSource source, HttpMethod method, string url)
+    {
+        var request = new HttpRequestMessage(method, url);
+        request.Headers.Accept.ParseAdd(TaxiiEndpoints.MediaType);
+        var secret = puller.Protector.Unprotect(source.ProtectedSecret);
+        request.Headers.Authorization = source.Username is { Length: > 0 } user
+            ? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{secret}")))
+            : new AuthenticationHeaderValue("Bearer", secret);
+        return request;
+    }
+
+    private static async Task<JsonElement> SendAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using var response = await client.SendAsync(request, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            string? description = null;
+            try
+            {
+                using var json = JsonDocument.Parse(text);
+                description = json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("description", out var d) ? d.GetString() : null;
+            }
+            catch (JsonException)
+            {
+                // Not a TAXII error resource: the status code says enough.
+            }
+            throw new TaxiiPullException($"{request.RequestUri} answered {(int)response.StatusCode}: {description ?? response.ReasonPhrase}");
+        }
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>The object as stored, without the release extension's named recipients (user names of this node).</summary>
+    private static JsonObject WithoutRecipients(string json)
+    {
+        var node = JsonNode.Parse(json)!.AsObject();
+        if (node["extensions"]?[StixMarkings.ReleaseExtensionId] is JsonObject release)
+        {
+            release.Remove("named_recipients");
+        }
+        return node;
+    }
+
+    private static string Text(JsonElement element, string name)
+        => element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "?";
+
+    private async Task UpdateAsync(Guid sourceId, Action<TaxiiSource> change, CancellationToken cancellationToken, string? audit = null)
+    {
+        db.ChangeTracker.Clear();
+        var source = await db.Set<TaxiiSource>().SingleAsync(s => s.Id == sourceId, CancellationToken.None);
+        change(source);
+        if (audit is not null)
+        {
+            db.Audit("push", nameof(TaxiiSource), sourceId, audit);
+        }
+        await db.SaveChangesAsync(cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken);
+    }
+}
