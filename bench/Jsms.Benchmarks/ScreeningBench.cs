@@ -26,6 +26,7 @@ internal static class ScreeningBench
         switch (mode)
         {
             case "sweep":
+                // List=1 in a setting prints the non-listed names that matched.
                 Sweep(ReadCsv(Path.Combine(data, "names", "name-pairs.csv")), data, args[1..]);
                 return 0;
             case "tune":
@@ -196,6 +197,7 @@ internal static class ScreeningBench
         foreach (var setting in settings.DefaultIfEmpty(""))
         {
             var th = ScreeningIndex.DefaultThreshold;
+            var list = false;
             foreach (var part in setting.Split(',', StringSplitOptions.RemoveEmptyEntries))
             {
                 var (name, value) = (part.Split('=')[0], double.Parse(part.Split('=')[1], CultureInfo.InvariantCulture));
@@ -204,12 +206,28 @@ internal static class ScreeningBench
                     th = value;
                     continue;
                 }
+                if (name == "List")
+                {
+                    list = value > 0;
+                    continue;
+                }
                 var field = typeof(NameMatcher).GetField(name, System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public)
                     ?? throw new ArgumentException($"no parameter {name}");
                 field.SetValue(null, value);
             }
             var scored = prepared.Select(x => (Score: NameMatcher.Compare(x.A, x.B, explain: false).Score, x.Truth, x.Train, x.Person)).ToList();
-            var fp = nonListed.Count(n => index.Search(new ScreeningQuery(n, Type: EntryKind.Person), th, 1).Count > 0);
+            var fp = 0;
+            foreach (var n in nonListed)
+            {
+                if (index.Search(new ScreeningQuery(n, Type: EntryKind.Person), th, 1) is [var hit, ..])
+                {
+                    fp++;
+                    if (list)
+                    {
+                        Console.WriteLine($"  not listed: {n} ~ {hit.MatchedName} {hit.Score:0.000}");
+                    }
+                }
+            }
             string Line(Func<(double Score, bool Truth, bool Train, bool Person), bool> f)
             {
                 var (p, r) = Pr(scored.Where(f).Select(x => (x.Score, x.Truth, x.Train)), th);

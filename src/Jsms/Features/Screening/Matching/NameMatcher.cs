@@ -92,16 +92,27 @@ internal static class NameMatcher
         {
             return a.Text[0] == b.Text[0] ? (0.9, "initial") : (0.0, "");
         }
-        if (a.Canonical is not null && a.Canonical == b.Canonical)
+        if (a.Canonical is not null && b.Canonical is not null && NameEquivalents.Same(a.Canonical, b.Canonical))
         {
             // Bill and William, Yusuf and Joseph, Sasha and Aleksandr.
-            return (EquivalentSimilarity, "equivalent names");
+            return (EquivalentSimilarity, Equivalent);
+        }
+        if (AbdSimilarity > 0 && ((AbdForm(a.Text, b.Text) && b.Weight >= AbdMinWeight) || (AbdForm(b.Text, a.Text) && a.Weight >= AbdMinWeight)))
+        {
+            // Abd al-Hanif is often called Hanif: the servant-of prefix left out. Not for common words
+            // (Abdul Mohammad is not Wali Mohammad, Abdul Khan not Padshah Khan).
+            return (AbdSimilarity, "Abd- form");
+        }
+        if (a.Skeleton == b.Skeleton && a.Text.Length > 1 && b.Text.Length > 1)
+        {
+            // The same letters once romanisation conventions are levelled (Mahmood, Mahmoud; Lavrovs, Lavrov).
+            return (RomanisationSimilarity, "romanisation variant");
         }
         // Sounding alike needs the same consonants (two or more: Hu and Ho, Hui and Hua say nothing), the
         // vowels in the same places (Tarek ~ Tariq, not Turki; Jafar, not Jafari) and the same final vowel
         // (Lucia is not Lucio).
         // Short words are syllables (Yang, Ying, Wei): there the vowels themselves must agree.
-        var soundAlike = a.Key.Length >= 2 && a.Key == b.Key && a.Shape == b.Shape && FinalVowelsAgree(a.Text, b.Text)
+        var soundAlike = a.Key.Length >= 2 && a.Key == b.Key && a.Shape == b.Shape && FinalVowelsAgree(a.Skeleton, b.Skeleton)
             && (Math.Min(a.Text.Length, b.Text.Length) > 4 || VowelsAgree(a.Text, b.Text));
         var longer = Math.Max(a.Text.Length, b.Text.Length);
         var editShare = entity ? EntityEditShare : 0.75;
@@ -113,6 +124,18 @@ internal static class NameMatcher
         // Mostly edit distance (a typo costs one edit; a different name several), a little Jaro-Winkler.
         var edits = DamerauLevenshtein(a.Text, b.Text);
         var spelling = editShare * (1.0 - (double)edits / longer) + (1 - editShare) * JaroWinkler(a.Text, b.Text);
+        if (!entity && SkeletonSpelling > 0 && !ReferenceEquals(a.Skeleton, a.Text) | !ReferenceEquals(b.Skeleton, b.Text))
+        {
+            // Spelled the romanisation-levelled way (Serej, Sergey: one letter apart as serei, sergei).
+            var (sa, sb) = (a.Skeleton, b.Skeleton);
+            var skeletonLonger = Math.Max(sa.Length, sb.Length);
+            var skeletonEdits = DamerauLevenshtein(sa, sb);
+            var levelled = editShare * (1.0 - (double)skeletonEdits / skeletonLonger) + (1 - editShare) * JaroWinkler(sa, sb);
+            if (levelled > spelling)
+            {
+                (spelling, edits) = (levelled, skeletonEdits);
+            }
+        }
         if (!soundAlike && !entity && a.Text[0] != b.Text[0])
         {
             // Names rarely differ in their first letter by a typo: Nassar and Qassar are two names.
@@ -150,10 +173,10 @@ internal static class NameMatcher
         {
             for (var j = 0; j < c.Length; j++)
             {
-                var (sim, _) = TokenSimilarity(q[i], c[j], entity);
+                var (sim, how) = TokenSimilarity(q[i], c[j], entity);
                 if (sim >= tokenThreshold)
                 {
-                    candidates[count++] = new Candidate(sim, 1 << i, 1 << j, (q[i].Weight + c[j].Weight) * sim);
+                    candidates[count++] = new Candidate(sim, 1 << i, 1 << j, (q[i].Weight + c[j].Weight) * sim, Equivalent: ReferenceEquals(how, Equivalent));
                 }
             }
         }
@@ -199,6 +222,7 @@ internal static class NameMatcher
         var strongPairs = 0;
         var inversions = 0;
         var allSame = true;
+        var minSimilarity = 1.0;
         var simPower = entity ? EntitySimPower : SimPower;
         Span<int> order = stackalloc int[PreparedName.MaxTokens];
         order.Fill(-1);
@@ -212,6 +236,8 @@ internal static class NameMatcher
             usedQ |= cand.QueryMask;
             usedC |= cand.ListedMask;
             allSame &= cand.Similarity >= 0.999;
+            // Equivalent given names (John, Juan) are the same name: a close partner.
+            minSimilarity = Math.Min(minSimilarity, cand.Equivalent ? 1 : cand.Similarity);
             var wq = WeightOf(q, cand.QueryMask);
             var wc = WeightOf(c, cand.ListedMask);
             if (IsInitialPair(q, c, cand))
@@ -261,7 +287,10 @@ internal static class NameMatcher
         var score = simSum / (simWeight + ConflictCost * 2 * conflict
             + subset * (entity ? EntityExtraCost : QueryExtraCost) * extraQ + subset * (entity ? EntityExtraCost : ListedExtraCost) * extraC);
         // One matching word out of several is weak evidence, unless both names are that one word.
-        if (strongPairs < 2 && (entity ? DistinctiveCount(q) > 1 || DistinctiveCount(c) > 1 : q.Length > 1 || c.Length > 1))
+        // When every word of both names found a close partner, the names are alike whole (Hasan Rohani,
+        // Hassan Rouhani), however common their words; near names (Sun Min, Son Min) stay weak evidence.
+        var wholeMatched = leftQ < 0.05 && leftC < 0.05 && q.Length > 1 && minSimilarity >= AllMatchedMinSimilarity;
+        if (strongPairs < 2 && !wholeMatched && (entity ? DistinctiveCount(q) > 1 || DistinctiveCount(c) > 1 : q.Length > 1 || c.Length > 1))
         {
             score *= SingleWordFactor;
         }
@@ -392,12 +421,25 @@ internal static class NameMatcher
 
     internal static double EquivalentSimilarity = 0.9;
 
+    internal static double RomanisationSimilarity = 0.95;
+
+    internal static double AllMatchedMinSimilarity = 0.93;
+
+    internal static double AbdSimilarity = 0.85;
+
+    internal static double AbdMinWeight = 0.9;
+
+    internal static double SkeletonSpelling = 1;
+
     internal static double AcronymSimilarity = 0.9;
 
     internal static double WholeNameFactor = 0.95;
 
     internal static double ConflictCost = 1.5;
     internal static double FirstLetterFactor = 0.9;
+
+    private static bool AbdForm(string abd, string bare)
+        => abd.Length == bare.Length + 3 && bare.Length >= 4 && abd.StartsWith("abd", StringComparison.Ordinal) && abd.EndsWith(bare, StringComparison.Ordinal);
 
     private static bool FinalVowelsAgree(string a, string b) => VowelClass(a[^1]) == VowelClass(b[^1]);
 
@@ -428,7 +470,7 @@ internal static class NameMatcher
     /// <summary>a; o and u; e, i and y (Sergei, Sergey); consonants are one class.</summary>
     private static int VowelClass(char c) => c switch { 'a' => 1, 'o' or 'u' => 2, 'e' or 'i' or 'y' => 3, _ => 0 };
     internal static double SimPower = 2;
-    internal static double GenealogyInversionFactor = 0.8;
+    internal static double GenealogyInversionFactor = 0.75;
     internal static double QueryExtraCost = 0.5;
     internal static double ListedExtraCost = 0.5;
     internal static double SingleWordFactor = 0.85;
@@ -471,7 +513,9 @@ internal static class NameMatcher
 
     private static int BitIndex(int mask) => System.Numerics.BitOperations.TrailingZeroCount(mask);
 
-    private readonly record struct Candidate(double Similarity, int QueryMask, int ListedMask, double Gain, bool Acronym = false);
+    private readonly record struct Candidate(double Similarity, int QueryMask, int ListedMask, double Gain, bool Acronym = false, bool Equivalent = false);
+
+    private const string Equivalent = "equivalent names";
 
     /// <summary>Edit distance counting a swap of neighbouring letters as one edit (optimal string alignment).</summary>
     public static int DamerauLevenshtein(string a, string b)
