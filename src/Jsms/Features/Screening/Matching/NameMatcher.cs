@@ -122,20 +122,30 @@ internal static class NameMatcher
             return (0.0, "");
         }
         // Mostly edit distance (a typo costs one edit; a different name several), a little Jaro-Winkler.
-        var edits = DamerauLevenshtein(a.Text, b.Text);
-        var spelling = editShare * (1.0 - (double)edits / longer) + (1 - editShare) * JaroWinkler(a.Text, b.Text);
-        if (!entity && SkeletonSpelling > 0 && !ReferenceEquals(a.Skeleton, a.Text) | !ReferenceEquals(b.Skeleton, b.Text))
+        var (x, y) = (a.Text, b.Text);
+        var threshold = entity ? EntityTokenThreshold : TokenThreshold;
+        // The most edits that could still reach the threshold (Jaro-Winkler at most 1): the edit distance
+        // stops counting beyond it. Words that sound alike need the exact distance for their score.
+        var share = (threshold - (1 - editShare)) / editShare;
+        var edits = DamerauLevenshtein(x, y, soundAlike ? longer : (int)(longer * (1 - share) + 1e-9));
+        var editPart = 1.0 - (double)edits / longer;
+        if (!entity && (!ReferenceEquals(a.Skeleton, a.Text) || !ReferenceEquals(b.Skeleton, b.Text)))
         {
             // Spelled the romanisation-levelled way (Serej, Sergey: one letter apart as serei, sergei).
-            var (sa, sb) = (a.Skeleton, b.Skeleton);
-            var skeletonLonger = Math.Max(sa.Length, sb.Length);
-            var skeletonEdits = DamerauLevenshtein(sa, sb);
-            var levelled = editShare * (1.0 - (double)skeletonEdits / skeletonLonger) + (1 - editShare) * JaroWinkler(sa, sb);
-            if (levelled > spelling)
+            var skeletonLonger = Math.Max(a.Skeleton.Length, b.Skeleton.Length);
+            var skeletonEdits = DamerauLevenshtein(a.Skeleton, b.Skeleton, soundAlike ? skeletonLonger : (int)(skeletonLonger * (1 - share) + 1e-9));
+            var levelled = 1.0 - (double)skeletonEdits / skeletonLonger;
+            if (levelled > editPart)
             {
-                (spelling, edits) = (levelled, skeletonEdits);
+                (x, y, edits, editPart) = (a.Skeleton, b.Skeleton, skeletonEdits, levelled);
             }
         }
+        if (!soundAlike && editShare * editPart + (1 - editShare) < threshold)
+        {
+            // Jaro-Winkler (at most 1) could not lift it to the threshold.
+            return (0.0, "");
+        }
+        var spelling = editShare * editPart + (1 - editShare) * JaroWinkler(x, y);
         if (!soundAlike && !entity && a.Text[0] != b.Text[0])
         {
             // Names rarely differ in their first letter by a typo: Nassar and Qassar are two names.
@@ -247,7 +257,7 @@ internal static class NameMatcher
             }
             coveredQ += wq;
             coveredC += wc;
-            simSum += Math.Pow(cand.Similarity, simPower) * (wq + wc);
+            simSum += (simPower == 2 ? cand.Similarity * cand.Similarity : Math.Pow(cand.Similarity, simPower)) * (wq + wc);
             simWeight += wq + wc;
             order[BitIndex(cand.QueryMask)] = BitIndex(cand.ListedMask);
             if (entity ? !AllGeneric(q, cand.QueryMask) && !AllGeneric(c, cand.ListedMask) : wq + wc >= 1.2)
@@ -429,8 +439,6 @@ internal static class NameMatcher
 
     internal static double AbdMinWeight = 0.9;
 
-    internal static double SkeletonSpelling = 1;
-
     internal static double AcronymSimilarity = 0.9;
 
     internal static double WholeNameFactor = 0.95;
@@ -518,36 +526,55 @@ internal static class NameMatcher
     private const string Equivalent = "equivalent names";
 
     /// <summary>Edit distance counting a swap of neighbouring letters as one edit (optimal string alignment).</summary>
-    public static int DamerauLevenshtein(string a, string b)
+    public static int DamerauLevenshtein(string a, string b) => DamerauLevenshtein(a, b, Math.Max(a.Length, b.Length));
+
+    /// <summary>The edit distance, or <paramref name="max"/> + 1 as soon as it is sure to exceed <paramref name="max"/>.</summary>
+    public static int DamerauLevenshtein(string a, string b, int max)
     {
         if (a.Length > 64 || b.Length > 64)
         {
             return Math.Max(a.Length, b.Length);
         }
-        var width = b.Length + 1;
-        Span<int> d = stackalloc int[(a.Length + 1) * width];
-        for (var i = 0; i <= a.Length; i++)
+        if (Math.Abs(a.Length - b.Length) > max)
         {
-            d[i * width] = i;
+            return max + 1;
         }
+        // Three rows (two back for a swap) instead of the whole matrix.
+        var width = b.Length + 1;
+        Span<int> rows = stackalloc int[3 * width];
+        var before = rows[..width];
+        var previous = rows.Slice(width, width);
+        var current = rows.Slice(2 * width, width);
         for (var j = 0; j <= b.Length; j++)
         {
-            d[j] = j;
+            previous[j] = j;
         }
         for (var i = 1; i <= a.Length; i++)
         {
+            current[0] = i;
+            var rowMin = i;
+            var ai = a[i - 1];
             for (var j = 1; j <= b.Length; j++)
             {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                var v = Math.Min(Math.Min(d[(i - 1) * width + j] + 1, d[i * width + j - 1] + 1), d[(i - 1) * width + j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                var cost = ai == b[j - 1] ? 0 : 1;
+                var v = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && ai == b[j - 2] && a[i - 2] == b[j - 1])
                 {
-                    v = Math.Min(v, d[(i - 2) * width + j - 2] + 1);
+                    v = Math.Min(v, before[j - 2] + 1);
                 }
-                d[i * width + j] = v;
+                current[j] = v;
+                rowMin = Math.Min(rowMin, v);
             }
+            if (rowMin > max)
+            {
+                return max + 1;
+            }
+            var recycled = before;
+            before = previous;
+            previous = current;
+            current = recycled;
         }
-        return d[a.Length * width + b.Length];
+        return previous[b.Length];
     }
 
     /// <summary>Jaro-Winkler similarity (prefix scale 0.1, up to four characters).</summary>
