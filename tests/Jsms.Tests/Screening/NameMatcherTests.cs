@@ -101,3 +101,47 @@ public sealed class EntityAndEquivalentMatchingTests(RealListIndex lists) : ICla
     public void Persons_stay_strict(string query, string listed)
         => Assert.True(Score(query, listed, NameSchema.Person) < ScreeningIndex.DefaultThreshold, $"{query} ~ {listed}: {Score(query, listed, NameSchema.Person):0.000}");
 }
+
+/// <summary>Name knowledge of round 3: romanisation conventions, Abd- forms, list order, nicknames in two groups.</summary>
+public sealed class RomanisationVariantTests(RealListIndex lists) : IClassFixture<RealListIndex>
+{
+    private double Score(string query, string listed)
+    {
+        var stats = lists.Index.Statistics;
+        return NameMatcher.Compare(new PreparedName(query, NameSchema.Person, stats), new PreparedName(listed, NameSchema.Person, stats), explain: false).Score;
+    }
+
+    [Theory]
+    [InlineData("Mahmood Ahmadinezhad", "Mahmoud Ahmadinejad")]   // oo/ou, zh/j
+    [InlineData("Sergejs Lavrovs", "Sergey Viktorovich Lavrov")]   // Latvian nominative -s
+    [InlineData("Hasan Rohani", "Hassan Rouhani")]                 // doubled letters, ou; common words, all matched
+    [InlineData("Wolodymyr Selenskyj", "Volodymyr Zelenskyy")]     // German w, -yj/-yy
+    [InlineData("DIN MOHAMMAD ABDUL HANIF", "DIN MOHAMMAD HANIF")] // Abd al-Hanif called Hanif
+    [InlineData("Ted Doe", "Theodore Doe")]                        // Ted for Theodore (and Edward)
+    [InlineData("AL BEN ALI, Isa Ben Tarif", "Shaikh Isa Bin Tarif Al Bin Ali")] // SURNAME, Given
+    public void Romanisation_variants_and_name_forms_match(string query, string listed)
+        => Assert.True(Score(query, listed) >= ScreeningIndex.DefaultThreshold, $"{query} ~ {listed}: {Score(query, listed):0.000}");
+
+    [Theory]
+    [InlineData("ATIQULLAH ABDUL MOHAMMAD", "ATIQULLAH WALI MOHAMMAD")] // Abd- of a common name is a name of its own
+    [InlineData("AHMAD BIN HASAN AL-UBAIDI", "HASAN BIN AHMAD AL-UBAIDI")] // father and son
+    [InlineData("Sun Min", "Son Min")]                                   // near syllables stay weak even when all words pair
+    [InlineData("Ted Doe", "Edwin Doe")]
+    public void Near_names_stay_under_the_threshold(string query, string listed)
+        => Assert.True(Score(query, listed) < ScreeningIndex.DefaultThreshold, $"{query} ~ {listed}: {Score(query, listed):0.000}");
+
+    [Theory]
+    [InlineData("mahmood", "mahmoud")]
+    [InlineData("lavrovs", "lavrov")]
+    [InlineData("sergej", "sergey")]
+    [InlineData("zelenskyy", "zelenskij")]
+    [InlineData("ahmadinezhad", "ahmadinejad")]
+    public void Skeletons_level_romanisation_systems(string a, string b)
+        => Assert.Equal(NameText.Skeleton(a), NameText.Skeleton(b));
+
+    [Theory]
+    [InlineData("abbas", "abba")]   // a vowel before the final s: no Baltic ending
+    [InlineData("tarek", "tarik")]  // vowels are kept: the phonetic comparison judges them
+    public void Skeletons_keep_what_distinguishes_names(string a, string b)
+        => Assert.NotEqual(NameText.Skeleton(a), NameText.Skeleton(b));
+}

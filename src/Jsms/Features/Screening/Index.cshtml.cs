@@ -7,6 +7,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Jsms.Features.Screening;
 
 /// <summary>/Screening: screen a name (results with explanations), screen a CSV batch, see and import list versions.</summary>
+// The real lists are megabytes: the page takes uploads up to the API's list limit (the handlers apply theirs within it).
+[RequestSizeLimit(ScreeningModule.MaxListUploadBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = ScreeningModule.MaxListUploadBytes)]
 public sealed class IndexModel(Screener screener, ReleaseMarkings markings, JsmsDbContext db, ListImporter importer) : PageModel
 {
     [BindProperty] public string? Name { get; set; }

@@ -11,14 +11,15 @@ namespace Jsms.Features.Screening.Matching;
 /// </summary>
 internal static class NameEquivalents
 {
-    // One line per name: the forms that name the same person. A form appears in one line only.
+    // One line per name: the forms that name the same person. A form in two lines (Ted: Edward or
+    // Theodore) belongs to both groups.
     private static readonly string[] Groups =
     [
         "william bill billy will willy wilhelm guillermo guillaume guglielmo vilgelm",
         "robert bob bobby rob robbie roberto",
         "richard rick ricky dick ricardo riccardo",
         "edward ed eddie ted eduardo edouard",
-        "theodore theo teddy fyodor fedor feodor teodoro",
+        "theodore theo ted teddy fyodor fedor feodor teodoro",
         "benjamin ben bibi benny binyamin benyamin",
         "charles charlie chuck carlos karl carl carlo",
         "henry harry hank enrique heinrich henri enrico genrikh",
@@ -68,7 +69,7 @@ internal static class NameEquivalents
             var forms = line.Split(' ');
             foreach (var form in forms)
             {
-                map.TryAdd(form, forms[0]);
+                map[form] = map.TryGetValue(form, out var other) ? other + "|" + forms[0] : forms[0];
             }
         }
         return map.ToFrozenDictionary(StringComparer.Ordinal);
@@ -76,4 +77,28 @@ internal static class NameEquivalents
 
     /// <summary>The group of a (folded) given name, or null when the table does not know it.</summary>
     public static string? Canonical(string word) => ByForm.GetValueOrDefault(word);
+
+    /// <summary>True when two groups (as <see cref="Canonical"/> gives them) share a name.</summary>
+    public static bool Same(string? a, string? b)
+    {
+        if (a is null || b is null)
+        {
+            return false;
+        }
+        if (a == b)
+        {
+            return true;
+        }
+        foreach (var x in a.Split('|'))
+        {
+            foreach (var y in b.Split('|'))
+            {
+                if (x == y)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 }

@@ -92,16 +92,27 @@ internal static class NameMatcher
         {
             return a.Text[0] == b.Text[0] ? (0.9, "initial") : (0.0, "");
         }
-        if (a.Canonical is not null && a.Canonical == b.Canonical)
+        if (a.Canonical is not null && b.Canonical is not null && NameEquivalents.Same(a.Canonical, b.Canonical))
         {
             // Bill and William, Yusuf and Joseph, Sasha and Aleksandr.
-            return (EquivalentSimilarity, "equivalent names");
+            return (EquivalentSimilarity, Equivalent);
+        }
+        if (AbdSimilarity > 0 && ((AbdForm(a.Text, b.Text) && b.Weight >= AbdMinWeight) || (AbdForm(b.Text, a.Text) && a.Weight >= AbdMinWeight)))
+        {
+            // Abd al-Hanif is often called Hanif: the servant-of prefix left out. Not for common words
+            // (Abdul Mohammad is not Wali Mohammad, Abdul Khan not Padshah Khan).
+            return (AbdSimilarity, "Abd- form");
+        }
+        if (a.Skeleton == b.Skeleton && a.Text.Length > 1 && b.Text.Length > 1)
+        {
+            // The same letters once romanisation conventions are levelled (Mahmood, Mahmoud; Lavrovs, Lavrov).
+            return (RomanisationSimilarity, "romanisation variant");
         }
         // Sounding alike needs the same consonants (two or more: Hu and Ho, Hui and Hua say nothing), the
         // vowels in the same places (Tarek ~ Tariq, not Turki; Jafar, not Jafari) and the same final vowel
         // (Lucia is not Lucio).
         // Short words are syllables (Yang, Ying, Wei): there the vowels themselves must agree.
-        var soundAlike = a.Key.Length >= 2 && a.Key == b.Key && a.Shape == b.Shape && FinalVowelsAgree(a.Text, b.Text)
+        var soundAlike = a.Key.Length >= 2 && a.Key == b.Key && a.Shape == b.Shape && FinalVowelsAgree(a.Skeleton, b.Skeleton)
             && (Math.Min(a.Text.Length, b.Text.Length) > 4 || VowelsAgree(a.Text, b.Text));
         var longer = Math.Max(a.Text.Length, b.Text.Length);
         var editShare = entity ? EntityEditShare : 0.75;
@@ -111,8 +122,30 @@ internal static class NameMatcher
             return (0.0, "");
         }
         // Mostly edit distance (a typo costs one edit; a different name several), a little Jaro-Winkler.
-        var edits = DamerauLevenshtein(a.Text, b.Text);
-        var spelling = editShare * (1.0 - (double)edits / longer) + (1 - editShare) * JaroWinkler(a.Text, b.Text);
+        var (x, y) = (a.Text, b.Text);
+        var threshold = entity ? EntityTokenThreshold : TokenThreshold;
+        // The most edits that could still reach the threshold (Jaro-Winkler at most 1): the edit distance
+        // stops counting beyond it. Words that sound alike need the exact distance for their score.
+        var share = (threshold - (1 - editShare)) / editShare;
+        var edits = DamerauLevenshtein(x, y, soundAlike ? longer : (int)(longer * (1 - share) + 1e-9));
+        var editPart = 1.0 - (double)edits / longer;
+        if (!entity && (!ReferenceEquals(a.Skeleton, a.Text) || !ReferenceEquals(b.Skeleton, b.Text)))
+        {
+            // Spelled the romanisation-levelled way (Serej, Sergey: one letter apart as serei, sergei).
+            var skeletonLonger = Math.Max(a.Skeleton.Length, b.Skeleton.Length);
+            var skeletonEdits = DamerauLevenshtein(a.Skeleton, b.Skeleton, soundAlike ? skeletonLonger : (int)(skeletonLonger * (1 - share) + 1e-9));
+            var levelled = 1.0 - (double)skeletonEdits / skeletonLonger;
+            if (levelled > editPart)
+            {
+                (x, y, edits, editPart) = (a.Skeleton, b.Skeleton, skeletonEdits, levelled);
+            }
+        }
+        if (!soundAlike && editShare * editPart + (1 - editShare) < threshold)
+        {
+            // Jaro-Winkler (at most 1) could not lift it to the threshold.
+            return (0.0, "");
+        }
+        var spelling = editShare * editPart + (1 - editShare) * JaroWinkler(x, y);
         if (!soundAlike && !entity && a.Text[0] != b.Text[0])
         {
             // Names rarely differ in their first letter by a typo: Nassar and Qassar are two names.
@@ -150,10 +183,10 @@ internal static class NameMatcher
         {
             for (var j = 0; j < c.Length; j++)
             {
-                var (sim, _) = TokenSimilarity(q[i], c[j], entity);
+                var (sim, how) = TokenSimilarity(q[i], c[j], entity);
                 if (sim >= tokenThreshold)
                 {
-                    candidates[count++] = new Candidate(sim, 1 << i, 1 << j, (q[i].Weight + c[j].Weight) * sim);
+                    candidates[count++] = new Candidate(sim, 1 << i, 1 << j, (q[i].Weight + c[j].Weight) * sim, Equivalent: ReferenceEquals(how, Equivalent));
                 }
             }
         }
@@ -199,6 +232,7 @@ internal static class NameMatcher
         var strongPairs = 0;
         var inversions = 0;
         var allSame = true;
+        var minSimilarity = 1.0;
         var simPower = entity ? EntitySimPower : SimPower;
         Span<int> order = stackalloc int[PreparedName.MaxTokens];
         order.Fill(-1);
@@ -212,6 +246,8 @@ internal static class NameMatcher
             usedQ |= cand.QueryMask;
             usedC |= cand.ListedMask;
             allSame &= cand.Similarity >= 0.999;
+            // Equivalent given names (John, Juan) are the same name: a close partner.
+            minSimilarity = Math.Min(minSimilarity, cand.Equivalent ? 1 : cand.Similarity);
             var wq = WeightOf(q, cand.QueryMask);
             var wc = WeightOf(c, cand.ListedMask);
             if (IsInitialPair(q, c, cand))
@@ -221,7 +257,7 @@ internal static class NameMatcher
             }
             coveredQ += wq;
             coveredC += wc;
-            simSum += Math.Pow(cand.Similarity, simPower) * (wq + wc);
+            simSum += (simPower == 2 ? cand.Similarity * cand.Similarity : Math.Pow(cand.Similarity, simPower)) * (wq + wc);
             simWeight += wq + wc;
             order[BitIndex(cand.QueryMask)] = BitIndex(cand.ListedMask);
             if (entity ? !AllGeneric(q, cand.QueryMask) && !AllGeneric(c, cand.ListedMask) : wq + wc >= 1.2)
@@ -261,7 +297,10 @@ internal static class NameMatcher
         var score = simSum / (simWeight + ConflictCost * 2 * conflict
             + subset * (entity ? EntityExtraCost : QueryExtraCost) * extraQ + subset * (entity ? EntityExtraCost : ListedExtraCost) * extraC);
         // One matching word out of several is weak evidence, unless both names are that one word.
-        if (strongPairs < 2 && (entity ? DistinctiveCount(q) > 1 || DistinctiveCount(c) > 1 : q.Length > 1 || c.Length > 1))
+        // When every word of both names found a close partner, the names are alike whole (Hasan Rohani,
+        // Hassan Rouhani), however common their words; near names (Sun Min, Son Min) stay weak evidence.
+        var wholeMatched = leftQ < 0.05 && leftC < 0.05 && q.Length > 1 && minSimilarity >= AllMatchedMinSimilarity;
+        if (strongPairs < 2 && !wholeMatched && (entity ? DistinctiveCount(q) > 1 || DistinctiveCount(c) > 1 : q.Length > 1 || c.Length > 1))
         {
             score *= SingleWordFactor;
         }
@@ -392,12 +431,23 @@ internal static class NameMatcher
 
     internal static double EquivalentSimilarity = 0.9;
 
+    internal static double RomanisationSimilarity = 0.95;
+
+    internal static double AllMatchedMinSimilarity = 0.93;
+
+    internal static double AbdSimilarity = 0.85;
+
+    internal static double AbdMinWeight = 0.9;
+
     internal static double AcronymSimilarity = 0.9;
 
     internal static double WholeNameFactor = 0.95;
 
     internal static double ConflictCost = 1.5;
     internal static double FirstLetterFactor = 0.9;
+
+    private static bool AbdForm(string abd, string bare)
+        => abd.Length == bare.Length + 3 && bare.Length >= 4 && abd.StartsWith("abd", StringComparison.Ordinal) && abd.EndsWith(bare, StringComparison.Ordinal);
 
     private static bool FinalVowelsAgree(string a, string b) => VowelClass(a[^1]) == VowelClass(b[^1]);
 
@@ -428,7 +478,7 @@ internal static class NameMatcher
     /// <summary>a; o and u; e, i and y (Sergei, Sergey); consonants are one class.</summary>
     private static int VowelClass(char c) => c switch { 'a' => 1, 'o' or 'u' => 2, 'e' or 'i' or 'y' => 3, _ => 0 };
     internal static double SimPower = 2;
-    internal static double GenealogyInversionFactor = 0.8;
+    internal static double GenealogyInversionFactor = 0.75;
     internal static double QueryExtraCost = 0.5;
     internal static double ListedExtraCost = 0.5;
     internal static double SingleWordFactor = 0.85;
@@ -471,39 +521,60 @@ internal static class NameMatcher
 
     private static int BitIndex(int mask) => System.Numerics.BitOperations.TrailingZeroCount(mask);
 
-    private readonly record struct Candidate(double Similarity, int QueryMask, int ListedMask, double Gain, bool Acronym = false);
+    private readonly record struct Candidate(double Similarity, int QueryMask, int ListedMask, double Gain, bool Acronym = false, bool Equivalent = false);
+
+    private const string Equivalent = "equivalent names";
 
     /// <summary>Edit distance counting a swap of neighbouring letters as one edit (optimal string alignment).</summary>
-    public static int DamerauLevenshtein(string a, string b)
+    public static int DamerauLevenshtein(string a, string b) => DamerauLevenshtein(a, b, Math.Max(a.Length, b.Length));
+
+    /// <summary>The edit distance, or <paramref name="max"/> + 1 as soon as it is sure to exceed <paramref name="max"/>.</summary>
+    public static int DamerauLevenshtein(string a, string b, int max)
     {
         if (a.Length > 64 || b.Length > 64)
         {
             return Math.Max(a.Length, b.Length);
         }
-        var width = b.Length + 1;
-        Span<int> d = stackalloc int[(a.Length + 1) * width];
-        for (var i = 0; i <= a.Length; i++)
+        if (Math.Abs(a.Length - b.Length) > max)
         {
-            d[i * width] = i;
+            return max + 1;
         }
+        // Three rows (two back for a swap) instead of the whole matrix.
+        var width = b.Length + 1;
+        Span<int> rows = stackalloc int[3 * width];
+        var before = rows[..width];
+        var previous = rows.Slice(width, width);
+        var current = rows.Slice(2 * width, width);
         for (var j = 0; j <= b.Length; j++)
         {
-            d[j] = j;
+            previous[j] = j;
         }
         for (var i = 1; i <= a.Length; i++)
         {
+            current[0] = i;
+            var rowMin = i;
+            var ai = a[i - 1];
             for (var j = 1; j <= b.Length; j++)
             {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                var v = Math.Min(Math.Min(d[(i - 1) * width + j] + 1, d[i * width + j - 1] + 1), d[(i - 1) * width + j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                var cost = ai == b[j - 1] ? 0 : 1;
+                var v = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && ai == b[j - 2] && a[i - 2] == b[j - 1])
                 {
-                    v = Math.Min(v, d[(i - 2) * width + j - 2] + 1);
+                    v = Math.Min(v, before[j - 2] + 1);
                 }
-                d[i * width + j] = v;
+                current[j] = v;
+                rowMin = Math.Min(rowMin, v);
             }
+            if (rowMin > max)
+            {
+                return max + 1;
+            }
+            var recycled = before;
+            before = previous;
+            previous = current;
+            current = recycled;
         }
-        return d[a.Length * width + b.Length];
+        return previous[b.Length];
     }
 
     /// <summary>Jaro-Winkler similarity (prefix scale 0.1, up to four characters).</summary>

@@ -18,6 +18,9 @@ public enum NameSchema { Person, Entity, Any }
 internal readonly record struct NameToken(string Text, string Key, string Shape, float Weight, bool Initial, float ConflictWeight,
     string? Canonical = null, bool Generic = false)
 {
+    /// <summary>The word with romanisation differences levelled (<see cref="NameText.Skeleton"/>): equal skeletons are one name written two ways.</summary>
+    public string Skeleton { get; init; } = NameText.Skeleton(Text);
+
     public NameToken(string text, float weight, bool initial, float conflictWeight)
         : this(text, NameText.Key(text), NameText.Shape(text), weight, initial, conflictWeight)
     {
@@ -130,6 +133,12 @@ internal static class NameText
         if (schema == NameSchema.Entity && name.Contains('%', StringComparison.Ordinal))
         {
             name = name.Replace("%", " percent ", StringComparison.Ordinal);
+        }
+        if (schema != NameSchema.Entity && name.IndexOf(',', StringComparison.Ordinal) is var comma and > 0
+            && comma < name.Length - 1 && name.IndexOf(',', comma + 1) < 0 && !string.IsNullOrWhiteSpace(name[(comma + 1)..]))
+        {
+            // "SURNAME, Given names", as lists and registers write persons: read in the usual order.
+            name = name[(comma + 1)..] + " " + name[..comma];
         }
         var folded = Fold(name);
         if (schema == NameSchema.Entity)
@@ -378,6 +387,51 @@ internal static class NameText
             };
         }
         return new string(chars);
+    }
+
+    /// <summary>
+    /// The word with the differences of romanisation systems levelled, letter for letter, keeping every
+    /// sound: w as v, ph as f, y and a glide j as i (Sergey, Sergej, Sergei), zh/dzh/dj as j
+    /// (Ahmadinezhad, Ahmadinejad), ou and oo as u and ee as i (Mahmoud, Mahmood), the Baltic nominative
+    /// -s after a consonant dropped (Latvian Lavrovs, Sergejs), doubled letters once (Jong-uun, Hassan),
+    /// the Slavic ending -iy/-yy/-ij read as -i (Zelenskyy, Zelenskij).
+    /// </summary>
+    public static string Skeleton(string word)
+    {
+        if (word.Length < 3)
+        {
+            return word;
+        }
+        var w = word;
+        if (w.Length >= 5 && w[^1] == 's' && w[^2] is not ('s' or 'a' or 'e' or 'i' or 'o' or 'u' or 'y'))
+        {
+            w = w[..^1];
+        }
+        Span<char> buffer = stackalloc char[w.Length];
+        var n = 0;
+        for (var i = 0; i < w.Length; i++)
+        {
+            var c = w[i];
+            var next = i + 1 < w.Length ? w[i + 1] : '\0';
+            switch (c)
+            {
+                case 'w': c = 'v'; break;
+                case 'p' when next == 'h': c = 'f'; i++; break;
+                case 'z' when next == 'h': c = 'j'; i++; break;
+                case 'd' when next == 'j': c = 'j'; i++; break;
+                case 'd' when next == 'z' && i + 2 < w.Length && w[i + 2] == 'h': c = 'j'; i += 2; break;
+                case 'c' when next == 'k': c = 'k'; i++; break;
+                case 'o' when next is 'u' or 'o': c = 'u'; i++; break;
+                case 'e' when next == 'e': c = 'i'; i++; break;
+                case 'y' when i > 0: c = 'i'; break;
+                case 'j' when n > 0 && buffer[n - 1] is 'a' or 'e' or 'i' or 'o' or 'u' && !VowelAt(w, i + 1): c = 'i'; break;
+            }
+            if (n == 0 || buffer[n - 1] != c)
+            {
+                buffer[n++] = c;
+            }
+        }
+        return buffer[..n].SequenceEqual(word) ? word : new string(buffer[..n]);
     }
 
     /// <summary>
