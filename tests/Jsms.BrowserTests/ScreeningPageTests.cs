@@ -74,7 +74,7 @@ public sealed class ScreeningPageTests(BrowserApp browser) : IClassFixture<Brows
 
         // The screening is kept: it shows among the recent ones with its marking.
         await page.GotoAsync("/Screening");
-        await Expect(page.Locator("[data-testid=recent-screening]").First).ToContainTextAsync("Tarek Aziz");
+        await Expect(page.Locator("[data-testid=recent-screening]").Filter(new() { HasText = "Tarek Aziz" }).First).ToContainTextAsync("TLP:AMBER+STRICT");
     }
 
     [Fact]
@@ -97,6 +97,13 @@ public sealed class ScreeningPageTests(BrowserApp browser) : IClassFixture<Brows
         await Expect(batch.Locator("[data-testid=batch-screened]")).ToHaveTextAsync("3");
         await Expect(batch.Locator("[data-testid=batch-hits]")).ToHaveTextAsync("2");
         await Expect(batch.Locator("[data-tlp]")).ToHaveAttributeAsync("data-tlp", "AMBER+STRICT");
+        // The names that matched, each with its best match, on the page; the clean name is not among them.
+        var hits = batch.Locator("[data-testid=batch-hit]");
+        await Expect(hits).ToHaveCountAsync(2);
+        await Expect(hits.Nth(0)).ToContainTextAsync("IQi.001");
+        await Expect(hits.Nth(1)).ToContainTextAsync("طارق عزيز");
+        await Expect(hits.Nth(1)).ToContainTextAsync("TARIQ AZIZ");
+        await Expect(batch).Not.ToContainTextAsync("Johanna Beispiel");
         await BrowserApp.ScreenshotAsync(page, "screening-batch");
 
         var download = await page.RunAndWaitForDownloadAsync(() => batch.Locator("[data-testid=batch-download]").ClickAsync());
