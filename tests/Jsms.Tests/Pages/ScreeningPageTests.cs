@@ -98,7 +98,7 @@ public sealed class ScreeningPageTests(JsmsTestApp app) : IClassFixture<JsmsTest
             Encoding.UTF8.GetBytes("name,birthDate,nationality,type\r\nSaddam Hussein Al-Tikriti,1937,IQ,person\r\nJohanna Beispiel,,,person\r\n"));
         var link = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/api/screening/batch/[0-9a-f-]+/csv)\"");
         Assert.True(link.Success, "no download link");
-        Assert.Contains("payments.csv: 2", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"batch-screened\">2<", html, StringComparison.Ordinal);
         var csv = await analyst.Client.GetStringAsync(link.Groups[1].Value);
         Assert.Contains("Saddam Hussein Al-Tikriti", csv, StringComparison.Ordinal);
 
