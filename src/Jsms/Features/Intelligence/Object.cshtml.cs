@@ -11,7 +11,7 @@ namespace Jsms.Features.Intelligence;
 /// /Intelligence/Object?id=...: the latest readable version's properties and marking, its versions, and its readable
 /// relationships and sightings with links to the related objects the caller may read. Not readable => 404.
 /// </summary>
-public sealed class IntelligenceObjectModel(JsmsDbContext db, ReleaseMarkings markings) : PageModel
+public sealed class IntelligenceObjectModel(JsmsDbContext db, ReleaseMarkings markings, StixAuthoring authoring) : PageModel
 {
     public sealed record Property(string Name, string Value, bool IsJson);
 
@@ -26,6 +26,12 @@ public sealed class IntelligenceObjectModel(JsmsDbContext db, ReleaseMarkings ma
     public MarkingDto Marking { get; private set; } = null!;
     public List<Related> Relationships { get; private set; } = [];
 
+    /// <summary>The caller's agency owns the object and the caller writes: the page offers a new version and revocation.</summary>
+    public bool CanChange { get; private set; }
+
+    /// <summary>Why a revocation was refused.</summary>
+    public Dictionary<string, string[]>? Errors { get; private set; }
+
     /// <summary>Shown in the marking section, not among the properties.</summary>
     private static readonly HashSet<string> MarkingProperties = ["object_marking_refs", "extensions"];
 
@@ -35,9 +41,38 @@ public sealed class IntelligenceObjectModel(JsmsDbContext db, ReleaseMarkings ma
         {
             return Challenge();
         }
+        return await LoadAsync(caller) ? Page() : NotFound();
+    }
+
+    /// <summary>Revokes the object through <see cref="StixAuthoring"/>, as the API does; not the caller's to change => 404.</summary>
+    public async Task<IActionResult> OnPostRevokeAsync()
+    {
+        if (await Caller.ForRequestAsync(HttpContext) is not { } caller)
+        {
+            return Challenge();
+        }
+        if (!caller.CanWrite)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        switch (await authoring.RevokeAsync(caller, Id ?? ""))
+        {
+            case ({ }, _):
+                return Redirect(Link(Id!));
+            case (_, { } errors):
+                Errors = errors;
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return await LoadAsync(caller) ? Page() : NotFound();
+            default:
+                return NotFound();
+        }
+    }
+
+    private async Task<bool> LoadAsync(Caller caller)
+    {
         if (string.IsNullOrWhiteSpace(Id) || await StixBrowse.DetailAsync(db, caller, Id) is not { } detail)
         {
-            return NotFound();
+            return false;
         }
         Detail = detail;
         var latest = detail.Versions[0].Content;
@@ -50,6 +85,7 @@ public sealed class IntelligenceObjectModel(JsmsDbContext db, ReleaseMarkings ma
         var row = await db.Readable<StixObjectVersion>(caller).AsNoTracking().Where(o => o.StixId == Id)
             .OrderByDescending(o => o.Modified).Select(o => new { o.Id, o.OwnerAgencyId, o.Tlp }).FirstAsync();
         Marking = (await markings.DescribeAsync([(row.Id, row.OwnerAgencyId, row.Tlp)]))[row.Id];
+        CanChange = caller.CanWrite && row.OwnerAgencyId == caller.AgencyId && detail.Type != "marking-definition";
 
         // Relationships and sightings (latest readable version of each) and the objects at their other end.
         var links = await db.Readable<StixObjectVersion>(caller).AsNoTracking()
@@ -74,7 +110,7 @@ public sealed class IntelligenceObjectModel(JsmsDbContext db, ReleaseMarkings ma
             var seen = visible.TryGetValue(other, out var o);
             Relationships.Add(new Related(l.StixId, kind, outgoing, other, seen ? o.Name : null, seen ? o.Type : null, seen, l.Tlp.Label()));
         }
-        return Page();
+        return true;
     }
 
     public static string Link(string stixId) => "/Intelligence/Object?id=" + Uri.EscapeDataString(stixId);
