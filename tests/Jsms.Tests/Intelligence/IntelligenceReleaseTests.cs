@@ -2,7 +2,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Jsms.Features.Access;
+using Jsms.Features.Audit;
 using Jsms.Features.Intelligence;
+using Microsoft.EntityFrameworkCore;
 using static Jsms.Tests.Intelligence.IntelligenceTestApp;
 
 namespace Jsms.Tests.Intelligence;
@@ -54,6 +56,57 @@ public sealed class IntelligenceReleaseTests(IntelligenceTestApp app) : IClassFi
         using var client = await app.LoginAs(user);
         var list = JsonDocument.Parse(await client.GetStringAsync("/api/intelligence/objects?type=indicator")).RootElement;
         return [.. list.EnumerateArray().Where(o => o.GetProperty("collectionId").GetGuid() == collection).Select(o => o.GetProperty("id").GetString()!)];
+    }
+
+    [Fact]
+    public async Task A_bulk_import_over_two_batches_writes_one_share_audit_entry_per_grant_and_recipient_and_the_chain_verifies()
+    {
+        var collection = await app.CreateCollectionAsync();
+        // 1,200 objects: more than one batch of the importer's bulk path (1,000), a third of them released to CN-MPS,
+        // a few AMBER+STRICT naming cn.liaison, plus one duplicate and one refused object in the same bundle.
+        var objects = new JsonArray();
+        int expectedGrants = 0, expectedRecipients = 0;
+        for (var i = 0; i < 1200; i++)
+        {
+            var o = Indicator($"Bulk {i}", releaseTo: i % 3 == 0 ? ["CN-MPS"] : null);
+            if (i % 100 != 7)
+            {
+                expectedGrants += i % 3 == 0 ? 1 : 0;
+            }
+            else
+            {
+                expectedRecipients++;
+                o["object_marking_refs"] = new JsonArray(StixMarkings.Tlp2Ids[Tlp.AmberStrict]);
+                o["extensions"] = new JsonObject
+                {
+                    [StixMarkings.ReleaseExtensionId] = new JsonObject { ["extension_type"] = "property-extension", ["named_recipients"] = new JsonArray("cn.liaison") },
+                };
+            }
+            objects.Add(o);
+        }
+        objects.Add(objects[5]!.DeepClone());
+        objects.Add(new JsonObject { ["type"] = "indicator", ["id"] = "not-an-id" });
+        using var client = await app.LoginAs("pk.analyst");
+        var response = await client.PostAsync($"/api/intelligence/collections/{collection}/import",
+            new StringContent(new JsonObject { ["objects"] = objects }.ToJsonString(), Encoding.UTF8, "application/json"));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        var report = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(1201, report.GetProperty("accepted").GetInt32());
+        Assert.Equal(1, report.GetProperty("refused").GetInt32());
+
+        var ids = await app.WithDb(db => db.Set<StixObjectVersion>().Where(o => o.CollectionId == collection && o.Type == "indicator").Select(o => o.Id).ToListAsync());
+        Assert.Equal(1200, ids.Count);
+        var shares = await app.WithDb(db => db.Set<AuditEntry>().Where(e => e.Action == "share" && ids.Contains(e.RecordId!.Value))
+            .GroupBy(e => e.RecordType).Select(g => new { g.Key, Count = g.Count() }).ToListAsync());
+        var grants = await app.WithDb(db => db.Set<ReleaseGrant>().CountAsync(g => ids.Contains(g.RecordId)));
+        var recipients = await app.WithDb(db => db.Set<NamedRecipient>().CountAsync(r => ids.Contains(r.RecordId)));
+        Assert.Equal(expectedGrants, grants);
+        Assert.Equal(expectedRecipients, recipients);
+        Assert.Equal(grants, shares.Single(s => s.Key == "ReleaseGrant").Count);
+        Assert.Equal(recipients, shares.Single(s => s.Key == "NamedRecipient").Count);
+        var outcome = await app.WithDb(db => AuditTrail.VerifyAsync(db));
+        Assert.True(outcome.Intact, outcome.Problem);
     }
 
     [Fact]

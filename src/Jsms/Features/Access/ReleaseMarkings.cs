@@ -47,6 +47,14 @@ public sealed class ReleaseMarkings(JsmsDbContext db)
     /// <summary>Stamps a new record with the caller's agency as owner and adds its marking to the unit of work.</summary>
     public void ApplyToNew(IReleasable record, ResolvedMarking marking, Caller caller)
     {
+        var (grants, recipients) = MarkNew(record, marking, caller);
+        db.Set<ReleaseGrant>().AddRange(grants);
+        db.Set<NamedRecipient>().AddRange(recipients);
+    }
+
+    /// <summary>Stamps a new record like <see cref="ApplyToNew"/> and returns its marking rows untracked (for <see cref="JsmsDbContext.InsertReleasableInBulkAsync{T}"/>).</summary>
+    public static (List<ReleaseGrant> Grants, List<NamedRecipient> Recipients) MarkNew(IReleasable record, ResolvedMarking marking, Caller caller)
+    {
         if (record.Id == Guid.Empty)
         {
             // The marking rows are keyed by the record's id: without one they would mark nothing (or everything unsaved).
@@ -55,8 +63,8 @@ public sealed class ReleaseMarkings(JsmsDbContext db)
         record.OwnerAgencyId = caller.AgencyId;
         record.CreatedByUserId = caller.UserId;
         record.Tlp = marking.Tlp;
-        db.Set<ReleaseGrant>().AddRange(marking.ReleaseToAgencyIds.Select(a => new ReleaseGrant { RecordId = record.Id, AgencyId = a }));
-        db.Set<NamedRecipient>().AddRange(marking.RecipientUserIds.Select(u => new NamedRecipient { RecordId = record.Id, UserId = u }));
+        return ([.. marking.ReleaseToAgencyIds.Select(a => new ReleaseGrant { RecordId = record.Id, AgencyId = a })],
+            [.. marking.RecipientUserIds.Select(u => new NamedRecipient { RecordId = record.Id, UserId = u })]);
     }
 
     /// <summary>Replaces the marking of an existing record (the owner stays).</summary>

@@ -48,32 +48,41 @@ public static class AuditTrail
         var entries = new List<AuditEntry>();
         foreach (var entry in tracker.Entries())
         {
-            switch (entry.Entity)
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && EntryFor(entry.Entity, entry.State, actor, () => entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name)) is { } audit)
             {
-                case IAudited audited when entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted:
-                    var action = entry.State switch
-                    {
-                        EntityState.Added => "create",
-                        EntityState.Modified => "update",
-                        _ => "delete",
-                    };
-                    // Names of changed fields only: values may be sensitive and stay in their own table.
-                    var detail = entry.State == EntityState.Modified
-                        ? "changed: " + string.Join(", ", entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name))
-                        : null;
-                    entries.Add(NewEntry(actor, action, entry.Metadata.ClrType.Name, audited.Id, detail));
-                    break;
-                case ReleaseGrant grant when entry.State is EntityState.Added or EntityState.Deleted:
-                    entries.Add(NewEntry(actor, entry.State == EntityState.Added ? "share" : "unshare",
-                        "ReleaseGrant", grant.RecordId, $"agency {grant.AgencyId}"));
-                    break;
-                case NamedRecipient recipient when entry.State is EntityState.Added or EntityState.Deleted:
-                    entries.Add(NewEntry(actor, entry.State == EntityState.Added ? "share" : "unshare",
-                        "NamedRecipient", recipient.RecordId, $"user {recipient.UserId}"));
-                    break;
+                entries.Add(audit);
             }
         }
         return entries;
+    }
+
+    /// <summary>
+    /// The audit entry for one created, changed or deleted entity, or null if its kind is not audited: IAudited
+    /// records, and the release grants and named recipients that share a record. Also used by bulk inserts
+    /// (<see cref="JsmsDbContext.InsertReleasableInBulkAsync{T}"/>), so both paths write the same entries.
+    /// </summary>
+    internal static AuditEntry? EntryFor(object entity, EntityState state, IAuditActor actor, Func<IEnumerable<string>>? modified = null)
+    {
+        switch (entity)
+        {
+            case IAudited audited:
+                var action = state switch
+                {
+                    EntityState.Added => "create",
+                    EntityState.Modified => "update",
+                    _ => "delete",
+                };
+                // Names of changed fields only: values may be sensitive and stay in their own table.
+                var detail = state == EntityState.Modified && modified is not null ? "changed: " + string.Join(", ", modified()) : null;
+                return NewEntry(actor, action, entity.GetType().Name, audited.Id, detail);
+            case ReleaseGrant grant when state is EntityState.Added or EntityState.Deleted:
+                return NewEntry(actor, state == EntityState.Added ? "share" : "unshare", "ReleaseGrant", grant.RecordId, $"agency {grant.AgencyId}");
+            case NamedRecipient recipient when state is EntityState.Added or EntityState.Deleted:
+                return NewEntry(actor, state == EntityState.Added ? "share" : "unshare", "NamedRecipient", recipient.RecordId, $"user {recipient.UserId}");
+            default:
+                return null;
+        }
     }
 
     internal static void Chain(IReadOnlyList<AuditEntry> entries, long lastSequence, string lastHash, DateTimeOffset now)

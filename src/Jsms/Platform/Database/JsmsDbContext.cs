@@ -1,3 +1,4 @@
+using Jsms.Features.Access;
 using Jsms.Features.Accounts;
 using Jsms.Features.Audit;
 using Microsoft.AspNetCore.Identity;
@@ -85,6 +86,60 @@ public abstract class JsmsDbContext(DbContextOptions options, IAuditActor? actor
         // Every instant is UTC; SQLite returns kind Unspecified, so mark it on the way out.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+
+    /// <summary>
+    /// Bulk path of new releasable records (STIX import and pull): the records, their release grants and named
+    /// recipients go straight into their tables (<see cref="BulkInsert"/>), with the audit entries SaveChanges would
+    /// write for them (and any pending from <see cref="Audit"/>) chained onto the head of the log, all in one
+    /// transaction under the audit lock: written whole or not at all. Nothing else may be pending in the change tracker.
+    /// </summary>
+    public async Task InsertReleasableInBulkAsync<T>(IReadOnlyList<T> records, IReadOnlyList<ReleaseGrant> grants,
+        IReadOnlyList<NamedRecipient> recipients, CancellationToken cancellationToken = default) where T : class, IReleasable
+    {
+        if (ChangeTracker.HasChanges())
+        {
+            throw new InvalidOperationException("Save or clear the tracked changes before a bulk insert.");
+        }
+        var audit = new List<AuditEntry>(_pendingAudit);
+        foreach (var row in records.Cast<object>().Concat(grants).Concat(recipients))
+        {
+            if (AuditTrail.EntryFor(row, EntityState.Added, Actor) is { } entry)
+            {
+                audit.Add(entry);
+            }
+        }
+        await using (await HoldAuditLockAsync(cancellationToken))
+        {
+            var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            try
+            {
+                if (audit.Count > 0)
+                {
+                    var last = await Set<AuditEntry>().AsNoTracking()
+                        .OrderByDescending(e => e.Sequence)
+                        .Select(e => new { e.Sequence, e.Hash })
+                        .FirstOrDefaultAsync(cancellationToken);
+                    AuditTrail.Chain(audit, last?.Sequence ?? 0, last?.Hash ?? AuditTrail.GenesisHash, Clock.GetUtcNow());
+                }
+                await BulkInsert.InsertAsync(this, records, cancellationToken);
+                await BulkInsert.InsertAsync(this, grants, cancellationToken);
+                await BulkInsert.InsertAsync(this, recipients, cancellationToken);
+                await BulkInsert.InsertAsync(this, audit, cancellationToken);
+                if (own is not null)
+                {
+                    await own.CommitAsync(cancellationToken);
+                }
+                _pendingAudit.Clear();
+            }
+            finally
+            {
+                if (own is not null)
+                {
+                    await own.DisposeAsync();
+                }
+            }
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
