@@ -194,4 +194,30 @@ public sealed class TrackingIngestTests(TrackingTestApp app) : IClassFixture<Tra
         Assert.Equal(HttpStatusCode.NoContent, (await analyst.DeleteAsync($"/api/devices/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await analyst.GetAsync($"/api/devices/{id}")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_changed_release_marking_or_a_deleted_device_takes_effect_on_the_next_batch()
+    {
+        using var analyst = await app.LoginAs("pk.analyst");
+        var uniqueId = "test-" + Guid.NewGuid().ToString("N")[..10];
+        var device = await (await analyst.Post("/api/devices", new { uniqueId, name = "Shared tracker", marking = new { tlp = "AMBER" } }))
+            .Read<DeviceDto>(HttpStatusCode.Created);
+        using var russian = await app.LoginAs("ru.analyst");
+        var batch = new[] { new { deviceId = uniqueId, time = app.Clock.GetUtcNow().UtcDateTime, latitude = Lat, longitude = Lon } };
+        Assert.Equal(HttpStatusCode.Forbidden, (await russian.Post("/api/tracking/positions", batch)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await analyst.Post("/api/tracking/positions", batch)).StatusCode);
+
+        await (await analyst.Put($"/api/devices/{device.Id}", new { uniqueId, name = "Shared tracker", marking = new { tlp = "AMBER", releaseTo = new[] { "RU-NAC" } } }))
+            .Read<DeviceDto>();
+        Assert.Equal(HttpStatusCode.OK, (await russian.Post("/api/tracking/positions", batch)).StatusCode);
+
+        await (await analyst.Put($"/api/devices/{device.Id}", new { uniqueId, name = "Shared tracker", marking = new { tlp = "AMBER", releaseTo = Array.Empty<string>() } }))
+            .Read<DeviceDto>();
+        Assert.Equal(HttpStatusCode.Forbidden, (await russian.Post("/api/tracking/positions", batch)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await analyst.DeleteAsync($"/api/devices/{device.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await analyst.Post("/api/tracking/positions", batch)).StatusCode);
+        using var anonymous = app.Anonymous();
+        Assert.Equal(HttpStatusCode.Forbidden, (await anonymous.GetAsync($"/api/tracking/osmand?id={uniqueId}&lat={Lat}&lon={Lon}")).StatusCode);
+    }
 }

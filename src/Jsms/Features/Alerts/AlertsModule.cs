@@ -53,9 +53,9 @@ public static class AlertsModule
             .Select(ToDto).ToListAsync();
     }
 
-    /// <summary>The alert as the caller may see it; null when it is not readable.</summary>
-    internal static Task<AlertDto?> FindAsync(JsmsDbContext db, Caller caller, Guid id, CancellationToken cancellationToken = default)
-        => db.Readable<Alert>(caller).AsNoTracking().Where(a => a.Id == id).Select(ToDto).FirstOrDefaultAsync(cancellationToken);
+    /// <summary>These alerts whoever may read them: only for the alert stream, which filters them by the policy per subscriber.</summary>
+    internal static Task<List<AlertDto>> LoadAsync(JsmsDbContext db, List<Guid> ids)
+        => db.Set<Alert>().AsNoTracking().Where(a => ids.Contains(a.Id)).Select(ToDto).ToListAsync();
 
     /// <summary>One alert; reading an AMBER+STRICT or RED alert is audited.</summary>
     public static async Task<Results<Ok<AlertDto>, NotFound>> Get(Guid id, Caller caller, JsmsDbContext db)

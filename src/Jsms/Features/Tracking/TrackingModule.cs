@@ -28,6 +28,7 @@ public static class TrackingModule
         services.AddSingleton<MovementMonitor>();
         services.AddTrackingProtocols(configuration);
         services.AddScoped<DeviceRegistry>();
+        services.AddSingleton<DeviceDirectory>();
         services.AddHostedService<TrackingTimer>();
         return services;
     }
@@ -63,7 +64,7 @@ public static class TrackingModule
     // ---------------- ingest ----------------
 
     /// <summary>OsmAnd / Traccar client: GET query, form POST, or the JSON body of newer clients. 200 once stored.</summary>
-    public static async Task<IResult> OsmAnd(HttpContext context, JsmsDbContext db, IngestWriter writer, TrackingCounters counters,
+    public static async Task<IResult> OsmAnd(HttpContext context, JsmsDbContext db, DeviceDirectory directory, IngestWriter writer, TrackingCounters counters,
         TimeProvider clock, IOptions<TrackingOptions> options)
     {
         var request = context.Request;
@@ -102,7 +103,7 @@ public static class TrackingModule
             return TypedResults.ValidationProblem(errors);
         }
         var uniqueId = fixes[0].DeviceId;
-        var device = await db.Set<Device>().AsNoTracking().FirstOrDefaultAsync(d => d.UniqueId == uniqueId, context.RequestAborted);
+        var device = await directory.FindAsync(db, uniqueId, context.RequestAborted);
         if (device is null)
         {
             counters.AddUnknownDevices(fixes.Count);
@@ -114,7 +115,7 @@ public static class TrackingModule
 
     /// <summary>A JSON array of positions (device unique id, time, latitude, longitude, speed m/s...); all-or-nothing on malformed input.</summary>
     public static async Task<Results<Ok<IngestResult>, ValidationProblem, ProblemHttpResult>> Positions(PositionInput[] request, Caller caller,
-        JsmsDbContext db, IngestWriter writer, TrackingCounters counters, TimeProvider clock, IOptions<TrackingOptions> options, CancellationToken cancellationToken)
+        JsmsDbContext db, DeviceDirectory directory, IngestWriter writer, TrackingCounters counters, TimeProvider clock, IOptions<TrackingOptions> options, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = new Dictionary<string, string[]>();
@@ -153,8 +154,8 @@ public static class TrackingModule
             counters.AddMalformed(1);
             return TypedResults.ValidationProblem(errors);
         }
-        var ids = request.Select(p => p.DeviceId!.Trim()).Distinct().ToList();
-        var known = await db.Readable<Device>(caller).AsNoTracking().Where(d => ids.Contains(d.UniqueId)).ToDictionaryAsync(d => d.UniqueId, cancellationToken);
+        var ids = request.Select(p => p.DeviceId!.Trim()).ToHashSet(StringComparer.Ordinal);
+        var known = await directory.ReadableAsync(db, caller, ids, cancellationToken);
         var refused = new List<RefusedItem>();
         var accepted = new List<PositionToStore>(request.Length);
         for (var i = 0; i < request.Length; i++)

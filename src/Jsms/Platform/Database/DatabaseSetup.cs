@@ -31,14 +31,14 @@ public static class DatabaseSetup
     }
 
     internal static void ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString)
-        => builder.UseSqlite(connectionString, sqlite =>
+        => builder.AddInterceptors(Features.Tracking.DeviceChanges.Interceptor).UseSqlite(connectionString, sqlite =>
         {
             sqlite.MigrationsAssembly(typeof(JsmsDbContext).Assembly.GetName().Name);
             sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery);
         });
 
     internal static void ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString)
-        => builder.UseNpgsql(connectionString, npgsql =>
+        => builder.AddInterceptors(Features.Tracking.DeviceChanges.Interceptor).UseNpgsql(connectionString, npgsql =>
         {
             npgsql.MigrationsAssembly(typeof(JsmsDbContext).Assembly.GetName().Name);
         });
