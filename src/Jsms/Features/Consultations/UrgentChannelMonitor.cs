@@ -3,6 +3,7 @@ using Jsms.Features.Accounts;
 using Jsms.Features.Alerts;
 using Jsms.Features.Partners;
 using Jsms.Platform;
+using Jsms.Platform.Background;
 using Jsms.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -27,41 +28,17 @@ public sealed class UrgentChannelMonitor(
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<JsmsOptions> options,
-    ILogger<UrgentChannelMonitor> logger) : BackgroundService
+    ILogger<UrgentChannelMonitor> logger) : PeriodicCheck(clock, logger)
 {
     public const string AlertKind = "urgent-message.overdue";
 
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
-
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromSeconds(Math.Max(1, options.Value.UrgentChannel.CheckIntervalSeconds));
-        var delay = interval;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(delay, clock, stoppingToken);
-                var raised = await EscalateOverdueAsync(stoppingToken);
-                if (raised > 0)
-                {
-                    logger.LogInformation("Raised {Count} alert(s) for unacknowledged urgent messages", raised);
-                }
-                delay = interval;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                delay = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, Math.Max(delay.Ticks, interval.Ticks) * 2));
-                logger.LogError(exception, "Checking the urgent channel failed; next try in {Delay}", delay);
-            }
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(1, options.Value.UrgentChannel.CheckIntervalSeconds));
+
+    protected override string Subject => "unacknowledged urgent messages";
+
+    protected override Task<int> CheckAsync(CancellationToken cancellationToken) => EscalateOverdueAsync(cancellationToken);
 
     /// <summary>Escalates every unacknowledged message past its deadline that was not escalated yet; returns how many alerts it raised.</summary>
     public async Task<int> EscalateOverdueAsync(CancellationToken cancellationToken)
@@ -71,7 +48,7 @@ public sealed class UrgentChannelMonitor(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<JsmsDbContext>();
-            var now = clock.GetUtcNow().UtcDateTime;
+            var now = Clock.GetUtcNow().UtcDateTime;
             // The monitor is the system, not a caller: it reads the table directly and writes alerts on the owner's behalf.
             var due = await db.Set<UrgentMessage>().AsNoTracking()
                 .Where(m => m.AcknowledgedAt == null && m.EscalatedAt == null && m.AcknowledgeBy < now)

@@ -2,6 +2,7 @@ using Jsms.Features.Access;
 using Jsms.Features.Accounts;
 using Jsms.Features.Alerts;
 using Jsms.Features.Partners;
+using Jsms.Platform.Background;
 using Jsms.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -19,41 +20,17 @@ namespace Jsms.Features.Intelligence;
 /// <para>Exactly once: <see cref="Rfi.EscalatedAt"/> is claimed by a conditional UPDATE in the alert's transaction.</para>
 /// </summary>
 public sealed class RfiMonitor(IServiceScopeFactory scopes, TimeProvider clock, IOptions<IntelligenceOptions> options,
-    ILogger<RfiMonitor> logger) : BackgroundService
+    ILogger<RfiMonitor> logger) : PeriodicCheck(clock, logger)
 {
     public const string AlertKind = "rfi.overdue";
 
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
-
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromSeconds(Math.Max(1, options.Value.RfiCheckSeconds));
-        var delay = interval;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(delay, clock, stoppingToken);
-                var raised = await EscalateOverdueAsync(stoppingToken);
-                if (raised > 0)
-                {
-                    logger.LogInformation("Raised {Count} alert(s) for overdue requests for information", raised);
-                }
-                delay = interval;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                delay = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, Math.Max(delay.Ticks, interval.Ticks) * 2));
-                logger.LogError(exception, "Checking requests for information failed; next try in {Delay}", delay);
-            }
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(1, options.Value.RfiCheckSeconds));
+
+    protected override string Subject => "overdue requests for information";
+
+    protected override Task<int> CheckAsync(CancellationToken cancellationToken) => EscalateOverdueAsync(cancellationToken);
 
     /// <summary>Escalates every overdue request not escalated yet; returns how many alerts it raised.</summary>
     public async Task<int> EscalateOverdueAsync(CancellationToken cancellationToken)
@@ -63,7 +40,7 @@ public sealed class RfiMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<JsmsDbContext>();
-            var now = clock.GetUtcNow().UtcDateTime;
+            var now = Clock.GetUtcNow().UtcDateTime;
             // The monitor is the system, not a caller: it reads the table directly and writes alerts on the owner's behalf.
             var due = await RfiService.Overdue(db.Set<Rfi>(), now).Where(r => r.EscalatedAt == null).AsNoTracking()
                 .Include(r => r.Addressees).OrderBy(r => r.DueAt).Take(200).ToListAsync(cancellationToken);
