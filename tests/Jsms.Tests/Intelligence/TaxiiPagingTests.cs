@@ -134,6 +134,22 @@ public sealed class TaxiiPagingTests(IntelligenceTestApp app) : IClassFixture<In
     }
 
     [Fact]
+    public async Task On_postgres_the_app_sessions_run_without_the_jit_compiler()
+    {
+        // JIT compilation cost 40 to 400 ms per TAXII page on 1,000,000 objects (docs/decisions/0010-postgres-jit-off.md).
+        var options = new Npgsql.NpgsqlConnectionStringBuilder(
+            Jsms.Platform.Database.DatabaseSetup.WithoutJit("Host=db;Database=jsms;Options=-c statement_timeout=5000")).Options;
+        Assert.Equal("-c statement_timeout=5000 -c jit=off", options);
+        // An operator who sets jit in the connection string keeps it.
+        Assert.Equal("Host=db;Options=-c jit=on", Jsms.Platform.Database.DatabaseSetup.WithoutJit("Host=db;Options=-c jit=on"));
+        if (TestDatabase.IsPostgres)
+        {
+            var setting = await app.WithDb(db => db.Database.SqlQueryRaw<string>("SELECT current_setting('jit') AS \"Value\"").SingleAsync());
+            Assert.Equal("off", setting);
+        }
+    }
+
+    [Fact]
     public async Task Paging_returns_every_readable_version_exactly_once_and_nothing_unreadable()
     {
         var seeded = await SeedAsync(120);
