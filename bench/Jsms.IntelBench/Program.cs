@@ -139,9 +139,11 @@ if (options.PullPages > 0)
         enabled = false,
     });
     var source = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+    var pullCpu = Process.GetCurrentProcess().TotalProcessorTime;
     watch.Restart();
     var pull = await admin.PostAsync($"/api/intelligence/sources/{source}/pull", null);
     watch.Stop();
+    pullCpu = Process.GetCurrentProcess().TotalProcessorTime - pullCpu;
     var result = JsonDocument.Parse(await pull.Content.ReadAsStringAsync()).RootElement.GetProperty("result");
     if (!result.GetProperty("ok").GetBoolean())
     {
@@ -150,7 +152,7 @@ if (options.PullPages > 0)
     var accepted = result.GetProperty("accepted").GetInt32();
     var refused = result.GetProperty("refused").GetInt32();
     Console.WriteLine(string.Create(culture,
-        $"pull: {result.GetProperty("pages").GetInt32():N0} pages, {accepted:N0} objects added, {refused:N0} refused in {watch.Elapsed.TotalSeconds:N1} s: {(accepted + refused) / watch.Elapsed.TotalSeconds:N0} objects per second"));
+        $"pull: {result.GetProperty("pages").GetInt32():N0} pages, {accepted:N0} objects added, {refused:N0} refused in {watch.Elapsed.TotalSeconds:N1} s: {(accepted + refused) / watch.Elapsed.TotalSeconds:N0} objects per second; process CPU (both nodes) {pullCpu.TotalMilliseconds * 1000 / Math.Max(1, accepted + refused):N1} ms per 1,000 objects"));
 }
 
 // 3b. Node-to-node push: node A pushes a collection of its own to node B through TaxiiPusher (batches of 500), as what
@@ -181,9 +183,11 @@ if (options.PushObjects > 0)
         throw new InvalidOperationException(body);
     }
     var destination = JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
+    var pushCpu = Process.GetCurrentProcess().TotalProcessorTime;
     watch.Restart();
     var push = await adminA.PostAsync($"/api/intelligence/sources/{destination}/push", null);
     watch.Stop();
+    pushCpu = Process.GetCurrentProcess().TotalProcessorTime - pushCpu;
     var result = JsonDocument.Parse(await push.Content.ReadAsStringAsync()).RootElement.GetProperty("result");
     if (!result.GetProperty("ok").GetBoolean())
     {
@@ -192,7 +196,7 @@ if (options.PushObjects > 0)
     var accepted = result.GetProperty("accepted").GetInt32();
     var refused = result.GetProperty("refused").GetInt32();
     Console.WriteLine(string.Create(culture,
-        $"push: {options.PushObjects:N0} objects in the collection, {result.GetProperty("batches").GetInt32():N0} batches, {accepted:N0} accepted, {refused:N0} refused by node B in {watch.Elapsed.TotalSeconds:N1} s: {(accepted + refused) / watch.Elapsed.TotalSeconds:N0} objects per second"));
+        $"push: {options.PushObjects:N0} objects in the collection, {result.GetProperty("batches").GetInt32():N0} batches, {accepted:N0} accepted, {refused:N0} refused by node B in {watch.Elapsed.TotalSeconds:N1} s: {(accepted + refused) / watch.Elapsed.TotalSeconds:N0} objects per second; process CPU (both nodes) {pushCpu.TotalMilliseconds * 1000 / Math.Max(1, accepted + refused):N1} ms per 1,000 objects"));
 }
 
 // 4. Bundle import.
