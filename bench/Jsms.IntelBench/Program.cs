@@ -20,20 +20,22 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 // Intelligence benchmark (docs/intelligence.md, "Speed"):
-//   dotnet run -c Release --project bench/Jsms.IntelBench [-- [postgres CONNECTION] [--objects N] [--pull-pages P] [--bundle-mb M] [--trace] [--keep]]
+//   dotnet run -c Release --project bench/Jsms.IntelBench [-- [postgres CONNECTION] [--objects N] [--pull-pages P] [--push-objects Q]
+//     [--bundle-mb M] [--trace] [--explain] [--keep]]
 // Two real JSMS nodes on loopback (Kestrel, own databases, demo accounts):
 //  1. node A's collection is seeded with N objects (default 1,000,000) by multi-row INSERTs straight into the tables
 //     (not through the importer, no audit entries: seeding is not what is measured), as pk.analyst's agency, with a mix of TLP levels and release lists;
 //  2. TAXII pages of 1,000 objects are walked through the whole collection following `next`, as the owner and as the
 //     partner (cn.liaison), without and with match[type]; per page: wall time of the HTTP GET and the SQL commands run;
 //  3. node B pulls node A's collection through TaxiiPuller (P pages of 1,000, bearer token of cn.liaison): objects/s;
+//     node A pushes a second collection of Q objects to node B through TaxiiPusher: objects/s;
 //  4. node B imports generated bundles of M/4 and M MB (default 100) through the import API: time and peak memory.
 var culture = CultureInfo.InvariantCulture;
 var options = BenchOptions.Parse(args);
 var scratch = Path.Combine(Path.GetTempPath(), "jsms-intelbench-" + Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(scratch);
 SqlCounter.Start();
-Console.WriteLine(string.Create(culture, $"provider {options.Provider}, {options.Objects:N0} objects, pull {options.PullPages} pages, bundle {options.BundleMegabytes} MB, {Environment.ProcessorCount} cores"));
+Console.WriteLine(string.Create(culture, $"provider {options.Provider}, {options.Objects:N0} objects, pull {options.PullPages} pages, push {options.PushObjects:N0} objects, bundle {options.BundleMegabytes} MB, {Environment.ProcessorCount} cores"));
 
 await using var nodeA = await Node.StartAsync("a", options, scratch);
 await using var nodeB = await Node.StartAsync("b", options, scratch);
@@ -59,12 +61,14 @@ async Task Walk(string label, HttpClient client, string url, int maxPages = int.
 {
     var times = new List<double>();
     var queries = new List<int>();
+    var marks = new List<string?>();
     var objects = 0L;
     string? next = null;
     var total = Stopwatch.StartNew();
     var cpu = Process.GetCurrentProcess().TotalProcessorTime;
     do
     {
+        marks.Add(next);
         var pageUrl = next is null ? url : url + "&next=" + Uri.EscapeDataString(next);
         var request = new HttpRequestMessage(HttpMethod.Get, pageUrl);
         var id = Guid.NewGuid().ToString("N");
@@ -94,6 +98,21 @@ async Task Walk(string label, HttpClient client, string url, int maxPages = int.
         SqlCounter.Take("trace");
         SqlCounter.Trace = false;
     }
+    if (options.Explain)
+    {
+        // The plan of a page halfway through the walk, with the parameters EF Core sent for it.
+        var middle = marks[marks.Count / 2];
+        var request = new HttpRequestMessage(HttpMethod.Get, middle is null ? url : url + "&next=" + Uri.EscapeDataString(middle));
+        request.Headers.Add(SqlCounter.Header, "explain");
+        request.Headers.Add(SqlCounter.ExplainHeader, "1");
+        (await client.SendAsync(request)).Dispose();
+        SqlCounter.Take("explain");
+        Console.WriteLine($"plan of page {marks.Count / 2 + 1} of [{label}]:");
+        foreach (var line in await nodeA.ExplainAsync(SqlCounter.PageQuery!.Value.Text, SqlCounter.PageQuery.Value.Parameters))
+        {
+            Console.WriteLine("  " + line);
+        }
+    }
     total.Stop();
     var cpuPerPage = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / times.Count;
     var deep = times.Skip(times.Count * 9 / 10).ToList();
@@ -120,9 +139,11 @@ if (options.PullPages > 0)
         enabled = false,
     });
     var source = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+    var pullCpu = Process.GetCurrentProcess().TotalProcessorTime;
     watch.Restart();
     var pull = await admin.PostAsync($"/api/intelligence/sources/{source}/pull", null);
     watch.Stop();
+    pullCpu = Process.GetCurrentProcess().TotalProcessorTime - pullCpu;
     var result = JsonDocument.Parse(await pull.Content.ReadAsStringAsync()).RootElement.GetProperty("result");
     if (!result.GetProperty("ok").GetBoolean())
     {
@@ -131,7 +152,51 @@ if (options.PullPages > 0)
     var accepted = result.GetProperty("accepted").GetInt32();
     var refused = result.GetProperty("refused").GetInt32();
     Console.WriteLine(string.Create(culture,
-        $"pull: {result.GetProperty("pages").GetInt32():N0} pages, {accepted:N0} objects added, {refused:N0} refused in {watch.Elapsed.TotalSeconds:N1} s: {(accepted + refused) / watch.Elapsed.TotalSeconds:N0} objects per second"));
+        $"pull: {result.GetProperty("pages").GetInt32():N0} pages, {accepted:N0} objects added, {refused:N0} refused in {watch.Elapsed.TotalSeconds:N1} s: {(accepted + refused) / watch.Elapsed.TotalSeconds:N0} objects per second; process CPU (both nodes) {pullCpu.TotalMilliseconds * 1000 / Math.Max(1, accepted + refused):N1} ms per 1,000 objects"));
+}
+
+// 3b. Node-to-node push: node A pushes a collection of its own to node B through TaxiiPusher (batches of 500), as what
+// CN-MPS may receive (the partner agency on node A), with node B's bearer token of pk.analyst (PK-NACTA's account there).
+if (options.PushObjects > 0)
+{
+    var adminA = await nodeA.ClientAsync("admin");
+    var pushed = await Node.CreateCollectionAsync(owner);
+    await Seeder.SeedAsync(nodeA, pushed, options.PushObjects);
+    var analystB = await nodeB.ClientAsync("pk.analyst");
+    var remoteCollection = await Node.CreateCollectionAsync(analystB);
+    var created = await adminA.PostAsJsonAsync("/api/intelligence/sources", new
+    {
+        name = "Node B",
+        apiRootUrl = nodeB.BaseAddress + "taxii2/api/",
+        remoteCollectionId = remoteCollection.ToString(),
+        username = "",
+        secret = await nodeB.TokenAsync("pk.analyst"),
+        localCollectionId = pushed,
+        ownerAgency = "CN-MPS",
+        intervalMinutes = 60,
+        enabled = false,
+        direction = "push",
+    });
+    var body = await created.Content.ReadAsStringAsync();
+    if (!created.IsSuccessStatusCode)
+    {
+        throw new InvalidOperationException(body);
+    }
+    var destination = JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
+    var pushCpu = Process.GetCurrentProcess().TotalProcessorTime;
+    watch.Restart();
+    var push = await adminA.PostAsync($"/api/intelligence/sources/{destination}/push", null);
+    watch.Stop();
+    pushCpu = Process.GetCurrentProcess().TotalProcessorTime - pushCpu;
+    var result = JsonDocument.Parse(await push.Content.ReadAsStringAsync()).RootElement.GetProperty("result");
+    if (!result.GetProperty("ok").GetBoolean())
+    {
+        throw new InvalidOperationException("push failed: " + result);
+    }
+    var accepted = result.GetProperty("accepted").GetInt32();
+    var refused = result.GetProperty("refused").GetInt32();
+    Console.WriteLine(string.Create(culture,
+        $"push: {options.PushObjects:N0} objects in the collection, {result.GetProperty("batches").GetInt32():N0} batches, {accepted:N0} accepted, {refused:N0} refused by node B in {watch.Elapsed.TotalSeconds:N1} s: {(accepted + refused) / watch.Elapsed.TotalSeconds:N0} objects per second; process CPU (both nodes) {pushCpu.TotalMilliseconds * 1000 / Math.Max(1, accepted + refused):N1} ms per 1,000 objects"));
 }
 
 // 4. Bundle import.
@@ -190,14 +255,16 @@ static double Percentile(List<double> values, double p)
 
 namespace Jsms.IntelBench
 {
-    internal sealed record BenchOptions(string Provider, string? PostgresServer, int Objects, int PullPages, int BundleMegabytes, bool Trace, bool Keep)
+    internal sealed record BenchOptions(string Provider, string? PostgresServer, int Objects, int PullPages, int PushObjects, int BundleMegabytes,
+        bool Trace, bool Explain, bool Keep)
     {
         public static BenchOptions Parse(string[] args)
         {
             string provider = "sqlite";
             string? server = null;
-            int objects = 1_000_000, pullPages = 200, bundle = 100;
+            int objects = 1_000_000, pullPages = 200, pushObjects = 50_000, bundle = 100;
             var trace = false;
+            var explain = false;
             var keep = false;
             for (var i = 0; i < args.Length; i++)
             {
@@ -213,6 +280,12 @@ namespace Jsms.IntelBench
                     case "--trace":
                         trace = true;
                         break;
+                    case "--explain":
+                        explain = true;
+                        break;
+                    case "--push-objects":
+                        pushObjects = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                        break;
                     case "--objects":
                         objects = int.Parse(args[++i], CultureInfo.InvariantCulture);
                         break;
@@ -226,7 +299,7 @@ namespace Jsms.IntelBench
                         throw new ArgumentException($"Unknown argument '{args[i]}'.");
                 }
             }
-            return new BenchOptions(provider, server, objects, pullPages, bundle, trace, keep);
+            return new BenchOptions(provider, server, objects, pullPages, pushObjects, bundle, trace, explain, keep);
         }
     }
 
@@ -326,6 +399,26 @@ namespace Jsms.IntelBench
             db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
             await db.Database.ExecuteSqlRawAsync(IsPostgres ? "ANALYZE" : "ANALYZE");
             return 0;
+        });
+
+        /// <summary>The plan of a statement: EXPLAIN (ANALYZE, BUFFERS) on PostgreSQL, EXPLAIN QUERY PLAN on SQLite.</summary>
+        public Task<List<string>> ExplainAsync(string sql, List<System.Data.Common.DbParameter> parameters) => WithDb(async db =>
+        {
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = (IsPostgres ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN QUERY PLAN ") + sql;
+            foreach (var parameter in parameters)
+            {
+                command.Parameters.Add(parameter);
+            }
+            var lines = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                lines.Add(IsPostgres ? reader.GetString(0) : $"{reader.GetValue(0)} {reader.GetValue(1)} {reader.GetValue(3)}");
+            }
+            return lines;
         });
 
         public async ValueTask DisposeAsync()

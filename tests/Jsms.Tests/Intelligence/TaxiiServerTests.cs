@@ -288,6 +288,39 @@ public sealed class TaxiiServerTests(IntelligenceTestApp app) : IClassFixture<In
     }
 
     [Fact]
+    public async Task The_stored_object_keeps_other_markings_and_extensions_and_one_with_a_repeated_extensions_property_is_refused()
+    {
+        var collection = await app.CreateCollectionAsync();
+        const string statement = "marking-definition--d81f86b9-975b-4c0b-875e-810c5ad45a4f";
+        var kept = IntelligenceTestApp.Indicator("kept", StixMarkings.Tlp2Ids[Tlp.Amber], releaseTo: ["CN-MPS"]);
+        // A TLP 1.0 reference is replaced by the TLP 2.0 one; other references and extensions stay as sent.
+        kept["object_marking_refs"] = new JsonArray(statement, "marking-definition--f88d31f6-486f-44da-b317-01333bde0b82");
+        kept["extensions"]!["extension-definition--d83fce45-ef58-4c6c-a3f4-1fbc32e98c6e"] = new JsonObject { ["extension_type"] = "property-extension", ["rank"] = 5 };
+        var twice = IntelligenceTestApp.Indicator("twice").ToJsonString();
+        twice = twice[..^1] + ",\"extensions\":{},\"extensions\":{}}";
+        var body = $"{{\"objects\":[{kept.ToJsonString()},{twice}]}}";
+        using var client = await app.TaxiiAs("pk.analyst");
+        var content = new StringContent(body, Encoding.UTF8);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(Taxii);
+        var response = await client.PostAsync(Objects(collection), content);
+        var status = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(202, (int)response.StatusCode);
+        Assert.Equal(1, status.GetProperty("success_count").GetInt32());
+        Assert.Contains("only once", status.GetProperty("failures")[0].GetProperty("message").GetString());
+
+        var (code, page, _) = await GetJson(client, Objects(collection) + "?match[id]=" + kept["id"]);
+        Assert.Equal(200, code);
+        var stored = page.GetProperty("objects")[0];
+        Assert.Equal([statement, StixMarkings.Tlp2Ids[Tlp.Amber]],
+            stored.GetProperty("object_marking_refs").EnumerateArray().Select(r => r.GetString()!).ToArray());
+        Assert.Equal(5, stored.GetProperty("extensions").GetProperty("extension-definition--d83fce45-ef58-4c6c-a3f4-1fbc32e98c6e").GetProperty("rank").GetInt32());
+        var release = stored.GetProperty("extensions").GetProperty(StixMarkings.ReleaseExtensionId);
+        Assert.Equal("PK-NACTA", release.GetProperty("owner_agency").GetString());
+        Assert.Equal("CN-MPS", release.GetProperty("release_to")[0].GetString());
+        Assert.Equal("kept", stored.GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task Posted_objects_are_refused_with_reasons_and_versioned_only_by_their_owner()
     {
         var collection = await app.CreateCollectionAsync();

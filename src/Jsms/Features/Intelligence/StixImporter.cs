@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -121,15 +122,17 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
         // Ownership and revocation are checked against every stored version, whoever may read it: like a
         // unique index, this reveals only that the id is already in use (docs/intelligence.md).
         var ids = candidates.Select(c => c.Id).Distinct().ToList();
+        // Stored versions by STIX id (a lookup per candidate, not a scan of the batch's versions).
         var existing = (await db.Set<StixObjectVersion>().AsNoTracking()
                 .Where(o => o.CollectionId == collection.Id && ids.Contains(o.StixId))
                 .Select(o => new { o.StixId, o.Modified, o.OwnerAgencyId, o.Revoked })
                 .ToListAsync(cancellationToken))
-            .Select(o => (o.StixId, o.Modified, o.OwnerAgencyId, o.Revoked)).ToList();
+            .GroupBy(o => o.StixId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(o => (o.Modified, o.OwnerAgencyId, o.Revoked)).ToList(), StringComparer.Ordinal);
 
         foreach (var c in candidates)
         {
-            var versions = existing.Where(e => e.StixId == c.Id).ToList();
+            var versions = existing.TryGetValue(c.Id, out var stored) ? stored : [];
             if ((c.Modified is { } modified && versions.Any(v => v.Modified == modified)) || (c.Modified is null && versions.Count > 0))
             {
                 successes.Add(new ImportedObject(c.Id, c.Version, "already present"));
@@ -177,13 +180,17 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
                 SourceRef = Truncate(c.SourceRef, 300),
                 TargetRef = Truncate(c.TargetRef, 300),
                 SearchText = Truncate($"{c.Name} {c.Description}".Trim().ToLowerInvariant(), 4000),
-                Json = c.Type == "marking-definition" ? c.Node.ToJsonString() : Mark(c.Node, marking, ownerCode, c.ReleaseTo, c.Recipients),
+                Json = c.Type == "marking-definition" ? Compact(c.Element) : Mark(c.Element, marking, ownerCode, c.ReleaseTo, c.Recipients),
             };
             var (rowGrants, rowRecipients) = ReleaseMarkings.MarkNew(row, marking, caller);
             rows.Add(row);
             grants.AddRange(rowGrants);
             recipients.AddRange(rowRecipients);
-            existing.Add((c.Id, row.Modified, caller.AgencyId, c.Revoked));
+            if (stored is null)
+            {
+                existing[c.Id] = stored = [];
+            }
+            stored.Add((row.Modified, caller.AgencyId, c.Revoked));
             successes.Add(new ImportedObject(c.Id, version, "added"));
         }
         // Past the change tracker (one prepared INSERT per table on SQLite, multi-row INSERTs on PostgreSQL), with the
@@ -216,40 +223,113 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
         return result;
     }
 
-    /// <summary>Writes the JSMS marking into the object: one TLP 2.0 reference and the release extension.</summary>
-    private static string Mark(JsonObject node, ResolvedMarking marking, string ownerCode, string[] releaseTo, string[] recipients)
+    /// <summary>
+    /// The object as stored: its properties in their order with the JSMS marking written in, one TLP 2.0 reference in
+    /// <c>object_marking_refs</c> (other references kept) and the release extension in <c>extensions</c> (other extensions
+    /// kept); either is added at the end when missing. Written straight from the parsed element (no DOM per object).
+    /// </summary>
+    private static string Mark(JsonElement element, ResolvedMarking marking, string ownerCode, string[] releaseTo, string[] recipients)
     {
-        var refs = new JsonArray();
-        if (node["object_marking_refs"] is JsonArray existing)
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var w = new Utf8JsonWriter(buffer))
         {
-            foreach (var r in existing)
+            w.WriteStartObject();
+            bool wroteRefs = false, wroteExtensions = false;
+            foreach (var property in element.EnumerateObject())
             {
-                if (r?.GetValueKind() == JsonValueKind.String && !StixMarkings.TryTlp(r.GetValue<string>(), out _))
+                if (property.NameEquals("object_marking_refs"))
                 {
-                    refs.Add(r.GetValue<string>());
+                    WriteMarkingRefs(w, property.Value, marking.Tlp);
+                    wroteRefs = true;
+                }
+                else if (property.NameEquals("extensions"))
+                {
+                    WriteExtensions(w, property.Value, ownerCode, releaseTo, recipients);
+                    wroteExtensions = true;
+                }
+                else
+                {
+                    property.WriteTo(w);
+                }
+            }
+            if (!wroteRefs)
+            {
+                WriteMarkingRefs(w, default, marking.Tlp);
+            }
+            if (!wroteExtensions)
+            {
+                WriteExtensions(w, default, ownerCode, releaseTo, recipients);
+            }
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void WriteMarkingRefs(Utf8JsonWriter w, JsonElement existing, Tlp tlp)
+    {
+        w.WriteStartArray("object_marking_refs");
+        if (existing.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var r in existing.EnumerateArray())
+            {
+                if (r.ValueKind == JsonValueKind.String && !StixMarkings.TryTlp(r.GetString()!, out _))
+                {
+                    r.WriteTo(w);
                 }
             }
         }
-        refs.Add(StixMarkings.Tlp2Ids[marking.Tlp]);
-        node["object_marking_refs"] = refs;
-        var extensions = node["extensions"] as JsonObject ?? [];
-        var release = new JsonObject
+        w.WriteStringValue(StixMarkings.Tlp2Ids[tlp]);
+        w.WriteEndArray();
+    }
+
+    private static void WriteExtensions(Utf8JsonWriter w, JsonElement existing, string ownerCode, string[] releaseTo, string[] recipients)
+    {
+        w.WriteStartObject("extensions");
+        if (existing.ValueKind == JsonValueKind.Object)
         {
-            ["extension_type"] = "property-extension",
-            ["owner_agency"] = ownerCode,
-        };
+            foreach (var extension in existing.EnumerateObject())
+            {
+                if (!extension.NameEquals(StixMarkings.ReleaseExtensionId))
+                {
+                    extension.WriteTo(w);
+                }
+            }
+        }
+        w.WriteStartObject(StixMarkings.ReleaseExtensionId);
+        w.WriteString("extension_type", "property-extension");
+        w.WriteString("owner_agency", ownerCode);
         // STIX lists must not be empty (schemas/common/properties.json): an empty list is left out.
         if (releaseTo.Length > 0)
         {
-            release["release_to"] = new JsonArray([.. releaseTo.Select(r => (JsonNode)JsonValue.Create(r))]);
+            w.WriteStartArray("release_to");
+            foreach (var code in releaseTo)
+            {
+                w.WriteStringValue(code);
+            }
+            w.WriteEndArray();
         }
         if (recipients.Length > 0)
         {
-            release["named_recipients"] = new JsonArray([.. recipients.Select(r => (JsonNode)JsonValue.Create(r))]);
+            w.WriteStartArray("named_recipients");
+            foreach (var name in recipients)
+            {
+                w.WriteStringValue(name);
+            }
+            w.WriteEndArray();
         }
-        extensions[StixMarkings.ReleaseExtensionId] = release;
-        node["extensions"] = extensions;
-        return node.ToJsonString();
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>The element as compact JSON (marking-definitions are stored unchanged).</summary>
+    private static string Compact(JsonElement element)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            element.WriteTo(w);
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private sealed class Candidate
@@ -257,7 +337,7 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
         public required int Index { get; init; }
         public required string Id { get; init; }
         public required string Type { get; init; }
-        public required JsonObject Node { get; init; }
+        public required JsonElement Element { get; init; }
         public DateTime? Created { get; init; }
         public DateTime? Modified { get; init; }
         public string Version { get; init; } = "";
@@ -354,14 +434,17 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
             recipients = StringArray(release, "named_recipients");
         }
         var sourceRef = type == "sighting" ? TryString(element, "sighting_of_ref") : TryString(element, "source_ref");
-        var node = JsonNode.Parse(element.GetRawText())!.AsObject();
+        if (Count(element, "object_marking_refs") > 1 || Count(element, "extensions") > 1)
+        {
+            return (null, "'object_marking_refs' and 'extensions' may appear only once");
+        }
         var revoked = element.TryGetProperty("revoked", out var rv) && rv.ValueKind == JsonValueKind.True;
         return (new Candidate
         {
             Index = index,
             Id = id,
             Type = type,
-            Node = node,
+            Element = element,
             Created = created,
             Modified = modified,
             Version = version,
@@ -376,6 +459,19 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
             ReleaseTo = releaseTo,
             Recipients = recipients,
         }, null);
+    }
+
+    private static int Count(JsonElement element, string name)
+    {
+        var count = 0;
+        foreach (var property in element.EnumerateObject())
+        {
+            if (property.NameEquals(name))
+            {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static string[] StringArray(JsonElement element, string name)

@@ -212,7 +212,8 @@ internal static class TaxiiEndpoints
             {
                 db.Audit("read", nameof(StixObjectVersion), row.RowId, $"TAXII {row.StixId} {row.Version}");
             }
-            await db.SaveChangesAsync();
+            // One statement for the page's entries, not one INSERT each (SQLite's EF Core provider does not batch them).
+            await db.WriteAuditInBulkAsync();
         }
         var result = new TaxiiJson(StatusCodes.Status200OK, w =>
         {

@@ -47,28 +47,21 @@ public sealed class TaxiiPuller(JsmsDbContext db, StixImporter importer, IHttpCl
         var caller = new Caller(source.CreatedByUserId, "taxii-pull", source.OwnerAgencyId, new HashSet<string>(), []);
         var client = http.CreateClient(HttpClientName);
         var mark = source.AddedAfter;
-        string? next = null;
         int pages = 0, accepted = 0, refused = 0;
+        // The next page is fetched while this one is stored (the remote and the network work while this node writes).
+        // The mark still advances only after a page is stored, so a failure resumes after the last stored page.
+        using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task<RemotePage>? pending = null;
         try
         {
-            do
+            pending = FetchAsync(client, source, ObjectsUrl(source, mark, null), prefetch.Token);
+            while (pending is not null)
             {
-                var url = ObjectsUrl(source, mark, next);
-                using var request = new HttpRequestMessage(HttpMethod.Get, url);
-                request.Headers.Accept.ParseAdd(TaxiiEndpoints.MediaType);
-                var secret = Protector.Unprotect(source.ProtectedSecret);
-                request.Headers.Authorization = source.Username is { Length: > 0 } user
-                    ? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{user}:{secret}")))
-                    : new AuthenticationHeaderValue("Bearer", secret);
-                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw new TaxiiPullException($"{url} answered {(int)response.StatusCode}: {await DescribeErrorAsync(response, cancellationToken)}");
-                }
-                // Read the page into memory (at most one page, limit capped by the server), then import it streamed.
-                var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-                var (more, nextValue, count) = Envelope(body);
-                await using (var stream = new MemoryStream(body, writable: false))
+                var page = await pending;
+                pending = page.More && page.Next is not null && pages + 1 < options.Value.MaxPullPages
+                    ? FetchAsync(client, source, ObjectsUrl(source, mark, page.Next), prefetch.Token)
+                    : null;
+                await using (var stream = new MemoryStream(page.Body, writable: false))
                 {
                     var report = await importer.ImportAsync(caller, collection, stream, null, fromRemote: true, cancellationToken);
                     accepted += report.Successes.Count(s => s.Message == "added");
@@ -77,16 +70,20 @@ public sealed class TaxiiPuller(JsmsDbContext db, StixImporter importer, IHttpCl
                     {
                         logger.LogInformation("TAXII pull {Source}: refused {Id}: {Reason}", source.Name, failure.Id, failure.Reason);
                     }
+                    if (report.Total == 0)
+                    {
+                        // A page without objects ends the pull, whatever "more" says.
+                        await AbandonAsync(prefetch, pending);
+                        pending = null;
+                    }
                 }
                 pages++;
-                if (response.Headers.TryGetValues("X-TAXII-Date-Added-Last", out var last) && last.FirstOrDefault() is { Length: > 0 } lastAdded)
+                if (page.LastAdded is { Length: > 0 } lastAdded)
                 {
                     mark = lastAdded;
                 }
                 await UpdateAsync(sourceId, s => s.AddedAfter = mark, cancellationToken);
-                next = more && count > 0 ? nextValue : null;
             }
-            while (next is not null && pages < options.Value.MaxPullPages);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or TaxiiPullException or JsonException
                                       or System.Security.Cryptography.CryptographicException && !cancellationToken.IsCancellationRequested)
@@ -107,6 +104,11 @@ public sealed class TaxiiPuller(JsmsDbContext db, StixImporter importer, IHttpCl
             }, cancellationToken, $"failed: {error}");
             return new PullResult(false, pages, accepted, refused, error);
         }
+        finally
+        {
+            // A page fetched ahead of a failure is not stored: the next pull asks for it again from the mark.
+            await AbandonAsync(prefetch, pending);
+        }
         await UpdateAsync(sourceId, s =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
@@ -118,6 +120,48 @@ public sealed class TaxiiPuller(JsmsDbContext db, StixImporter importer, IHttpCl
             s.LastRefused = refused;
         }, cancellationToken, $"{pages} pages, {accepted} added, {refused} refused");
         return new PullResult(true, pages, accepted, refused, null);
+    }
+
+    /// <summary>One page as received: the body (imported streamed) and what the envelope and headers say about the next one.</summary>
+    private sealed record RemotePage(byte[] Body, bool More, string? Next, string? LastAdded);
+
+    private async Task<RemotePage> FetchAsync(HttpClient client, TaxiiSource source, string url, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Accept.ParseAdd(TaxiiEndpoints.MediaType);
+        var secret = Protector.Unprotect(source.ProtectedSecret);
+        request.Headers.Authorization = source.Username is { Length: > 0 } user
+            ? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{user}:{secret}")))
+            : new AuthenticationHeaderValue("Bearer", secret);
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new TaxiiPullException($"{url} answered {(int)response.StatusCode}: {await DescribeErrorAsync(response, cancellationToken)}");
+        }
+        // Read the page into memory (at most one page, limit capped by the server), then import it streamed.
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        var (more, next) = Envelope(body);
+        var last = response.Headers.TryGetValues("X-TAXII-Date-Added-Last", out var values) ? values.FirstOrDefault() : null;
+        return new RemotePage(body, more, next, last);
+    }
+
+    /// <summary>Stops a prefetch that is no longer wanted and observes its outcome (its failure is not this pull's error).</summary>
+    private static async Task AbandonAsync(CancellationTokenSource prefetch, Task<RemotePage>? pending)
+    {
+        if (pending is null)
+        {
+            return;
+        }
+        await prefetch.CancelAsync();
+        try
+        {
+            await pending;
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or TaxiiPullException or JsonException
+                                      or System.Security.Cryptography.CryptographicException)
+        {
+            // Abandoned on purpose.
+        }
     }
 
     private static string ObjectsUrl(TaxiiSource source, string? mark, string? next)
@@ -137,18 +181,32 @@ public sealed class TaxiiPuller(JsmsDbContext db, StixImporter importer, IHttpCl
         return url + "?" + string.Join('&', query);
     }
 
-    private static (bool More, string? Next, int Count) Envelope(byte[] body)
+    /// <summary><c>more</c> and <c>next</c> of an envelope, read without building a document (the objects are skipped).</summary>
+    private static (bool More, string? Next) Envelope(byte[] body)
     {
-        using var json = JsonDocument.Parse(body);
-        var root = json.RootElement;
-        if (root.ValueKind != JsonValueKind.Object)
+        var reader = new Utf8JsonReader(body);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             throw new JsonException("the body is not a JSON object");
         }
-        var more = root.TryGetProperty("more", out var m) && m.ValueKind == JsonValueKind.True;
-        var next = root.TryGetProperty("next", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
-        var count = root.TryGetProperty("objects", out var o) && o.ValueKind == JsonValueKind.Array ? o.GetArrayLength() : 0;
-        return (more, next, count);
+        var more = false;
+        string? next = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isMore = reader.ValueTextEquals("more"u8);
+            var isNext = reader.ValueTextEquals("next"u8);
+            reader.Read();
+            if (isMore)
+            {
+                more = reader.TokenType == JsonTokenType.True;
+            }
+            else if (isNext && reader.TokenType == JsonTokenType.String)
+            {
+                next = reader.GetString();
+            }
+            reader.Skip();
+        }
+        return (more, next);
     }
 
     private static async Task<string> DescribeErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)

@@ -71,8 +71,7 @@ public sealed class TaxiiPusher(JsmsDbContext db, TaxiiPuller puller, IHttpClien
                 {
                     break;
                 }
-                var envelope = new JsonObject { ["objects"] = new JsonArray([.. rows.Select(r => (JsonNode)WithoutRecipients(r.Json))]) };
-                var status = await PostAsync(client, source, envelope, cancellationToken);
+                var status = await PostAsync(client, source, Envelope(rows.Select(r => r.Json)), cancellationToken);
                 accepted += status.GetProperty("success_count").GetInt32();
                 refused += status.TryGetProperty("failure_count", out var f) ? f.GetInt32() : 0;
                 if (status.TryGetProperty("failures", out var failures) && failures.ValueKind == JsonValueKind.Array)
@@ -122,11 +121,11 @@ public sealed class TaxiiPusher(JsmsDbContext db, TaxiiPuller puller, IHttpClien
     }
 
     /// <summary>POSTs one envelope; returns the final status resource (polling <c>status/{id}/</c> while it is pending).</summary>
-    private async Task<JsonElement> PostAsync(HttpClient client, TaxiiSource source, JsonObject envelope, CancellationToken cancellationToken)
+    private async Task<JsonElement> PostAsync(HttpClient client, TaxiiSource source, byte[] envelope, CancellationToken cancellationToken)
     {
         var root = source.ApiRootUrl.EndsWith('/') ? source.ApiRootUrl : source.ApiRootUrl + "/";
         using var request = Request(source, HttpMethod.Post, $"{root}collections/{Uri.EscapeDataString(source.RemoteCollectionId)}/objects/");
-        request.Content = new StringContent(envelope.ToJsonString(), Encoding.UTF8);
+        request.Content = new ByteArrayContent(envelope);
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(TaxiiEndpoints.MediaType);
         var status = await SendAsync(client, request, cancellationToken);
         for (var poll = 0; status.GetProperty("status").GetString() == "pending" && poll < 30; poll++)
@@ -175,7 +174,34 @@ public sealed class TaxiiPusher(JsmsDbContext db, TaxiiPuller puller, IHttpClien
         return document.RootElement.Clone();
     }
 
-    /// <summary>The object as stored, without the release extension's named recipients (user names of this node).</summary>
+    /// <summary>
+    /// The TAXII envelope of a batch: each object as stored, written as it is unless it names recipients, which are taken
+    /// out of its release extension (they are user names of this node).
+    /// </summary>
+    private static byte[] Envelope(IEnumerable<string> objects)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256 * 1024);
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("objects");
+            foreach (var json in objects)
+            {
+                if (json.Contains("\"named_recipients\"", StringComparison.Ordinal))
+                {
+                    WithoutRecipients(json).WriteTo(w);
+                }
+                else
+                {
+                    w.WriteRawValue(json, skipInputValidation: true);
+                }
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
     private static JsonObject WithoutRecipients(string json)
     {
         var node = JsonNode.Parse(json)!.AsObject();

@@ -64,7 +64,10 @@ public static class BulkInsert
                         {
                             var name = "p" + n++;
                             text.Append(c == 0 ? "" : ", ").Append('@').Append(name);
-                            command.Parameters.Add(mappings[c].CreateParameter(command, name, properties[c].GetGetter().GetClrValue(rows[r]), properties[c].IsNullable));
+                            // Microsoft.Data.Sqlite binds by name on every execution and tries ':', '@' and '$' before an
+                            // unprefixed name: named as written, each parameter is found on the first lookup.
+                            command.Parameters.Add(mappings[c].CreateParameter(command, perStatement == 1 ? "@" + name : name,
+                                properties[c].GetGetter().GetClrValue(rows[r]), properties[c].IsNullable));
                         }
                         text.Append(')');
                     }

@@ -38,10 +38,26 @@ public static class DatabaseSetup
         });
 
     internal static void ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString)
-        => builder.AddInterceptors(Features.Tracking.DeviceChanges.Interceptor).UseNpgsql(connectionString, npgsql =>
+        => builder.AddInterceptors(Features.Tracking.DeviceChanges.Interceptor).UseNpgsql(WithoutJit(connectionString), npgsql =>
         {
             npgsql.MigrationsAssembly(typeof(JsmsDbContext).Assembly.GetName().Name);
         });
+
+    /// <summary>
+    /// Sessions start with PostgreSQL's JIT compiler off (docs/decisions/0010-postgres-jit-off.md): JSMS runs short keyset
+    /// queries whose cost estimates (a LIMIT over a large index) cross jit_above_cost, and compiling took 40 to 400 ms
+    /// of pages that execute in 10 to 40 ms. A connection string that sets jit itself in Options keeps its choice.
+    /// </summary>
+    internal static string WithoutJit(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.Options?.Contains("jit", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return connectionString;
+        }
+        builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? "-c jit=off" : builder.Options + " -c jit=off";
+        return builder.ConnectionString;
+    }
 
     /// <summary>
     /// Applies migrations when the database is empty (first start of the embedded database), or always
