@@ -495,17 +495,17 @@ internal sealed class PostgresObservationStorage(NpgsqlDataSource source) : IObs
                     var (device, fix) = batch.Positions[i];
                     var id = next.Dequeue();
                     batch.PositionIds[i] = id;
-                    await copy.StartRowAsync(cancellationToken);
-                    await copy.WriteAsync(id, NpgsqlDbType.Bigint, cancellationToken);
-                    await copy.WriteAsync(device.Id, NpgsqlDbType.Uuid, cancellationToken);
-                    await copy.WriteAsync(fix.Time, NpgsqlDbType.TimestampTz, cancellationToken);
-                    await copy.WriteAsync(batch.ReceivedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-                    await copy.WriteAsync(fix.Latitude, NpgsqlDbType.Double, cancellationToken);
-                    await copy.WriteAsync(fix.Longitude, NpgsqlDbType.Double, cancellationToken);
-                    await WriteNullableAsync(copy, fix.Speed, cancellationToken);
-                    await WriteNullableAsync(copy, fix.Bearing, cancellationToken);
-                    await WriteNullableAsync(copy, fix.Altitude, cancellationToken);
-                    await WriteNullableAsync(copy, fix.Accuracy, cancellationToken);
+                    copy.StartRow();
+                    copy.Write(id, NpgsqlDbType.Bigint);
+                    copy.Write(device.Id, NpgsqlDbType.Uuid);
+                    copy.Write(fix.Time, NpgsqlDbType.TimestampTz);
+                    copy.Write(batch.ReceivedAt, NpgsqlDbType.TimestampTz);
+                    copy.Write(fix.Latitude, NpgsqlDbType.Double);
+                    copy.Write(fix.Longitude, NpgsqlDbType.Double);
+                    WriteNullable(copy, fix.Speed);
+                    WriteNullable(copy, fix.Bearing);
+                    WriteNullable(copy, fix.Altitude);
+                    WriteNullable(copy, fix.Accuracy);
                 }
             }
             await copy.CompleteAsync(cancellationToken);
@@ -527,14 +527,14 @@ internal sealed class PostgresObservationStorage(NpgsqlDataSource source) : IObs
                     var s = batch.Sightings[i];
                     var id = next.Dequeue();
                     batch.SightingIds[i] = id;
-                    await copy.StartRowAsync(cancellationToken);
-                    await copy.WriteAsync(id, NpgsqlDbType.Bigint, cancellationToken);
-                    await copy.WriteAsync(s.Sensor.Id, NpgsqlDbType.Uuid, cancellationToken);
-                    await copy.WriteAsync(s.Subject, NpgsqlDbType.Varchar, cancellationToken);
-                    await copy.WriteAsync(s.Time, NpgsqlDbType.TimestampTz, cancellationToken);
-                    await copy.WriteAsync(batch.ReceivedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-                    await copy.WriteAsync(s.Sensor.Latitude, NpgsqlDbType.Double, cancellationToken);
-                    await copy.WriteAsync(s.Sensor.Longitude, NpgsqlDbType.Double, cancellationToken);
+                    copy.StartRow();
+                    copy.Write(id, NpgsqlDbType.Bigint);
+                    copy.Write(s.Sensor.Id, NpgsqlDbType.Uuid);
+                    copy.Write(s.Subject, NpgsqlDbType.Varchar);
+                    copy.Write(s.Time, NpgsqlDbType.TimestampTz);
+                    copy.Write(batch.ReceivedAt, NpgsqlDbType.TimestampTz);
+                    copy.Write(s.Sensor.Latitude, NpgsqlDbType.Double);
+                    copy.Write(s.Sensor.Longitude, NpgsqlDbType.Double);
                 }
             }
             await copy.CompleteAsync(cancellationToken);
@@ -565,8 +565,19 @@ internal sealed class PostgresObservationStorage(NpgsqlDataSource source) : IObs
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, double? value, CancellationToken cancellationToken)
-        => value is { } v ? copy.WriteAsync(v, NpgsqlDbType.Double, cancellationToken) : copy.WriteNullAsync(cancellationToken);
+    // Rows are written with the synchronous calls: they only fill Npgsql's buffer (flushing when full), and an async
+    // call per field cost more than the field. This loop is the writer's own, so blocking on a flush is harmless.
+    private static void WriteNullable(NpgsqlBinaryImporter copy, double? value)
+    {
+        if (value is { } v)
+        {
+            copy.Write(v, NpgsqlDbType.Double);
+        }
+        else
+        {
+            copy.WriteNull();
+        }
+    }
 
     /// <summary>Takes <paramref name="count"/> values from the table's identity sequence (safe with concurrent writers).</summary>
     private static async Task<Queue<long>> ReserveIdsAsync(NpgsqlConnection connection, string table, int count, CancellationToken cancellationToken)
