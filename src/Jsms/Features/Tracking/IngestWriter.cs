@@ -1,5 +1,6 @@
 using System.Data;
 using System.Globalization;
+using System.Text;
 using System.Threading.Channels;
 using Jsms.Platform.Database;
 using Microsoft.Data.Sqlite;
@@ -322,8 +323,8 @@ internal sealed class SqliteObservationStorage : IObservationStorage
     private readonly sqlite3_stmt _position;
     private readonly sqlite3_stmt _sighting;
     private readonly sqlite3_stmt _last;
-    // Device and sensor ids as EF writes them; bounded by the number of registered devices and sensors.
-    private readonly Dictionary<Guid, string> _guidText = [];
+    // Device and sensor ids as EF writes them, in UTF-8; bounded by the number of registered devices and sensors.
+    private readonly Dictionary<Guid, byte[]> _guidText = [];
 
     private SqliteObservationStorage(SqliteConnection connection)
     {
@@ -356,14 +357,16 @@ internal sealed class SqliteObservationStorage : IObservationStorage
         // Synchronous on purpose: SQLite has no asynchronous I/O, and this runs on the writer's own loop.
         using var transaction = _connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);
         var latest = new Dictionary<Guid, (long Id, DateTime Time)>();
+        // Times are formatted straight into UTF-8 here and bound from this buffer (SQLite copies it): no string per value.
+        Span<byte> time = stackalloc byte[64];
         foreach (var batch in group)
         {
-            var received = batch.ReceivedAt.ToString(TimeFormat, CultureInfo.InvariantCulture);
+            var received = Encoding.UTF8.GetBytes(batch.ReceivedAt.ToString(TimeFormat, CultureInfo.InvariantCulture));
             for (var i = 0; i < batch.Positions.Count; i++)
             {
                 var (device, fix) = batch.Positions[i];
                 raw.sqlite3_bind_text(_position, 1, GuidText(device.Id));
-                raw.sqlite3_bind_text(_position, 2, fix.Time.ToString(TimeFormat, CultureInfo.InvariantCulture));
+                raw.sqlite3_bind_text(_position, 2, Utf8Time(fix.Time, time));
                 raw.sqlite3_bind_text(_position, 3, received);
                 raw.sqlite3_bind_double(_position, 4, fix.Latitude);
                 raw.sqlite3_bind_double(_position, 5, fix.Longitude);
@@ -384,7 +387,7 @@ internal sealed class SqliteObservationStorage : IObservationStorage
                 var s = batch.Sightings[i];
                 raw.sqlite3_bind_text(_sighting, 1, GuidText(s.Sensor.Id));
                 raw.sqlite3_bind_text(_sighting, 2, s.Subject);
-                raw.sqlite3_bind_text(_sighting, 3, s.Time.ToString(TimeFormat, CultureInfo.InvariantCulture));
+                raw.sqlite3_bind_text(_sighting, 3, Utf8Time(s.Time, time));
                 raw.sqlite3_bind_text(_sighting, 4, received);
                 raw.sqlite3_bind_double(_sighting, 5, s.Sensor.Latitude);
                 raw.sqlite3_bind_double(_sighting, 6, s.Sensor.Longitude);
@@ -392,11 +395,11 @@ internal sealed class SqliteObservationStorage : IObservationStorage
                 batch.SightingIds[i] = raw.sqlite3_last_insert_rowid(_connection.Handle);
             }
         }
-        foreach (var (deviceId, (id, time)) in latest)
+        foreach (var (deviceId, (id, at)) in latest)
         {
             raw.sqlite3_bind_text(_last, 1, GuidText(deviceId));
             raw.sqlite3_bind_int64(_last, 2, id);
-            raw.sqlite3_bind_text(_last, 3, time.ToString(TimeFormat, CultureInfo.InvariantCulture));
+            raw.sqlite3_bind_text(_last, 3, Utf8Time(at, time));
             Execute(_last);
         }
         transaction.Commit();
@@ -432,14 +435,17 @@ internal sealed class SqliteObservationStorage : IObservationStorage
         }
     }
 
-    private string GuidText(Guid id)
+    private byte[] GuidText(Guid id)
     {
         if (!_guidText.TryGetValue(id, out var text))
         {
-            _guidText[id] = text = id.ToString().ToUpperInvariant();
+            _guidText[id] = text = Encoding.UTF8.GetBytes(id.ToString().ToUpperInvariant());
         }
         return text;
     }
+
+    private static ReadOnlySpan<byte> Utf8Time(DateTime value, Span<byte> buffer)
+        => value.TryFormat(buffer, out var written, TimeFormat, CultureInfo.InvariantCulture) ? buffer[..written] : throw new FormatException(value.ToString("O"));
 
     public async ValueTask DisposeAsync()
     {
