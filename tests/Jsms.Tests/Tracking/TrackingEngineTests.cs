@@ -54,6 +54,26 @@ public sealed class TrackingEngineTests
     }
 
     [Fact]
+    public void Noise_on_the_edge_of_the_watch_zone_does_not_flap_between_enter_and_leave()
+    {
+        var engine = Engine(Site(), transitions: true);
+        // 500 m watch zone; 0.0045° of latitude is about 500 m. Inside at 480 m, then back and forth across the edge by
+        // about 20 m, as GPS noise does: one enter, no leave. Then 200 m beyond the edge: one leave.
+        double Metres(double m) => South - m / 111_195.0;
+        var alerts = new List<DetectedAlert>();
+        alerts.AddRange(engine.Observe([Seen("NOISY-1", 0, Metres(480))]));
+        for (var m = 1; m <= 8; m++)
+        {
+            alerts.AddRange(engine.Observe([Seen("NOISY-1", m, Metres(m % 2 == 0 ? 490 : 520))]));
+        }
+        Assert.Single(alerts, a => a.Kind == "site.enter");
+        Assert.DoesNotContain(alerts, a => a.Kind == "site.leave");
+
+        var left = engine.Observe([Seen("NOISY-1", 9, Metres(700))]);
+        Assert.Equal("site.leave", Assert.Single(left).Kind);
+    }
+
+    [Fact]
     public void The_clock_raises_loitering_without_a_new_report()
     {
         var engine = Engine(Site());

@@ -220,4 +220,33 @@ public sealed class TrackingIngestTests(TrackingTestApp app) : IClassFixture<Tra
         using var anonymous = app.Anonymous();
         Assert.Equal(HttpStatusCode.Forbidden, (await anonymous.GetAsync($"/api/tracking/osmand?id={uniqueId}&lat={Lat}&lon={Lon}")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_last_position_is_the_latest_by_event_time_and_deleting_a_device_deletes_its_positions()
+    {
+        using var analyst = await app.LoginAs("pk.analyst");
+        var uniqueId = await NewDevice();
+        var device = (await analyst.GetAs<List<DeviceDto>>("/api/devices")).Single(d => d.UniqueId == uniqueId);
+        Assert.Null(device.LastPosition);
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        var newest = new { deviceId = uniqueId, time = now.AddMinutes(-1), latitude = Lat + 0.002, longitude = Lon };
+        var older = new { deviceId = uniqueId, time = now.AddMinutes(-3), latitude = Lat + 0.001, longitude = Lon };
+        Assert.Equal(HttpStatusCode.OK, (await analyst.Post("/api/tracking/positions", new[] { older, newest })).StatusCode);
+        // A late fix (older than the last one) is stored but does not move the device.
+        var late = new { deviceId = uniqueId, time = now.AddMinutes(-2), latitude = Lat + 0.003, longitude = Lon };
+        Assert.Equal(HttpStatusCode.OK, (await analyst.Post("/api/tracking/positions", new[] { late })).StatusCode);
+
+        var shown = await analyst.GetAs<DeviceDto>($"/api/devices/{device.Id}");
+        Assert.Equal(Lat + 0.002, shown.LastPosition!.Latitude);
+        Assert.Equal(now.AddMinutes(-1), shown.LastPosition.Time);
+        Assert.Equal(3, (await PositionsOf(uniqueId)).Count);
+
+        var later = new { deviceId = uniqueId, time = now, latitude = Lat + 0.004, longitude = Lon };
+        Assert.Equal(HttpStatusCode.OK, (await analyst.Post("/api/tracking/positions", new[] { later })).StatusCode);
+        Assert.Equal(Lat + 0.004, (await analyst.GetAs<DeviceDto>($"/api/devices/{device.Id}")).LastPosition!.Latitude);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await analyst.DeleteAsync($"/api/devices/{device.Id}")).StatusCode);
+        Assert.Equal(0, await app.WithDb(db => db.Set<Position>().CountAsync(p => p.DeviceId == device.Id)));
+        Assert.Equal(0, await app.WithDb(db => db.Set<DeviceLastPosition>().CountAsync(p => p.DeviceId == device.Id)));
+    }
 }

@@ -31,15 +31,14 @@ public sealed class DeviceRegistry(JsmsDbContext db, ReleaseMarkings markings, T
     private async Task<List<DeviceDto>> DeviceDtosAsync(List<Device> devices)
     {
         var marks = await markings.DescribeAsync(devices.Select(Key).ToList());
-        var result = new List<DeviceDto>();
-        foreach (var d in devices)
-        {
-            // Positions are reached only through a readable device.
-            var last = await db.Set<Position>().AsNoTracking().Where(p => p.DeviceId == d.Id).OrderByDescending(p => p.Time)
-                .Select(p => new PositionDto(p.Time, p.Latitude, p.Longitude, p.Speed, p.Bearing, p.Altitude, p.Accuracy)).FirstOrDefaultAsync();
-            result.Add(new DeviceDto(d.Id, d.UniqueId, d.Name, d.Kind, d.Subject, last, marks[d.Id]));
-        }
-        return result;
+        // Positions are reached only through a readable device: these ids are the caller's readable devices.
+        var ids = devices.Select(d => d.Id).ToList();
+        var last = await (from l in db.Set<DeviceLastPosition>().AsNoTracking()
+                          join p in db.Set<Position>() on l.PositionId equals p.Id
+                          where ids.Contains(l.DeviceId)
+                          select new { l.DeviceId, Position = new PositionDto(p.Time, p.Latitude, p.Longitude, p.Speed, p.Bearing, p.Altitude, p.Accuracy) })
+            .ToDictionaryAsync(x => x.DeviceId, x => x.Position);
+        return devices.Select(d => new DeviceDto(d.Id, d.UniqueId, d.Name, d.Kind, d.Subject, last.GetValueOrDefault(d.Id), marks[d.Id])).ToList();
     }
 
     public async Task<Outcome<DeviceDto>> CreateDeviceAsync(Caller caller, DeviceRequest request)
@@ -112,9 +111,14 @@ public sealed class DeviceRegistry(JsmsDbContext db, ReleaseMarkings markings, T
         {
             return false;
         }
+        // Positions have no foreign key to their device (its index would cost a page per device at every ingest commit:
+        // docs/decisions/0007), so they go here, in the same transaction; the last-position row cascades.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.Set<Position>().Where(p => p.DeviceId == id).ExecuteDeleteAsync();
         db.Remove(device);
         await markings.RemoveAsync(id);
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         return true;
     }
 

@@ -1,4 +1,6 @@
 using System.Data;
+using System.Globalization;
+using System.Text;
 using System.Threading.Channels;
 using Jsms.Platform.Database;
 using Microsoft.Data.Sqlite;
@@ -6,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
+using SQLitePCL;
 
 namespace Jsms.Features.Tracking;
 
@@ -304,48 +307,36 @@ internal interface IObservationStorage : IAsyncDisposable
 }
 
 /// <summary>
-/// SQLite: one IMMEDIATE transaction per group with two prepared INSERTs reused for every row, on a connection kept
-/// open and a 64 MB page cache (the positions' index is written in device order, not append order). The database is in
-/// WAL mode (readers do not block the writer); <c>synchronous</c> is FULL by default (the
-/// WAL is synced at each commit, so a commit survives power loss), NORMAL if configured
-/// (<c>Jsms:Tracking:SqliteSynchronous</c>; survives a crash of the process, not of the machine).
-/// Values are bound with the same SQLite types EF Core uses (GUID and time as TEXT), so EF reads them back.
+/// SQLite: one IMMEDIATE transaction per group, on a connection kept open with a 64 MB page cache, through three
+/// statements prepared once and driven with the native binding calls (Microsoft.Data.Sqlite's per-execution reader,
+/// parameter look-up by name and value conversion cost more than the insert itself). The database is in WAL mode
+/// (readers do not block the writer); <c>synchronous</c> is FULL by default (the WAL is synced at each commit, so a
+/// commit survives power loss), NORMAL if configured (<c>Jsms:Tracking:SqliteSynchronous</c>; survives a crash of the
+/// process, not of the machine). Values are written as EF Core writes them (GUID as upper-case TEXT, time as TEXT
+/// <c>yyyy-MM-dd HH:mm:ss.FFFFFFF</c>), so EF reads them back.
 /// </summary>
 internal sealed class SqliteObservationStorage : IObservationStorage
 {
+    private const string TimeFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
+
     private readonly SqliteConnection _connection;
-    private readonly SqliteCommand _position;
-    private readonly SqliteCommand _sighting;
-    private readonly SqliteParameter[] _p;
-    private readonly SqliteParameter[] _s;
+    private readonly sqlite3_stmt _position;
+    private readonly sqlite3_stmt _sighting;
+    private readonly sqlite3_stmt _last;
+    // Device and sensor ids as EF writes them, in UTF-8; bounded by the number of registered devices and sensors.
+    private readonly Dictionary<Guid, byte[]> _guidText = [];
 
     private SqliteObservationStorage(SqliteConnection connection)
     {
         _connection = connection;
-        _position = connection.CreateCommand();
-        _position.CommandText = """
+        _position = Prepare("""
             INSERT INTO "Positions" ("DeviceId", "Time", "ReceivedAt", "Latitude", "Longitude", "Speed", "Bearing", "Altitude", "Accuracy")
-            VALUES ($d, $t, $r, $la, $lo, $sp, $b, $al, $ac)
-            """;
-        _p =
-        [
-            _position.Parameters.Add("$d", SqliteType.Text), _position.Parameters.Add("$t", SqliteType.Text),
-            _position.Parameters.Add("$r", SqliteType.Text), _position.Parameters.Add("$la", SqliteType.Real),
-            _position.Parameters.Add("$lo", SqliteType.Real), _position.Parameters.Add("$sp", SqliteType.Real),
-            _position.Parameters.Add("$b", SqliteType.Real), _position.Parameters.Add("$al", SqliteType.Real),
-            _position.Parameters.Add("$ac", SqliteType.Real),
-        ];
-        _sighting = connection.CreateCommand();
-        _sighting.CommandText = """
-            INSERT INTO "Sightings" ("SensorId", "Subject", "Time", "ReceivedAt", "Latitude", "Longitude")
-            VALUES ($se, $su, $t, $r, $la, $lo)
-            """;
-        _s =
-        [
-            _sighting.Parameters.Add("$se", SqliteType.Text), _sighting.Parameters.Add("$su", SqliteType.Text),
-            _sighting.Parameters.Add("$t", SqliteType.Text), _sighting.Parameters.Add("$r", SqliteType.Text),
-            _sighting.Parameters.Add("$la", SqliteType.Real), _sighting.Parameters.Add("$lo", SqliteType.Real),
-        ];
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+            """);
+        _sighting = Prepare("""
+            INSERT INTO "Sightings" ("SensorId", "Subject", "Time", "ReceivedAt", "Latitude", "Longitude") VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+            """);
+        _last = Prepare(LastPositionSql.Sqlite);
     }
 
     public static async Task<SqliteObservationStorage> OpenAsync(string connectionString, string synchronous, CancellationToken cancellationToken)
@@ -355,7 +346,7 @@ internal sealed class SqliteObservationStorage : IObservationStorage
         var mode = string.Equals(synchronous, "NORMAL", StringComparison.OrdinalIgnoreCase) ? "NORMAL" : "FULL";
         await using (var pragma = connection.CreateCommand())
         {
-            pragma.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={mode}; PRAGMA cache_size=-65536;";
+            pragma.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={mode}; PRAGMA cache_size=-65536; PRAGMA busy_timeout={SqliteBusyTimeout.Milliseconds};";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
         }
         return new SqliteObservationStorage(connection);
@@ -363,54 +354,122 @@ internal sealed class SqliteObservationStorage : IObservationStorage
 
     public Task WriteAsync(IReadOnlyList<PendingBatch> group, CancellationToken cancellationToken)
     {
-        // Synchronous on purpose: Microsoft.Data.Sqlite has no real async I/O, and this runs on the writer's own loop.
+        // Synchronous on purpose: SQLite has no asynchronous I/O, and this runs on the writer's own loop.
         using var transaction = _connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);
-        _position.Transaction = transaction;
-        _sighting.Transaction = transaction;
+        var latest = new Dictionary<Guid, (long Id, DateTime Time)>();
+        // Times are formatted straight into UTF-8 here and bound from this buffer (SQLite copies it): no string per value.
+        Span<byte> time = stackalloc byte[64];
         foreach (var batch in group)
         {
-            var received = batch.ReceivedAt;
+            var received = Encoding.UTF8.GetBytes(batch.ReceivedAt.ToString(TimeFormat, CultureInfo.InvariantCulture));
             for (var i = 0; i < batch.Positions.Count; i++)
             {
                 var (device, fix) = batch.Positions[i];
-                _p[0].Value = device.Id;
-                _p[1].Value = fix.Time;
-                _p[2].Value = received;
-                _p[3].Value = fix.Latitude;
-                _p[4].Value = fix.Longitude;
-                _p[5].Value = (object?)fix.Speed ?? DBNull.Value;
-                _p[6].Value = (object?)fix.Bearing ?? DBNull.Value;
-                _p[7].Value = (object?)fix.Altitude ?? DBNull.Value;
-                _p[8].Value = (object?)fix.Accuracy ?? DBNull.Value;
-                _position.ExecuteNonQuery();
-                batch.PositionIds[i] = LastId();
+                raw.sqlite3_bind_text(_position, 1, GuidText(device.Id));
+                raw.sqlite3_bind_text(_position, 2, Utf8Time(fix.Time, time));
+                raw.sqlite3_bind_text(_position, 3, received);
+                raw.sqlite3_bind_double(_position, 4, fix.Latitude);
+                raw.sqlite3_bind_double(_position, 5, fix.Longitude);
+                BindNullable(_position, 6, fix.Speed);
+                BindNullable(_position, 7, fix.Bearing);
+                BindNullable(_position, 8, fix.Altitude);
+                BindNullable(_position, 9, fix.Accuracy);
+                Execute(_position);
+                var id = raw.sqlite3_last_insert_rowid(_connection.Handle);
+                batch.PositionIds[i] = id;
+                if (!latest.TryGetValue(device.Id, out var last) || fix.Time > last.Time || (fix.Time == last.Time && id > last.Id))
+                {
+                    latest[device.Id] = (id, fix.Time);
+                }
             }
             for (var i = 0; i < batch.Sightings.Count; i++)
             {
                 var s = batch.Sightings[i];
-                _s[0].Value = s.Sensor.Id;
-                _s[1].Value = s.Subject;
-                _s[2].Value = s.Time;
-                _s[3].Value = received;
-                _s[4].Value = s.Sensor.Latitude;
-                _s[5].Value = s.Sensor.Longitude;
-                _sighting.ExecuteNonQuery();
-                batch.SightingIds[i] = LastId();
+                raw.sqlite3_bind_text(_sighting, 1, GuidText(s.Sensor.Id));
+                raw.sqlite3_bind_text(_sighting, 2, s.Subject);
+                raw.sqlite3_bind_text(_sighting, 3, Utf8Time(s.Time, time));
+                raw.sqlite3_bind_text(_sighting, 4, received);
+                raw.sqlite3_bind_double(_sighting, 5, s.Sensor.Latitude);
+                raw.sqlite3_bind_double(_sighting, 6, s.Sensor.Longitude);
+                Execute(_sighting);
+                batch.SightingIds[i] = raw.sqlite3_last_insert_rowid(_connection.Handle);
             }
+        }
+        foreach (var (deviceId, (id, at)) in latest)
+        {
+            raw.sqlite3_bind_text(_last, 1, GuidText(deviceId));
+            raw.sqlite3_bind_int64(_last, 2, id);
+            raw.sqlite3_bind_text(_last, 3, Utf8Time(at, time));
+            Execute(_last);
         }
         transaction.Commit();
         return Task.CompletedTask;
     }
 
-    // The writer holds the write lock of this connection: the row just inserted has this id (cheaper than RETURNING's reader).
-    private long LastId() => SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle);
+    private sqlite3_stmt Prepare(string sql)
+    {
+        var rc = raw.sqlite3_prepare_v2(_connection.Handle, sql, out var statement);
+        SqliteException.ThrowExceptionForRC(rc, _connection.Handle);
+        return statement;
+    }
+
+    private void Execute(sqlite3_stmt statement)
+    {
+        var rc = raw.sqlite3_step(statement);
+        raw.sqlite3_reset(statement);
+        if (rc != raw.SQLITE_DONE)
+        {
+            SqliteException.ThrowExceptionForRC(rc, _connection.Handle);
+        }
+    }
+
+    private static void BindNullable(sqlite3_stmt statement, int index, double? value)
+    {
+        if (value is { } v)
+        {
+            raw.sqlite3_bind_double(statement, index, v);
+        }
+        else
+        {
+            raw.sqlite3_bind_null(statement, index);
+        }
+    }
+
+    private byte[] GuidText(Guid id)
+    {
+        if (!_guidText.TryGetValue(id, out var text))
+        {
+            _guidText[id] = text = Encoding.UTF8.GetBytes(id.ToString().ToUpperInvariant());
+        }
+        return text;
+    }
+
+    private static ReadOnlySpan<byte> Utf8Time(DateTime value, Span<byte> buffer)
+        => value.TryFormat(buffer, out var written, TimeFormat, CultureInfo.InvariantCulture) ? buffer[..written] : throw new FormatException(value.ToString("O"));
 
     public async ValueTask DisposeAsync()
     {
-        await _position.DisposeAsync();
-        await _sighting.DisposeAsync();
+        // Statements are finalised before their connection closes.
+        _position.Dispose();
+        _sighting.Dispose();
+        _last.Dispose();
         await _connection.DisposeAsync();
     }
+}
+
+/// <summary>Keeps <see cref="DeviceLastPosition"/>: a device's row moves only to a later position (a late or replayed fix does not).</summary>
+internal static class LastPositionSql
+{
+    private const string Upsert = """
+        INSERT INTO "DeviceLastPositions" ("DeviceId", "PositionId", "Time") {0}
+        ON CONFLICT ("DeviceId") DO UPDATE SET "PositionId" = excluded."PositionId", "Time" = excluded."Time"
+        WHERE excluded."Time" > "DeviceLastPositions"."Time"
+           OR (excluded."Time" = "DeviceLastPositions"."Time" AND excluded."PositionId" > "DeviceLastPositions"."PositionId")
+        """;
+
+    public static readonly string Sqlite = string.Format(CultureInfo.InvariantCulture, Upsert, "VALUES (?1, ?2, ?3)");
+
+    public static readonly string Postgres = string.Format(CultureInfo.InvariantCulture, Upsert, "SELECT * FROM unnest($1, $2, $3)");
 }
 
 /// <summary>
@@ -442,20 +501,24 @@ internal sealed class PostgresObservationStorage(NpgsqlDataSource source) : IObs
                     var (device, fix) = batch.Positions[i];
                     var id = next.Dequeue();
                     batch.PositionIds[i] = id;
-                    await copy.StartRowAsync(cancellationToken);
-                    await copy.WriteAsync(id, NpgsqlDbType.Bigint, cancellationToken);
-                    await copy.WriteAsync(device.Id, NpgsqlDbType.Uuid, cancellationToken);
-                    await copy.WriteAsync(fix.Time, NpgsqlDbType.TimestampTz, cancellationToken);
-                    await copy.WriteAsync(batch.ReceivedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-                    await copy.WriteAsync(fix.Latitude, NpgsqlDbType.Double, cancellationToken);
-                    await copy.WriteAsync(fix.Longitude, NpgsqlDbType.Double, cancellationToken);
-                    await WriteNullableAsync(copy, fix.Speed, cancellationToken);
-                    await WriteNullableAsync(copy, fix.Bearing, cancellationToken);
-                    await WriteNullableAsync(copy, fix.Altitude, cancellationToken);
-                    await WriteNullableAsync(copy, fix.Accuracy, cancellationToken);
+                    copy.StartRow();
+                    copy.Write(id, NpgsqlDbType.Bigint);
+                    copy.Write(device.Id, NpgsqlDbType.Uuid);
+                    copy.Write(fix.Time, NpgsqlDbType.TimestampTz);
+                    copy.Write(batch.ReceivedAt, NpgsqlDbType.TimestampTz);
+                    copy.Write(fix.Latitude, NpgsqlDbType.Double);
+                    copy.Write(fix.Longitude, NpgsqlDbType.Double);
+                    WriteNullable(copy, fix.Speed);
+                    WriteNullable(copy, fix.Bearing);
+                    WriteNullable(copy, fix.Altitude);
+                    WriteNullable(copy, fix.Accuracy);
                 }
             }
             await copy.CompleteAsync(cancellationToken);
+        }
+        if (positions > 0)
+        {
+            await UpsertLastPositionsAsync(connection, group, cancellationToken);
         }
         if (sightings > 0)
         {
@@ -470,14 +533,14 @@ internal sealed class PostgresObservationStorage(NpgsqlDataSource source) : IObs
                     var s = batch.Sightings[i];
                     var id = next.Dequeue();
                     batch.SightingIds[i] = id;
-                    await copy.StartRowAsync(cancellationToken);
-                    await copy.WriteAsync(id, NpgsqlDbType.Bigint, cancellationToken);
-                    await copy.WriteAsync(s.Sensor.Id, NpgsqlDbType.Uuid, cancellationToken);
-                    await copy.WriteAsync(s.Subject, NpgsqlDbType.Varchar, cancellationToken);
-                    await copy.WriteAsync(s.Time, NpgsqlDbType.TimestampTz, cancellationToken);
-                    await copy.WriteAsync(batch.ReceivedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-                    await copy.WriteAsync(s.Sensor.Latitude, NpgsqlDbType.Double, cancellationToken);
-                    await copy.WriteAsync(s.Sensor.Longitude, NpgsqlDbType.Double, cancellationToken);
+                    copy.StartRow();
+                    copy.Write(id, NpgsqlDbType.Bigint);
+                    copy.Write(s.Sensor.Id, NpgsqlDbType.Uuid);
+                    copy.Write(s.Subject, NpgsqlDbType.Varchar);
+                    copy.Write(s.Time, NpgsqlDbType.TimestampTz);
+                    copy.Write(batch.ReceivedAt, NpgsqlDbType.TimestampTz);
+                    copy.Write(s.Sensor.Latitude, NpgsqlDbType.Double);
+                    copy.Write(s.Sensor.Longitude, NpgsqlDbType.Double);
                 }
             }
             await copy.CompleteAsync(cancellationToken);
@@ -485,8 +548,42 @@ internal sealed class PostgresObservationStorage(NpgsqlDataSource source) : IObs
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, double? value, CancellationToken cancellationToken)
-        => value is { } v ? copy.WriteAsync(v, NpgsqlDbType.Double, cancellationToken) : copy.WriteNullAsync(cancellationToken);
+    private static async Task UpsertLastPositionsAsync(NpgsqlConnection connection, IReadOnlyList<PendingBatch> group, CancellationToken cancellationToken)
+    {
+        var latest = new Dictionary<Guid, (long Id, DateTime Time)>();
+        foreach (var batch in group)
+        {
+            for (var i = 0; i < batch.Positions.Count; i++)
+            {
+                var (device, fix) = batch.Positions[i];
+                var id = batch.PositionIds[i];
+                if (!latest.TryGetValue(device.Id, out var last) || fix.Time > last.Time || (fix.Time == last.Time && id > last.Id))
+                {
+                    latest[device.Id] = (id, fix.Time);
+                }
+            }
+        }
+        await using var command = connection.CreateCommand();
+        command.CommandText = LastPositionSql.Postgres;
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. latest.Keys] });
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. latest.Values.Select(v => v.Id)] });
+        command.Parameters.Add(new NpgsqlParameter<DateTime[]> { TypedValue = [.. latest.Values.Select(v => v.Time)] });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    // Rows are written with the synchronous calls: they only fill Npgsql's buffer (flushing when full), and an async
+    // call per field cost more than the field. This loop is the writer's own, so blocking on a flush is harmless.
+    private static void WriteNullable(NpgsqlBinaryImporter copy, double? value)
+    {
+        if (value is { } v)
+        {
+            copy.Write(v, NpgsqlDbType.Double);
+        }
+        else
+        {
+            copy.WriteNull();
+        }
+    }
 
     /// <summary>Takes <paramref name="count"/> values from the table's identity sequence (safe with concurrent writers).</summary>
     private static async Task<Queue<long>> ReserveIdsAsync(NpgsqlConnection connection, string table, int count, CancellationToken cancellationToken)

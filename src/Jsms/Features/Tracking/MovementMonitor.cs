@@ -28,6 +28,9 @@ public sealed class MovementMonitor(IServiceScopeFactory scopes, AlertBroadcaste
     IOptions<TrackingOptions> options, IOptions<MovementWatchOptions> watch) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    // Checkpoints found reached (movement, tracker, deadline, name): positions are indexed by time, not by device, so the
+    // search is a time-range scan; it is run once per reached checkpoint rather than at every check. Serialised by the gate.
+    private readonly HashSet<(Guid Movement, string Tracker, DateTime Deadline, string Checkpoint)> _reached = [];
 
     public void Dispose() => _gate.Dispose();
 
@@ -61,6 +64,8 @@ public sealed class MovementMonitor(IServiceScopeFactory scopes, AlertBroadcaste
             .ToListAsync(cancellationToken);
         var alerts = new List<Alert>();
         var silence = TimeSpan.FromMinutes(options.Value.SilentTrackerMinutes);
+        var activeIds = active.Select(m => m.Id).ToHashSet();
+        _reached.RemoveWhere(r => !activeIds.Contains(r.Movement));
         foreach (var movement in active)
         {
             if (movement.Status == MovementStatus.UnderWay && movement.ArriveLatest is { } latest && latest < now)
@@ -72,7 +77,7 @@ public sealed class MovementMonitor(IServiceScopeFactory scopes, AlertBroadcaste
             var trackers = System.Text.Json.JsonSerializer.Deserialize<List<string>>(movement.VehiclesJson)!
                 .Concat(System.Text.Json.JsonSerializer.Deserialize<List<string>>(movement.EscortJson)!).Distinct().ToList();
             var devices = await db.Set<Device>().AsNoTracking().Where(d => trackers.Contains(d.UniqueId))
-                .Select(d => new { d.Id, d.UniqueId, Last = db.Set<Position>().Where(p => p.DeviceId == d.Id).Max(p => (DateTime?)p.Time) })
+                .Select(d => new { d.Id, d.UniqueId, Last = db.Set<DeviceLastPosition>().Where(l => l.DeviceId == d.Id).Select(l => (DateTime?)l.Time).FirstOrDefault() })
                 .ToListAsync(cancellationToken);
             foreach (var device in devices)
             {
@@ -146,6 +151,11 @@ public sealed class MovementMonitor(IServiceScopeFactory scopes, AlertBroadcaste
             {
                 continue;
             }
+            var reachedKey = (movement.Id, tracker, deadline, c.Name ?? "");
+            if (_reached.Contains(reachedKey))
+            {
+                continue;
+            }
             var from = movement.DepartEarliest ?? deadline.AddHours(-12);
             var radius = settings.CheckpointRadiusMetres;
             // A box in degrees narrows the query; the exact distance is checked here.
@@ -157,6 +167,7 @@ public sealed class MovementMonitor(IServiceScopeFactory scopes, AlertBroadcaste
                 .Select(p => new { p.Latitude, p.Longitude }).ToListAsync(cancellationToken);
             if (near.Any(p => Geo.HaversineMetres(p.Latitude, p.Longitude, lat, lon) <= radius))
             {
+                _reached.Add(reachedKey);
                 continue;
             }
             var alert = NewAlert(movement, "checkpoint.missed", AlertSeverity.High, title,

@@ -2,7 +2,6 @@ using Jsms.Features.Access;
 using Jsms.Features.Alerts;
 using Jsms.Features.Protection;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Index.Strtree;
 
 namespace Jsms.Features.Tracking;
 
@@ -159,12 +158,23 @@ public sealed class TrackingEngine(TimeSpan maxGap, bool zoneTransitionAlerts = 
         }
     }
     private Dictionary<Guid, SiteZone> _sites = [];
-    private STRtree<SiteZone> _index = new();
+    private ZoneGrid _grid = new([]);
+    // Reused by Observe (the engine is single-threaded): no allocation per observation for the zone lookup.
+    private readonly List<SiteZone> _candidates = [];
+    private readonly List<Guid> _inside = [];
+    private readonly List<Guid> _left = [];
 
     public TimeSpan MaxGap { get; } = maxGap;
 
     /// <summary>Consecutive positions outside the corridor before a deviation is declared (GPS noise does not flap).</summary>
     public int DeviationFixes { get; init; } = 3;
+
+    /// <summary>
+    /// Hysteresis of the watch zone: a subject in a stay has left only when observed further than this beyond the watch
+    /// distance, so GPS noise on the zone's edge does not raise a stream of enter/leave pairs. An observation in the band
+    /// neither extends the stay nor ends it (the gap clock runs on).
+    /// </summary>
+    public double LeaveMarginMetres { get; init; } = 30;
 
     /// <summary>Back on route only inside this fraction of the corridor (the hysteresis band).</summary>
     public double RejoinFraction { get; init; } = 0.8;
@@ -358,12 +368,7 @@ public sealed class TrackingEngine(TimeSpan maxGap, bool zoneTransitionAlerts = 
     public void LoadSites(IEnumerable<SiteZone> sites)
     {
         _sites = sites.ToDictionary(s => s.Id);
-        _index = new STRtree<SiteZone>();
-        foreach (var site in _sites.Values)
-        {
-            _index.Insert(site.Envelope, site);
-        }
-        _index.Build();
+        _grid = new ZoneGrid(_sites.Values);
         foreach (var key in _sessions.Keys.Where(k => !_sites.ContainsKey(k.Site)).ToList())
         {
             RemoveSession(key);
@@ -375,11 +380,12 @@ public sealed class TrackingEngine(TimeSpan maxGap, bool zoneTransitionAlerts = 
     {
         var alerts = new List<DetectedAlert>();
         var behind = false;
-        foreach (var o in observations.OrderBy(o => o.Time).ThenBy(o => o.RecordId))
+        foreach (var o in InEventOrder(observations))
         {
             if (o.Time > Now)
             {
-                alerts.AddRange(AdvanceTo(o.Time));
+                Now = o.Time;
+                Drain(o.Time, alerts);
             }
             else
             {
@@ -387,11 +393,28 @@ public sealed class TrackingEngine(TimeSpan maxGap, bool zoneTransitionAlerts = 
                 behind = true;
                 Drain(o.Time, alerts);
             }
-            var inside = _index.Query(new Envelope(o.Longitude, o.Longitude, o.Latitude, o.Latitude))
-                .Where(s => s.InWatchZone(o.Latitude, o.Longitude)).Select(s => s.Id).ToHashSet();
+            _candidates.Clear();
+            _grid.Candidates(o.Latitude, o.Longitude, _candidates);
+            _inside.Clear();
+            foreach (var candidate in _candidates)
+            {
+                if (candidate.InWatchZone(o.Latitude, o.Longitude) && !_inside.Contains(candidate.Id))
+                {
+                    _inside.Add(candidate.Id);
+                }
+            }
+            var onRoute = o.Source == "position" && _routesByTracker.ContainsKey(o.Via);
+            var hasStays = _sitesBySubject.TryGetValue(o.Subject, out var openSites);
+            if (_inside.Count == 0 && !onRoute && !hasStays)
+            {
+                continue; // nowhere near a watched place: nothing to keep
+            }
             var item = new EvidenceItem(o.Source, o.RecordId, o.Time, o.Latitude, o.Longitude, o.Via);
-            CheckRoutes(o, item, alerts);
-            foreach (var siteId in inside)
+            if (onRoute)
+            {
+                CheckRoutes(o, item, alerts);
+            }
+            foreach (var siteId in _inside)
             {
                 var key = (o.Subject, siteId);
                 var site = _sites[siteId];
@@ -399,10 +422,7 @@ public sealed class TrackingEngine(TimeSpan maxGap, bool zoneTransitionAlerts = 
                 {
                     session = new Session(o.Time);
                     AddSession(key, session);
-                    if (!session.Alerted)
-                    {
-                        _deadlines.Enqueue(key, o.Time + site.Threshold);
-                    }
+                    _deadlines.Enqueue(key, o.Time + site.Threshold);
                     if (zoneTransitionAlerts)
                     {
                         alerts.Add(new DetectedAlert("site.enter", AlertSeverity.Info, $"{o.Subject} entered the watch zone of {site.Name}",
@@ -420,19 +440,37 @@ public sealed class TrackingEngine(TimeSpan maxGap, bool zoneTransitionAlerts = 
                 {
                     session.Evidence.Add(item);
                 }
-                _deadlines.Enqueue(key, session.Last + MaxGap);
+                // One pending wake-up per stay for its gap: when it comes, Drain re-arms it at the stay's latest Last + MaxGap.
+                if (session.GapWake is null)
+                {
+                    session.GapWake = session.Last + MaxGap;
+                    _deadlines.Enqueue(key, session.GapWake.Value);
+                }
             }
-            // Observed outside a zone where a session was open: the subject left.
-            var open = _sitesBySubject.TryGetValue(o.Subject, out var sites) ? sites.Where(s => !inside.Contains(s)).ToList() : [];
-            foreach (var key in open.Select(site => (Subject: o.Subject, Site: site)))
+            if (!hasStays)
             {
+                continue;
+            }
+            // Observed outside a zone where a stay was open: the subject left.
+            _left.Clear();
+            foreach (var siteId in openSites!)
+            {
+                if (!_inside.Contains(siteId) && _sites[siteId] is var open
+                    && open.DistanceMetres(o.Latitude, o.Longitude) > open.WatchMetres + LeaveMarginMetres)
+                {
+                    _left.Add(siteId);
+                }
+            }
+            foreach (var siteId in _left)
+            {
+                var key = (o.Subject, siteId);
                 var session = _sessions[key];
                 if (o.Time >= session.Last)
                 {
                     RemoveSession(key);
                     if (zoneTransitionAlerts)
                     {
-                        var site = _sites[key.Site];
+                        var site = _sites[key.Item2];
                         alerts.Add(new DetectedAlert("site.leave", AlertSeverity.Info, $"{o.Subject} left the watch zone of {site.Name}",
                             $"{o.Subject} was observed outside the watch zone of {site.Name}.", o.Subject, site, o.Time,
                             o.Latitude, o.Longitude, [item]));
@@ -445,6 +483,21 @@ public sealed class TrackingEngine(TimeSpan maxGap, bool zoneTransitionAlerts = 
             Drain(Now, alerts);
         }
         return alerts;
+    }
+
+    /// <summary>Observations in event time order (then stored order); a batch that is already in order is not sorted again.</summary>
+    private static IEnumerable<Observation> InEventOrder(IEnumerable<Observation> observations)
+    {
+        var list = observations as IReadOnlyList<Observation> ?? observations.ToList();
+        for (var i = 1; i < list.Count; i++)
+        {
+            var (a, b) = (list[i - 1], list[i]);
+            if (a.Time > b.Time || (a.Time == b.Time && a.RecordId > b.RecordId))
+            {
+                return list.OrderBy(o => o.Time).ThenBy(o => o.RecordId);
+            }
+        }
+        return list;
     }
 
     /// <summary>Moves the engine clock forward (never back) and raises what the passing time raises: loitering, gaps.</summary>
@@ -470,6 +523,10 @@ public sealed class TrackingEngine(TimeSpan maxGap, bool zoneTransitionAlerts = 
             {
                 continue;
             }
+            if (session.GapWake == due)
+            {
+                session.GapWake = null;
+            }
             var fireAt = session.Start + site.Threshold;
             if (!session.Alerted && fireAt < now && fireAt <= session.Last + MaxGap)
             {
@@ -491,6 +548,12 @@ public sealed class TrackingEngine(TimeSpan maxGap, bool zoneTransitionAlerts = 
                         session.Last + MaxGap, session.LastLatitude, session.LastLongitude, []));
                 }
             }
+            else if (session.GapWake is null)
+            {
+                // The stay was seen again since this wake-up was set: wake up again when its gap would now run out.
+                session.GapWake = session.Last + MaxGap;
+                _deadlines.Enqueue(key, session.GapWake.Value);
+            }
         }
     }
 
@@ -502,5 +565,8 @@ public sealed class TrackingEngine(TimeSpan maxGap, bool zoneTransitionAlerts = 
         public double LastLongitude { get; set; }
         public bool Alerted { get; set; }
         public List<EvidenceItem> Evidence { get; } = [];
+
+        /// <summary>When the pending gap wake-up of this stay is due (null: none pending).</summary>
+        public DateTime? GapWake { get; set; }
     }
 }

@@ -22,6 +22,9 @@ public sealed class TrackingOptions
     /// <summary>Raise Info alerts when a subject enters or leaves a site's watch zone.</summary>
     public bool ZoneTransitionAlerts { get; set; } = true;
 
+    /// <summary>A subject in a watch zone has left it only when observed this far beyond the watch distance (hysteresis).</summary>
+    public double LeaveMarginMetres { get; set; } = 30;
+
     /// <summary>Consecutive positions outside a movement's corridor before <c>route.deviation</c> (hysteresis).</summary>
     public int DeviationFixes { get; set; } = 3;
 
@@ -70,6 +73,7 @@ public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges ch
     private readonly TrackingEngine _engine = new(TimeSpan.FromMinutes(options.Value.MaxGapMinutes), options.Value.ZoneTransitionAlerts)
     {
         DeviationFixes = Math.Max(1, options.Value.DeviationFixes),
+        LeaveMarginMetres = Math.Max(0, options.Value.LeaveMarginMetres),
     };
     private int _loadedVersion = -1;
 

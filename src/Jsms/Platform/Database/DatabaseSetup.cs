@@ -31,7 +31,7 @@ public static class DatabaseSetup
     }
 
     internal static void ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString)
-        => builder.AddInterceptors(Features.Tracking.DeviceChanges.Interceptor).UseSqlite(connectionString, sqlite =>
+        => builder.AddInterceptors(Features.Tracking.DeviceChanges.Interceptor, SqliteBusyTimeout.Interceptor).UseSqlite(connectionString, sqlite =>
         {
             sqlite.MigrationsAssembly(typeof(JsmsDbContext).Assembly.GetName().Name);
             sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery);

@@ -1514,6 +1514,22 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                     b.ToTable("Devices", (string)null);
                 });
 
+            modelBuilder.Entity("Jsms.Features.Tracking.DeviceLastPosition", b =>
+                {
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("PositionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("Time")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("DeviceId");
+
+                    b.ToTable("DeviceLastPositions", (string)null);
+                });
+
             modelBuilder.Entity("Jsms.Features.Tracking.Position", b =>
                 {
                     b.Property<long>("Id")
@@ -1551,7 +1567,7 @@ namespace Jsms.Platform.Database.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeviceId", "Time");
+                    b.HasIndex("Time");
 
                     b.ToTable("Positions", (string)null);
                 });
@@ -1931,11 +1947,11 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Jsms.Features.Tracking.Position", b =>
+            modelBuilder.Entity("Jsms.Features.Tracking.DeviceLastPosition", b =>
                 {
                     b.HasOne("Jsms.Features.Tracking.Device", null)
-                        .WithMany()
-                        .HasForeignKey("DeviceId")
+                        .WithOne()
+                        .HasForeignKey("Jsms.Features.Tracking.DeviceLastPosition", "DeviceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

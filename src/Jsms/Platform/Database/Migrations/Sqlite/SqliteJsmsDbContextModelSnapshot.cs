@@ -1507,6 +1507,22 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                     b.ToTable("Devices", (string)null);
                 });
 
+            modelBuilder.Entity("Jsms.Features.Tracking.DeviceLastPosition", b =>
+                {
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PositionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Time")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DeviceId");
+
+                    b.ToTable("DeviceLastPositions", (string)null);
+                });
+
             modelBuilder.Entity("Jsms.Features.Tracking.Position", b =>
                 {
                     b.Property<long>("Id")
@@ -1542,7 +1558,7 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeviceId", "Time");
+                    b.HasIndex("Time");
 
                     b.ToTable("Positions", (string)null);
                 });
@@ -1916,11 +1932,11 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Jsms.Features.Tracking.Position", b =>
+            modelBuilder.Entity("Jsms.Features.Tracking.DeviceLastPosition", b =>
                 {
                     b.HasOne("Jsms.Features.Tracking.Device", null)
-                        .WithMany()
-                        .HasForeignKey("DeviceId")
+                        .WithOne()
+                        .HasForeignKey("Jsms.Features.Tracking.DeviceLastPosition", "DeviceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,80 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Jsms.Platform.Database.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class TrackingTimeIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Positions_Devices_DeviceId",
+                table: "Positions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Positions_DeviceId_Time",
+                table: "Positions");
+
+            migrationBuilder.CreateTable(
+                name: "DeviceLastPositions",
+                columns: table => new
+                {
+                    DeviceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PositionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Time = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeviceLastPositions", x => x.DeviceId);
+                    table.ForeignKey(
+                        name: "FK_DeviceLastPositions_Devices_DeviceId",
+                        column: x => x.DeviceId,
+                        principalTable: "Devices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            // Each device's latest stored position (by event time, then id), so existing data keeps its "last position".
+            migrationBuilder.Sql("""
+                INSERT INTO "DeviceLastPositions" ("DeviceId", "PositionId", "Time")
+                SELECT "DeviceId", "Id", "Time" FROM (
+                    SELECT "DeviceId", "Id", "Time", ROW_NUMBER() OVER (PARTITION BY "DeviceId" ORDER BY "Time" DESC, "Id" DESC) AS "Rank"
+                    FROM "Positions" WHERE "DeviceId" IN (SELECT "Id" FROM "Devices")) AS "Latest"
+                WHERE "Rank" = 1
+                """);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Positions_Time",
+                table: "Positions",
+                column: "Time");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "DeviceLastPositions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Positions_Time",
+                table: "Positions");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Positions_DeviceId_Time",
+                table: "Positions",
+                columns: new[] { "DeviceId", "Time" });
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Positions_Devices_DeviceId",
+                table: "Positions",
+                column: "DeviceId",
+                principalTable: "Devices",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Jsms.Platform.Database;
+
+/// <summary>
+/// Sets SQLite's own busy timeout on every connection EF opens. Without it, a command that meets the write lock
+/// (held by the ingest writer's group transaction) is retried by Microsoft.Data.Sqlite after sleeping 150 ms at a
+/// time; with it, SQLite waits inside the call and proceeds within a few milliseconds of the lock being released.
+/// </summary>
+internal sealed class SqliteBusyTimeout : DbConnectionInterceptor
+{
+    public const int Milliseconds = 30_000;
+
+    public static SqliteBusyTimeout Interceptor { get; } = new();
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Apply(connection);
+        return Task.CompletedTask;
+    }
+
+    internal static void Apply(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA busy_timeout={Milliseconds};";
+        command.ExecuteNonQuery();
+    }
+}
