@@ -38,15 +38,6 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            // Each device's latest stored position (by event time, then id), so existing data keeps its "last position".
-            migrationBuilder.Sql("""
-                INSERT INTO "DeviceLastPositions" ("DeviceId", "PositionId", "Time")
-                SELECT "DeviceId", "Id", "Time" FROM (
-                    SELECT "DeviceId", "Id", "Time", ROW_NUMBER() OVER (PARTITION BY "DeviceId" ORDER BY "Time" DESC, "Id" DESC) AS "Rank"
-                    FROM "Positions" WHERE "DeviceId" IN (SELECT "Id" FROM "Devices")) AS "Latest"
-                WHERE "Rank" = 1
-                """);
-
             migrationBuilder.CreateIndex(
                 name: "IX_Positions_Time",
                 table: "Positions",
