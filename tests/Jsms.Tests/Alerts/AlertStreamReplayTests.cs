@@ -48,7 +48,7 @@ public sealed class AlertStreamReplayTests(JsmsTestApp app) : IClassFixture<Jsms
 
     private static bool Kind(JsonElement alert, string kind) => alert.GetProperty("kind").GetString() == kind;
 
-    [Fact(Skip = "Hangs (past the test's own timeouts) in this branch's SseReader or fixture disposal; not yet diagnosed, see the alert-stream3 report")]
+    [Fact]
     public async Task Reconnecting_with_Last_Event_ID_replays_exactly_the_missed_alerts_the_caller_may_read_then_goes_on_live()
     {
         using var client = await app.LoginAs("pk.analyst");
@@ -95,7 +95,7 @@ public sealed class AlertStreamReplayTests(JsmsTestApp app) : IClassFixture<Jsms
         Assert.Null(await resumed.NextAsync(TimeSpan.FromSeconds(1)));
     }
 
-    [Fact(Skip = "Hangs (past the test's own timeouts) in this branch's SseReader or fixture disposal; not yet diagnosed, see the alert-stream3 report")]
+    [Fact]
     public async Task The_lastEventId_query_parameter_replays_like_the_header_and_the_header_wins_over_it()
     {
         var before = (await app.RaiseAsync("query.before", ("PK-NACTA", Tlp.Amber)))[0];
@@ -118,7 +118,7 @@ public sealed class AlertStreamReplayTests(JsmsTestApp app) : IClassFixture<Jsms
         Assert.Null(await both.NextAsync(TimeSpan.FromSeconds(1)));
     }
 
-    [Fact(Skip = "Hangs (past the test's own timeouts) in this branch's SseReader or fixture disposal; not yet diagnosed, see the alert-stream3 report")]
+    [Fact]
     public async Task Replay_then_live_while_alerts_keep_coming_from_two_writers_skips_none_and_repeats_none()
     {
         using var client = await app.LoginAs("cn.coordinator");
@@ -164,7 +164,7 @@ public sealed class AlertStreamReplayTests(JsmsTestApp app) : IClassFixture<Jsms
         Assert.Null(await stream.NextAsync(TimeSpan.FromSeconds(1)));
     }
 
-    [Fact(Skip = "Hangs (past the test's own timeouts) in this branch's SseReader or fixture disposal; not yet diagnosed, see the alert-stream3 report")]
+    [Fact]
     public async Task More_alerts_than_one_replay_sends_then_skipped_ends_the_stream_and_reconnecting_with_the_last_id_gets_the_rest()
     {
         using var client = await app.LoginAs("ru.analyst");
@@ -221,7 +221,7 @@ public sealed class AlertStreamReplayTests(JsmsTestApp app) : IClassFixture<Jsms
 /// <summary>The ids are stored numbers: a client resumes after the server restarted.</summary>
 public sealed class AlertStreamRestartTests(JsmsTestApp app) : IClassFixture<JsmsTestApp>
 {
-    [Fact(Skip = "Hangs (past the test's own timeouts) in this branch's SseReader or fixture disposal; not yet diagnosed, see the alert-stream3 report")]
+    [Fact]
     public async Task Event_ids_still_resume_the_stream_after_a_restart()
     {
         var before = (await app.RaiseAsync("restart.before", ("PK-NACTA", Tlp.Amber)))[0];
