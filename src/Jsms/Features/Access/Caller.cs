@@ -29,46 +29,66 @@ public sealed record Caller(
     public static async ValueTask<Caller?> BindAsync(HttpContext context)
         => await ForRequestAsync(context);
 
-    /// <summary>The caller of this request, cached on the request; null when not signed in or disabled.</summary>
+    /// <summary>
+    /// The caller of this request, loaded once per request: by the authentication handler that already loaded the
+    /// user (bearer token, cookie check; see <see cref="Remember"/>) or here. Null when not signed in or disabled.
+    /// </summary>
     public static async Task<Caller?> ForRequestAsync(HttpContext context)
     {
-        if (context.Items.TryGetValue(typeof(Caller), out var cached))
+        var userId = SignedInUserId(context.User);
+        // Kept per user id: a later step that authenticates someone else on this request (another scheme) gets its own.
+        if (context.Items.TryGetValue(typeof(Caller), out var cached) && cached is RequestCaller remembered && remembered.UserId == userId)
         {
-            return (Caller?)cached;
+            return remembered.Caller;
         }
-        var db = context.RequestServices.GetRequiredService<JsmsDbContext>();
-        var caller = await ForPrincipalAsync(context.User, db, context.RequestAborted);
-        context.Items[typeof(Caller)] = caller;
+        var caller = userId is { } id
+            ? await ForUserAsync(id, context.RequestServices.GetRequiredService<JsmsDbContext>(), context.RequestAborted)
+            : null;
+        context.Items[typeof(Caller)] = new RequestCaller(userId, caller);
         return caller;
     }
 
+    /// <summary>Keeps the caller that authentication loaded for <see cref="ForRequestAsync"/>, so the request does not load it again.</summary>
+    internal static void Remember(HttpContext context, Guid userId, Caller? caller)
+        => context.Items[typeof(Caller)] = new RequestCaller(userId, caller);
+
+    /// <summary>The user, unless disabled, with agency code and roles, in one query.</summary>
+    internal static Task<SignedInUser?> LoadUserAsync(Guid userId, JsmsDbContext db, CancellationToken cancellationToken = default)
+        => db.Users.AsNoTracking()
+            .Where(u => u.Id == userId && !u.IsDisabled)
+            .Select(u => new SignedInUser(u.Id, u.UserName ?? "", u.DisplayName, u.AgencyId, u.Agency!.Code,
+                (from ur in db.UserRoles
+                 join r in db.Roles on ur.RoleId equals r.Id
+                 where ur.UserId == u.Id
+                 select r.Name!).ToList()))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    private sealed record RequestCaller(Guid? UserId, Caller? Caller);
+
+    private static Guid? SignedInUserId(ClaimsPrincipal principal)
+        => principal.Identity?.IsAuthenticated == true && Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
     public static async Task<Caller?> ForPrincipalAsync(ClaimsPrincipal principal, JsmsDbContext db, CancellationToken cancellationToken = default)
-    {
-        if (principal.Identity?.IsAuthenticated != true
-            || !Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
-        {
-            return null;
-        }
-        return await ForUserAsync(userId, db, cancellationToken);
-    }
+        => SignedInUserId(principal) is { } userId ? await ForUserAsync(userId, db, cancellationToken) : null;
 
     /// <summary>Loads the caller from the database, so a disabled user or a changed role takes effect at once.</summary>
     public static async Task<Caller?> ForUserAsync(Guid userId, JsmsDbContext db, CancellationToken cancellationToken = default)
+        => (await LoadAsync(userId, db, cancellationToken))?.Caller;
+
+    /// <summary>
+    /// The user (with agency code and roles, in one query) and the caller built from it (a second query for the GREEN
+    /// community): what authentication needs for the principal's claims and the access policy for its decisions.
+    /// Null for an unknown or disabled user.
+    /// </summary>
+    internal static async Task<(SignedInUser User, Caller Caller)?> LoadAsync(Guid userId, JsmsDbContext db, CancellationToken cancellationToken = default)
     {
-        var user = await db.Users.AsNoTracking()
-            .Where(u => u.Id == userId && !u.IsDisabled)
-            .Select(u => new { u.Id, u.UserName, u.AgencyId })
-            .FirstOrDefaultAsync(cancellationToken);
+        var user = await LoadUserAsync(userId, db, cancellationToken);
         if (user is null)
         {
             return null;
         }
-        var roles = await (from ur in db.UserRoles
-                           join r in db.Roles on ur.RoleId equals r.Id
-                           where ur.UserId == userId
-                           select r.Name!).ToListAsync(cancellationToken);
         var community = await GreenCommunityAsync(user.AgencyId, db, cancellationToken);
-        return new Caller(user.Id, user.UserName ?? "", user.AgencyId, roles.ToHashSet(StringComparer.Ordinal), community);
+        return (user, new Caller(user.Id, user.UserName, user.AgencyId, user.Roles.ToHashSet(StringComparer.Ordinal), community));
     }
 
     /// <summary>
@@ -87,3 +107,6 @@ public sealed record Caller(
             .ToListAsync(cancellationToken);
     }
 }
+
+/// <summary>A signed-in user as loaded once per request: the principal's claims and the <see cref="Caller"/> come from it.</summary>
+internal sealed record SignedInUser(Guid Id, string UserName, string DisplayName, Guid AgencyId, string AgencyCode, List<string> Roles);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Jsms.Platform.Database;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -44,14 +45,22 @@ public static class AccountsModule
                 o.SlidingExpiration = true;
                 o.Events.OnRedirectToLogin = ctx => ApiAnswers(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => ApiAnswers(ctx, StatusCodes.Status403Forbidden);
-                // A disabled user's cookie stops working at the next request.
+                // A disabled user's cookie stops working at the next request. The caller loaded for this check serves the request.
                 o.Events.OnValidatePrincipal = async ctx =>
                 {
-                    var db = ctx.HttpContext.RequestServices.GetRequiredService<JsmsDbContext>();
-                    if (await Access.Caller.ForPrincipalAsync(ctx.Principal!, db) is null)
+                    if (!Guid.TryParse(ctx.Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
                     {
                         ctx.RejectPrincipal();
+                        return;
                     }
+                    var db = ctx.HttpContext.RequestServices.GetRequiredService<JsmsDbContext>();
+                    var caller = await Access.Caller.ForUserAsync(userId, db, ctx.HttpContext.RequestAborted);
+                    if (caller is null)
+                    {
+                        ctx.RejectPrincipal();
+                        return;
+                    }
+                    Access.Caller.Remember(ctx.HttpContext, userId, caller);
                 };
             });
         services.AddAuthorization();

@@ -81,23 +81,19 @@ internal static class UserClaims
 {
     /// <summary>The claims both the cookie and the bearer token carry.</summary>
     public static async Task<ClaimsPrincipal> PrincipalAsync(JsmsDbContext db, Guid userId, string scheme, Guid? tokenId = null)
+        => Principal(await Caller.LoadUserAsync(userId, db) ?? throw new InvalidOperationException($"User {userId} is unknown or disabled."), scheme, tokenId);
+
+    public static ClaimsPrincipal Principal(SignedInUser user, string scheme, Guid? tokenId = null)
     {
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.Id, u.UserName, u.DisplayName, u.AgencyId, AgencyCode = u.Agency!.Code })
-            .SingleAsync();
-        var roles = await (from ur in db.UserRoles
-                           join r in db.Roles on ur.RoleId equals r.Id
-                           where ur.UserId == userId
-                           select r.Name!).ToListAsync();
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, user.Id.ToString()),
-            new(ClaimTypes.Name, user.UserName ?? ""),
+            new(ClaimTypes.Name, user.UserName),
             new("jsms:display-name", user.DisplayName),
             new(Caller.AgencyClaim, user.AgencyId.ToString()),
             new("jsms:agency-code", user.AgencyCode),
         };
-        claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         if (tokenId is not null)
         {
             claims.Add(new Claim("jsms:token", tokenId.Value.ToString()));

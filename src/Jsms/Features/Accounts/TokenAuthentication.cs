@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
+using Jsms.Features.Access;
 using Jsms.Platform.Database;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,8 @@ namespace Jsms.Features.Accounts;
 
 /// <summary>
 /// Authenticates <c>Authorization: Bearer ...</c> against <see cref="ApiToken"/>: unknown, expired,
-/// revoked tokens and disabled users fail. Runs in the authentication middleware, before any body is read.
+/// revoked tokens and disabled users fail. The user and the <see cref="Caller"/> it loads serve the
+/// whole request (<see cref="Caller.ForRequestAsync"/> does not load them again). Runs in the authentication middleware, before any body is read.
 /// </summary>
 internal sealed class TokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -33,14 +35,15 @@ internal sealed class TokenAuthenticationHandler(
         var now = clock.GetUtcNow().UtcDateTime;
         var token = await db.Set<ApiToken>().AsNoTracking()
             .Where(t => t.SecretHash == hash && t.RevokedAt == null && t.ExpiresAt > now)
-            .Join(db.Users.Where(u => !u.IsDisabled), t => t.UserId, u => u.Id, (t, u) => new { t.Id, t.UserId })
+            .Select(t => new { t.Id, t.UserId })
             .FirstOrDefaultAsync(Context.RequestAborted);
-        if (token is null)
+        // The user (unless disabled) and the caller are loaded here once and kept for the rest of the request.
+        if (token is null || await Caller.LoadAsync(token.UserId, db, Context.RequestAborted) is not var (user, caller))
         {
-            return AuthenticateResult.Fail("The bearer token is unknown, expired or revoked.");
+            return AuthenticateResult.Fail("The bearer token is unknown, expired or revoked, or its user is disabled.");
         }
-        var principal = await UserClaims.PrincipalAsync(db, token.UserId, SchemeName, token.Id);
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+        Caller.Remember(Context, user.Id, caller);
+        return AuthenticateResult.Success(new AuthenticationTicket(UserClaims.Principal(user, SchemeName, token.Id), SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -1,6 +1,7 @@
 using Jsms.Features.Access;
 using Jsms.Features.Audit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Jsms.Features.Alerts;
@@ -38,6 +39,11 @@ public sealed class Alert : IReleasable, IAudited
     public double? Longitude { get; set; }
     /// <summary>The observations behind the alert, as a JSON array (e.g. sightings with ids and times).</summary>
     public string? Evidence { get; set; }
+    /// <summary>
+    /// Position in the order alerts were stored, set by the database on insert (<see cref="AlertSequenceSql"/>) in commit
+    /// order: the alert stream's event id (docs/decisions/0009-alert-stream-replay.md). Whatever is set here is ignored.
+    /// </summary>
+    public long Sequence { get; set; }
 
     public Guid OwnerAgencyId { get; set; }
     public Tlp Tlp { get; set; }
@@ -48,7 +54,7 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
 {
     public void Configure(EntityTypeBuilder<Alert> builder)
     {
-        builder.ToTable("Alerts");
+        builder.ToTable("Alerts", t => t.HasTrigger(AlertSequenceSql.Trigger));
         builder.ConfigureMarking();
         builder.Property(a => a.Kind).HasMaxLength(64);
         builder.Property(a => a.Title).HasMaxLength(300);
@@ -60,5 +66,25 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(a => new { a.Status, a.RaisedAt });
         builder.HasIndex(a => new { a.Kind, a.SubjectId });
+        // The trigger assigns it; the default only fills the column until the trigger runs (SQLite's runs after the insert).
+        builder.Property(a => a.Sequence).HasDefaultValue(0L).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+        builder.HasIndex(a => a.Sequence).IsUnique();
+    }
+}
+
+/// <summary>The last <see cref="Alert.Sequence"/> handed out: one row, updated by the insert trigger in the inserting transaction.</summary>
+public sealed class AlertSequence
+{
+    public int Id { get; set; }
+    public long Last { get; set; }
+}
+
+internal sealed class AlertSequenceConfiguration : IEntityTypeConfiguration<AlertSequence>
+{
+    public void Configure(EntityTypeBuilder<AlertSequence> builder)
+    {
+        builder.ToTable("AlertSequence");
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.HasData(new AlertSequence { Id = AlertSequenceSql.RowId, Last = 0 });
     }
 }

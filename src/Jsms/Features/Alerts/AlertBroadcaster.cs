@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
@@ -9,30 +10,47 @@ using Microsoft.EntityFrameworkCore;
 namespace Jsms.Features.Alerts;
 
 /// <summary>
-/// Pushes new alerts to subscribers of <c>GET /api/alerts/stream</c> (server-sent events). Whoever raises an
-/// alert calls <see cref="Publish"/> after it is stored. One loop reads each published group of alerts from the
-/// database once and hands the same rows to every subscriber; each subscriber then sends only those the access
-/// policy lets it read (one query per group and subscriber, with the caller reloaded so a disabled user stops
-/// receiving). The first event, <c>ready</c>, says the subscription is in place. A subscriber that falls more than
-/// <see cref="SubscriberQueue"/> groups behind loses the newest groups and is told so by a <c>skipped</c> event
-/// (reload <c>GET /api/alerts</c>), never silently.
+/// Pushes stored alerts to subscribers of <c>GET /api/alerts/stream</c> (server-sent events), each with its
+/// <see cref="Alert.Sequence"/> as the event id. One loop reads what was stored after the last alert it handed out
+/// (woken by <see cref="Publish"/> after a commit, and every <see cref="PollInterval"/> for writers that do not call it)
+/// and hands the same rows, as a range of sequence numbers, to every subscriber; each subscriber sends those the access
+/// policy lets it read (the caller reloaded per range, so a disabled user stops receiving). A subscriber keeps the last
+/// sequence it dealt with: it replays from <c>Last-Event-ID</c> on connecting, skips what it already sent, and reads a
+/// range it did not receive (it fell behind) from the database. A replay of more than <see cref="ReplayLimit"/> alerts
+/// sends that many, then a <c>skipped</c> event, and ends the stream: the client reconnects with its last id and gets the
+/// rest (or reloads <c>GET /api/alerts</c>). See docs/decisions/0009-alert-stream-replay.md.
 /// </summary>
-public sealed class AlertBroadcaster(IServiceScopeFactory scopes, ILogger<AlertBroadcaster> logger)
+public sealed class AlertBroadcaster(IServiceScopeFactory scopes, TimeProvider clock, ILogger<AlertBroadcaster> logger) : IDisposable
 {
+    /// <summary>Ranges a subscriber may have waiting; beyond that new ones are dropped and read again from the database.</summary>
     internal const int SubscriberQueue = 1000;
+
+    /// <summary>Alerts sent from the database at once (replay on connecting, or a range a subscriber missed).</summary>
+    internal const int ReplayLimit = 1000;
+
+    private const int RangeLimit = 1000;
+
+    internal static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+
+    /// <summary>The alerts stored after <paramref name="After"/> up to <paramref name="UpTo"/> (by sequence), whoever may read them.</summary>
+    private sealed record Range(long After, long UpTo, IReadOnlyList<AlertDto> Alerts);
 
     private sealed class Subscriber
     {
-        public Channel<IReadOnlyList<AlertDto>> Queue { get; } = Channel.CreateBounded<IReadOnlyList<AlertDto>>(
-            new BoundedChannelOptions(SubscriberQueue) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
+        /// <summary>The last sequence stored before it subscribed: the loop, when it starts, hands out from the lowest of these.</summary>
+        public long Position { get; init; }
 
-        public int Skipped;
+        public Channel<Range> Queue { get; } = Channel.CreateBounded<Range>(
+            new BoundedChannelOptions(SubscriberQueue) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
     }
 
     private readonly Lock _gate = new();
     private readonly List<Subscriber> _subscribers = [];
-    private readonly Channel<List<Guid>> _published = Channel.CreateUnbounded<List<Guid>>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
     private Task? _loop;
+
+    /// <summary>The last sequence handed out to subscribers (only the loop touches it); -1 until read.</summary>
+    private long _handedOut = -1;
 
     public int SubscriberCount
     {
@@ -45,13 +63,19 @@ public sealed class AlertBroadcaster(IServiceScopeFactory scopes, ILogger<AlertB
         }
     }
 
+    /// <summary>Says that alerts were stored (after the commit). Which ones is not needed: the loop reads what was stored after the last it handed out.</summary>
     public void Publish(IEnumerable<Guid> alertIds)
     {
-        var ids = alertIds.ToList();
-        if (ids.Count == 0 || SubscriberCount == 0)
+        if (SubscriberCount > 0 && alertIds.Any())
         {
-            return;
+            _wake.Writer.TryWrite(true);
         }
+    }
+
+    public void Dispose() => _wake.Writer.TryComplete();
+
+    private void EnsureLoop()
+    {
         lock (_gate)
         {
             if (_loop is null)
@@ -62,96 +86,215 @@ public sealed class AlertBroadcaster(IServiceScopeFactory scopes, ILogger<AlertB
                 }
             }
         }
-        _published.Writer.TryWrite(ids);
     }
 
-    /// <summary>Reads each group of published alerts once (system read: the policy filters per subscriber on the way out).</summary>
     private async Task FanOutAsync()
     {
-        while (await _published.Reader.WaitToReadAsync())
+        while (true)
         {
-            var ids = new List<Guid>();
-            while (ids.Count < 1000 && _published.Reader.TryRead(out var more))
+            if (SubscriberCount == 0)
             {
-                ids.AddRange(more);
+                // Nobody listening: forget the position, so the next subscriber does not wait for a backlog to be read.
+                _handedOut = -1;
             }
-            Subscriber[] subscribers;
-            lock (_gate)
+            using (var poll = new CancellationTokenSource(PollInterval, clock))
             {
-                subscribers = [.. _subscribers];
+                try
+                {
+                    if (!await _wake.Reader.WaitToReadAsync(poll.Token))
+                    {
+                        return;
+                    }
+                }
+                catch (OperationCanceledException) when (poll.IsCancellationRequested)
+                {
+                    // Time to look for alerts stored by writers that do not publish.
+                }
             }
-            if (subscribers.Length == 0)
+            _wake.Reader.TryRead(out _);
+            if (SubscriberCount == 0)
             {
                 continue;
             }
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<JsmsDbContext>();
-                var rows = await AlertsModule.LoadAsync(db, ids);
-                var order = ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
-                IReadOnlyList<AlertDto> group = [.. rows.OrderBy(a => order[a.Id])];
-                foreach (var subscriber in subscribers)
-                {
-                    if (!subscriber.Queue.Writer.TryWrite(group))
-                    {
-                        Interlocked.Add(ref subscriber.Skipped, group.Count);
-                    }
-                }
+                await HandOutAsync();
             }
             catch (Exception exception)
             {
-                // Tell every subscriber rather than lose the group silently.
-                logger.LogError(exception, "Reading {Count} alerts for the alert stream failed", ids.Count);
-                foreach (var subscriber in subscribers)
-                {
-                    Interlocked.Add(ref subscriber.Skipped, ids.Count);
-                    subscriber.Queue.Writer.TryWrite([]);
-                }
+                // Nothing is lost: the position did not move, the next wake-up or poll reads the same alerts again.
+                logger.LogError(exception, "Reading new alerts for the alert stream failed");
             }
         }
     }
 
-    public static ServerSentEventsResult<object> Stream(Caller caller, AlertBroadcaster broadcaster, CancellationToken cancellationToken)
-        => TypedResults.ServerSentEvents(broadcaster.SubscribeAsync(caller.UserId, cancellationToken));
-
-    private async IAsyncEnumerable<SseItem<object>> SubscribeAsync(Guid userId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Reads each range of newly stored alerts once (system read: the policy filters per subscriber on the way out).</summary>
+    private async Task HandOutAsync()
     {
-        var subscriber = new Subscriber();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JsmsDbContext>();
+        if (_handedOut < 0)
+        {
+            lock (_gate)
+            {
+                if (_subscribers.Count == 0)
+                {
+                    return;
+                }
+                _handedOut = _subscribers.Min(s => s.Position);
+            }
+        }
+        while (true)
+        {
+            var rows = await AlertsModule.StoredAfterAsync(db, _handedOut, RangeLimit, CancellationToken.None);
+            if (rows.Count == 0)
+            {
+                return;
+            }
+            var range = new Range(_handedOut, rows[^1].Sequence, rows);
+            _handedOut = range.UpTo;
+            Subscriber[] subscribers;
+            lock (_gate)
+            {
+                subscribers = [.. _subscribers];
+            }
+            foreach (var subscriber in subscribers)
+            {
+                // A full queue drops the range: the subscriber sees the hole at the next range and reads it from the database.
+                subscriber.Queue.Writer.TryWrite(range);
+            }
+            if (rows.Count < RangeLimit)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>The last sequence number handed out by the database: every alert up to it is committed (or was rolled back).</summary>
+    internal static Task<long> LastAsync(JsmsDbContext db, CancellationToken cancellationToken)
+        => db.Set<AlertSequence>().Where(s => s.Id == AlertSequenceSql.RowId).Select(s => s.Last).FirstAsync(cancellationToken);
+
+    private const string LastEventIdHeader = "Last-Event-ID";
+    private const string LastEventIdQuery = "lastEventId";
+
+    /// <summary>
+    /// The stream: <c>ready</c> (its id is the current position), the alerts after <c>Last-Event-ID</c> (header, as
+    /// EventSource sends it on reconnecting, or the <c>lastEventId</c> query parameter) the caller may read, then new ones.
+    /// </summary>
+    public static async Task<Results<ServerSentEventsResult<object>, ValidationProblem>> Stream(
+        HttpContext http, Caller caller, AlertBroadcaster broadcaster, JsmsDbContext db, CancellationToken cancellationToken)
+    {
+        // The header wins: the query parameter stays in the URL from the first connection, the header is the latest id.
+        var (name, value) = http.Request.Headers[LastEventIdHeader].ToString() is { Length: > 0 } header ? (LastEventIdHeader, header)
+            : http.Request.Query[LastEventIdQuery].ToString() is { Length: > 0 } query ? (LastEventIdQuery, query)
+            : (null, null);
+        long? after = null;
+        if (name is not null)
+        {
+            var shown = value!.Length <= 40 ? value : value[..40] + "...";
+            if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    [name] = [$"'{shown}' is not an alert stream event id (a whole number: the id of an event this stream sent)."],
+                });
+            }
+            if (id > await LastAsync(db, cancellationToken))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    [name] = [$"{id} is not an event id this server has sent: open the stream without it and reload /api/alerts."],
+                });
+            }
+            after = id;
+        }
+        return TypedResults.ServerSentEvents(broadcaster.SubscribeAsync(caller, after, cancellationToken));
+    }
+
+    private static SseItem<object> Item(AlertDto alert)
+        => new(alert, "alert") { EventId = alert.Sequence.ToString(CultureInfo.InvariantCulture) };
+
+    // No count: how many alerts were raised that this subscriber may not read is not its business.
+    private static SseItem<object> Skipped()
+        => new(new { skipped = true, reload = "/api/alerts" }, "skipped") { ReconnectionInterval = TimeSpan.FromSeconds(1) };
+
+    private async IAsyncEnumerable<SseItem<object>> SubscribeAsync(Caller caller, long? after, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        long position;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            position = await LastAsync(scope.ServiceProvider.GetRequiredService<JsmsDbContext>(), cancellationToken);
+        }
+        var subscriber = new Subscriber { Position = position };
         lock (_gate)
         {
             _subscribers.Add(subscriber);
         }
+        EnsureLoop();
         try
         {
-            yield return new SseItem<object>(new { subscribed = true }, "ready");
-            await foreach (var group in subscriber.Queue.Reader.ReadAllAsync(cancellationToken))
+            // Everything up to `upTo` (read after subscribing) is sent from the database; what is stored later reaches this
+            // subscriber through the loop, which never hands out past a subscriber's position before it subscribed.
+            var start = after ?? position;
+            long cursor;
+            List<AlertDto> replay;
+            await using (var scope = scopes.CreateAsyncScope())
             {
-                // No count: how many alerts were raised that this subscriber may not read is not its business.
-                if (Interlocked.Exchange(ref subscriber.Skipped, 0) > 0)
-                {
-                    yield return new SseItem<object>(new { skipped = true, reload = "/api/alerts" }, "skipped");
-                }
-                if (group.Count == 0)
+                var db = scope.ServiceProvider.GetRequiredService<JsmsDbContext>();
+                cursor = await LastAsync(db, cancellationToken);
+                replay = await AlertsModule.ReadableBetweenAsync(db, caller, start, cursor, ReplayLimit + 1, cancellationToken);
+            }
+            // Its id is the position, so a client that received nothing yet still resumes from here after a reconnect.
+            yield return new SseItem<object>(new { subscribed = true }, "ready") { EventId = start.ToString(CultureInfo.InvariantCulture) };
+            foreach (var alert in replay.Take(ReplayLimit))
+            {
+                yield return Item(alert);
+            }
+            if (replay.Count > ReplayLimit)
+            {
+                yield return Skipped();
+                yield break;
+            }
+
+            await foreach (var range in subscriber.Queue.Reader.ReadAllAsync(cancellationToken))
+            {
+                if (range.UpTo <= cursor)
                 {
                     continue;
                 }
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<JsmsDbContext>();
-                var caller = await Caller.ForUserAsync(userId, db, cancellationToken);
-                if (caller is null)
+                var current = await Caller.ForUserAsync(caller.UserId, db, cancellationToken);
+                if (current is null)
                 {
                     yield break;
                 }
-                var ids = group.Select(a => a.Id).ToList();
-                var readable = (await db.Readable<Alert>(caller).Where(a => ids.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();
-                foreach (var alert in group)
+                if (range.After > cursor)
+                {
+                    // Alerts this subscriber did not receive (it fell behind, or joined while the loop was starting).
+                    var missed = await AlertsModule.ReadableBetweenAsync(db, current, cursor, range.After, ReplayLimit + 1, cancellationToken);
+                    foreach (var alert in missed.Take(ReplayLimit))
+                    {
+                        yield return Item(alert);
+                    }
+                    if (missed.Count > ReplayLimit)
+                    {
+                        yield return Skipped();
+                        yield break;
+                    }
+                    cursor = range.After;
+                }
+                var fresh = range.Alerts.Where(a => a.Sequence > cursor).ToList();
+                var ids = fresh.Select(a => a.Id).ToList();
+                var readable = (await db.Readable<Alert>(current).Where(a => ids.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();
+                foreach (var alert in fresh)
                 {
                     if (readable.Contains(alert.Id))
                     {
-                        yield return new SseItem<object>(alert, "alert") { EventId = alert.Id.ToString() };
+                        yield return Item(alert);
                     }
                 }
+                cursor = range.UpTo;
             }
         }
         finally

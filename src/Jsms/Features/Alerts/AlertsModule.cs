@@ -8,7 +8,8 @@ namespace Jsms.Features.Alerts;
 
 public sealed record AlertDto(Guid Id, string Kind, AlertSeverity Severity, string Title, string? Detail, string? SubjectType, Guid? SubjectId,
     DateTime RaisedAt, AlertStatus Status, Guid? AssignedToUserId, DateTime? AcknowledgedAt, DateTime? ResolvedAt, string? ResolutionNote, string Tlp,
-    string? SubjectLabel = null, Guid? SiteId = null, double? Latitude = null, double? Longitude = null, System.Text.Json.JsonElement? Evidence = null);
+    string? SubjectLabel = null, Guid? SiteId = null, double? Latitude = null, double? Longitude = null, System.Text.Json.JsonElement? Evidence = null,
+    long Sequence = 0);
 
 public sealed record AlertQuery(AlertStatus? Status, AlertSeverity? MinSeverity, string? Kind, int? Limit);
 
@@ -53,9 +54,17 @@ public static class AlertsModule
             .Select(ToDto).ToListAsync();
     }
 
-    /// <summary>These alerts whoever may read them: only for the alert stream, which filters them by the policy per subscriber.</summary>
-    internal static Task<List<AlertDto>> LoadAsync(JsmsDbContext db, List<Guid> ids)
-        => db.Set<Alert>().AsNoTracking().Where(a => ids.Contains(a.Id)).Select(ToDto).ToListAsync();
+    /// <summary>
+    /// The alerts stored after <paramref name="after"/> (by <see cref="Alert.Sequence"/>), whoever may read them: only for the
+    /// alert stream's shared read, which filters them by the policy per subscriber.
+    /// </summary>
+    internal static Task<List<AlertDto>> StoredAfterAsync(JsmsDbContext db, long after, int take, CancellationToken cancellationToken)
+        => db.Set<Alert>().AsNoTracking().Where(a => a.Sequence > after).OrderBy(a => a.Sequence).Take(take).Select(ToDto).ToListAsync(cancellationToken);
+
+    /// <summary>The alerts the caller may read stored after <paramref name="after"/> up to <paramref name="upTo"/>, in stored order.</summary>
+    internal static Task<List<AlertDto>> ReadableBetweenAsync(JsmsDbContext db, Caller caller, long after, long upTo, int take, CancellationToken cancellationToken)
+        => db.Readable<Alert>(caller).AsNoTracking().Where(a => a.Sequence > after && a.Sequence <= upTo).OrderBy(a => a.Sequence).Take(take)
+            .Select(ToDto).ToListAsync(cancellationToken);
 
     /// <summary>One alert; reading an AMBER+STRICT or RED alert is audited.</summary>
     public static async Task<Results<Ok<AlertDto>, NotFound>> Get(Guid id, Caller caller, JsmsDbContext db)
@@ -122,7 +131,7 @@ public static class AlertsModule
         a.Id, a.Kind, a.Severity, a.Title, a.Detail, a.SubjectType, a.SubjectId, a.RaisedAt, a.Status,
         a.AssignedToUserId, a.AcknowledgedAt, a.ResolvedAt, a.ResolutionNote,
         a.Tlp == Tlp.Clear ? "CLEAR" : a.Tlp == Tlp.Green ? "GREEN" : a.Tlp == Tlp.Amber ? "AMBER" : a.Tlp == Tlp.AmberStrict ? "AMBER+STRICT" : "RED",
-        a.SubjectLabel, a.SiteId, a.Latitude, a.Longitude, ParseEvidence(a.Evidence));
+        a.SubjectLabel, a.SiteId, a.Latitude, a.Longitude, ParseEvidence(a.Evidence), a.Sequence);
 
     private static System.Text.Json.JsonElement? ParseEvidence(string? evidence)
         => evidence is null ? null : System.Text.Json.JsonDocument.Parse(evidence).RootElement.Clone();

@@ -242,6 +242,11 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.Property<string>("Severity")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -278,13 +283,39 @@ namespace Jsms.Platform.Database.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Sequence")
+                        .IsUnique();
+
                     b.HasIndex("Kind", "SubjectId");
 
                     b.HasIndex("OwnerAgencyId", "Tlp");
 
                     b.HasIndex("Status", "RaisedAt");
 
-                    b.ToTable("Alerts", (string)null);
+                    b.ToTable("Alerts", null, t =>
+                        {
+                            t.HasTrigger("Alerts_sequence");
+                        });
+                });
+
+            modelBuilder.Entity("Jsms.Features.Alerts.AlertSequence", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AlertSequence", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Last = 0L
+                        });
                 });
 
             modelBuilder.Entity("Jsms.Features.Audit.AuditEntry", b =>

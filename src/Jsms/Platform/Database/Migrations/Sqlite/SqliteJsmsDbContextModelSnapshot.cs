@@ -237,6 +237,11 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<string>("Severity")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -273,13 +278,39 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Sequence")
+                        .IsUnique();
+
                     b.HasIndex("Kind", "SubjectId");
 
                     b.HasIndex("OwnerAgencyId", "Tlp");
 
                     b.HasIndex("Status", "RaisedAt");
 
-                    b.ToTable("Alerts", (string)null);
+                    b.ToTable("Alerts", null, t =>
+                        {
+                            t.HasTrigger("Alerts_sequence");
+                        });
+                });
+
+            modelBuilder.Entity("Jsms.Features.Alerts.AlertSequence", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AlertSequence", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Last = 0L
+                        });
                 });
 
             modelBuilder.Entity("Jsms.Features.Audit.AuditEntry", b =>
