@@ -139,6 +139,22 @@ public sealed partial class ConsultationPageTests(ConsultationsTestApp app) : IC
     }
 
     [Fact]
+    public async Task A_viewer_posting_a_form_anyway_gets_403_not_the_sign_in_page()
+    {
+        using var viewer = await SignIn("pk.viewer");
+        var refused = await viewer.Submit("/Consultations", "/Consultations", new()
+        {
+            ["NewDialogue.Title"] = "Not allowed",
+            ["NewDialogue.Format"] = "Dialogue",
+            ["NewDialogue.Parties"] = "CN-MPS",
+        });
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Null(refused.Headers.Location);
+        // Still signed in: the session was not ended by the refusal.
+        await viewer.Page("/Consultations");
+    }
+
+    [Fact]
     public async Task Recipient_acknowledges_an_urgent_message_from_the_page()
     {
         using var china = await SignIn("cn.coordinator");

@@ -37,14 +37,19 @@ public static class AccountsModule
             {
                 o.LoginPath = "/Accounts/Login";
                 o.LogoutPath = "/Accounts/Logout";
-                o.AccessDeniedPath = "/Accounts/Login";
                 o.Cookie.Name = "jsms.auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
                 o.Events.OnRedirectToLogin = ctx => ApiAnswers(ctx, StatusCodes.Status401Unauthorized);
-                o.Events.OnRedirectToAccessDenied = ctx => ApiAnswers(ctx, StatusCodes.Status403Forbidden);
+                // A signed-in user refused an action gets 403, on pages too: a redirect to the sign-in page (the default)
+                // told them their session had ended when it had not, and pages returning Forbid() differed from those returning 403.
+                o.Events.OnRedirectToAccessDenied = ctx =>
+                {
+                    ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
                 // A disabled user's cookie stops working at the next request. The caller loaded for this check serves the request.
                 o.Events.OnValidatePrincipal = async ctx =>
                 {

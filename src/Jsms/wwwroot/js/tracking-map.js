@@ -183,5 +183,10 @@
     var stream = new EventSource(element.dataset.streamUrl);
     stream.addEventListener("ready", function () { element.setAttribute("data-stream-ready", "true"); });
     stream.addEventListener("alert", function (event) { addAlert(JSON.parse(event.data)); });
+    // The server could not send everything (the list fell behind, or a replay was too long): reload the open alerts;
+    // addAlert ignores those already shown, and EventSource resumes from its last id when the server ends the stream.
+    stream.addEventListener("skipped", function () {
+      G.getJson(element.dataset.alertsUrl).then(function (open) { open.reverse().forEach(addAlert); });
+    });
   }
 })();
