@@ -5,6 +5,7 @@ using Jsms.Features.Tracking;
 using Jsms.Tests.Consultations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Jsms.Tests.Tracking;
 
@@ -248,5 +249,18 @@ public sealed class TrackingIngestTests(TrackingTestApp app) : IClassFixture<Tra
         Assert.Equal(HttpStatusCode.NoContent, (await analyst.DeleteAsync($"/api/devices/{device.Id}")).StatusCode);
         Assert.Equal(0, await app.WithDb(db => db.Set<Position>().CountAsync(p => p.DeviceId == device.Id)));
         Assert.Equal(0, await app.WithDb(db => db.Set<DeviceLastPosition>().CountAsync(p => p.DeviceId == device.Id)));
+    }
+
+    [Fact]
+    public async Task A_batch_of_a_device_deleted_while_it_was_in_flight_is_stored_without_failing_the_group()
+    {
+        // The request looked the device up, then it was deleted before the writer ran: the position is stored (unreachable,
+        // as the device is gone), no last position is kept for it, and nothing fails: no 500 for this or other requests.
+        var gone = new Device { Id = Guid.NewGuid(), UniqueId = "deleted-" + Guid.NewGuid().ToString("N")[..8], Name = "Deleted" };
+        var writer = app.App.Services.GetRequiredService<IngestWriter>();
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        await writer.StorePositionsAsync([new PositionToStore(gone, new Fix(gone.UniqueId, now, Lat, Lon, null, null, null, null))], now);
+        Assert.Equal(1, await app.WithDb(db => db.Set<Position>().CountAsync(p => p.DeviceId == gone.Id)));
+        Assert.Equal(0, await app.WithDb(db => db.Set<DeviceLastPosition>().CountAsync(p => p.DeviceId == gone.Id)));
     }
 }

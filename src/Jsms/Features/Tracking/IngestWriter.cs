@@ -356,7 +356,6 @@ internal sealed class SqliteObservationStorage : IObservationStorage
     {
         // Synchronous on purpose: SQLite has no asynchronous I/O, and this runs on the writer's own loop.
         using var transaction = _connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);
-        var latest = new Dictionary<Guid, (long Id, DateTime Time)>();
         // Times are formatted straight into UTF-8 here and bound from this buffer (SQLite copies it): no string per value.
         Span<byte> time = stackalloc byte[64];
         foreach (var batch in group)
@@ -375,12 +374,7 @@ internal sealed class SqliteObservationStorage : IObservationStorage
                 BindNullable(_position, 8, fix.Altitude);
                 BindNullable(_position, 9, fix.Accuracy);
                 Execute(_position);
-                var id = raw.sqlite3_last_insert_rowid(_connection.Handle);
-                batch.PositionIds[i] = id;
-                if (!latest.TryGetValue(device.Id, out var last) || fix.Time > last.Time || (fix.Time == last.Time && id > last.Id))
-                {
-                    latest[device.Id] = (id, fix.Time);
-                }
+                batch.PositionIds[i] = raw.sqlite3_last_insert_rowid(_connection.Handle);
             }
             for (var i = 0; i < batch.Sightings.Count; i++)
             {
@@ -395,7 +389,7 @@ internal sealed class SqliteObservationStorage : IObservationStorage
                 batch.SightingIds[i] = raw.sqlite3_last_insert_rowid(_connection.Handle);
             }
         }
-        foreach (var (deviceId, (id, at)) in latest)
+        foreach (var (deviceId, (id, at)) in LastPositionSql.LatestPerDevice(group))
         {
             raw.sqlite3_bind_text(_last, 1, GuidText(deviceId));
             raw.sqlite3_bind_int64(_last, 2, id);
@@ -460,6 +454,8 @@ internal sealed class SqliteObservationStorage : IObservationStorage
 /// <summary>Keeps <see cref="DeviceLastPosition"/>: a device's row moves only to a later position (a late or replayed fix does not).</summary>
 internal static class LastPositionSql
 {
+    // Only for devices still registered: one deleted while its batch was in flight has no row to keep (its positions are
+    // unreachable), and the foreign key would otherwise fail the whole group.
     private const string Upsert = """
         INSERT INTO "DeviceLastPositions" ("DeviceId", "PositionId", "Time") {0}
         ON CONFLICT ("DeviceId") DO UPDATE SET "PositionId" = excluded."PositionId", "Time" = excluded."Time"
@@ -467,9 +463,30 @@ internal static class LastPositionSql
            OR (excluded."Time" = "DeviceLastPositions"."Time" AND excluded."PositionId" > "DeviceLastPositions"."PositionId")
         """;
 
-    public static readonly string Sqlite = string.Format(CultureInfo.InvariantCulture, Upsert, "VALUES (?1, ?2, ?3)");
+    public static readonly string Sqlite = string.Format(CultureInfo.InvariantCulture, Upsert,
+        """SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM "Devices" WHERE "Id" = ?1)""");
 
-    public static readonly string Postgres = string.Format(CultureInfo.InvariantCulture, Upsert, "SELECT * FROM unnest($1, $2, $3)");
+    public static readonly string Postgres = string.Format(CultureInfo.InvariantCulture, Upsert,
+        """SELECT u.d, u.p, u.t FROM unnest($1, $2, $3) AS u(d, p, t) WHERE EXISTS (SELECT 1 FROM "Devices" WHERE "Id" = u.d)""");
+
+    /// <summary>Each device's latest position of the group (by event time, then id); the ids must be filled in.</summary>
+    public static Dictionary<Guid, (long Id, DateTime Time)> LatestPerDevice(IReadOnlyList<PendingBatch> group)
+    {
+        var latest = new Dictionary<Guid, (long Id, DateTime Time)>();
+        foreach (var batch in group)
+        {
+            for (var i = 0; i < batch.Positions.Count; i++)
+            {
+                var (device, fix) = batch.Positions[i];
+                var id = batch.PositionIds[i];
+                if (!latest.TryGetValue(device.Id, out var last) || fix.Time > last.Time || (fix.Time == last.Time && id > last.Id))
+                {
+                    latest[device.Id] = (id, fix.Time);
+                }
+            }
+        }
+        return latest;
+    }
 }
 
 /// <summary>
@@ -550,19 +567,7 @@ internal sealed class PostgresObservationStorage(NpgsqlDataSource source) : IObs
 
     private static async Task UpsertLastPositionsAsync(NpgsqlConnection connection, IReadOnlyList<PendingBatch> group, CancellationToken cancellationToken)
     {
-        var latest = new Dictionary<Guid, (long Id, DateTime Time)>();
-        foreach (var batch in group)
-        {
-            for (var i = 0; i < batch.Positions.Count; i++)
-            {
-                var (device, fix) = batch.Positions[i];
-                var id = batch.PositionIds[i];
-                if (!latest.TryGetValue(device.Id, out var last) || fix.Time > last.Time || (fix.Time == last.Time && id > last.Id))
-                {
-                    latest[device.Id] = (id, fix.Time);
-                }
-            }
-        }
+        var latest = LastPositionSql.LatestPerDevice(group);
         await using var command = connection.CreateCommand();
         command.CommandText = LastPositionSql.Postgres;
         command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. latest.Keys] });

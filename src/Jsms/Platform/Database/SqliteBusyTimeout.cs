@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Jsms.Platform.Database;
@@ -22,10 +23,12 @@ internal sealed class SqliteBusyTimeout : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
+    // Runs at every open of a pooled connection: the native call, not a statement to prepare and run each time.
     internal static void Apply(DbConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA busy_timeout={Milliseconds};";
-        command.ExecuteNonQuery();
+        if (connection is SqliteConnection sqlite)
+        {
+            SQLitePCL.raw.sqlite3_busy_timeout(sqlite.Handle, Milliseconds);
+        }
     }
 }
