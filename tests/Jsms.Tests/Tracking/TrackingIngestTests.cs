@@ -252,6 +252,36 @@ public sealed class TrackingIngestTests(TrackingTestApp app) : IClassFixture<Tra
     }
 
     [Fact]
+    public async Task Last_positions_held_back_while_batches_queue_up_are_all_written_once_the_queue_drains()
+    {
+        // Under load the writer writes last positions at most once a second; the devices of early batches must not be
+        // lost when a later group is the one that writes them. Devices 0-19 report only in the first 20 batches.
+        var devices = new List<Device>();
+        for (var d = 0; d < 40; d++)
+        {
+            var uniqueId = await NewDevice();
+            devices.Add(await app.WithDb(db => db.Set<Device>().AsNoTracking().SingleAsync(x => x.UniqueId == uniqueId)));
+        }
+        var writer = app.App.Services.GetRequiredService<IngestWriter>();
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        var random = new Random(5);
+        var expected = new Dictionary<Guid, (DateTime Time, double Latitude)>();
+        var batches = devices.Select((device, k) =>
+        {
+            var fixes = Enumerable.Range(0, 25).Select(i => new PositionToStore(device,
+                new Fix(device.UniqueId, now.AddSeconds(-random.Next(3600)), Lat + random.NextDouble() / 100, Lon, null, null, null, null))).ToList();
+            var latest = fixes.MaxBy(f => f.Fix.Time)!.Fix;
+            expected[device.Id] = (latest.Time, latest.Latitude);
+            return fixes;
+        }).ToList();
+        await Task.WhenAll(batches.Select(b => writer.StorePositionsAsync(b, now)));
+
+        var stored = await app.WithDb(db => db.Set<DeviceLastPosition>().AsNoTracking().Where(l => expected.Keys.Contains(l.DeviceId))
+            .Join(db.Set<Position>(), l => l.PositionId, p => p.Id, (l, p) => new { l.DeviceId, p.Time, p.Latitude }).ToListAsync());
+        Assert.Equal(expected.OrderBy(e => e.Key), stored.Select(s => KeyValuePair.Create(s.DeviceId, (s.Time, s.Latitude))).OrderBy(e => e.Key));
+    }
+
+    [Fact]
     public async Task A_batch_of_a_device_deleted_while_it_was_in_flight_is_stored_without_failing_the_group()
     {
         // The request looked the device up, then it was deleted before the writer ran: the position is stored (unreachable,

@@ -1,3 +1,4 @@
+using System.Net;
 using Jsms.Features.Alerts;
 using Jsms.Features.Tracking;
 using Jsms.Tests.Consultations;
@@ -79,5 +80,29 @@ public sealed class TrackingRestartTests(TrackingTestApp app) : IClassFixture<Tr
         await Task.Delay(1000); // a few timer ticks
         Assert.Equal(first.Select(a => a.Id), (await AlertsAbout(waiting)).Select(a => a.Id));
         Assert.Equal(leave.Select(a => a.Id), (await AlertsAbout(dueDuringDowntime)).Select(a => a.Id));
+    }
+
+    [Fact]
+    public async Task A_position_stored_just_before_the_process_stopped_moves_its_device_after_the_restart()
+    {
+        // The writer keeps last positions in memory for up to a second under load; a crash loses that memory, not the
+        // positions: the next start recovers the last positions from the positions stored after the newest one recorded.
+        using var analyst = await app.LoginAs("pk.analyst");
+        var uniqueId = "rst-" + Guid.NewGuid().ToString("N")[..10];
+        var device = await (await analyst.Post("/api/devices", new { uniqueId, name = "Restart tracker", kind = "VehicleTracker" })).Read<DeviceDto>(HttpStatusCode.Created);
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        Assert.Equal(HttpStatusCode.OK, (await analyst.Post("/api/tracking/positions", new[] { new { deviceId = uniqueId, time = now.AddMinutes(-5), latitude = 24.86, longitude = 67.01 } })).StatusCode);
+        // Stored by the writer, but the process stopped before its last position was written.
+        await app.WithDb(db =>
+        {
+            db.Add(new Position { DeviceId = device.Id, Time = now.AddMinutes(-1), ReceivedAt = now, Latitude = 24.87, Longitude = 67.02 });
+            return db.SaveChangesAsync();
+        });
+        Assert.Equal(24.86, (await analyst.GetAs<DeviceDto>($"/api/devices/{device.Id}")).LastPosition!.Latitude);
+
+        await app.RestartAsync();
+        using var again = await app.LoginAs("pk.analyst");
+        var shown = await again.GetAs<DeviceDto>($"/api/devices/{device.Id}");
+        Assert.Equal((now.AddMinutes(-1), 24.87), (shown.LastPosition!.Time, shown.LastPosition.Latitude));
     }
 }

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
@@ -39,6 +40,7 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
     private readonly TrackingOptions _options;
     private readonly ILogger<IngestWriter> _logger;
     private readonly Lock _startGate = new();
+    private readonly LastPositionBuffer _lastPositions = new();
     private Task? _loops;
     private IObservationStorage? _storage;
     private int _disposed;
@@ -131,6 +133,25 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
         {
             _toEngine.Writer.TryComplete();
         }
+        await FlushLastPositionsAsync();
+    }
+
+    /// <summary>On the way out: writes the last positions still held in memory (the next start would recover them anyway).</summary>
+    private async Task FlushLastPositionsAsync()
+    {
+        if (_storage is null || _lastPositions.IsEmpty)
+        {
+            return;
+        }
+        try
+        {
+            await _storage.WriteAsync([], _lastPositions, flushLastPositions: true, CancellationToken.None);
+            _lastPositions.Committed([], flushed: true);
+        }
+        catch (Exception exception)
+        {
+            _logger.LogWarning(exception, "Writing the devices' last positions on shutdown failed; they are recovered at the next start");
+        }
     }
 
     /// <summary>Writes the group in one transaction; on failure, each batch alone, so one bad batch fails only itself.</summary>
@@ -169,9 +190,13 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
     private async Task WriteAsync(List<PendingBatch> group)
     {
         _storage ??= await CreateStorageAsync();
+        // Nothing more waiting: the writer is about to idle, so the last positions are brought up to date now; under
+        // load they are written at most once a second (docs/decisions/0007, "Last positions written behind").
+        var flush = _toStore.Reader.Count == 0 || _lastPositions.Due;
         try
         {
-            await _storage.WriteAsync(group, _stop.Token);
+            await _storage.WriteAsync(group, _lastPositions, flush, _stop.Token);
+            _lastPositions.Committed(group, flush);
         }
         catch
         {
@@ -220,7 +245,12 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
         }
     }
 
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Last positions still held in memory when the process last stopped are recovered from the positions stored after them.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        await LastPositionSql.CatchUpAsync(scope.ServiceProvider.GetRequiredService<JsmsDbContext>(), cancellationToken);
+    }
 
     /// <summary>On shutdown, before the services go: takes no more batches and finishes those already handed over.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -302,8 +332,11 @@ internal sealed class PendingBatch(IReadOnlyList<PositionToStore> positions, IRe
 
 internal interface IObservationStorage : IAsyncDisposable
 {
-    /// <summary>Stores every batch of the group in one transaction and fills in their ids; nothing is stored if it throws.</summary>
-    Task WriteAsync(IReadOnlyList<PendingBatch> group, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores every batch of the group in one transaction and fills in their ids; nothing is stored if it throws. When
+    /// <paramref name="lastPositions"/> says the devices' last positions are due, they are upserted in the same transaction.
+    /// </summary>
+    Task WriteAsync(IReadOnlyList<PendingBatch> group, LastPositionBuffer lastPositions, bool flushLastPositions, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -352,7 +385,7 @@ internal sealed class SqliteObservationStorage : IObservationStorage
         return new SqliteObservationStorage(connection);
     }
 
-    public Task WriteAsync(IReadOnlyList<PendingBatch> group, CancellationToken cancellationToken)
+    public Task WriteAsync(IReadOnlyList<PendingBatch> group, LastPositionBuffer lastPositions, bool flushLastPositions, CancellationToken cancellationToken)
     {
         // Synchronous on purpose: SQLite has no asynchronous I/O, and this runs on the writer's own loop.
         using var transaction = _connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);
@@ -389,7 +422,7 @@ internal sealed class SqliteObservationStorage : IObservationStorage
                 batch.SightingIds[i] = raw.sqlite3_last_insert_rowid(_connection.Handle);
             }
         }
-        foreach (var (deviceId, (id, at)) in LastPositionSql.LatestPerDevice(group))
+        foreach (var (deviceId, (id, at)) in flushLastPositions ? lastPositions.With(group) : [])
         {
             raw.sqlite3_bind_text(_last, 1, GuidText(deviceId));
             raw.sqlite3_bind_int64(_last, 2, id);
@@ -469,10 +502,61 @@ internal static class LastPositionSql
     public static readonly string Postgres = string.Format(CultureInfo.InvariantCulture, Upsert,
         """SELECT u.d, u.p, u.t FROM unnest($1, $2, $3) AS u(d, p, t) WHERE EXISTS (SELECT 1 FROM "Devices" WHERE "Id" = u.d)""");
 
-    /// <summary>Each device's latest position of the group (by event time, then id); the ids must be filled in.</summary>
-    public static Dictionary<Guid, (long Id, DateTime Time)> LatestPerDevice(IReadOnlyList<PendingBatch> group)
+    // Latest per device of the positions stored after the newest one recorded (a row only moves forward, so scanning from an
+    // older id than strictly needed is harmless). Ids grow in commit order: the writer is the only one storing positions.
+    private static readonly string CatchUp = string.Format(CultureInfo.InvariantCulture, Upsert, """
+        SELECT l."DeviceId", l."Id", l."Time" FROM (
+            SELECT p."DeviceId", p."Id", p."Time", ROW_NUMBER() OVER (PARTITION BY p."DeviceId" ORDER BY p."Time" DESC, p."Id" DESC) AS "Rank"
+            FROM "Positions" AS p
+            WHERE p."Id" > (SELECT COALESCE(MAX("PositionId"), 0) FROM "DeviceLastPositions")) AS l
+        WHERE l."Rank" = 1 AND EXISTS (SELECT 1 FROM "Devices" WHERE "Id" = l."DeviceId")
+        """);
+
+    /// <summary>Brings the table up to date with positions stored but not yet reflected in it (the process stopped before the flush).</summary>
+    public static Task<int> CatchUpAsync(JsmsDbContext db, CancellationToken cancellationToken)
+        => db.Database.ExecuteSqlRawAsync(CatchUp, cancellationToken);
+}
+
+/// <summary>
+/// Each device's latest stored position (by event time, then id) not yet written to <see cref="DeviceLastPosition"/>.
+/// Under load the writer upserts them at most once a second instead of with every group: the upserts touched a row
+/// per reporting device per commit and cost as much as storing the positions. Only committed groups enter it.
+/// </summary>
+internal sealed class LastPositionBuffer
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+    private readonly Dictionary<Guid, (long Id, DateTime Time)> _pending = [];
+    private long _flushedAt = Stopwatch.GetTimestamp();
+
+    public bool IsEmpty => _pending.Count == 0;
+
+    public bool Due => Stopwatch.GetElapsedTime(_flushedAt) >= Interval;
+
+    /// <summary>What to write if this group commits: the pending positions merged with the group's (whose ids are filled in).</summary>
+    public Dictionary<Guid, (long Id, DateTime Time)> With(IReadOnlyList<PendingBatch> group)
     {
-        var latest = new Dictionary<Guid, (long Id, DateTime Time)>();
+        var merged = new Dictionary<Guid, (long Id, DateTime Time)>(_pending);
+        Merge(merged, group);
+        return merged;
+    }
+
+    /// <summary>The group committed: its positions were written (flushed) or wait for the next flush.</summary>
+    public void Committed(IReadOnlyList<PendingBatch> group, bool flushed)
+    {
+        if (flushed)
+        {
+            _pending.Clear();
+            _flushedAt = Stopwatch.GetTimestamp();
+        }
+        else
+        {
+            Merge(_pending, group);
+        }
+    }
+
+    private static void Merge(Dictionary<Guid, (long Id, DateTime Time)> latest, IReadOnlyList<PendingBatch> group)
+    {
         foreach (var batch in group)
         {
             for (var i = 0; i < batch.Positions.Count; i++)
@@ -485,7 +569,6 @@ internal static class LastPositionSql
                 }
             }
         }
-        return latest;
     }
 }
 
@@ -498,7 +581,7 @@ internal sealed class PostgresObservationStorage(NpgsqlDataSource source) : IObs
     public static Task<PostgresObservationStorage> OpenAsync(string connectionString, CancellationToken cancellationToken)
         => Task.FromResult(new PostgresObservationStorage(NpgsqlDataSource.Create(connectionString)));
 
-    public async Task WriteAsync(IReadOnlyList<PendingBatch> group, CancellationToken cancellationToken)
+    public async Task WriteAsync(IReadOnlyList<PendingBatch> group, LastPositionBuffer lastPositions, bool flushLastPositions, CancellationToken cancellationToken)
     {
         var positions = group.Sum(b => b.Positions.Count);
         var sightings = group.Sum(b => b.Sightings.Count);
@@ -533,9 +616,9 @@ internal sealed class PostgresObservationStorage(NpgsqlDataSource source) : IObs
             }
             await copy.CompleteAsync(cancellationToken);
         }
-        if (positions > 0)
+        if (flushLastPositions)
         {
-            await UpsertLastPositionsAsync(connection, group, cancellationToken);
+            await UpsertLastPositionsAsync(connection, lastPositions.With(group), cancellationToken);
         }
         if (sightings > 0)
         {
@@ -565,9 +648,13 @@ internal sealed class PostgresObservationStorage(NpgsqlDataSource source) : IObs
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static async Task UpsertLastPositionsAsync(NpgsqlConnection connection, IReadOnlyList<PendingBatch> group, CancellationToken cancellationToken)
+    private static async Task UpsertLastPositionsAsync(NpgsqlConnection connection, Dictionary<Guid, (long Id, DateTime Time)> latest,
+        CancellationToken cancellationToken)
     {
-        var latest = LastPositionSql.LatestPerDevice(group);
+        if (latest.Count == 0)
+        {
+            return;
+        }
         await using var command = connection.CreateCommand();
         command.CommandText = LastPositionSql.Postgres;
         command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. latest.Keys] });
