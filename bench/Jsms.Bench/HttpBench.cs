@@ -22,7 +22,7 @@ internal static class HttpBench
 {
     private const string TimePlaceholder = "2000-01-01T00:00:00.000Z";
 
-    public static async Task RunAsync(string? postgres, int seconds, int windows, int connections, int batch, int sampleSeconds, int rate)
+    public static async Task RunAsync(string? postgres, int seconds, int windows, int connections, int batch, int sampleSeconds, int rate, int warmup, bool allocations)
     {
         var provider = postgres is null ? "sqlite" : "postgres";
         var (app, cleanup) = await BenchWorld.StartAppAsync(postgres, listen: true);
@@ -171,7 +171,19 @@ internal static class HttpBench
             });
 
             // Warm-up, then the measured windows.
-            await Task.Delay(TimeSpan.FromSeconds(5));
+            // Warm-up: at least the given time, then until the JIT has settled (tiered compilation recompiles the hot code
+            // for a while, and much longer when other processes hold the cores), at most two more minutes.
+            await Task.Delay(TimeSpan.FromSeconds(warmup));
+            for (var settling = 0; settling < 60; settling++)
+            {
+                var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+                await Task.Delay(TimeSpan.FromSeconds(2));
+                if (System.Runtime.JitInfo.GetCompiledMethodCount() - compiled < 20)
+                {
+                    break;
+                }
+            }
+            using var allocationSampler = allocations ? new AllocationSampler() : null;
             var rates = new List<double>();
             var cpuPer = new List<double>();
             using var self = Process.GetCurrentProcess();
@@ -180,6 +192,7 @@ internal static class HttpBench
                 var before = Interlocked.Read(ref acknowledged);
                 self.Refresh();
                 var cpu = self.TotalProcessorTime;
+                var (allocated, paused, jitted) = (GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(), System.Runtime.JitInfo.GetCompiledMethodCount());
                 var started = Stopwatch.GetTimestamp();
                 await Task.Delay(TimeSpan.FromSeconds(seconds));
                 var count = Interlocked.Read(ref acknowledged) - before;
@@ -188,8 +201,10 @@ internal static class HttpBench
                 var cpuPerPosition = (self.TotalProcessorTime - cpu).TotalMicroseconds / Math.Max(1, count);
                 rates.Add(achieved);
                 cpuPer.Add(cpuPerPosition);
-                Console.WriteLine(string.Create(BenchWorld.Culture, $"  window {w + 1}: {achieved:N0} positions per second acknowledged (stored and through the engine); {cpuPerPosition:N1} µs CPU per position (server and load driver)"));
+                // Allocation per position does not depend on the machine's load; methods compiled show whether the JIT had settled.
+                Console.WriteLine(string.Create(BenchWorld.Culture, $"  window {w + 1}: {achieved:N0} positions per second acknowledged (stored and through the engine); {cpuPerPosition:N1} µs CPU per position (server and load driver); {(GC.GetTotalAllocatedBytes() - allocated) / (double)Math.Max(1, count):N0} bytes allocated per position, GC paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds / seconds / 10:N1}% of the time, {System.Runtime.JitInfo.GetCompiledMethodCount() - jitted:N0} methods compiled"));
             }
+            allocationSampler?.Print(25);
             await stop.CancelAsync();
             await Task.WhenAll(workers);
             await Quietly(probe);

@@ -10,7 +10,7 @@ namespace Jsms.Features.Tracking;
 /// The use cases of trackers (devices) and fixed sensors, shared by the API (<see cref="TrackingModule"/>) and the
 /// pages. Every query goes through the access policy; a record the caller may not read (or change) is null / not found.
 /// </summary>
-public sealed class DeviceRegistry(JsmsDbContext db, ReleaseMarkings markings, TimeProvider clock)
+public sealed class DeviceRegistry(JsmsDbContext db, ReleaseMarkings markings, TimeProvider clock, IngestWriter writer)
 {
     private static (Guid, Guid, Tlp) Key(IReleasable r) => (r.Id, r.OwnerAgencyId, r.Tlp);
 
@@ -33,11 +33,22 @@ public sealed class DeviceRegistry(JsmsDbContext db, ReleaseMarkings markings, T
         var marks = await markings.DescribeAsync(devices.Select(Key).ToList());
         // Positions are reached only through a readable device: these ids are the caller's readable devices.
         var ids = devices.Select(d => d.Id).ToList();
-        var last = await (from l in db.Set<DeviceLastPosition>().AsNoTracking()
-                          join p in db.Set<Position>() on l.PositionId equals p.Id
-                          where ids.Contains(l.DeviceId)
-                          select new { l.DeviceId, Position = new PositionDto(p.Time, p.Latitude, p.Longitude, p.Speed, p.Bearing, p.Altitude, p.Accuracy) })
-            .ToDictionaryAsync(x => x.DeviceId, x => x.Position);
+        // Held back by the writer (at most a second) first, then the table: a committed position is in one or the other.
+        var heldBack = writer.HeldBackLastPositions(ids);
+        var recorded = await (from l in db.Set<DeviceLastPosition>().AsNoTracking()
+                              where ids.Contains(l.DeviceId)
+                              select new { l.DeviceId, l.PositionId, l.Time }).ToDictionaryAsync(x => x.DeviceId, x => (x.PositionId, x.Time));
+        foreach (var (deviceId, held) in heldBack)
+        {
+            if (!recorded.TryGetValue(deviceId, out var r) || held.Time > r.Time || (held.Time == r.Time && held.PositionId > r.PositionId))
+            {
+                recorded[deviceId] = held;
+            }
+        }
+        var positionIds = recorded.Values.Select(v => v.PositionId).ToList();
+        var positions = await db.Set<Position>().AsNoTracking().Where(p => positionIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => new PositionDto(p.Time, p.Latitude, p.Longitude, p.Speed, p.Bearing, p.Altitude, p.Accuracy));
+        var last = recorded.Where(r => positions.ContainsKey(r.Value.PositionId)).ToDictionary(r => r.Key, r => positions[r.Value.PositionId]);
         return devices.Select(d => new DeviceDto(d.Id, d.UniqueId, d.Name, d.Kind, d.Subject, last.GetValueOrDefault(d.Id), marks[d.Id])).ToList();
     }
 

@@ -55,6 +55,12 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
         _logger = logger;
     }
 
+    /// <summary>
+    /// Last positions of these devices that are committed but not yet written to <see cref="DeviceLastPosition"/> (at most a
+    /// second behind). Ask before reading the table: a position is then in one or the other.
+    /// </summary>
+    public Dictionary<Guid, (long PositionId, DateTime Time)> HeldBackLastPositions(IEnumerable<Guid> deviceIds) => _lastPositions.Find(deviceIds);
+
     /// <summary>Stores the positions (one transaction, with whatever else is being stored), runs them through the engine; returns the alerts raised.</summary>
     public Task<int> StorePositionsAsync(IReadOnlyList<PositionToStore> positions, DateTime receivedAt, CancellationToken cancellationToken = default)
         => EnqueueAsync(new PendingBatch(positions, [], receivedAt), cancellationToken);
@@ -110,7 +116,7 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
         var reader = _toStore.Reader;
         try
         {
-            while (await reader.WaitToReadAsync(_stop.Token))
+            while (await WaitForBatchesAsync(reader))
             {
                 var group = new List<PendingBatch>();
                 var rows = 0;
@@ -136,21 +142,42 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
         await FlushLastPositionsAsync();
     }
 
-    /// <summary>On the way out: writes the last positions still held in memory (the next start would recover them anyway).</summary>
+    /// <summary>Waits for the next batches; when last positions are held back and nothing comes for a second, writes them.</summary>
+    private async Task<bool> WaitForBatchesAsync(ChannelReader<PendingBatch> reader)
+    {
+        var waiting = reader.WaitToReadAsync(_stop.Token).AsTask();
+        while (!_lastPositions.IsEmpty && !waiting.IsCompleted)
+        {
+            if (await Task.WhenAny(waiting, Task.Delay(LastPositionBuffer.Interval, _stop.Token)) != waiting)
+            {
+                await FlushLastPositionsAsync();
+            }
+        }
+        return await waiting;
+    }
+
+    /// <summary>Writes the last positions held in memory (after a quiet second, and on the way out).</summary>
     private async Task FlushLastPositionsAsync()
     {
-        if (_storage is null || _lastPositions.IsEmpty)
+        if (_lastPositions.IsEmpty)
         {
             return;
         }
         try
         {
+            _storage ??= await CreateStorageAsync();
             await _storage.WriteAsync([], _lastPositions, flushLastPositions: true, CancellationToken.None);
             _lastPositions.Committed([], flushed: true);
         }
         catch (Exception exception)
         {
-            _logger.LogWarning(exception, "Writing the devices' last positions on shutdown failed; they are recovered at the next start");
+            // Tried again a second later; were the process to stop, the next start recovers them from the positions.
+            _logger.LogWarning(exception, "Writing the devices' last positions failed");
+            if (_storage is not null)
+            {
+                await _storage.DisposeAsync();
+                _storage = null;
+            }
         }
     }
 
@@ -190,9 +217,9 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
     private async Task WriteAsync(List<PendingBatch> group)
     {
         _storage ??= await CreateStorageAsync();
-        // Nothing more waiting: the writer is about to idle, so the last positions are brought up to date now; under
-        // load they are written at most once a second (docs/decisions/0007, "Last positions written behind").
-        var flush = _toStore.Reader.Count == 0 || _lastPositions.Due;
+        // The devices' last positions are written at most once a second, and after a second without reports; readers see the
+        // ones held back through HeldBackLastPositions (docs/decisions/0007, "Last positions written behind").
+        var flush = _lastPositions.Due;
         try
         {
             await _storage.WriteAsync(group, _lastPositions, flush, _stop.Token);
@@ -318,7 +345,7 @@ internal sealed class PendingBatch(IReadOnlyList<PositionToStore> positions, IRe
         for (var i = 0; i < Positions.Count; i++)
         {
             var (device, fix) = Positions[i];
-            list.Add(new Observation(TrackingModule.NormaliseSubject(device.SubjectKey), fix.Time, fix.Latitude, fix.Longitude, "position",
+            list.Add(new Observation(device.EngineSubject, fix.Time, fix.Latitude, fix.Longitude, "position",
                 PositionIds[i], device.UniqueId));
         }
         for (var i = 0; i < Sightings.Count; i++)
@@ -519,24 +546,52 @@ internal static class LastPositionSql
 
 /// <summary>
 /// Each device's latest stored position (by event time, then id) not yet written to <see cref="DeviceLastPosition"/>.
-/// Under load the writer upserts them at most once a second instead of with every group: the upserts touched a row
-/// per reporting device per commit and cost as much as storing the positions. Only committed groups enter it.
+/// The writer upserts them at most once a second instead of with every group: the upserts touched a row per reporting
+/// device per commit and cost as much as storing the positions. Only committed groups enter it; readers of last positions
+/// look here first, then at the table, so what was acknowledged is shown at once.
 /// </summary>
 internal sealed class LastPositionBuffer
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+    /// <summary>Longest time a device's last position is held back.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
+    // Written by the writer's loop only; read by requests (Find), hence the lock.
     private readonly Dictionary<Guid, (long Id, DateTime Time)> _pending = [];
+    private readonly Lock _lock = new();
     private long _flushedAt = Stopwatch.GetTimestamp();
 
     public bool IsEmpty => _pending.Count == 0;
+
+    /// <summary>The held-back last positions of these devices (committed positions not yet written to the table).</summary>
+    public Dictionary<Guid, (long Id, DateTime Time)> Find(IEnumerable<Guid> deviceIds)
+    {
+        var found = new Dictionary<Guid, (long Id, DateTime Time)>();
+        lock (_lock)
+        {
+            if (_pending.Count > 0)
+            {
+                foreach (var id in deviceIds)
+                {
+                    if (_pending.TryGetValue(id, out var last))
+                    {
+                        found[id] = last;
+                    }
+                }
+            }
+        }
+        return found;
+    }
 
     public bool Due => Stopwatch.GetElapsedTime(_flushedAt) >= Interval;
 
     /// <summary>What to write if this group commits: the pending positions merged with the group's (whose ids are filled in).</summary>
     public Dictionary<Guid, (long Id, DateTime Time)> With(IReadOnlyList<PendingBatch> group)
     {
-        var merged = new Dictionary<Guid, (long Id, DateTime Time)>(_pending);
+        Dictionary<Guid, (long Id, DateTime Time)> merged;
+        lock (_lock)
+        {
+            merged = new Dictionary<Guid, (long Id, DateTime Time)>(_pending);
+        }
         Merge(merged, group);
         return merged;
     }
@@ -544,14 +599,17 @@ internal sealed class LastPositionBuffer
     /// <summary>The group committed: its positions were written (flushed) or wait for the next flush.</summary>
     public void Committed(IReadOnlyList<PendingBatch> group, bool flushed)
     {
-        if (flushed)
+        lock (_lock)
         {
-            _pending.Clear();
-            _flushedAt = Stopwatch.GetTimestamp();
-        }
-        else
-        {
-            Merge(_pending, group);
+            if (flushed)
+            {
+                _pending.Clear();
+                _flushedAt = Stopwatch.GetTimestamp();
+            }
+            else
+            {
+                Merge(_pending, group);
+            }
         }
     }
 

@@ -24,7 +24,7 @@ namespace Jsms.Features.Tracking;
 /// list and the owner agency's coordinators (as named recipients). They are raised at the moment the deadline
 /// passed, not when the check ran.
 /// </summary>
-public sealed class MovementMonitor(IServiceScopeFactory scopes, AlertBroadcaster broadcaster, TrackingCounters counters,
+public sealed class MovementMonitor(IServiceScopeFactory scopes, AlertBroadcaster broadcaster, TrackingCounters counters, IngestWriter writer,
     IOptions<TrackingOptions> options, IOptions<MovementWatchOptions> watch) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -76,9 +76,14 @@ public sealed class MovementMonitor(IServiceScopeFactory scopes, AlertBroadcaste
             }
             var trackers = System.Text.Json.JsonSerializer.Deserialize<List<string>>(movement.VehiclesJson)!
                 .Concat(System.Text.Json.JsonSerializer.Deserialize<List<string>>(movement.EscortJson)!).Distinct().ToList();
-            var devices = await db.Set<Device>().AsNoTracking().Where(d => trackers.Contains(d.UniqueId))
+            var trackerIds = await db.Set<Device>().Where(d => trackers.Contains(d.UniqueId)).Select(d => d.Id).ToListAsync(cancellationToken);
+            // Held back by the writer first, then the table (a position is in one or the other).
+            var heldBack = writer.HeldBackLastPositions(trackerIds);
+            var devices = (await db.Set<Device>().AsNoTracking().Where(d => trackerIds.Contains(d.Id))
                 .Select(d => new { d.Id, d.UniqueId, Last = db.Set<DeviceLastPosition>().Where(l => l.DeviceId == d.Id).Select(l => (DateTime?)l.Time).FirstOrDefault() })
-                .ToListAsync(cancellationToken);
+                .ToListAsync(cancellationToken))
+                .Select(d => new { d.Id, d.UniqueId, Last = heldBack.TryGetValue(d.Id, out var held) && (d.Last is null || held.Time > d.Last) ? held.Time : d.Last })
+                .ToList();
             foreach (var device in devices)
             {
                 alerts.AddRange(await MissedCheckpointsAsync(db, movement, device.Id, device.UniqueId, now, cancellationToken));

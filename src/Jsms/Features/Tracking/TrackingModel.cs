@@ -14,11 +14,15 @@ public enum DeviceKind { VehicleTracker, PersonalTracker, Other }
 /// </summary>
 public sealed class Device : IReleasable, IAudited
 {
+    private string _uniqueId = "";
+    private string? _subject;
+    private string? _engineSubject;
+
     public Guid Id { get; set; }
-    public string UniqueId { get; set; } = "";
+    public string UniqueId { get => _uniqueId; set => (_uniqueId, _engineSubject) = (value, null); }
     public string Name { get; set; } = "";
     public DeviceKind Kind { get; set; }
-    public string? Subject { get; set; }
+    public string? Subject { get => _subject; set => (_subject, _engineSubject) = (value, null); }
     public DateTime CreatedAt { get; set; }
 
     public Guid OwnerAgencyId { get; set; }
@@ -27,6 +31,9 @@ public sealed class Device : IReleasable, IAudited
 
     /// <summary>What the engine calls this device's subject: its <see cref="Subject"/> if set, else its unique id.</summary>
     public string SubjectKey => string.IsNullOrWhiteSpace(Subject) ? UniqueId : Subject;
+
+    /// <summary><see cref="SubjectKey"/> normalised as sightings are, kept: ingest asks for it with every position.</summary>
+    public string EngineSubject => _engineSubject ??= TrackingModule.NormaliseSubject(SubjectKey);
 }
 
 public enum SensorKind { Anpr, Camera, Gate, Radar, Other }
@@ -97,6 +104,7 @@ internal sealed class DeviceConfiguration : IEntityTypeConfiguration<Device>
         builder.Property(d => d.Subject).HasMaxLength(128);
         builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(32);
         builder.Ignore(d => d.SubjectKey);
+        builder.Ignore(d => d.EngineSubject);
     }
 }
 

@@ -249,7 +249,43 @@ public static class TrackingModule
 
     /// <summary>Plates are compared without case, spaces or dashes ("LEA 1234" is "lea-1234").</summary>
     public static string NormaliseSubject(string subject)
-        => new(subject.Trim().ToUpperInvariant().Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
+    {
+        // Upper case without white space or dashes; most plates and ids arrive that way already and are returned as they are.
+        var keep = 0;
+        var changed = false;
+        foreach (var c in subject)
+        {
+            if (char.IsSurrogate(c))
+            {
+                // Letters beyond the basic plane are upper-cased as pairs by the string's own rule.
+                return new(subject.ToUpperInvariant().Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
+            }
+            if (char.IsWhiteSpace(c) || c == '-')
+            {
+                changed = true;
+            }
+            else
+            {
+                keep++;
+                changed |= char.ToUpperInvariant(c) != c;
+            }
+        }
+        if (!changed)
+        {
+            return subject;
+        }
+        return string.Create(keep, subject, static (span, source) =>
+        {
+            var i = 0;
+            foreach (var c in source)
+            {
+                if (!char.IsWhiteSpace(c) && c != '-')
+                {
+                    span[i++] = char.ToUpperInvariant(c);
+                }
+            }
+        });
+    }
 
     private static void CheckFuture(Dictionary<string, string[]> errors, IEnumerable<(string Key, DateTime Time)> times, DateTime now, TrackingOptions options)
     {
