@@ -498,8 +498,46 @@ internal sealed class SqliteObservationStorage : IObservationStorage
         return text;
     }
 
-    private static ReadOnlySpan<byte> Utf8Time(DateTime value, Span<byte> buffer)
-        => value.TryFormat(buffer, out var written, TimeFormat, CultureInfo.InvariantCulture) ? buffer[..written] : throw new FormatException(value.ToString("O"));
+    /// <summary>
+    /// <see cref="TimeFormat"/> written by hand (the general custom-format path cost more than binding the value): the date
+    /// and time, then the fraction of the second to 7 digits without trailing zeros, and no dot when it is zero.
+    /// </summary>
+    internal static ReadOnlySpan<byte> Utf8Time(DateTime value, Span<byte> buffer)
+    {
+        Digits(buffer[..4], value.Year);
+        buffer[4] = (byte)'-';
+        Digits(buffer.Slice(5, 2), value.Month);
+        buffer[7] = (byte)'-';
+        Digits(buffer.Slice(8, 2), value.Day);
+        buffer[10] = (byte)' ';
+        Digits(buffer.Slice(11, 2), value.Hour);
+        buffer[13] = (byte)':';
+        Digits(buffer.Slice(14, 2), value.Minute);
+        buffer[16] = (byte)':';
+        Digits(buffer.Slice(17, 2), value.Second);
+        var fraction = (int)(value.Ticks % TimeSpan.TicksPerSecond);
+        if (fraction == 0)
+        {
+            return buffer[..19];
+        }
+        buffer[19] = (byte)'.';
+        Digits(buffer.Slice(20, 7), fraction);
+        var end = 27;
+        while (buffer[end - 1] == (byte)'0')
+        {
+            end--;
+        }
+        return buffer[..end];
+    }
+
+    private static void Digits(Span<byte> target, int value)
+    {
+        for (var i = target.Length - 1; i >= 0; i--)
+        {
+            target[i] = (byte)('0' + value % 10);
+            value /= 10;
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

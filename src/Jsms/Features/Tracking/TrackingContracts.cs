@@ -12,9 +12,22 @@ public sealed record SensorRequest(string? Code, string? Name, string? Kind, dou
 
 public sealed record SensorDto(Guid Id, string Code, string Name, SensorKind Kind, double Latitude, double Longitude, MarkingDto Marking);
 
-/// <summary>One position of the JSON batch API; speed in metres per second, time ISO 8601 (UTC unless an offset is given).</summary>
-public sealed record PositionInput(string? DeviceId, DateTime? Time, double? Latitude, double? Longitude, double? Speed, double? Bearing,
-    double? Altitude, double? Accuracy);
+/// <summary>
+/// One position of the JSON batch API; speed in metres per second, time ISO 8601 (UTC unless an offset is given).
+/// Settable properties, not a positional record: the serializer fills them in place, where constructor arguments were
+/// boxed into an array per position (a tenth of what ingest allocated).
+/// </summary>
+public sealed record PositionInput
+{
+    public string? DeviceId { get; init; }
+    public DateTime? Time { get; init; }
+    public double? Latitude { get; init; }
+    public double? Longitude { get; init; }
+    public double? Speed { get; init; }
+    public double? Bearing { get; init; }
+    public double? Altitude { get; init; }
+    public double? Accuracy { get; init; }
+}
 
 /// <summary>One sighting: the sensor's code, the subject seen (plate, track id) and when.</summary>
 public sealed record SightingInput(string? SensorId, string? Subject, DateTime? Time);
