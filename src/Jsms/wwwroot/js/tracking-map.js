@@ -57,9 +57,8 @@
     var shownAlerts = 0;
     Object.keys(alerts).forEach(function (id) {
       var a = alerts[id];
-      // An alert belongs to the agency of its site; an alert without a site shows only when no agency is chosen.
-      var site = a.siteId ? sites[a.siteId] : null;
-      var visible = (!agency || (site && site.agency === agency))
+      // An alert belongs to its owner agency (the server says which: its site's, or its movement's), with or without a site.
+      var visible = (!agency || a.agency === agency)
         && (!siteId || a.siteId === siteId)
         && severities.indexOf(a.severity) >= minSeverity;
       show(a, visible);
@@ -160,7 +159,8 @@
     item.appendChild(title);
     item.appendChild(when);
     list.insertBefore(item, list.firstChild);
-    var entry = { layers: [], item: item, siteId: alert.siteId, severity: alert.severity };
+    var entry = { layers: [], item: item, siteId: alert.siteId, severity: alert.severity, agency: alert.ownerAgency };
+    if (alert.ownerAgency) { addOption(filterAgency, alert.ownerAgency, alert.ownerAgency); }
     if (typeof alert.latitude === "number" && typeof alert.longitude === "number") {
       var high = alert.severity === "High" || alert.severity === "Critical";
       var marker = L.circleMarker([alert.latitude, alert.longitude], {
@@ -175,7 +175,7 @@
     applyFilters();
   }
 
-  // Sites first, so an alert's agency (its site's) is known when the filters run.
+  // Sites first, so the site filter's options are there when the alerts are listed.
   sitesLoaded.then(function () { return G.getJson(element.dataset.alertsUrl); }, function () { return G.getJson(element.dataset.alertsUrl); })
     .then(function (open) { open.reverse().forEach(addAlert); });
 
