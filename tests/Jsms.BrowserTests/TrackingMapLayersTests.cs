@@ -6,7 +6,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Jsms.BrowserTests;
 
 /// <summary>
-/// What the operating picture draws besides sites and vehicles: alerts without a site under their agency's filter.
+/// What the operating picture draws besides sites and vehicles: alerts without a site under their agency's filter,
+/// and the fixed sensors the user may read.
 /// </summary>
 public sealed class TrackingMapLayersTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
@@ -36,5 +37,29 @@ public sealed class TrackingMapLayersTests(BrowserApp browser) : IClassFixture<B
         await page.Locator("[data-testid=filter-agency]").SelectOptionAsync("PK-NACTA");
         await Expect(alert).ToBeVisibleAsync();
         await Expect(page.Locator("#tracking-map")).Not.ToHaveAttributeAsync("data-alerts-visible", "0");
+    }
+
+    [Fact]
+    public async Task Fixed_sensors_are_drawn_with_name_and_kind_for_those_who_may_read_them()
+    {
+        // The demo's two ANPR cameras are PK-NACTA's, released to PK-SINDH only.
+        var page = await browser.LoginAs("pk.coordinator");
+        await page.GotoAsync("/Tracking/Map");
+        var map = page.Locator("#tracking-map");
+        await Expect(map).ToHaveAttributeAsync("data-sensors-shown", "2");
+        var south = map.Locator(".sensor-marker[data-sensor=KHI-ANPR-01]");
+        await Expect(south).ToBeVisibleAsync();
+        await Expect(map.Locator(".sensor-marker[data-sensor=KHI-ANPR-02]")).ToBeVisibleAsync();
+        await south.ClickAsync();
+        var popup = page.Locator("[data-testid=sensor-popup]");
+        await Expect(popup).ToContainTextAsync("Airport perimeter road, south gate (demo)");
+        await Expect(popup).ToContainTextAsync("ANPR camera");
+        await BrowserApp.ScreenshotAsync(page, "tracking-map-sensor");
+
+        // A partner's liaison officer may not read them: none is drawn.
+        var partner = await browser.LoginAs("cn.liaison");
+        await partner.GotoAsync("/Tracking/Map");
+        await Expect(partner.Locator("#tracking-map")).ToHaveAttributeAsync("data-sensors-shown", "0");
+        await Expect(partner.Locator(".sensor-marker")).ToHaveCountAsync(0);
     }
 }

@@ -1,7 +1,7 @@
 // The operating picture (/Tracking/Map): country outlines from world-atlas; sites with their perimeters and watch
-// zones (the perimeter grown by the watch distance); live vehicles (latest position of each tracker, refreshed);
-// the movements the user may see (route and corridor); open alerts and new ones pushed by /api/alerts/stream, with
-// a list beside the map; filters by agency, site and severity. Everything comes from the API as the signed-in user
+// zones (the perimeter grown by the watch distance); fixed sensors (cameras, gates, radars); live vehicles (latest
+// position of each tracker, refreshed); the movements the user may see (route and corridor); open alerts and new ones
+// pushed by /api/alerts/stream, with a list beside the map; filters by agency, site and severity. Everything comes from the API as the signed-in user
 // may see it, so the access policy decides what is drawn.
 (function () {
   "use strict";
@@ -21,6 +21,7 @@
 
   // Everything drawn, with what the filters look at: { layers: [...], agency, siteId, severity, item }.
   var sites = {};
+  var sensors = {};
   var vehicles = {};
   var alerts = {};
   var movements = [];
@@ -48,6 +49,9 @@
     Object.keys(sites).forEach(function (id) {
       var s = sites[id];
       show(s, (!agency || s.agency === agency) && (!siteId || id === siteId));
+    });
+    Object.keys(sensors).forEach(function (id) {
+      show(sensors[id], !agency || sensors[id].agency === agency);
     });
     Object.keys(vehicles).forEach(function (id) {
       var v = vehicles[id];
@@ -92,6 +96,31 @@
     }
     applyFilters();
   });
+
+  // Fixed sensors (ANPR and other cameras, gates, radars) the user may read: a diamond, with name, kind and code in its popup.
+  var sensorKinds = { Anpr: "ANPR camera", Camera: "Camera", Gate: "Gate", Radar: "Radar", Other: "Other sensor" };
+  G.getJson(element.dataset.sensorsUrl).then(function (list) {
+    list.forEach(function (sensor) {
+      var popup = document.createElement("div");
+      popup.setAttribute("data-testid", "sensor-popup");
+      var name = document.createElement("strong");
+      name.textContent = sensor.name;
+      var kind = document.createElement("div");
+      kind.textContent = (sensorKinds[sensor.kind] || sensor.kind) + " · " + sensor.code;
+      popup.appendChild(name);
+      popup.appendChild(kind);
+      var marker = L.marker([sensor.latitude, sensor.longitude], {
+        icon: L.divIcon({ className: "sensor-marker", iconSize: [12, 12] }), title: sensor.name, alt: sensor.name,
+      }).bindPopup(popup);
+      sensors[sensor.id] = { layers: [marker], agency: sensor.marking.ownerAgency };
+      marker.addTo(map);
+      var icon = marker.getElement && marker.getElement();
+      if (icon) { icon.setAttribute("data-sensor", sensor.code); icon.setAttribute("data-kind", sensor.kind); }
+      addOption(filterAgency, sensor.marking.ownerAgency, sensor.marking.ownerAgency);
+    });
+    element.setAttribute("data-sensors-shown", String(list.length));
+    applyFilters();
+  }).catch(function () { element.setAttribute("data-sensors-shown", "0"); });
 
   // Live vehicles: the latest position of each tracker the user may see, refreshed every few seconds.
   function refreshVehicles() {
