@@ -1,6 +1,9 @@
 using System.Net.Http.Json;
 using Jsms.BrowserTests.Infrastructure;
+using Jsms.Features.Audit;
+using Jsms.Features.Protection;
 using Jsms.Features.Tracking;
+using Microsoft.EntityFrameworkCore;
 using static Microsoft.Playwright.Assertions;
 
 namespace Jsms.BrowserTests;
@@ -61,5 +64,23 @@ public sealed class TrackingMapLayersTests(BrowserApp browser) : IClassFixture<B
         await partner.GotoAsync("/Tracking/Map");
         await Expect(partner.Locator("#tracking-map")).ToHaveAttributeAsync("data-sensors-shown", "0");
         await Expect(partner.Locator(".sensor-marker")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Reloading_the_map_does_not_add_a_line_per_load_to_the_movement_access_log()
+    {
+        var app = browser.App;
+        var convoy = await app.WithDb(db => db.Set<Movement>().Where(m => m.Name == "Airport to Port Qasim convoy (demo)").Select(m => m.Id).SingleAsync());
+        // pk.analyst is on the convoy's named list; no other test here opens the map as pk.analyst.
+        var page = await browser.LoginAs("pk.analyst");
+        for (var i = 0; i < 3; i++)
+        {
+            await page.GotoAsync("/Tracking/Map");
+            await Expect(page.Locator("#tracking-map path.movement-route[data-movement='Airport to Port Qasim convoy (demo)']")).ToBeVisibleAsync();
+        }
+        var looks = await app.WithDb(db => db.Set<AuditEntry>().Where(e => e.RecordId == convoy && e.UserName == "pk.analyst")
+            .Select(e => new { e.Action, e.Detail }).ToListAsync());
+        var look = Assert.Single(looks);
+        Assert.Equal(("read", ProtectionService.MapViewDetail), (look.Action, look.Detail));
     }
 }

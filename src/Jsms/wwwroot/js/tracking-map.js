@@ -152,14 +152,10 @@
   var seconds = Number(element.dataset.refreshSeconds) || 10;
   setInterval(refreshVehicles, seconds * 1000);
 
-  // Movements the user may see (need to know): route and corridor of those planned or under way. Each is an
-  // audited read, as on the movement's own page.
-  G.getJson(element.dataset.movementsUrl).then(function (summaries) {
-    var active = summaries.filter(function (m) { return m.status !== "Arrived" && m.status !== "Aborted"; });
-    return Promise.all(active.map(function (m) { return G.getJson(element.dataset.movementsUrl + "/" + m.id); }));
-  }).then(function (details) {
-    details.forEach(function (m) {
-      if (!m.route) { return; }
+  // Movements the user may see (need to know): route and corridor of those planned or under way. The server records
+  // the view once per user, movement, route version and watch shift, not at every load of the map.
+  G.getJson(element.dataset.movementsUrl).then(function (routes) {
+    routes.forEach(function (m) {
       var latlngs = G.ring(m.route.coordinates);
       var corridor = corridors.add(latlngs, m.corridorMetres, false);
       var line = L.polyline(latlngs, { color: "#1a5fb4", weight: 3, dashArray: "6 4", className: "movement-route" })
