@@ -1,4 +1,4 @@
-using Jsms.Features.Consultations;
+using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -8,7 +8,7 @@ namespace Jsms.Features.Protection;
 /// Creates or edits a protected person through <see cref="ProtectionService"/> (same validation and audit as the API).
 /// A caller who sees the identifiers masked gets them blank; leaving them blank keeps them.
 /// </summary>
-public sealed class PersonModel(ProtectionService protection, IStringLocalizer<SharedResource> text) : ConsultationPage
+public sealed class PersonModel(ProtectionService protection, IStringLocalizer<SharedResource> text) : JsmsPage
 {
     [FromRoute] public Guid? Id { get; set; }
 

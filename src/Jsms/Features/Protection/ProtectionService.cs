@@ -1,10 +1,10 @@
+using Jsms.Platform.Web;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Jsms.Features.Access;
 using Jsms.Features.Accounts;
 using Jsms.Features.Audit;
-using Jsms.Features.Consultations;
 using Jsms.Features.Partners;
 using Jsms.Platform.Database;
 using Microsoft.EntityFrameworkCore;

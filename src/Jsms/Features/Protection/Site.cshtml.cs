@@ -1,4 +1,4 @@
-using Jsms.Features.Consultations;
+using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -8,7 +8,7 @@ namespace Jsms.Features.Protection;
 /// Creates or edits a site through <see cref="ProtectionService"/>: the perimeter is drawn on the map
 /// (wwwroot/js/geo-editor.js writes the GeoJSON into the form) or pasted as GeoJSON.
 /// </summary>
-public sealed class SiteModel(ProtectionService protection, IStringLocalizer<SharedResource> text) : ConsultationPage
+public sealed class SiteModel(ProtectionService protection, IStringLocalizer<SharedResource> text) : JsmsPage
 {
     [FromRoute] public Guid? Id { get; set; }
 

@@ -1,11 +1,11 @@
-using Jsms.Features.Consultations;
+using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace Jsms.Features.Tracking;
 
 /// <summary>Creates, edits or deletes a sensor through <see cref="DeviceRegistry"/> (same validation as the API).</summary>
-public sealed class SensorModel(DeviceRegistry registry, IStringLocalizer<SharedResource> text) : ConsultationPage
+public sealed class SensorModel(DeviceRegistry registry, IStringLocalizer<SharedResource> text) : JsmsPage
 {
     [FromRoute] public Guid? Id { get; set; }
 
