@@ -36,6 +36,20 @@ public sealed class NavigationTests(BrowserApp browser) : IClassFixture<BrowserA
     }
 
     [Fact]
+    public async Task A_refused_page_says_so_in_the_layout_and_back_returns_to_where_the_user_was()
+    {
+        var page = await browser.LoginAs("pk.analyst");
+        await page.GotoAsync("/Alerts");
+        var refused = await page.GotoAsync("/Audit");
+        Assert.Equal(403, refused!.Status);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You are not allowed to do this" })).ToBeVisibleAsync();
+        await Expect(Modules(page)).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(page, "status-403");
+        await page.GetByTestId("status-back").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Alerts$"));
+    }
+
+    [Fact]
     public async Task Pages_load_their_stylesheet_and_scripts_without_errors()
     {
         var page = await browser.NewPageAsync();

@@ -37,6 +37,28 @@ public sealed class TaxiiDeleteTests(IntelligenceTestApp app) : IClassFixture<In
     }
 
     [Fact]
+    public async Task Without_match_version_only_the_latest_version_is_deleted()
+    {
+        // TAXII 2.1 section 5.7 with the match default of section 3.4: no match[version] is "last".
+        var collection = await app.CreateCollectionAsync();
+        var id = $"indicator--{Guid.NewGuid()}";
+        await app.PostObjectsAsync("pk.analyst", collection, [
+            Indicator("v1", id: id, modified: "2026-03-01T10:00:00.000Z"),
+            Indicator("v2", id: id, modified: "2026-03-02T10:00:00.000Z"),
+            Indicator("v3", id: id, modified: "2026-03-03T10:00:00.000Z")]);
+        using var client = await app.TaxiiAs("pk.analyst");
+
+        Assert.Equal(HttpStatusCode.OK, (await client.DeleteAsync(Url(collection, id))).StatusCode);
+        var (_, versions, _) = await GetJson(client, Url(collection, id, "versions/"));
+        Assert.Equal(["2026-03-01T10:00:00.000Z", "2026-03-02T10:00:00.000Z"], versions.GetProperty("versions").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal(1, await app.WithDb(db => db.Set<AuditEntry>().CountAsync(e => e.Action == "delete" && e.Detail!.Contains(id))));
+
+        // Every version takes match[version]=all.
+        Assert.Equal(HttpStatusCode.OK, (await client.DeleteAsync(Url(collection, id, "?match[version]=all"))).StatusCode);
+        Assert.Equal(404, (await GetJson(client, Url(collection, id))).Status);
+    }
+
+    [Fact]
     public async Task Partner_reading_an_object_cannot_delete_it_and_a_viewer_has_no_can_write()
     {
         var collection = await app.CreateCollectionAsync();

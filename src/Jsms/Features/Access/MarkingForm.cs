@@ -13,6 +13,12 @@ public sealed class MarkingForm
 
     public MarkingInput ToInput() => new(Tlp, Split(ReleaseTo), Split(Recipients));
 
+    /// <summary>The fields filled with a record's marking, for its edit form.</summary>
+    public static MarkingForm Of(MarkingDto marking) => new()
+    {
+        Tlp = marking.Tlp, ReleaseTo = string.Join(", ", marking.ReleaseTo), Recipients = string.Join(", ", marking.Recipients),
+    };
+
     private static string[] Split(string? text)
         => (text ?? "").Split([',', ' ', ';', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using Jsms.Features.Access;
+using Jsms.Features.Partners;
 using Jsms.Platform.Database;
 using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,7 +11,7 @@ namespace Jsms.Features.Alerts;
 public sealed record AlertDto(Guid Id, string Kind, AlertSeverity Severity, string Title, string? Detail, string? SubjectType, Guid? SubjectId,
     DateTime RaisedAt, AlertStatus Status, Guid? AssignedToUserId, DateTime? AcknowledgedAt, DateTime? ResolvedAt, string? ResolutionNote, string Tlp,
     string? SubjectLabel = null, Guid? SiteId = null, double? Latitude = null, double? Longitude = null, System.Text.Json.JsonElement? Evidence = null,
-    long Sequence = 0);
+    long Sequence = 0, string? OwnerAgency = null);
 
 public sealed record AlertQuery(AlertStatus? Status, AlertSeverity? MinSeverity, string? Kind, int? Limit);
 
@@ -51,7 +53,7 @@ public static class AlertsModule
             alerts = alerts.Where(a => a.Kind == query.Kind);
         }
         return alerts.OrderBy(a => a.Status).ThenByDescending(a => a.RaisedAt).Take(Math.Clamp(query.Limit ?? 100, 1, 1000))
-            .Select(ToDto).ToListAsync();
+            .Select(ToDto(db)).ToListAsync();
     }
 
     /// <summary>
@@ -59,17 +61,17 @@ public static class AlertsModule
     /// alert stream's shared read, which filters them by the policy per subscriber.
     /// </summary>
     internal static Task<List<AlertDto>> StoredAfterAsync(JsmsDbContext db, long after, int take, CancellationToken cancellationToken)
-        => db.Set<Alert>().AsNoTracking().Where(a => a.Sequence > after).OrderBy(a => a.Sequence).Take(take).Select(ToDto).ToListAsync(cancellationToken);
+        => db.Set<Alert>().AsNoTracking().Where(a => a.Sequence > after).OrderBy(a => a.Sequence).Take(take).Select(ToDto(db)).ToListAsync(cancellationToken);
 
     /// <summary>The alerts the caller may read stored after <paramref name="after"/> up to <paramref name="upTo"/>, in stored order.</summary>
     internal static Task<List<AlertDto>> ReadableBetweenAsync(JsmsDbContext db, Caller caller, long after, long upTo, int take, CancellationToken cancellationToken)
         => db.Readable<Alert>(caller).AsNoTracking().Where(a => a.Sequence > after && a.Sequence <= upTo).OrderBy(a => a.Sequence).Take(take)
-            .Select(ToDto).ToListAsync(cancellationToken);
+            .Select(ToDto(db)).ToListAsync(cancellationToken);
 
     /// <summary>One alert; reading an AMBER+STRICT or RED alert is audited.</summary>
     public static async Task<Results<Ok<AlertDto>, NotFound>> Get(Guid id, Caller caller, JsmsDbContext db)
     {
-        var dto = await db.Readable<Alert>(caller).AsNoTracking().Where(a => a.Id == id).Select(ToDto).FirstOrDefaultAsync();
+        var dto = await db.Readable<Alert>(caller).AsNoTracking().Where(a => a.Id == id).Select(ToDto(db)).FirstOrDefaultAsync();
         if (dto is null)
         {
             return TypedResults.NotFound();
@@ -107,7 +109,7 @@ public static class AlertsModule
             alert.AssignedToUserId ??= caller.UserId;
             await db.SaveChangesAsync();
         }
-        return ToDtoFunc(alert);
+        return await DtoAsync(db, id);
     }
 
     internal static async Task<AlertDto?> ResolveAsync(JsmsDbContext db, Caller caller, TimeProvider clock, Guid id, string? note)
@@ -124,17 +126,24 @@ public static class AlertsModule
         alert.ResolvedAt = now;
         alert.ResolutionNote = note?.Trim();
         await db.SaveChangesAsync();
-        return ToDtoFunc(alert);
+        return await DtoAsync(db, id);
     }
 
-    private static readonly System.Linq.Expressions.Expression<Func<Alert, AlertDto>> ToDto = a => new AlertDto(
-        a.Id, a.Kind, a.Severity, a.Title, a.Detail, a.SubjectType, a.SubjectId, a.RaisedAt, a.Status,
-        a.AssignedToUserId, a.AcknowledgedAt, a.ResolvedAt, a.ResolutionNote,
-        a.Tlp == Tlp.Clear ? "CLEAR" : a.Tlp == Tlp.Green ? "GREEN" : a.Tlp == Tlp.Amber ? "AMBER" : a.Tlp == Tlp.AmberStrict ? "AMBER+STRICT" : "RED",
-        a.SubjectLabel, a.SiteId, a.Latitude, a.Longitude, ParseEvidence(a.Evidence), a.Sequence);
+    private static Task<AlertDto> DtoAsync(JsmsDbContext db, Guid id)
+        => db.Set<Alert>().AsNoTracking().Where(a => a.Id == id).Select(ToDto(db)).FirstAsync();
+
+    /// <summary>The alert as clients read it, with its owner agency's code (the agency it belongs to: its site's, or its movement's).</summary>
+    private static Expression<Func<Alert, AlertDto>> ToDto(JsmsDbContext db)
+    {
+        var agencies = db.Set<Agency>();
+        return a => new AlertDto(
+            a.Id, a.Kind, a.Severity, a.Title, a.Detail, a.SubjectType, a.SubjectId, a.RaisedAt, a.Status,
+            a.AssignedToUserId, a.AcknowledgedAt, a.ResolvedAt, a.ResolutionNote,
+            a.Tlp == Tlp.Clear ? "CLEAR" : a.Tlp == Tlp.Green ? "GREEN" : a.Tlp == Tlp.Amber ? "AMBER" : a.Tlp == Tlp.AmberStrict ? "AMBER+STRICT" : "RED",
+            a.SubjectLabel, a.SiteId, a.Latitude, a.Longitude, ParseEvidence(a.Evidence), a.Sequence,
+            agencies.Where(g => g.Id == a.OwnerAgencyId).Select(g => g.Code).FirstOrDefault());
+    }
 
     private static System.Text.Json.JsonElement? ParseEvidence(string? evidence)
         => evidence is null ? null : System.Text.Json.JsonDocument.Parse(evidence).RootElement.Clone();
-
-    private static readonly Func<Alert, AlertDto> ToDtoFunc = ToDto.Compile();
 }

@@ -1,3 +1,4 @@
+using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Jsms.Features.Consultations;
@@ -15,7 +16,7 @@ public sealed class NoteForm
     public string? WrittenOn { get; set; }
 }
 
-public sealed class CommitmentModel(ConsultationService consultations) : ConsultationPage
+public sealed class CommitmentModel(ConsultationService consultations) : JsmsPage
 {
     [FromRoute] public Guid Id { get; set; }
 

@@ -1,6 +1,7 @@
 using Jsms.Features.Access;
 using Jsms.Features.Partners;
 using Jsms.Platform.Database;
+using Jsms.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Features.Consultations;

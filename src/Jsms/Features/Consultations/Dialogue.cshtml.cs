@@ -1,4 +1,5 @@
 using Jsms.Features.Access;
+using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Jsms.Features.Consultations;
@@ -25,7 +26,7 @@ public sealed class CommitmentForm
     public MarkingForm Marking { get; set; } = new();
 }
 
-public sealed class DialogueModel(ConsultationService consultations) : ConsultationPage
+public sealed class DialogueModel(ConsultationService consultations) : JsmsPage
 {
     [FromRoute] public Guid Id { get; set; }
 

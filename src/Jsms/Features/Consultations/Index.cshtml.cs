@@ -1,4 +1,5 @@
 using Jsms.Features.Access;
+using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Jsms.Features.Consultations;
@@ -12,7 +13,7 @@ public sealed class DialogueForm
     public MarkingForm Marking { get; set; } = new();
 }
 
-public sealed class IndexModel(ConsultationService consultations) : ConsultationPage
+public sealed class IndexModel(ConsultationService consultations) : JsmsPage
 {
     public IReadOnlyList<DialogueDto> Dialogues { get; private set; } = [];
 

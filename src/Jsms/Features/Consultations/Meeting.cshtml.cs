@@ -1,8 +1,9 @@
+using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Jsms.Features.Consultations;
 
-public sealed class MeetingModel(ConsultationService consultations) : ConsultationPage
+public sealed class MeetingModel(ConsultationService consultations) : JsmsPage
 {
     [FromRoute] public Guid Id { get; set; }
 

@@ -1,4 +1,5 @@
 using Jsms.Features.Access;
+using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -13,7 +14,7 @@ public sealed class UrgentForm
     public MarkingForm Marking { get; set; } = new();
 }
 
-public sealed class UrgentModel(UrgentChannel channel, ConsultationService consultations, IStringLocalizer<SharedResource> text) : ConsultationPage
+public sealed class UrgentModel(UrgentChannel channel, ConsultationService consultations, IStringLocalizer<SharedResource> text) : JsmsPage
 {
     public UrgentBoxDto Box { get; private set; } = new([], []);
 

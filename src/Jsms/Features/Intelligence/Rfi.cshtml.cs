@@ -1,11 +1,11 @@
-using Jsms.Features.Consultations;
+using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace Jsms.Features.Intelligence;
 
 /// <summary>/Intelligence/Rfi?id=: one request with its addressees and answers; assign and answer (asked agency), close (asker). Not visible: 404.</summary>
-public sealed class IntelligenceRfiModel(RfiService rfis, IStringLocalizer<SharedResource> text) : ConsultationPage
+public sealed class IntelligenceRfiModel(RfiService rfis, IStringLocalizer<SharedResource> text) : JsmsPage
 {
     public RfiDto Rfi { get; private set; } = null!;
 

@@ -2,6 +2,7 @@ using Jsms.Features.Access;
 using Jsms.Features.Consultations;
 using Jsms.Features.Partners;
 using Jsms.Platform.Database;
+using Jsms.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Features.Intelligence;

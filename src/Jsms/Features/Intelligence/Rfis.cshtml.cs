@@ -1,5 +1,5 @@
 using Jsms.Features.Access;
-using Jsms.Features.Consultations;
+using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -15,7 +15,7 @@ public sealed class RfiForm
 }
 
 /// <summary>/Intelligence/Rfis: requests asked of and by the caller's agency, the overdue count (for coordinators), and the form to ask.</summary>
-public sealed class IntelligenceRfisModel(RfiService rfis, IStringLocalizer<SharedResource> text, TimeProvider clock) : ConsultationPage
+public sealed class IntelligenceRfisModel(RfiService rfis, IStringLocalizer<SharedResource> text, TimeProvider clock) : JsmsPage
 {
     public List<RfiSummary> Inbox { get; private set; } = [];
     public List<RfiSummary> Outbox { get; private set; } = [];

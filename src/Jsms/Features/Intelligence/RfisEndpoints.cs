@@ -1,5 +1,5 @@
 using Jsms.Features.Access;
-using Jsms.Features.Consultations;
+using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Jsms.Features.Intelligence;

@@ -7,7 +7,9 @@ namespace Jsms.Features.Intelligence;
 
 /// <summary>
 /// TAXII 2.1 "Delete An Object" (<c>DELETE .../collections/{id}/objects/{object-id}/</c>, section 5.7): the versions chosen by
-/// <c>match[version]</c> (default: all) and <c>match[spec_version]</c> are deleted. Only a caller who can write (can_write),
+/// <c>match[version]</c> and <c>match[spec_version]</c> are deleted. Without <c>match[version]</c> that is the latest version
+/// only: the match default of section 3.4 ("last"), which 5.7 does not change; the OASIS reference server does the same
+/// (docs/intelligence.md). Deleting every version takes <c>match[version]=all</c>. Only a caller who can write (can_write),
 /// and only versions owned by the caller's agency: an object the caller cannot read is 404, one it reads but does not own
 /// is 403. Each deleted version is audited.
 /// </summary>
@@ -27,7 +29,7 @@ internal static class TaxiiDeleteEndpoint
         {
             return TaxiiError.Result(StatusCodes.Status403Forbidden, "Forbidden", "Your role may read but not write this collection (can_write is false).");
         }
-        var (filter, error) = TaxiiFilter.Parse(http.Request.Query, options.Value.MaxPageSize, Parameters, defaultVersion: "all");
+        var (filter, error) = TaxiiFilter.Parse(http.Request.Query, options.Value.MaxPageSize, Parameters, defaultVersion: "last");
         if (filter is null)
         {
             return TaxiiError.Result(StatusCodes.Status400BadRequest, "Bad request", error!);

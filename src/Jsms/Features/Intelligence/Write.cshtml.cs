@@ -1,7 +1,7 @@
+using Jsms.Platform.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Jsms.Features.Access;
-using Jsms.Features.Consultations;
 using Jsms.Platform.Database;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +30,7 @@ public sealed class StixForm
 /// /Intelligence/Write: a STIX object written by hand, or with <c>?id=</c> a new version of one the caller's agency owns.
 /// The page builds the properties from its fields and hands them to <see cref="StixAuthoring"/>, like the API does.
 /// </summary>
-public sealed class IntelligenceWriteModel(JsmsDbContext db, StixAuthoring authoring, ReleaseMarkings markings, StixCollections collections) : ConsultationPage
+public sealed class IntelligenceWriteModel(JsmsDbContext db, StixAuthoring authoring, ReleaseMarkings markings, StixCollections collections) : JsmsPage
 {
     /// <summary>Fields of the form; the rest of an object's properties go to <see cref="StixForm.Other"/> when editing.</summary>
     private static readonly HashSet<string> FormProperties = ["name", "description", "pattern", "pattern_type", "valid_from", "object_refs"];

@@ -1,5 +1,5 @@
+using Jsms.Platform.Web;
 using System.Text.Json;
-using Jsms.Features.Consultations;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Jsms.Features.Protection;
@@ -8,7 +8,7 @@ namespace Jsms.Features.Protection;
 /// One movement: route, schedule and need-to-know list. Showing it is an audited read (as <c>GET /api/movements/{id}</c>);
 /// anyone outside the named list and the owner's coordinators gets 404.
 /// </summary>
-public sealed class MovementModel(ProtectionService protection) : ConsultationPage
+public sealed class MovementModel(ProtectionService protection) : JsmsPage
 {
     [FromRoute] public Guid Id { get; set; }
 

@@ -1,5 +1,5 @@
+using Jsms.Platform.Web;
 using System.Text;
-using Jsms.Features.Consultations;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Jsms.Features.Protection;
@@ -8,7 +8,7 @@ namespace Jsms.Features.Protection;
 /// "Who has seen this movement", for the owner agency's coordinators and administrators (404 for anyone else), with
 /// a CSV export. Running it is audited, as <c>GET /api/movements/{id}/access-log</c>.
 /// </summary>
-public sealed class MovementAccessModel(ProtectionService protection) : ConsultationPage
+public sealed class MovementAccessModel(ProtectionService protection) : JsmsPage
 {
     [FromRoute] public Guid Id { get; set; }
 

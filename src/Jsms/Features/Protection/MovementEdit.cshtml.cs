@@ -1,5 +1,5 @@
-using Jsms.Features.Consultations;
 using Jsms.Features.Tracking;
+using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -10,7 +10,7 @@ namespace Jsms.Features.Protection;
 /// route drawn or pasted, corridor, checkpoints, windows, status and the need-to-know list. Loading it for editing is
 /// an audited read; a movement the caller may not change answers 404.
 /// </summary>
-public sealed class MovementEditModel(ProtectionService protection, DeviceRegistry devices, IStringLocalizer<SharedResource> text) : ConsultationPage
+public sealed class MovementEditModel(ProtectionService protection, DeviceRegistry devices, IStringLocalizer<SharedResource> text) : JsmsPage
 {
     [FromRoute] public Guid? Id { get; set; }
 

@@ -30,5 +30,8 @@ public sealed record MovementDto(Guid Id, string Name, MovementStatus Status, IR
     IReadOnlyList<CheckpointDto> Checkpoints, DateTime? DepartEarliest, DateTime? DepartLatest,
     DateTime? ArriveEarliest, DateTime? ArriveLatest, MarkingDto Marking);
 
+/// <summary>A movement as the map draws it: its route (GeoJSON LineString) and corridor.</summary>
+public sealed record MovementRouteDto(Guid Id, string Name, MovementStatus Status, JsonElement Route, double CorridorMetres, MarkingDto Marking);
+
 /// <summary>One look at a movement, from the audit log.</summary>
 public sealed record MovementAccessDto(long Sequence, DateTime Timestamp, string UserName, string? Agency, string Action, string? Detail, string? RemoteAddress);

@@ -40,6 +40,7 @@ public static class ProtectionModule
 
         var movements = app.MapApiGroup("/movements", "Protection");
         movements.MapGet("", ListMovements);
+        movements.MapGet("/routes", MovementRoutes);
         movements.MapGet("/{id:guid}", GetMovement);
         movements.MapGet("/{id:guid}/export", ExportMovement);
         movements.MapGet("/{id:guid}/access-log", AccessLog);
@@ -87,6 +88,13 @@ public static class ProtectionModule
     /// <summary>The movements the caller may see (names and status only); each listed movement is an audited look.</summary>
     public static async Task<Ok<List<MovementSummaryDto>>> ListMovements(Caller caller, ProtectionService protection)
         => TypedResults.Ok(await protection.ListMovementsAsync(caller));
+
+    /// <summary>
+    /// The routes of the movements planned or under way the caller may see, for the map; a view is recorded once per user
+    /// and movement per route version and watch shift, not at every refresh (<see cref="ProtectionService.MapRoutesAsync"/>).
+    /// </summary>
+    public static async Task<Ok<List<MovementRouteDto>>> MovementRoutes(Caller caller, ProtectionService protection)
+        => TypedResults.Ok(await protection.MapRoutesAsync(caller));
 
     /// <summary>Route and schedule; audited as a read. 404 for anyone outside the named list and the owner's coordinators.</summary>
     public static async Task<Results<Ok<MovementDto>, NotFound>> GetMovement(Guid id, Caller caller, ProtectionService protection)

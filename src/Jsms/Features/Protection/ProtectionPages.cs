@@ -85,7 +85,7 @@ public static class ProtectionForms
         // A caller who sees them masked leaves them blank: blank keeps them (see ProtectionService.UpdatePersonAsync).
         PassportNumber = p.IdentifiersMasked ? null : p.PassportNumber,
         Phone = p.IdentifiersMasked ? null : p.Phone,
-        Marking = FormOf(p.Marking),
+        Marking = MarkingForm.Of(p.Marking),
     };
 
     public static SiteRequest ToRequest(SiteForm f, Dictionary<string, string[]> errors)
@@ -96,7 +96,7 @@ public static class ProtectionForms
     {
         Name = s.Name, Project = s.Project, Perimeter = s.Perimeter.GetRawText(), WatchDistanceMetres = s.WatchDistanceMetres,
         LoiteringThresholdMinutes = s.LoiteringThresholdMinutes, SecurityLevel = s.SecurityLevel.ToString(), Contacts = s.Contacts,
-        Marking = FormOf(s.Marking),
+        Marking = MarkingForm.Of(s.Marking),
     };
 
     public static MovementRequest ToRequest(MovementForm f, Dictionary<string, string[]> errors)
@@ -145,11 +145,4 @@ public static class ProtectionForms
         => parts.Length > index && double.TryParse(parts[index], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private static string Invariant(double? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
-
-    private static MarkingForm FormOf(MarkingDto marking) => new()
-    {
-        Tlp = marking.Tlp,
-        ReleaseTo = string.Join(", ", marking.ReleaseTo),
-        Recipients = string.Join(", ", marking.Recipients),
-    };
 }

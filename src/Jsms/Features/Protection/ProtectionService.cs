@@ -1,10 +1,10 @@
+using Jsms.Platform.Web;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Jsms.Features.Access;
 using Jsms.Features.Accounts;
 using Jsms.Features.Audit;
-using Jsms.Features.Consultations;
 using Jsms.Features.Partners;
 using Jsms.Platform.Database;
 using Microsoft.EntityFrameworkCore;
@@ -312,6 +312,55 @@ public sealed class ProtectionService(JsmsDbContext db, ReleaseMarkings markings
         db.Audit("read", nameof(Movement), id, detail);
         await db.SaveChangesAsync();
         return ToDto(movement, await markings.DescribeAsync(movement));
+    }
+
+    /// <summary>The audit detail of a movement's route seen on the map (action <c>read</c>).</summary>
+    public const string MapViewDetail = "map";
+
+    /// <summary>How long one recorded map view of an unchanged route stands for a user's later views of it: a watch shift.</summary>
+    public static readonly TimeSpan MapViewRecordedEvery = TimeSpan.FromHours(8);
+
+    /// <summary>
+    /// The routes of the movements the caller may see that are planned or under way (not arrived or aborted), for the map,
+    /// which reloads them. A view is recorded (<c>read</c>, detail <c>map</c>) once per user and movement per route
+    /// version and watch shift: when this user has no map view of it since its last change (create or update) nor
+    /// within <see cref="MapViewRecordedEvery"/>. So the "who has seen this movement" report names everyone who saw
+    /// each version of the route, and when they were looking, without a line per refresh (docs/tracking.md).
+    /// </summary>
+    public async Task<List<MovementRouteDto>> MapRoutesAsync(Caller caller)
+    {
+        var movements = await db.Readable<Movement>(caller).AsNoTracking()
+            .Where(m => m.RouteGeoJson != null && m.Status != MovementStatus.Arrived && m.Status != MovementStatus.Aborted)
+            .OrderBy(m => m.Name).ToListAsync();
+        if (movements.Count == 0)
+        {
+            return [];
+        }
+        var ids = movements.Select(m => (Guid?)m.Id).ToList();
+        var entries = db.Set<AuditEntry>().AsNoTracking().Where(e => e.RecordType == nameof(Movement) && ids.Contains(e.RecordId));
+        var changed = await entries.Where(e => e.Action == "create" || e.Action == "update")
+            .GroupBy(e => e.RecordId).Select(g => new { Id = g.Key!.Value, At = g.Max(e => e.Timestamp) }).ToDictionaryAsync(x => x.Id, x => x.At);
+        var userId = caller.UserId;
+        var seen = await entries.Where(e => e.UserId == userId && e.Action == "read" && e.Detail == MapViewDetail)
+            .GroupBy(e => e.RecordId).Select(g => new { Id = g.Key!.Value, At = g.Max(e => e.Timestamp) }).ToDictionaryAsync(x => x.Id, x => x.At);
+        var shift = Now - MapViewRecordedEvery;
+        var recorded = false;
+        foreach (var m in movements)
+        {
+            var since = changed.TryGetValue(m.Id, out var change) && change > shift ? change : shift;
+            if (!seen.TryGetValue(m.Id, out var last) || last < since)
+            {
+                db.Audit("read", nameof(Movement), m.Id, MapViewDetail);
+                recorded = true;
+            }
+        }
+        if (recorded)
+        {
+            await db.SaveChangesAsync();
+        }
+        var marks = await markings.DescribeAsync(movements.Select(Key).ToList());
+        return [.. movements.Select(m => new MovementRouteDto(m.Id, m.Name, m.Status, JsonDocument.Parse(m.RouteGeoJson!).RootElement.Clone(),
+            m.CorridorMetres, marks[m.Id]))];
     }
 
     /// <summary>The movement as a GeoJSON FeatureCollection (route and checkpoints), audited as an export; null if not readable.</summary>

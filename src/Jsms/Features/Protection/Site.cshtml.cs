@@ -1,5 +1,5 @@
-using Jsms.Features.Consultations;
-using Microsoft.AspNetCore.Mvc;
+using Jsms.Features.Access;
+using Jsms.Platform.Web;
 using Microsoft.Extensions.Localization;
 
 namespace Jsms.Features.Protection;
@@ -8,75 +8,34 @@ namespace Jsms.Features.Protection;
 /// Creates or edits a site through <see cref="ProtectionService"/>: the perimeter is drawn on the map
 /// (wwwroot/js/geo-editor.js writes the GeoJSON into the form) or pasted as GeoJSON.
 /// </summary>
-public sealed class SiteModel(ProtectionService protection, IStringLocalizer<SharedResource> text) : ConsultationPage
+public sealed class SiteModel(ProtectionService protection, IStringLocalizer<SharedResource> text) : RecordFormPage<SiteDto, SiteForm>(text)
 {
-    [FromRoute] public Guid? Id { get; set; }
+    protected override string FormName => "site";
 
-    [BindProperty] public SiteForm Form { get; set; } = new();
+    protected override string ListPath => "/Protection/Sites";
 
-    public bool Editable { get; private set; }
+    protected override Task<SiteDto?> FindAsync(Guid id) => protection.GetSiteAsync(Me, id);
 
-    public async Task<IActionResult> OnGetAsync()
+    protected override async Task<Outcome<SiteDto>> SaveAsync(Guid? id, SiteForm form)
     {
-        if (!await LoadCallerAsync())
-        {
-            return Challenge();
-        }
-        if (Id is not { } id)
-        {
-            Editable = Me.CanWrite;
-            return Editable ? Page() : NotFound();
-        }
-        var site = await protection.GetSiteAsync(Me, id);
-        if (site is null)
-        {
-            return NotFound();
-        }
-        Editable = CanChange(site.Marking);
-        Form = ProtectionForms.ToForm(site);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync()
-    {
-        if (!await LoadCallerAsync())
-        {
-            return Challenge();
-        }
-        if (!Me.CanWrite)
-        {
-            return NotFound();
-        }
-        Editable = true;
         var errors = new Dictionary<string, string[]>();
-        var request = ProtectionForms.ToRequest(Form, errors);
-        var outcome = Id is { } id ? await protection.UpdateSiteAsync(Me, id, request) : await protection.CreateSiteAsync(Me, request);
-        if (outcome.IsNotFound)
+        var request = ProtectionForms.ToRequest(form, errors);
+        var outcome = id is { } existing ? await protection.UpdateSiteAsync(Me, existing, request) : await protection.CreateSiteAsync(Me, request);
+        if (outcome.Errors is { } all)
         {
-            return NotFound();
+            // A perimeter that is not JSON reaches the service as none (refused there); say why it is none.
+            Validate.Merge(all, errors);
         }
-        if (outcome.Value is { } saved)
-        {
-            Notice = text["Protection.Saved", saved.Name].Value;
-            return Redirect($"/Protection/Site/{saved.Id}");
-        }
-        // A perimeter that is not JSON reaches the service as none (refused there); say why it is none.
-        var all = outcome.Errors!;
-        Validate.Merge(all, errors);
-        return Failed("site", all);
+        return outcome;
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync()
-    {
-        if (!await LoadCallerAsync())
-        {
-            return Challenge();
-        }
-        if (Id is not { } id || !Me.CanWrite || !await protection.DeleteSiteAsync(Me, id))
-        {
-            return NotFound();
-        }
-        Notice = text["Protection.Deleted"].Value;
-        return Redirect("/Protection/Sites");
-    }
+    protected override Task<bool> DeleteAsync(Guid id) => protection.DeleteSiteAsync(Me, id);
+
+    protected override SiteForm FormOf(SiteDto site) => ProtectionForms.ToForm(site);
+
+    protected override MarkingDto MarkingOf(SiteDto site) => site.Marking;
+
+    protected override string NameOf(SiteDto site) => site.Name;
+
+    protected override string AfterSave(SiteDto saved) => $"/Protection/Site/{saved.Id}";
 }

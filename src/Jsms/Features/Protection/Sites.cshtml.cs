@@ -1,10 +1,10 @@
-using Jsms.Features.Consultations;
+using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Jsms.Features.Protection;
 
 /// <summary>The sites the caller may read.</summary>
-public sealed class SitesModel(ProtectionService protection) : ConsultationPage
+public sealed class SitesModel(ProtectionService protection) : JsmsPage
 {
     public List<SiteDto> Sites { get; private set; } = [];
 

@@ -1,69 +1,26 @@
-using Jsms.Features.Consultations;
-using Microsoft.AspNetCore.Mvc;
+using Jsms.Features.Access;
+using Jsms.Platform.Web;
 using Microsoft.Extensions.Localization;
 
 namespace Jsms.Features.Tracking;
 
 /// <summary>Creates, edits or deletes a tracker through <see cref="DeviceRegistry"/> (same validation as the API).</summary>
-public sealed class DeviceModel(DeviceRegistry registry, IStringLocalizer<SharedResource> text) : ConsultationPage
+public sealed class DeviceModel(DeviceRegistry registry, IStringLocalizer<SharedResource> text) : RecordFormPage<DeviceDto, DeviceForm>(text)
 {
-    [FromRoute] public Guid? Id { get; set; }
+    protected override string FormName => "device";
 
-    [BindProperty] public DeviceForm Form { get; set; } = new();
+    protected override string ListPath => "/Tracking/Devices";
 
-    public bool Editable { get; private set; }
+    protected override Task<DeviceDto?> FindAsync(Guid id) => registry.GetDeviceAsync(Me, id);
 
-    public async Task<IActionResult> OnGetAsync()
-    {
-        if (!await LoadCallerAsync())
-        {
-            return Challenge();
-        }
-        if (Id is not { } id)
-        {
-            Editable = Me.CanWrite;
-            return Editable ? Page() : NotFound();
-        }
-        if (await registry.GetDeviceAsync(Me, id) is not { } device)
-        {
-            return NotFound();
-        }
-        Editable = CanChange(device.Marking);
-        Form = DeviceForm.Of(device);
-        return Page();
-    }
+    protected override Task<Outcome<DeviceDto>> SaveAsync(Guid? id, DeviceForm form)
+        => id is { } existing ? registry.UpdateDeviceAsync(Me, existing, form.ToRequest()) : registry.CreateDeviceAsync(Me, form.ToRequest());
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        if (!await LoadCallerAsync())
-        {
-            return Challenge();
-        }
-        if (!Me.CanWrite)
-        {
-            return NotFound();
-        }
-        Editable = true;
-        var outcome = Id is { } id ? await registry.UpdateDeviceAsync(Me, id, Form.ToRequest()) : await registry.CreateDeviceAsync(Me, Form.ToRequest());
-        if (outcome.Value is { } saved)
-        {
-            Notice = text["Protection.Saved", saved.Name].Value;
-            return Redirect("/Tracking/Devices");
-        }
-        return outcome.IsNotFound ? NotFound() : Failed("device", outcome.Errors!);
-    }
+    protected override Task<bool> DeleteAsync(Guid id) => registry.DeleteDeviceAsync(Me, id);
 
-    public async Task<IActionResult> OnPostDeleteAsync()
-    {
-        if (!await LoadCallerAsync())
-        {
-            return Challenge();
-        }
-        if (Id is not { } id || !Me.CanWrite || !await registry.DeleteDeviceAsync(Me, id))
-        {
-            return NotFound();
-        }
-        Notice = text["Protection.Deleted"].Value;
-        return Redirect("/Tracking/Devices");
-    }
+    protected override DeviceForm FormOf(DeviceDto device) => DeviceForm.Of(device);
+
+    protected override MarkingDto MarkingOf(DeviceDto device) => device.Marking;
+
+    protected override string NameOf(DeviceDto device) => device.Name;
 }

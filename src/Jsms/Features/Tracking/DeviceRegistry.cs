@@ -1,7 +1,7 @@
 using Jsms.Features.Access;
-using Jsms.Features.Consultations;
 using Jsms.Features.Protection;
 using Jsms.Platform.Database;
+using Jsms.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Features.Tracking;

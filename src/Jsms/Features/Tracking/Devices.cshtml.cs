@@ -1,10 +1,10 @@
-using Jsms.Features.Consultations;
+using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Jsms.Features.Tracking;
 
 /// <summary>The trackers the caller may read, with their last position.</summary>
-public sealed class DevicesModel(DeviceRegistry registry) : ConsultationPage
+public sealed class DevicesModel(DeviceRegistry registry) : JsmsPage
 {
     public List<DeviceDto> Devices { get; private set; } = [];
 

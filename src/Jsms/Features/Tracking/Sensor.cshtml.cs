@@ -1,69 +1,26 @@
-using Jsms.Features.Consultations;
-using Microsoft.AspNetCore.Mvc;
+using Jsms.Features.Access;
+using Jsms.Platform.Web;
 using Microsoft.Extensions.Localization;
 
 namespace Jsms.Features.Tracking;
 
 /// <summary>Creates, edits or deletes a sensor through <see cref="DeviceRegistry"/> (same validation as the API).</summary>
-public sealed class SensorModel(DeviceRegistry registry, IStringLocalizer<SharedResource> text) : ConsultationPage
+public sealed class SensorModel(DeviceRegistry registry, IStringLocalizer<SharedResource> text) : RecordFormPage<SensorDto, SensorForm>(text)
 {
-    [FromRoute] public Guid? Id { get; set; }
+    protected override string FormName => "sensor";
 
-    [BindProperty] public SensorForm Form { get; set; } = new();
+    protected override string ListPath => "/Tracking/Sensors";
 
-    public bool Editable { get; private set; }
+    protected override Task<SensorDto?> FindAsync(Guid id) => registry.GetSensorAsync(Me, id);
 
-    public async Task<IActionResult> OnGetAsync()
-    {
-        if (!await LoadCallerAsync())
-        {
-            return Challenge();
-        }
-        if (Id is not { } id)
-        {
-            Editable = Me.CanWrite;
-            return Editable ? Page() : NotFound();
-        }
-        if (await registry.GetSensorAsync(Me, id) is not { } sensor)
-        {
-            return NotFound();
-        }
-        Editable = CanChange(sensor.Marking);
-        Form = SensorForm.Of(sensor);
-        return Page();
-    }
+    protected override Task<Outcome<SensorDto>> SaveAsync(Guid? id, SensorForm form)
+        => id is { } existing ? registry.UpdateSensorAsync(Me, existing, form.ToRequest()) : registry.CreateSensorAsync(Me, form.ToRequest());
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        if (!await LoadCallerAsync())
-        {
-            return Challenge();
-        }
-        if (!Me.CanWrite)
-        {
-            return NotFound();
-        }
-        Editable = true;
-        var outcome = Id is { } id ? await registry.UpdateSensorAsync(Me, id, Form.ToRequest()) : await registry.CreateSensorAsync(Me, Form.ToRequest());
-        if (outcome.Value is { } saved)
-        {
-            Notice = text["Protection.Saved", saved.Name].Value;
-            return Redirect("/Tracking/Sensors");
-        }
-        return outcome.IsNotFound ? NotFound() : Failed("sensor", outcome.Errors!);
-    }
+    protected override Task<bool> DeleteAsync(Guid id) => registry.DeleteSensorAsync(Me, id);
 
-    public async Task<IActionResult> OnPostDeleteAsync()
-    {
-        if (!await LoadCallerAsync())
-        {
-            return Challenge();
-        }
-        if (Id is not { } id || !Me.CanWrite || !await registry.DeleteSensorAsync(Me, id))
-        {
-            return NotFound();
-        }
-        Notice = text["Protection.Deleted"].Value;
-        return Redirect("/Tracking/Sensors");
-    }
+    protected override SensorForm FormOf(SensorDto sensor) => SensorForm.Of(sensor);
+
+    protected override MarkingDto MarkingOf(SensorDto sensor) => sensor.Marking;
+
+    protected override string NameOf(SensorDto sensor) => sensor.Name;
 }

@@ -1,10 +1,10 @@
-using Jsms.Features.Consultations;
+using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Jsms.Features.Tracking;
 
 /// <summary>The fixed sensors (ANPR and other cameras, gates, radars) the caller may read.</summary>
-public sealed class SensorsModel(DeviceRegistry registry) : ConsultationPage
+public sealed class SensorsModel(DeviceRegistry registry) : JsmsPage
 {
     public List<SensorDto> Sensors { get; private set; } = [];
 

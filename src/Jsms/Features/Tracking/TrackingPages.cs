@@ -15,12 +15,7 @@ public sealed class DeviceForm
 
     public static DeviceForm Of(DeviceDto d) => new()
     {
-        UniqueId = d.UniqueId, Name = d.Name, Kind = d.Kind.ToString(), Subject = d.Subject, Marking = MarkingFormOf(d.Marking),
-    };
-
-    internal static MarkingForm MarkingFormOf(MarkingDto marking) => new()
-    {
-        Tlp = marking.Tlp, ReleaseTo = string.Join(", ", marking.ReleaseTo), Recipients = string.Join(", ", marking.Recipients),
+        UniqueId = d.UniqueId, Name = d.Name, Kind = d.Kind.ToString(), Subject = d.Subject, Marking = MarkingForm.Of(d.Marking),
     };
 }
 
@@ -39,6 +34,6 @@ public sealed class SensorForm
     public static SensorForm Of(SensorDto s) => new()
     {
         Code = s.Code, Name = s.Name, Kind = s.Kind.ToString(), Latitude = s.Latitude, Longitude = s.Longitude,
-        Marking = DeviceForm.MarkingFormOf(s.Marking),
+        Marking = MarkingForm.Of(s.Marking),
     };
 }

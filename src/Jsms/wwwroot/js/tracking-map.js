@@ -1,7 +1,7 @@
 // The operating picture (/Tracking/Map): country outlines from world-atlas; sites with their perimeters and watch
-// zones (the perimeter grown by the watch distance); live vehicles (latest position of each tracker, refreshed);
-// the movements the user may see (route and corridor); open alerts and new ones pushed by /api/alerts/stream, with
-// a list beside the map; filters by agency, site and severity. Everything comes from the API as the signed-in user
+// zones (the perimeter grown by the watch distance); fixed sensors (cameras, gates, radars); live vehicles (latest
+// position of each tracker, refreshed); the movements the user may see (route and corridor); open alerts and new ones
+// pushed by /api/alerts/stream, with a list beside the map; filters by agency, site and severity. Everything comes from the API as the signed-in user
 // may see it, so the access policy decides what is drawn.
 (function () {
   "use strict";
@@ -21,6 +21,7 @@
 
   // Everything drawn, with what the filters look at: { layers: [...], agency, siteId, severity, item }.
   var sites = {};
+  var sensors = {};
   var vehicles = {};
   var alerts = {};
   var movements = [];
@@ -49,6 +50,9 @@
       var s = sites[id];
       show(s, (!agency || s.agency === agency) && (!siteId || id === siteId));
     });
+    Object.keys(sensors).forEach(function (id) {
+      show(sensors[id], !agency || sensors[id].agency === agency);
+    });
     Object.keys(vehicles).forEach(function (id) {
       var v = vehicles[id];
       show(v, !agency || v.agency === agency);
@@ -57,9 +61,8 @@
     var shownAlerts = 0;
     Object.keys(alerts).forEach(function (id) {
       var a = alerts[id];
-      // An alert belongs to the agency of its site; an alert without a site shows only when no agency is chosen.
-      var site = a.siteId ? sites[a.siteId] : null;
-      var visible = (!agency || (site && site.agency === agency))
+      // An alert belongs to its owner agency (the server says which: its site's, or its movement's), with or without a site.
+      var visible = (!agency || a.agency === agency)
         && (!siteId || a.siteId === siteId)
         && severities.indexOf(a.severity) >= minSeverity;
       show(a, visible);
@@ -94,6 +97,31 @@
     applyFilters();
   });
 
+  // Fixed sensors (ANPR and other cameras, gates, radars) the user may read: a diamond, with name, kind and code in its popup.
+  var sensorKinds = { Anpr: "ANPR camera", Camera: "Camera", Gate: "Gate", Radar: "Radar", Other: "Other sensor" };
+  G.getJson(element.dataset.sensorsUrl).then(function (list) {
+    list.forEach(function (sensor) {
+      var popup = document.createElement("div");
+      popup.setAttribute("data-testid", "sensor-popup");
+      var name = document.createElement("strong");
+      name.textContent = sensor.name;
+      var kind = document.createElement("div");
+      kind.textContent = (sensorKinds[sensor.kind] || sensor.kind) + " · " + sensor.code;
+      popup.appendChild(name);
+      popup.appendChild(kind);
+      var marker = L.marker([sensor.latitude, sensor.longitude], {
+        icon: L.divIcon({ className: "sensor-marker", iconSize: [12, 12] }), title: sensor.name, alt: sensor.name,
+      }).bindPopup(popup);
+      sensors[sensor.id] = { layers: [marker], agency: sensor.marking.ownerAgency };
+      marker.addTo(map);
+      var icon = marker.getElement && marker.getElement();
+      if (icon) { icon.setAttribute("data-sensor", sensor.code); icon.setAttribute("data-kind", sensor.kind); }
+      addOption(filterAgency, sensor.marking.ownerAgency, sensor.marking.ownerAgency);
+    });
+    element.setAttribute("data-sensors-shown", String(list.length));
+    applyFilters();
+  }).catch(function () { element.setAttribute("data-sensors-shown", "0"); });
+
   // Live vehicles: the latest position of each tracker the user may see, refreshed every few seconds.
   function refreshVehicles() {
     return G.getJson(element.dataset.devicesUrl).then(function (devices) {
@@ -124,14 +152,10 @@
   var seconds = Number(element.dataset.refreshSeconds) || 10;
   setInterval(refreshVehicles, seconds * 1000);
 
-  // Movements the user may see (need to know): route and corridor of those planned or under way. Each is an
-  // audited read, as on the movement's own page.
-  G.getJson(element.dataset.movementsUrl).then(function (summaries) {
-    var active = summaries.filter(function (m) { return m.status !== "Arrived" && m.status !== "Aborted"; });
-    return Promise.all(active.map(function (m) { return G.getJson(element.dataset.movementsUrl + "/" + m.id); }));
-  }).then(function (details) {
-    details.forEach(function (m) {
-      if (!m.route) { return; }
+  // Movements the user may see (need to know): route and corridor of those planned or under way. The server records
+  // the view once per user, movement, route version and watch shift, not at every load of the map.
+  G.getJson(element.dataset.movementsUrl).then(function (routes) {
+    routes.forEach(function (m) {
       var latlngs = G.ring(m.route.coordinates);
       var corridor = corridors.add(latlngs, m.corridorMetres, false);
       var line = L.polyline(latlngs, { color: "#1a5fb4", weight: 3, dashArray: "6 4", className: "movement-route" })
@@ -160,7 +184,8 @@
     item.appendChild(title);
     item.appendChild(when);
     list.insertBefore(item, list.firstChild);
-    var entry = { layers: [], item: item, siteId: alert.siteId, severity: alert.severity };
+    var entry = { layers: [], item: item, siteId: alert.siteId, severity: alert.severity, agency: alert.ownerAgency };
+    if (alert.ownerAgency) { addOption(filterAgency, alert.ownerAgency, alert.ownerAgency); }
     if (typeof alert.latitude === "number" && typeof alert.longitude === "number") {
       var high = alert.severity === "High" || alert.severity === "Critical";
       var marker = L.circleMarker([alert.latitude, alert.longitude], {
@@ -175,7 +200,7 @@
     applyFilters();
   }
 
-  // Sites first, so an alert's agency (its site's) is known when the filters run.
+  // Sites first, so the site filter's options are there when the alerts are listed.
   sitesLoaded.then(function () { return G.getJson(element.dataset.alertsUrl); }, function () { return G.getJson(element.dataset.alertsUrl); })
     .then(function (open) { open.reverse().forEach(addAlert); });
 

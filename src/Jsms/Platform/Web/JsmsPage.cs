@@ -3,10 +3,13 @@ using Jsms.Features.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Jsms.Features.Consultations;
+namespace Jsms.Platform.Web;
 
-/// <summary>What the consultation pages share: the caller, the errors of the form just posted, and display helpers.</summary>
-public abstract class ConsultationPage : PageModel
+/// <summary>
+/// What the pages of every module share: the caller, the errors of the form just posted (shown by
+/// Features/Shared/_FormErrors.cshtml), the notice of the last change, and display helpers.
+/// </summary>
+public abstract class JsmsPage : PageModel
 {
     public Caller Me { get; private set; } = null!;
 
