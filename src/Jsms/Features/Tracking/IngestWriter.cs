@@ -29,8 +29,6 @@ public sealed record SightingToStore(Sensor Sensor, string Subject, DateTime Tim
 /// </summary>
 public sealed class IngestWriter : IHostedService, IAsyncDisposable
 {
-    private const int MaxGroupRows = 20_000;
-
     private readonly Channel<PendingBatch> _toStore = Channel.CreateBounded<PendingBatch>(new BoundedChannelOptions(256) { SingleReader = true });
     private readonly Channel<List<PendingBatch>> _toEngine = Channel.CreateBounded<List<PendingBatch>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
     private readonly CancellationTokenSource _stop = new();
@@ -41,6 +39,7 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
     private readonly ILogger<IngestWriter> _logger;
     private readonly Lock _startGate = new();
     private readonly LastPositionBuffer _lastPositions = new();
+    private readonly int _maxGroupRows;
     private Task? _loops;
     private IObservationStorage? _storage;
     private int _disposed;
@@ -52,6 +51,7 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
         _pipeline = pipeline;
         _counters = counters;
         _options = options.Value;
+        _maxGroupRows = Math.Max(1, _options.MaxGroupRows);
         _logger = logger;
     }
 
@@ -120,7 +120,7 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
             {
                 var group = new List<PendingBatch>();
                 var rows = 0;
-                while (rows < MaxGroupRows && reader.TryRead(out var batch))
+                while (rows < _maxGroupRows && reader.TryRead(out var batch))
                 {
                     group.Add(batch);
                     rows += batch.Count;

@@ -39,6 +39,12 @@ public sealed class TrackingOptions
     /// observation survives power loss; NORMAL survives a crash of the process only (docs/decisions/0007).
     /// </summary>
     public string SqliteSynchronous { get; set; } = "FULL";
+
+    /// <summary>
+    /// Most observations stored in one transaction by the group commit: larger groups spend less per commit, smaller ones
+    /// hold the database's write lock (which alert saves wait for) for less time.
+    /// </summary>
+    public int MaxGroupRows { get; set; } = 20_000;
 }
 
 /// <summary>What ingest accepted and refused since start (GET /api/tracking/stats).</summary>
