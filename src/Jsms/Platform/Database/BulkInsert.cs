@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using SQLitePCL;
 
 namespace Jsms.Platform.Database;
@@ -16,7 +17,8 @@ namespace Jsms.Platform.Database;
 /// EF Core would write, on either provider. As in the tracking ingest (<c>SqliteObservationStorage</c>): SQLite runs one
 /// single-row INSERT prepared once and driven with the native binding calls, values bound by position (Microsoft.Data.Sqlite
 /// looks every parameter up by name in SQLite's list on every execution and builds a reader per execution, which cost
-/// more than the insert itself); PostgreSQL sends multi-row INSERTs, fewer round trips. Runs in the context's current
+/// more than the insert itself); PostgreSQL takes the rows by binary COPY (as the tracking ingest's
+/// <c>PostgresObservationStorage</c>: no SQL text or parameters to build, parse and plan). Runs in the context's current
 /// transaction if there is one, else in its own.
 /// Audited data goes through <see cref="JsmsDbContext.InsertReleasableInBulkAsync{T}"/>, which writes the audit entries too.
 /// </summary>
@@ -43,6 +45,16 @@ public static class BulkInsert
             if (connection is SqliteConnection sqlite && properties.All(NativeSqlite.Supports))
             {
                 NativeSqlite.Insert(sqlite, head, properties, mappings, rows, cancellationToken);
+                if (own is not null)
+                {
+                    await own.CommitAsync(cancellationToken);
+                }
+                return;
+            }
+            if (connection is NpgsqlConnection npgsql)
+            {
+                var copy = $"COPY {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) FROM STDIN (FORMAT BINARY)";
+                await PostgresCopy.InsertAsync(npgsql, copy, properties, mappings, rows, cancellationToken);
                 if (own is not null)
                 {
                     await own.CommitAsync(cancellationToken);
@@ -203,5 +215,38 @@ public static class BulkInsert
 
         private static ReadOnlySpan<byte> Utf8Time(DateTime value, Span<byte> buffer)
             => value.TryFormat(buffer, out var written, TimeFormat, CultureInfo.InvariantCulture) ? buffer[..written] : throw new FormatException(value.ToString("O"));
+    }
+
+    /// <summary>PostgreSQL rows by binary COPY, each value (after the property's value converter) written as its column's type.</summary>
+    private static class PostgresCopy
+    {
+        public static async Task InsertAsync<T>(NpgsqlConnection connection, string copy, List<IProperty> properties,
+            List<RelationalTypeMapping> mappings, IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class
+        {
+            var getters = properties.Select(p => p.GetGetter()).ToList();
+            var converters = mappings.Select(m => m.Converter).ToList();
+            // The column's type without its facets ("character varying", not "character varying(300)").
+            var types = mappings.Select(m => m.StoreTypeNameBase).ToList();
+            await using var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
+            foreach (var row in rows)
+            {
+                await importer.StartRowAsync(cancellationToken);
+                for (var c = 0; c < properties.Count; c++)
+                {
+                    var value = getters[c].GetClrValue(row);
+                    if (value is null)
+                    {
+                        await importer.WriteNullAsync(cancellationToken);
+                        continue;
+                    }
+                    if (converters[c] is { } converter)
+                    {
+                        value = converter.ConvertToProvider(value)!;
+                    }
+                    await importer.WriteAsync(value, types[c], cancellationToken);
+                }
+            }
+            await importer.CompleteAsync(cancellationToken);
+        }
     }
 }
