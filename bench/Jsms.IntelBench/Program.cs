@@ -23,7 +23,7 @@ using Npgsql;
 //   dotnet run -c Release --project bench/Jsms.IntelBench [-- [postgres CONNECTION] [--objects N] [--pull-pages P] [--push-objects Q]
 //     [--bundle-mb M] [--warmup W] [--skip-pages] [--trace] [--explain] [--keep]]
 // Two real JSMS nodes on loopback (Kestrel, own databases, demo accounts):
-//  1. node A's collection is seeded with N objects (default 1,000,000) by multi-row INSERTs straight into the tables
+//  1. node A's collection is seeded with N objects (default 1,000,000) through BulkInsert straight into the tables
 //     (not through the importer, no audit entries: seeding is not what is measured), as pk.analyst's agency, with a mix of TLP levels and release lists;
 //  2. TAXII pages of 1,000 objects are walked through the whole collection following `next`, as the owner and as the
 //     partner (cn.liaison), without and with match[type]; per page: wall time of the HTTP GET and the SQL commands run;
@@ -47,7 +47,7 @@ var partner = await nodeA.ClientAsync("cn.liaison");
 var collection = await Node.CreateCollectionAsync(owner);
 var watch = Stopwatch.StartNew();
 await Seeder.SeedAsync(nodeA, collection, options.Objects);
-Console.WriteLine(string.Create(culture, $"seed: {options.Objects:N0} objects in {watch.Elapsed.TotalSeconds:N0} s (multi-row INSERTs in transactions of {Seeder.Batch:N0}, not the importer, no audit)"));
+Console.WriteLine(string.Create(culture, $"seed: {options.Objects:N0} objects in {watch.Elapsed.TotalSeconds:N0} s (BulkInsert in transactions of {Seeder.Batch:N0}, not the importer, no audit)"));
 await nodeA.AnalyzeAsync();
 
 // 2. TAXII pages.
