@@ -193,7 +193,7 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
             stored.Add((row.Modified, caller.AgencyId, c.Revoked));
             successes.Add(new ImportedObject(c.Id, version, "added"));
         }
-        // Past the change tracker (one prepared INSERT per table on SQLite, multi-row INSERTs on PostgreSQL), with the
+        // Past the change tracker (one natively prepared INSERT per table on SQLite, binary COPY on PostgreSQL), with the
         // same "share" audit entries, chained in the same transaction: most of a batch's time was EF Core's SaveChanges.
         await db.InsertReleasableInBulkAsync(rows, grants, recipients, cancellationToken);
         return last;
