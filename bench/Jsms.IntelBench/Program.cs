@@ -21,14 +21,15 @@ using Npgsql;
 
 // Intelligence benchmark (docs/intelligence.md, "Speed"):
 //   dotnet run -c Release --project bench/Jsms.IntelBench [-- [postgres CONNECTION] [--objects N] [--pull-pages P] [--push-objects Q]
-//     [--bundle-mb M] [--trace] [--explain] [--keep]]
+//     [--bundle-mb M] [--warmup W] [--skip-pages] [--trace] [--explain] [--keep]]
 // Two real JSMS nodes on loopback (Kestrel, own databases, demo accounts):
-//  1. node A's collection is seeded with N objects (default 1,000,000) by multi-row INSERTs straight into the tables
+//  1. node A's collection is seeded with N objects (default 1,000,000) through BulkInsert straight into the tables
 //     (not through the importer, no audit entries: seeding is not what is measured), as pk.analyst's agency, with a mix of TLP levels and release lists;
 //  2. TAXII pages of 1,000 objects are walked through the whole collection following `next`, as the owner and as the
 //     partner (cn.liaison), without and with match[type]; per page: wall time of the HTTP GET and the SQL commands run;
 //  3. node B pulls node A's collection through TaxiiPuller (P pages of 1,000, bearer token of cn.liaison): objects/s;
-//     node A pushes a second collection of Q objects to node B through TaxiiPusher: objects/s;
+//     node A pushes a second collection of Q objects to node B through TaxiiPusher: objects/s; both after a warm-up pull
+//     and push of a collection of W objects (default 10,000; its cold figures are printed too);
 //  4. node B imports generated bundles of M/4 and M MB (default 100) through the import API: time and peak memory.
 var culture = CultureInfo.InvariantCulture;
 var options = BenchOptions.Parse(args);
@@ -46,16 +47,19 @@ var partner = await nodeA.ClientAsync("cn.liaison");
 var collection = await Node.CreateCollectionAsync(owner);
 var watch = Stopwatch.StartNew();
 await Seeder.SeedAsync(nodeA, collection, options.Objects);
-Console.WriteLine(string.Create(culture, $"seed: {options.Objects:N0} objects in {watch.Elapsed.TotalSeconds:N0} s (multi-row INSERTs in transactions of {Seeder.Batch:N0}, not the importer, no audit)"));
+Console.WriteLine(string.Create(culture, $"seed: {options.Objects:N0} objects in {watch.Elapsed.TotalSeconds:N0} s (BulkInsert in transactions of {Seeder.Batch:N0}, not the importer, no audit)"));
 await nodeA.AnalyzeAsync();
 
 // 2. TAXII pages.
 var objectsUrl = $"/taxii2/api/collections/{collection}/objects/?limit=1000";
-await Walk("owner pk.analyst, all types", owner, objectsUrl);
-await Walk("partner cn.liaison, all types", partner, objectsUrl);
-await Walk("owner, match[type]=indicator", owner, objectsUrl + "&match[type]=indicator");
-await Walk("partner, match[type]=indicator,report", partner, objectsUrl + "&match[type]=indicator,report");
-await Walk("partner, match[version]=all", partner, objectsUrl + "&match[version]=all", maxPages: 200);
+if (!options.SkipPages)
+{
+    await Walk("owner pk.analyst, all types", owner, objectsUrl);
+    await Walk("partner cn.liaison, all types", partner, objectsUrl);
+    await Walk("owner, match[type]=indicator", owner, objectsUrl + "&match[type]=indicator");
+    await Walk("partner, match[type]=indicator,report", partner, objectsUrl + "&match[type]=indicator,report");
+    await Walk("partner, match[version]=all", partner, objectsUrl + "&match[version]=all", maxPages: 200);
+}
 
 async Task Walk(string label, HttpClient client, string url, int maxPages = int.MaxValue)
 {
@@ -120,19 +124,38 @@ async Task Walk(string label, HttpClient client, string url, int maxPages = int.
         $"pages [{label}]: {times.Count:N0} pages, {objects:N0} objects in {total.Elapsed.TotalSeconds:N1} s; page ms median {Median(times):N1}, p99 {Percentile(times, 0.99):N1}, max {times.Max():N1}; deepest 10% median {Median(deep):N1}; process CPU per page {cpuPerPage:N1} ms (server and client); SQL commands per page min {queries.Min()} median {Median(queries.Select(q => (double)q).ToList())} max {queries.Max()}"));
 }
 
-// 3. Node-to-node pull.
+// 3. Node-to-node exchange. A warm-up pull and push of a small collection first (unless --warmup 0): a node runs for
+// days, so the measured rate is the steady state, not the JIT compiling the code paths the first time (both nodes share
+// this process and its compiled code). The cold figure is printed too.
+var pullAdmin = await nodeB.ClientAsync("admin");
+var pullToken = await nodeA.TokenAsync("cn.liaison");
+if (options.Warmup > 0 && (options.PullPages > 0 || options.PushObjects > 0))
+{
+    var warm = await Node.CreateCollectionAsync(owner);
+    await Seeder.SeedAsync(nodeA, warm, options.Warmup);
+    await PullAsync("warm-up (cold JIT) pull", warm);
+    await PushAsync("warm-up (cold JIT) push", options.Warmup);
+}
 if (options.PullPages > 0)
 {
-    var admin = await nodeB.ClientAsync("admin");
-    var localCollection = await Node.CreateCollectionAsync(admin);
-    var token = await nodeA.TokenAsync("cn.liaison");
-    var created = await admin.PostAsJsonAsync("/api/intelligence/sources", new
+    await PullAsync("pull", collection);
+}
+if (options.PushObjects > 0)
+{
+    await PushAsync("push", options.PushObjects);
+}
+
+// Node B pulls a collection of node A through TaxiiPuller (bearer token of cn.liaison), into a new local collection.
+async Task PullAsync(string label, Guid remote)
+{
+    var localCollection = await Node.CreateCollectionAsync(pullAdmin);
+    var created = await pullAdmin.PostAsJsonAsync("/api/intelligence/sources", new
     {
-        name = "Node A",
+        name = "Node A " + Guid.NewGuid().ToString("N")[..6],
         apiRootUrl = nodeA.BaseAddress + "taxii2/api/",
-        remoteCollectionId = collection.ToString(),
+        remoteCollectionId = remote.ToString(),
         username = "",
-        secret = token,
+        secret = pullToken,
         localCollectionId = localCollection,
         ownerAgency = "PK-NACTA",
         intervalMinutes = 60,
@@ -140,9 +163,9 @@ if (options.PullPages > 0)
     });
     var source = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
     var pullCpu = Process.GetCurrentProcess().TotalProcessorTime;
-    watch.Restart();
-    var pull = await admin.PostAsync($"/api/intelligence/sources/{source}/pull", null);
-    watch.Stop();
+    var clock = Stopwatch.StartNew();
+    var pull = await pullAdmin.PostAsync($"/api/intelligence/sources/{source}/pull", null);
+    clock.Stop();
     pullCpu = Process.GetCurrentProcess().TotalProcessorTime - pullCpu;
     var result = JsonDocument.Parse(await pull.Content.ReadAsStringAsync()).RootElement.GetProperty("result");
     if (!result.GetProperty("ok").GetBoolean())
@@ -152,21 +175,21 @@ if (options.PullPages > 0)
     var accepted = result.GetProperty("accepted").GetInt32();
     var refused = result.GetProperty("refused").GetInt32();
     Console.WriteLine(string.Create(culture,
-        $"pull: {result.GetProperty("pages").GetInt32():N0} pages, {accepted:N0} objects added, {refused:N0} refused in {watch.Elapsed.TotalSeconds:N1} s: {(accepted + refused) / watch.Elapsed.TotalSeconds:N0} objects per second; process CPU (both nodes) {pullCpu.TotalMilliseconds * 1000 / Math.Max(1, accepted + refused):N1} ms per 1,000 objects"));
+        $"{label}: {result.GetProperty("pages").GetInt32():N0} pages, {accepted:N0} objects added, {refused:N0} refused in {clock.Elapsed.TotalSeconds:N1} s: {(accepted + refused) / clock.Elapsed.TotalSeconds:N0} objects per second; process CPU (both nodes) {pullCpu.TotalMilliseconds * 1000 / Math.Max(1, accepted + refused):N1} ms per 1,000 objects"));
 }
 
-// 3b. Node-to-node push: node A pushes a collection of its own to node B through TaxiiPusher (batches of 500), as what
-// CN-MPS may receive (the partner agency on node A), with node B's bearer token of pk.analyst (PK-NACTA's account there).
-if (options.PushObjects > 0)
+// Node A pushes a new collection of its own of `count` seeded objects to node B through TaxiiPusher, as what CN-MPS may
+// receive (the partner agency on node A), with node B's bearer token of pk.analyst (PK-NACTA's account there).
+async Task PushAsync(string label, int count)
 {
     var adminA = await nodeA.ClientAsync("admin");
     var pushed = await Node.CreateCollectionAsync(owner);
-    await Seeder.SeedAsync(nodeA, pushed, options.PushObjects);
+    await Seeder.SeedAsync(nodeA, pushed, count);
     var analystB = await nodeB.ClientAsync("pk.analyst");
     var remoteCollection = await Node.CreateCollectionAsync(analystB);
     var created = await adminA.PostAsJsonAsync("/api/intelligence/sources", new
     {
-        name = "Node B",
+        name = "Node B " + Guid.NewGuid().ToString("N")[..6],
         apiRootUrl = nodeB.BaseAddress + "taxii2/api/",
         remoteCollectionId = remoteCollection.ToString(),
         username = "",
@@ -184,9 +207,9 @@ if (options.PushObjects > 0)
     }
     var destination = JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
     var pushCpu = Process.GetCurrentProcess().TotalProcessorTime;
-    watch.Restart();
+    var clock = Stopwatch.StartNew();
     var push = await adminA.PostAsync($"/api/intelligence/sources/{destination}/push", null);
-    watch.Stop();
+    clock.Stop();
     pushCpu = Process.GetCurrentProcess().TotalProcessorTime - pushCpu;
     var result = JsonDocument.Parse(await push.Content.ReadAsStringAsync()).RootElement.GetProperty("result");
     if (!result.GetProperty("ok").GetBoolean())
@@ -196,7 +219,7 @@ if (options.PushObjects > 0)
     var accepted = result.GetProperty("accepted").GetInt32();
     var refused = result.GetProperty("refused").GetInt32();
     Console.WriteLine(string.Create(culture,
-        $"push: {options.PushObjects:N0} objects in the collection, {result.GetProperty("batches").GetInt32():N0} batches, {accepted:N0} accepted, {refused:N0} refused by node B in {watch.Elapsed.TotalSeconds:N1} s: {(accepted + refused) / watch.Elapsed.TotalSeconds:N0} objects per second; process CPU (both nodes) {pushCpu.TotalMilliseconds * 1000 / Math.Max(1, accepted + refused):N1} ms per 1,000 objects"));
+        $"{label}: {count:N0} objects in the collection, {result.GetProperty("batches").GetInt32():N0} batches, {accepted:N0} accepted, {refused:N0} refused by node B in {clock.Elapsed.TotalSeconds:N1} s: {(accepted + refused) / clock.Elapsed.TotalSeconds:N0} objects per second; process CPU (both nodes) {pushCpu.TotalMilliseconds * 1000 / Math.Max(1, accepted + refused):N1} ms per 1,000 objects"));
 }
 
 // 4. Bundle import.
@@ -256,7 +279,7 @@ static double Percentile(List<double> values, double p)
 namespace Jsms.IntelBench
 {
     internal sealed record BenchOptions(string Provider, string? PostgresServer, int Objects, int PullPages, int PushObjects, int BundleMegabytes,
-        bool Trace, bool Explain, bool Keep)
+        bool Trace, bool Explain, bool Keep, int Warmup, bool SkipPages)
     {
         public static BenchOptions Parse(string[] args)
         {
@@ -266,6 +289,8 @@ namespace Jsms.IntelBench
             var trace = false;
             var explain = false;
             var keep = false;
+            var warmup = 10_000;
+            var skipPages = false;
             for (var i = 0; i < args.Length; i++)
             {
                 switch (args[i])
@@ -276,6 +301,12 @@ namespace Jsms.IntelBench
                         break;
                     case "--keep":
                         keep = true;
+                        break;
+                    case "--warmup":
+                        warmup = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                        break;
+                    case "--skip-pages":
+                        skipPages = true;
                         break;
                     case "--trace":
                         trace = true;
@@ -299,7 +330,7 @@ namespace Jsms.IntelBench
                         throw new ArgumentException($"Unknown argument '{args[i]}'.");
                 }
             }
-            return new BenchOptions(provider, server, objects, pullPages, pushObjects, bundle, trace, explain, keep);
+            return new BenchOptions(provider, server, objects, pullPages, pushObjects, bundle, trace, explain, keep, warmup, skipPages);
         }
     }
 
@@ -336,7 +367,7 @@ namespace Jsms.IntelBench
                 "--Jsms:MaxRequestBodyBytes=1073741824",
                 "--Jsms:Intelligence:MaxImportBytes=1073741824",
                 "--Jsms:Intelligence:PullTimeoutSeconds=300",
-                $"--Jsms:Intelligence:MaxPullPages={Math.Max(1, options.PullPages)}",
+                $"--Jsms:Intelligence:MaxPullPages={Math.Max(options.Warmup / 1000 + 2, options.PullPages)}",
                 "--Logging:LogLevel:Default=Warning",
                 "--Logging:LogLevel:Microsoft.EntityFrameworkCore=Error",
                 "--Logging:LogLevel:Jsms.Features.Intelligence.TaxiiPuller=Warning",

@@ -42,20 +42,25 @@ public static class AccessPolicy
                 r.OwnerAgencyId == agencyId
                 || r.Tlp == Tlp.Clear
                 || r.CreatedByUserId == userId
-                || recipients.Any(n => n.RecordId == r.Id && n.UserId == userId)
+                || (r.Tlp == Tlp.Green && community.Contains(r.OwnerAgencyId))
                 || ((r.Tlp == Tlp.Green || r.Tlp == Tlp.Amber)
                     && grants.Any(g => g.RecordId == r.Id && g.AgencyId == agencyId))
-                || (r.Tlp == Tlp.Green && community.Contains(r.OwnerAgencyId));
+                || recipients.Where(n => n.RecordId == r.Id && n.UserId == userId).Select(n => (Guid?)n.UserId).FirstOrDefault() != null;
         }
 
+        // The same rule as docs/access-policy.md, in a shape chosen for the query planners (docs/decisions/0011): the
+        // column tests first, then the lookups by the record's key, which SQLite and PostgreSQL evaluate left to right and
+        // stop at the first that holds; the named-recipient check as a scalar subquery, not EXISTS: PostgreSQL turns an
+        // EXISTS under OR into a hash of ALL the user's named-recipient rows, built for every query (a TAXII page of
+        // 1,000 rows paid for 50,000), where this is one primary-key probe per row that gets that far.
         return r =>
             r.Tlp == Tlp.Clear
             || r.CreatedByUserId == userId
-            || recipients.Any(n => n.RecordId == r.Id && n.UserId == userId)
             || (r.OwnerAgencyId == agencyId && r.Tlp != Tlp.Red)
+            || (r.Tlp == Tlp.Green && community.Contains(r.OwnerAgencyId))
             || ((r.Tlp == Tlp.Green || r.Tlp == Tlp.Amber)
                 && grants.Any(g => g.RecordId == r.Id && g.AgencyId == agencyId))
-            || (r.Tlp == Tlp.Green && community.Contains(r.OwnerAgencyId));
+            || recipients.Where(n => n.RecordId == r.Id && n.UserId == userId).Select(n => (Guid?)n.UserId).FirstOrDefault() != null;
     }
 
     /// <summary>Records at these levels are sensitive: every read of one is audited.</summary>

@@ -193,7 +193,7 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
             stored.Add((row.Modified, caller.AgencyId, c.Revoked));
             successes.Add(new ImportedObject(c.Id, version, "added"));
         }
-        // Past the change tracker (one prepared INSERT per table on SQLite, multi-row INSERTs on PostgreSQL), with the
+        // Past the change tracker (one natively prepared INSERT per table on SQLite, binary COPY on PostgreSQL), with the
         // same "share" audit entries, chained in the same transaction: most of a batch's time was EF Core's SaveChanges.
         await db.InsertReleasableInBulkAsync(rows, grants, recipients, cancellationToken);
         return last;
@@ -355,8 +355,32 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
 
     private static (Candidate?, string?) Check(int index, JsonElement element)
     {
-        var type = TryString(element, "type");
-        var id = TryString(element, "id");
+        // One pass over the properties (each TryGetProperty is a scan of them); a repeated name keeps its last value, as
+        // TryGetProperty does.
+        string? type = null, id = null, specVersion = null, createdText = null, modifiedText = null, createdByRef = null,
+            name = null, description = null, sourceRef = null, sightingOfRef = null, targetRef = null;
+        bool hasCreated = false, revoked = false;
+        JsonElement refs = default, extensions = default;
+        int refsCount = 0, extensionsCount = 0;
+        foreach (var property in element.EnumerateObject())
+        {
+            var value = property.Value;
+            var text = value.ValueKind == JsonValueKind.String ? value : default;
+            if (property.NameEquals("type"u8)) { type = Text(text); }
+            else if (property.NameEquals("id"u8)) { id = Text(text); }
+            else if (property.NameEquals("spec_version"u8)) { specVersion = Text(text); }
+            else if (property.NameEquals("created"u8)) { hasCreated = true; createdText = Text(text); }
+            else if (property.NameEquals("modified"u8)) { modifiedText = Text(text); }
+            else if (property.NameEquals("created_by_ref"u8)) { createdByRef = Text(text); }
+            else if (property.NameEquals("name"u8)) { name = Text(text); }
+            else if (property.NameEquals("description"u8)) { description = Text(text); }
+            else if (property.NameEquals("source_ref"u8)) { sourceRef = Text(text); }
+            else if (property.NameEquals("sighting_of_ref"u8)) { sightingOfRef = Text(text); }
+            else if (property.NameEquals("target_ref"u8)) { targetRef = Text(text); }
+            else if (property.NameEquals("revoked"u8)) { revoked = value.ValueKind == JsonValueKind.True; }
+            else if (property.NameEquals("object_marking_refs"u8)) { refs = value; refsCount++; }
+            else if (property.NameEquals("extensions"u8)) { extensions = value; extensionsCount++; }
+        }
         if (string.IsNullOrEmpty(type))
         {
             return (null, "no 'type'");
@@ -369,8 +393,6 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
         {
             return (null, "a bundle cannot be stored as an object");
         }
-        var specVersion = TryString(element, "spec_version");
-        var hasCreated = element.TryGetProperty("created", out _);
         if (specVersion is null && hasCreated)
         {
             return (null, "no 'spec_version': STIX 2.0 objects are not accepted, only STIX 2.1");
@@ -381,7 +403,7 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
         }
         DateTime? created = null, modified = null;
         string version = "";
-        if (TryString(element, "created") is { } createdText)
+        if (createdText is not null)
         {
             if (!StixTime.TryParse(createdText, out var c))
             {
@@ -390,7 +412,7 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
             created = c;
             version = createdText;
         }
-        if (TryString(element, "modified") is { } modifiedText)
+        if (modifiedText is not null)
         {
             if (!StixTime.TryParse(modifiedText, out var m))
             {
@@ -410,7 +432,7 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
         modified ??= created;
 
         Tlp? tlp = null;
-        if (element.TryGetProperty("object_marking_refs", out var refs) && refs.ValueKind == JsonValueKind.Array)
+        if (refs.ValueKind == JsonValueKind.Array)
         {
             foreach (var r in refs.EnumerateArray())
             {
@@ -422,8 +444,7 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
         }
         var hasExtension = false;
         string[] releaseTo = [], recipients = [];
-        if (element.TryGetProperty("extensions", out var extensions) && extensions.ValueKind == JsonValueKind.Object
-            && extensions.TryGetProperty(StixMarkings.ReleaseExtensionId, out var release))
+        if (extensions.ValueKind == JsonValueKind.Object && extensions.TryGetProperty(StixMarkings.ReleaseExtensionId, out var release))
         {
             if (release.ValueKind != JsonValueKind.Object)
             {
@@ -433,12 +454,10 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
             releaseTo = StringArray(release, "release_to");
             recipients = StringArray(release, "named_recipients");
         }
-        var sourceRef = type == "sighting" ? TryString(element, "sighting_of_ref") : TryString(element, "source_ref");
-        if (Count(element, "object_marking_refs") > 1 || Count(element, "extensions") > 1)
+        if (refsCount > 1 || extensionsCount > 1)
         {
             return (null, "'object_marking_refs' and 'extensions' may appear only once");
         }
-        var revoked = element.TryGetProperty("revoked", out var rv) && rv.ValueKind == JsonValueKind.True;
         return (new Candidate
         {
             Index = index,
@@ -449,11 +468,11 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
             Modified = modified,
             Version = version,
             Revoked = revoked,
-            CreatedByRef = TryString(element, "created_by_ref"),
-            Name = TryString(element, "name"),
-            Description = TryString(element, "description"),
-            SourceRef = sourceRef,
-            TargetRef = TryString(element, "target_ref"),
+            CreatedByRef = createdByRef,
+            Name = name,
+            Description = description,
+            SourceRef = type == "sighting" ? sightingOfRef : sourceRef,
+            TargetRef = targetRef,
             Tlp = tlp,
             HasReleaseExtension = hasExtension,
             ReleaseTo = releaseTo,
@@ -461,18 +480,7 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
         }, null);
     }
 
-    private static int Count(JsonElement element, string name)
-    {
-        var count = 0;
-        foreach (var property in element.EnumerateObject())
-        {
-            if (property.NameEquals(name))
-            {
-                count++;
-            }
-        }
-        return count;
-    }
+    private static string? Text(JsonElement stringOrDefault) => stringOrDefault.ValueKind == JsonValueKind.String ? stringOrDefault.GetString() : null;
 
     private static string[] StringArray(JsonElement element, string name)
         => element.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array

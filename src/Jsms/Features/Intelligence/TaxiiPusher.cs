@@ -22,7 +22,7 @@ public sealed record PushResult(bool Ok, int Batches, int Accepted, int Refused,
 /// </summary>
 public sealed class TaxiiPusher(JsmsDbContext db, TaxiiPuller puller, IHttpClientFactory http, TimeProvider clock, ILogger<TaxiiPusher> logger)
 {
-    private const int BatchSize = 500;
+    private const int BatchSize = 1000;
 
     private const int MaxBatches = 1000;
 

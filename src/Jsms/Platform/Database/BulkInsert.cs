@@ -1,19 +1,25 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using SQLitePCL;
 
 namespace Jsms.Platform.Database;
 
 /// <summary>
 /// New rows written straight into their table, past the change tracker, with the statement built from the EF Core
 /// model (table, columns, and each property's type mapping with its value converters), so the rows are exactly what
-/// EF Core would write, on either provider. As in the tracking ingest (<c>IngestWriter</c>): SQLite reuses one
-/// prepared single-row INSERT, its parameters rebound per row (Microsoft.Data.Sqlite looks each parameter up by name
-/// in a list, so a command with thousands of them costs quadratic time); PostgreSQL sends multi-row INSERTs, fewer
-/// round trips. Runs in the context's current transaction if there is one, else in its own.
+/// EF Core would write, on either provider. As in the tracking ingest (<c>SqliteObservationStorage</c>): SQLite runs one
+/// single-row INSERT prepared once and driven with the native binding calls, values bound by position (Microsoft.Data.Sqlite
+/// looks every parameter up by name in SQLite's list on every execution and builds a reader per execution, which cost
+/// more than the insert itself); PostgreSQL takes the rows by binary COPY (as the tracking ingest's
+/// <c>PostgresObservationStorage</c>: no SQL text or parameters to build, parse and plan). Runs in the context's current
+/// transaction if there is one, else in its own.
 /// Audited data goes through <see cref="JsmsDbContext.InsertReleasableInBulkAsync{T}"/>, which writes the audit entries too.
 /// </summary>
 public static class BulkInsert
@@ -36,6 +42,25 @@ public static class BulkInsert
         var connection = db.Database.GetDbConnection();
         try
         {
+            if (connection is SqliteConnection sqlite && properties.All(NativeSqlite.Supports))
+            {
+                NativeSqlite.Insert(sqlite, head, properties, mappings, rows, cancellationToken);
+                if (own is not null)
+                {
+                    await own.CommitAsync(cancellationToken);
+                }
+                return;
+            }
+            if (connection is NpgsqlConnection npgsql)
+            {
+                var copy = $"COPY {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) FROM STDIN (FORMAT BINARY)";
+                await PostgresCopy.InsertAsync(npgsql, copy, properties, mappings, rows, cancellationToken);
+                if (own is not null)
+                {
+                    await own.CommitAsync(cancellationToken);
+                }
+                return;
+            }
             var perStatement = db.Database.IsSqlite() ? 1 : 100;
             DbCommand? single = null;
             try
@@ -101,6 +126,127 @@ public static class BulkInsert
             {
                 await own.DisposeAsync();
             }
+        }
+    }
+
+    /// <summary>
+    /// SQLite rows bound natively by position, each value written as Microsoft.Data.Sqlite writes it for EF Core: GUIDs as
+    /// upper-case TEXT, times as TEXT <c>yyyy-MM-dd HH:mm:ss.FFFFFFF</c>, booleans and integers as INTEGER. Properties of
+    /// other provider types take the Microsoft.Data.Sqlite path.
+    /// </summary>
+    private static class NativeSqlite
+    {
+        private const string TimeFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
+
+        private static readonly HashSet<Type> Types =
+            [typeof(string), typeof(Guid), typeof(DateTime), typeof(bool), typeof(int), typeof(long), typeof(double), typeof(byte[])];
+
+        public static bool Supports(IProperty property)
+        {
+            var mapping = property.GetRelationalTypeMapping();
+            var provider = mapping.Converter?.ProviderClrType ?? property.ClrType;
+            return Types.Contains(Nullable.GetUnderlyingType(provider) ?? provider);
+        }
+
+        public static void Insert<T>(SqliteConnection connection, string head, List<IProperty> properties, List<RelationalTypeMapping> mappings,
+            IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class
+        {
+            var text = new StringBuilder(head).Append('(');
+            for (var c = 1; c <= properties.Count; c++)
+            {
+                text.Append(c == 1 ? "?" : ", ?").Append(c.ToString(CultureInfo.InvariantCulture));
+            }
+            text.Append(')');
+            var rc = raw.sqlite3_prepare_v2(connection.Handle, text.ToString(), out var statement);
+            SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+            var getters = properties.Select(p => p.GetGetter()).ToList();
+            var converters = mappings.Select(m => m.Converter).ToList();
+            Span<byte> buffer = stackalloc byte[64];
+            using (statement)
+            {
+                foreach (var row in rows)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    for (var c = 0; c < properties.Count; c++)
+                    {
+                        var value = getters[c].GetClrValue(row);
+                        if (converters[c] is { } converter && value is not null)
+                        {
+                            value = converter.ConvertToProvider(value);
+                        }
+                        var index = c + 1;
+                        _ = value switch
+                        {
+                            null => raw.sqlite3_bind_null(statement, index),
+                            string s => raw.sqlite3_bind_text(statement, index, s),
+                            Guid g => raw.sqlite3_bind_text(statement, index, Utf8Guid(g, buffer)),
+                            DateTime t => raw.sqlite3_bind_text(statement, index, Utf8Time(t, buffer)),
+                            bool b => raw.sqlite3_bind_int(statement, index, b ? 1 : 0),
+                            int i => raw.sqlite3_bind_int64(statement, index, i),
+                            long l => raw.sqlite3_bind_int64(statement, index, l),
+                            double d => raw.sqlite3_bind_double(statement, index, d),
+                            byte[] bytes => raw.sqlite3_bind_blob(statement, index, bytes),
+                            _ => throw new InvalidOperationException($"No native SQLite binding for {value.GetType()}."),
+                        };
+                    }
+                    rc = raw.sqlite3_step(statement);
+                    raw.sqlite3_reset(statement);
+                    if (rc != raw.SQLITE_DONE)
+                    {
+                        SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+                    }
+                }
+            }
+        }
+
+        private static ReadOnlySpan<byte> Utf8Guid(Guid value, Span<byte> buffer)
+        {
+            value.TryFormat(buffer, out var written);
+            var text = buffer[..written];
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (text[i] is >= (byte)'a' and <= (byte)'f')
+                {
+                    text[i] -= 'a' - 'A';
+                }
+            }
+            return text;
+        }
+
+        private static ReadOnlySpan<byte> Utf8Time(DateTime value, Span<byte> buffer)
+            => value.TryFormat(buffer, out var written, TimeFormat, CultureInfo.InvariantCulture) ? buffer[..written] : throw new FormatException(value.ToString("O"));
+    }
+
+    /// <summary>PostgreSQL rows by binary COPY, each value (after the property's value converter) written as its column's type.</summary>
+    private static class PostgresCopy
+    {
+        public static async Task InsertAsync<T>(NpgsqlConnection connection, string copy, List<IProperty> properties,
+            List<RelationalTypeMapping> mappings, IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class
+        {
+            var getters = properties.Select(p => p.GetGetter()).ToList();
+            var converters = mappings.Select(m => m.Converter).ToList();
+            // The column's type without its facets ("character varying", not "character varying(300)").
+            var types = mappings.Select(m => m.StoreTypeNameBase).ToList();
+            await using var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
+            foreach (var row in rows)
+            {
+                await importer.StartRowAsync(cancellationToken);
+                for (var c = 0; c < properties.Count; c++)
+                {
+                    var value = getters[c].GetClrValue(row);
+                    if (value is null)
+                    {
+                        await importer.WriteNullAsync(cancellationToken);
+                        continue;
+                    }
+                    if (converters[c] is { } converter)
+                    {
+                        value = converter.ConvertToProvider(value)!;
+                    }
+                    await importer.WriteAsync(value, types[c], cancellationToken);
+                }
+            }
+            await importer.CompleteAsync(cancellationToken);
         }
     }
 }

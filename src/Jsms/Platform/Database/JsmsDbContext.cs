@@ -115,7 +115,7 @@ public abstract class JsmsDbContext(DbContextOptions options, IAuditActor? actor
 
     /// <summary>
     /// Writes the entries added with <see cref="Audit"/> alone, chained like a save, past the change tracker (one
-    /// multi-row INSERT on PostgreSQL, one prepared INSERT re-bound per entry on SQLite): for reads that audit many
+    /// binary COPY on PostgreSQL, one natively prepared INSERT re-bound per entry on SQLite): for reads that audit many
     /// records at once, such as a TAXII page of AMBER+STRICT objects. Nothing else may be pending in the change tracker.
     /// </summary>
     public Task WriteAuditInBulkAsync(CancellationToken cancellationToken = default)
