@@ -40,7 +40,7 @@ public sealed class DeviceRegistry(JsmsDbContext db, ReleaseMarkings markings, T
                               select new { l.DeviceId, l.PositionId, l.Time }).ToDictionaryAsync(x => x.DeviceId, x => (x.PositionId, x.Time));
         foreach (var (deviceId, held) in heldBack)
         {
-            if (!recorded.TryGetValue(deviceId, out var r) || held.Time > r.Time || (held.Time == r.Time && held.PositionId > r.PositionId))
+            if (!recorded.TryGetValue(deviceId, out var r) || LastPositionBuffer.IsLater(held, r))
             {
                 recorded[deviceId] = held;
             }

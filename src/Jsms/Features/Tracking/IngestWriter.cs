@@ -651,6 +651,10 @@ internal sealed class LastPositionBuffer
         }
     }
 
+    /// <summary>The order of last positions, as the table's upsert has it: later in event time, then the later stored.</summary>
+    public static bool IsLater((long Id, DateTime Time) position, (long Id, DateTime Time) than)
+        => position.Time > than.Time || (position.Time == than.Time && position.Id > than.Id);
+
     private static void Merge(Dictionary<Guid, (long Id, DateTime Time)> latest, IReadOnlyList<PendingBatch> group)
     {
         foreach (var batch in group)
@@ -659,7 +663,7 @@ internal sealed class LastPositionBuffer
             {
                 var (device, fix) = batch.Positions[i];
                 var id = batch.PositionIds[i];
-                if (!latest.TryGetValue(device.Id, out var last) || fix.Time > last.Time || (fix.Time == last.Time && id > last.Id))
+                if (!latest.TryGetValue(device.Id, out var last) || IsLater((id, fix.Time), last))
                 {
                     latest[device.Id] = (id, fix.Time);
                 }
