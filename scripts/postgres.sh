@@ -3,10 +3,13 @@
 #   scripts/postgres.sh start   -> prints the connection string on stdout
 #   scripts/postgres.sh stop
 #   scripts/postgres.sh status  -> exit 0 when the cluster is running
+# The tests' cluster runs with fsync=off (throwaway data, faster tests). Benchmarks that claim "durably stored" need
+# JSMS_PG_DURABLE=1: fsync on, as a production server (bench/ prints what the server it measured had).
 # Installs the Debian packages when missing. No systemd here: pg_ctl runs as user postgres.
 set -euo pipefail
 PGPORT=${JSMS_PG_PORT:-55432}
 PGDIR=${JSMS_PG_DIR:-/tmp/jsms-pg}
+FSYNC=$([ "${JSMS_PG_DURABLE:-0}" = 1 ] && echo on || echo off)
 BIN=/usr/lib/postgresql/15/bin
 cmd=${1:-start}
 
@@ -29,7 +32,7 @@ case "$cmd" in
     chown -R postgres:postgres "$PGDIR"
     runuser -u postgres -- "$BIN/initdb" -D "$PGDIR/data" -A trust -U postgres >/dev/null
     runuser -u postgres -- "$BIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/log" -w \
-      -o "-p $PGPORT -c listen_addresses=127.0.0.1 -k $PGDIR/sock -c fsync=off -c max_connections=200" start >/dev/null
+      -o "-p $PGPORT -c listen_addresses=127.0.0.1 -k $PGDIR/sock -c fsync=$FSYNC -c max_connections=200" start >/dev/null
     runuser -u postgres -- psql -h "$PGDIR/sock" -p "$PGPORT" -U postgres -qc \
       "CREATE ROLE jsms LOGIN SUPERUSER PASSWORD 'jsms';" >/dev/null
     echo "Host=127.0.0.1;Port=$PGPORT;Username=jsms;Password=jsms;Database=postgres"

@@ -186,12 +186,20 @@ internal static class HttpBench
             using var allocationSampler = allocations ? new AllocationSampler() : null;
             var rates = new List<double>();
             var cpuPer = new List<double>();
+            var serverCpuPer = new List<double>();
+            var postgresServer = postgres is null ? null : await PostgresServer.FindAsync(postgres);
+            if (postgresServer is not null)
+            {
+                Console.WriteLine($"  PostgreSQL server: {postgresServer.Durability}, {(postgresServer.IsLocal ? "on this machine (its CPU is counted)" : "elsewhere")}");
+            }
+            var server = postgresServer is { IsLocal: true } ? postgresServer : null;
             using var self = Process.GetCurrentProcess();
             for (var w = 0; w < windows; w++)
             {
                 var before = Interlocked.Read(ref acknowledged);
                 self.Refresh();
                 var cpu = self.TotalProcessorTime;
+                var serverCpu = server?.Cpu() ?? TimeSpan.Zero;
                 var (allocated, paused, jitted) = (GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(), System.Runtime.JitInfo.GetCompiledMethodCount());
                 var started = Stopwatch.GetTimestamp();
                 await Task.Delay(TimeSpan.FromSeconds(seconds));
@@ -199,10 +207,12 @@ internal static class HttpBench
                 var achieved = count / Stopwatch.GetElapsedTime(started).TotalSeconds;
                 self.Refresh();
                 var cpuPerPosition = (self.TotalProcessorTime - cpu).TotalMicroseconds / Math.Max(1, count);
+                var serverCpuPerPosition = server is null ? 0 : (server.Cpu() - serverCpu).TotalMicroseconds / Math.Max(1, count);
                 rates.Add(achieved);
                 cpuPer.Add(cpuPerPosition);
+                serverCpuPer.Add(serverCpuPerPosition);
                 // Allocation per position does not depend on the machine's load; methods compiled show whether the JIT had settled.
-                Console.WriteLine(string.Create(BenchWorld.Culture, $"  window {w + 1}: {achieved:N0} positions per second acknowledged (stored and through the engine); {cpuPerPosition:N1} µs CPU per position (server and load driver); {(GC.GetTotalAllocatedBytes() - allocated) / (double)Math.Max(1, count):N0} bytes allocated per position, GC paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds / seconds / 10:N1}% of the time, {System.Runtime.JitInfo.GetCompiledMethodCount() - jitted:N0} methods compiled"));
+                Console.WriteLine(string.Create(BenchWorld.Culture, $"  window {w + 1}: {achieved:N0} positions per second acknowledged (stored and through the engine); {cpuPerPosition:N1} µs CPU per position (server and load driver){(server is null ? "" : $", PostgreSQL {serverCpuPerPosition:N1} µs")}; {(GC.GetTotalAllocatedBytes() - allocated) / (double)Math.Max(1, count):N0} bytes allocated per position, GC paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds / seconds / 10:N1}% of the time, {System.Runtime.JitInfo.GetCompiledMethodCount() - jitted:N0} methods compiled"));
             }
             allocationSampler?.Print(25);
             await stop.CancelAsync();
@@ -212,7 +222,7 @@ internal static class HttpBench
             await sampler;
 
             var stats = app.Services.GetRequiredService<TrackingCounters>();
-            Console.WriteLine(string.Create(BenchWorld.Culture, $"http ({provider}): median {Median(rates):N0} positions per second over {windows} windows of {seconds} s (min {rates.Min():N0}, max {rates.Max():N0}); {failed} failed requests; {stats.Positions:N0} stored in all, {stats.Alerts:N0} alerts; median {Median(cpuPer):N1} µs CPU per position, i.e. {2e6 / Median(cpuPer):N0} per second if this process had both cores to itself"));
+            Console.WriteLine(string.Create(BenchWorld.Culture, $"http ({provider}): median {Median(rates):N0} positions per second over {windows} windows of {seconds} s (min {rates.Min():N0}, max {rates.Max():N0}); {failed} failed requests; {stats.Positions:N0} stored in all, {stats.Alerts:N0} alerts; median {Median(cpuPer):N1} µs CPU per position{(server is null ? "" : $" and {Median(serverCpuPer):N1} µs in PostgreSQL")}, i.e. {2e6 / (Median(cpuPer) + (server is null ? 0 : Median(serverCpuPer))):N0} per second if {(server is null ? "this process" : "this process and the server")} had both cores to themselves"));
             Console.WriteLine(string.Create(BenchWorld.Culture, $"  request latency (batch of {batch:N0}): median {Percentile(requestLatencies, 0.5):N0} ms, p99 {Percentile(requestLatencies, 0.99):N0} ms"));
             Console.WriteLine(string.Create(BenchWorld.Culture, $"  alert latency (request sent -> SSE event received), {alertLatencies.Count} alerts: median {Percentile(alertLatencies, 0.5):N1} ms, p99 {Percentile(alertLatencies, 0.99):N1} ms, max {(alertLatencies.Count > 0 ? alertLatencies.Max() : double.NaN):N1} ms; {missed} missed"));
             var afterWarmUp = memory.Where(m => m.At >= 5).ToList();

@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using Jsms.Features.Tracking;
 using Jsms.Tests.Consultations;
+using Jsms.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -310,5 +312,64 @@ public sealed class TrackingIngestTests(TrackingTestApp app) : IClassFixture<Tra
         await writer.StorePositionsAsync([new PositionToStore(gone, new Fix(gone.UniqueId, now, Lat, Lon, null, null, null, null))], now);
         Assert.Equal(1, await app.WithDb(db => db.Set<Position>().CountAsync(p => p.DeviceId == gone.Id)));
         Assert.Equal(0, await app.WithDb(db => db.Set<DeviceLastPosition>().CountAsync(p => p.DeviceId == gone.Id)));
+    }
+
+    [Fact]
+    public async Task Positions_reach_the_sqlite_database_file_soon_after_they_are_stored_while_the_writer_goes_on()
+    {
+        // The writer's commits never copy the WAL back into the database file (that made one commit a second slow under
+        // load); a checkpointer does it beside them. Without it, these pages would stay in the WAL until about 1,000 had
+        // gathered or the process stopped: a copy of the database file alone would not have the positions.
+        if (TestDatabase.IsPostgres)
+        {
+            return; // PostgreSQL checkpoints on its own; this is about the embedded database's WAL.
+        }
+        var uniqueId = await NewDevice();
+        var device = await app.WithDb(db => db.Set<Device>().AsNoTracking().SingleAsync(d => d.UniqueId == uniqueId));
+        var file = new SqliteConnectionStringBuilder(await app.WithDb(db => Task.FromResult(db.Database.GetConnectionString()!))).DataSource;
+        var writer = app.App.Services.GetRequiredService<IngestWriter>();
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        var fixes = Enumerable.Range(0, 2000).Select(i => new PositionToStore(device,
+            new Fix(device.UniqueId, now.AddSeconds(-i), Lat, Lon, 3, 90, 10, 5))).ToList();
+        await writer.StorePositionsAsync(fixes, now);
+
+        var folder = Directory.CreateTempSubdirectory("jsms-checkpoint-").FullName;
+        try
+        {
+            var copy = Path.Combine(folder, "copy.db");
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            long inFile;
+            do
+            {
+                await Task.Delay(100);
+                File.Copy(file, copy, overwrite: true);
+                inFile = CountPositions(copy, device.Id);
+            }
+            while (inFile < fixes.Count && DateTime.UtcNow < deadline);
+            Assert.Equal(fixes.Count, inFile);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Positions of the device in a copy of the database file (0 when the copy caught a page being written).</summary>
+    private static long CountPositions(string databaseFile, Guid deviceId)
+    {
+        try
+        {
+            using var connection = new SqliteConnection($"Data Source={databaseFile};Pooling=False");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """SELECT count(*) FROM "Positions" WHERE "DeviceId" = $id""";
+            command.Parameters.AddWithValue("$id", deviceId.ToString().ToUpperInvariant());
+            return (long)command.ExecuteScalar()!;
+        }
+        catch (SqliteException)
+        {
+            return 0;
+        }
     }
 }
