@@ -723,7 +723,7 @@ internal sealed class PostgresObservationStorage(NpgsqlDataSource source, string
                 for (var i = 0; i < batch.Positions.Count; i++)
                 {
                     var (device, fix) = batch.Positions[i];
-                    var id = next.Dequeue();
+                    var id = next++;
                     batch.PositionIds[i] = id;
                     copy.StartRow();
                     copy.Write(id, NpgsqlDbType.Bigint);
@@ -755,7 +755,7 @@ internal sealed class PostgresObservationStorage(NpgsqlDataSource source, string
                 for (var i = 0; i < batch.Sightings.Count; i++)
                 {
                     var s = batch.Sightings[i];
-                    var id = next.Dequeue();
+                    var id = next++;
                     batch.SightingIds[i] = id;
                     copy.StartRow();
                     copy.Write(id, NpgsqlDbType.Bigint);
@@ -801,20 +801,19 @@ internal sealed class PostgresObservationStorage(NpgsqlDataSource source, string
         }
     }
 
-    /// <summary>Takes <paramref name="count"/> values from a table's identity sequence (safe with concurrent writers).</summary>
-    private static async Task<Queue<long>> ReserveIdsAsync(NpgsqlConnection connection, string sequence, int count, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes <paramref name="count"/> consecutive values from a table's identity sequence in one call and returns the first
+    /// (a nextval per row cost about a fifth of the COPY). The block is taken with nextval then setval, which is safe because
+    /// this writer is the only one storing positions and sightings (the start-up catch-up of last positions relies on it too).
+    /// </summary>
+    private static async Task<long> ReserveIdsAsync(NpgsqlConnection connection, string sequence, int count, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT nextval($1::regclass) FROM generate_series(1, $2)";
+        command.CommandText = "SELECT setval($1::regclass, nextval($1::regclass) + $2 - 1)";
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = sequence, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = count });
-        var ids = new Queue<long>(count);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            ids.Enqueue(reader.GetInt64(0));
-        }
-        return ids;
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = count });
+        var last = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return last - count + 1;
     }
 
     public ValueTask DisposeAsync() => source.DisposeAsync();
