@@ -144,8 +144,8 @@ public static class BundleReader
                     }
                     if (reader.TokenType == JsonTokenType.StartObject)
                     {
-                        using var document = JsonDocument.ParseValue(ref reader);
-                        items.Add(new BundleItem(index++, document.RootElement.Clone(), null));
+                        // Parsed once into an element of its own (not a pooled document and then a clone of it).
+                        items.Add(new BundleItem(index++, JsonElement.ParseValue(ref reader), null));
                     }
                     else
                     {

@@ -118,8 +118,10 @@ internal sealed class StixObjectVersionConfiguration : IEntityTypeConfiguration<
         builder.Property(o => o.Name).HasMaxLength(500);
         builder.Property(o => o.SourceRef).HasMaxLength(300);
         builder.Property(o => o.TargetRef).HasMaxLength(300);
-        builder.HasIndex(o => o.SourceRef);
-        builder.HasIndex(o => o.TargetRef);
+        // Only relationships and sightings have refs: partial indexes skip the NULL rows (most objects), so an insert of
+        // any other object descends two B-trees fewer. The lookups (ref = id) imply IS NOT NULL and still use them.
+        builder.HasIndex(o => o.SourceRef).HasFilter("\"SourceRef\" IS NOT NULL");
+        builder.HasIndex(o => o.TargetRef).HasFilter("\"TargetRef\" IS NOT NULL");
         builder.Property(o => o.SearchText).HasMaxLength(4000);
         builder.HasOne<StixCollection>().WithMany().HasForeignKey(o => o.CollectionId).OnDelete(DeleteBehavior.Cascade);
         // The TAXII paging key: unique, so "date_added > mark" resumes exactly after the last row of a page.

@@ -881,9 +881,11 @@ namespace Jsms.Platform.Database.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SourceRef");
+                    b.HasIndex("SourceRef")
+                        .HasFilter("\"SourceRef\" IS NOT NULL");
 
-                    b.HasIndex("TargetRef");
+                    b.HasIndex("TargetRef")
+                        .HasFilter("\"TargetRef\" IS NOT NULL");
 
                     b.HasIndex("CollectionId", "DateAdded")
                         .IsUnique();

@@ -876,9 +876,11 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SourceRef");
+                    b.HasIndex("SourceRef")
+                        .HasFilter("\"SourceRef\" IS NOT NULL");
 
-                    b.HasIndex("TargetRef");
+                    b.HasIndex("TargetRef")
+                        .HasFilter("\"TargetRef\" IS NOT NULL");
 
                     b.HasIndex("CollectionId", "DateAdded")
                         .IsUnique();
