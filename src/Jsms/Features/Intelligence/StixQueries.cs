@@ -106,9 +106,20 @@ internal static class StixQueries
             var types = filter.Types;
             query = query.Where(o => types.Contains(o.Type));
         }
-        if (filter.SpecVersions.Length > 0)
+        var others = Shareable(db, caller, collectionId);
+        var specs = filter.SpecVersions;
+        var latestSpec = specs.Length == 0;
+        if (latestSpec)
         {
-            var specs = filter.SpecVersions;
+            // TAXII 2.1 section 3.4.1: without match[spec_version], only the latest spec_version of each object.
+            // "last" and "first" below already compare within that spec_version; the other cases need the test here.
+            if (filter.All || filter.Versions.Length > 0)
+            {
+                query = query.Where(o => !others.Any(n => n.StixId == o.StixId && string.Compare(n.SpecVersion, o.SpecVersion) > 0));
+            }
+        }
+        else
+        {
             query = query.Where(o => specs.Contains(o.SpecVersion));
         }
         if (!filter.All)
@@ -116,11 +127,19 @@ internal static class StixQueries
             var last = filter.Last;
             var first = filter.First;
             var stamps = filter.Versions;
-            var others = Shareable(db, caller, collectionId);
-            query = query.Where(o =>
-                (last && !others.Any(n => n.StixId == o.StixId && n.Modified > o.Modified))
-                || (first && !others.Any(n => n.StixId == o.StixId && n.Modified < o.Modified))
-                || stamps.Contains(o.Modified));
+            // "last" and "first" are chosen among the versions the other filters keep: with the default spec_version,
+            // a version of a later spec_version outranks any of an earlier one.
+            query = latestSpec
+                ? query.Where(o =>
+                    (last && !others.Any(n => n.StixId == o.StixId
+                        && (string.Compare(n.SpecVersion, o.SpecVersion) > 0 || (n.SpecVersion == o.SpecVersion && n.Modified > o.Modified))))
+                    || (first && !others.Any(n => n.StixId == o.StixId
+                        && (string.Compare(n.SpecVersion, o.SpecVersion) > 0 || (n.SpecVersion == o.SpecVersion && n.Modified < o.Modified))))
+                    || stamps.Contains(o.Modified))
+                : query.Where(o =>
+                    (last && !others.Any(n => n.StixId == o.StixId && specs.Contains(n.SpecVersion) && n.Modified > o.Modified))
+                    || (first && !others.Any(n => n.StixId == o.StixId && specs.Contains(n.SpecVersion) && n.Modified < o.Modified))
+                    || stamps.Contains(o.Modified));
         }
         var rows = await query.OrderBy(o => o.DateAdded).Take(filter.Limit + 1)
             .Select(o => new StixRow(o.Id, o.StixId, o.Version, o.DateAdded, o.Tlp, o.Json))
