@@ -85,4 +85,25 @@ public sealed class TaxiiConformanceTests(IntelligenceTestApp app) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, (await client.DeleteAsync(Objects(collection) + $"{id}/?match[spec_version]=2.0")).StatusCode);
         Assert.Equal(404, (await GetJson(client, Objects(collection) + $"{id}/?match[spec_version]=2.0")).Status);
     }
+
+    [Fact]
+    public async Task Basic_sign_in_reads_the_account_once_for_the_check_and_once_for_the_caller()
+    {
+        using var client = app.Anonymous();
+        client.DefaultRequestHeaders.Accept.ParseAdd(Taxii);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"pk.analyst:{Jsms.Features.Demo.DemoScenario.DemoPassword}")));
+        var id = SqlCommandCounter.NewRequestId();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/taxii2/api/collections/");
+        request.Headers.Add(SqlCommandCounter.Header, id);
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        // The collections say what the caller may do: the caller was built from the account read at sign-in.
+        Assert.All(JsonDocument.Parse(body).RootElement.GetProperty("collections").EnumerateArray(), c => Assert.True(c.GetProperty("can_write").GetBoolean()));
+        var reads = SqlCommandCounter.Take(id).Where(c => c.Contains("FROM \"AspNetUsers\"", StringComparison.Ordinal)
+            && c.TrimStart().StartsWith("SELECT", StringComparison.Ordinal)).ToList();
+        // The sign-in check (user name, password hash, lockout) and the caller (roles, agency); nothing else reads the account again.
+        Assert.Equal(2, reads.Count);
+    }
 }
