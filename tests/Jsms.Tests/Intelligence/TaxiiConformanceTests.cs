@@ -106,4 +106,32 @@ public sealed class TaxiiConformanceTests(IntelligenceTestApp app) : IClassFixtu
         // The sign-in check (user name, password hash, lockout) and the caller (roles, agency); nothing else reads the account again.
         Assert.Equal(2, reads.Count);
     }
+
+    [Fact]
+    public async Task The_version_of_an_object_without_modified_is_its_created_timestamp()
+    {
+        // Manifest records and match[version] (sections 3.4.1 and 5.3): an object's version is its modified timestamp, else its
+        // created one, else the date it was added (the OASIS reference server's rule). The TLP 2.0 definitions have only created.
+        var collection = await app.CreateCollectionAsync(defaultTlp: "GREEN");
+        var clear = StixMarkings.Tlp2Ids[Jsms.Features.Access.Tlp.Clear];
+        using var client = await app.TaxiiAs("cn.liaison");
+
+        var (_, manifest, _) = await GetJson(client, $"/taxii2/api/collections/{collection}/manifest/?match[id]={clear}");
+        var record = Assert.Single(manifest.GetProperty("objects").EnumerateArray());
+        Assert.Equal("2022-10-01T00:00:00.000Z", record.GetProperty("version").GetString());
+        var (_, versions, _) = await GetJson(client, Objects(collection) + $"{clear}/versions/");
+        Assert.Equal(["2022-10-01T00:00:00.000Z"], versions.GetProperty("versions").EnumerateArray().Select(v => v.GetString()));
+        var (_, exact, _) = await GetJson(client, Objects(collection) + $"?match[id]={clear}&match[version]=2022-10-01T00:00:00.000Z");
+        Assert.Equal(clear, Assert.Single(exact.GetProperty("objects").EnumerateArray()).GetProperty("id").GetString());
+
+        // An object with neither (a cyber-observable) is versioned by the date it was added.
+        var observable = new System.Text.Json.Nodes.JsonObject
+        {
+            ["type"] = "ipv4-addr", ["spec_version"] = "2.1", ["id"] = $"ipv4-addr--{Guid.NewGuid()}", ["value"] = "198.51.100.9",
+        };
+        await app.PostObjectsAsync("pk.analyst", collection, [observable]);
+        var (_, added, _) = await GetJson(client, $"/taxii2/api/collections/{collection}/manifest/?match[id]={observable["id"]}");
+        var entry = Assert.Single(added.GetProperty("objects").EnumerateArray());
+        Assert.Equal(entry.GetProperty("date_added").GetString(), entry.GetProperty("version").GetString());
+    }
 }

@@ -162,7 +162,8 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
 
             var dateAdded = NextDateAdded(last);
             last = dateAdded;
-            var version = c.Modified is null ? StixTime.Format(dateAdded) : c.Version;
+            // TAXII 2.1 (as the OASIS reference server has it): the version is modified, else created, else date_added.
+            var version = c.Modified is null && c.Created is null ? StixTime.Format(dateAdded) : c.Version;
             var row = new StixObjectVersion
             {
                 Id = Guid.NewGuid(),
@@ -171,7 +172,7 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
                 Type = c.Type,
                 SpecVersion = "2.1",
                 Created = c.Created,
-                Modified = c.Modified ?? dateAdded,
+                Modified = c.Modified ?? c.Created ?? dateAdded,
                 Version = version,
                 Revoked = c.Revoked,
                 DateAdded = dateAdded,
