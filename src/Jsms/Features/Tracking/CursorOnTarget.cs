@@ -304,13 +304,21 @@ public static class CursorOnTarget
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await context.Request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        try
         {
-            if (buffer.Length + read > maxBytes)
+            while ((read = await context.Request.Body.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                return ("", true);
+                if (buffer.Length + read > maxBytes)
+                {
+                    return ("", true);
+                }
+                buffer.Write(chunk, 0, read);
             }
-            buffer.Write(chunk, 0, read);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // The server's own limit (Jsms:MaxRequestBodyBytes) was met first.
+            return ("", true);
         }
         return (Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), false);
     }
