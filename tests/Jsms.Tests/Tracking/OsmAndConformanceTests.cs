@@ -56,6 +56,26 @@ public sealed class OsmAndConformanceTests(TrackingTestApp app) : IClassFixture<
     }
 
     [Fact]
+    public async Task Negative_accuracy_of_the_json_form_is_unknown_and_a_batch_of_locations_is_stored_whole()
+    {
+        // The newer Traccar client sends -1 for what it does not know (speed, heading, accuracy, battery level).
+        var device = await NewDevice();
+        using var client = app.Anonymous();
+        var json = "{\"device_id\":\"" + device + "\",\"location\":["
+            + "{\"timestamp\":\"2026-03-10T08:40:00.000Z\",\"coords\":{\"latitude\":24.86,\"longitude\":67.01,\"speed\":-1,\"heading\":-1,\"altitude\":8,\"accuracy\":-1},\"is_moving\":false,\"battery\":{\"level\":-1,\"is_charging\":false}},"
+            + "{\"timestamp\":\"2026-03-10T08:41:00.000Z\",\"coords\":{\"latitude\":24.861,\"longitude\":67.011,\"speed\":3,\"heading\":90,\"altitude\":8,\"accuracy\":5},\"is_moving\":true}]}";
+        var response = await client.PostAsync("/api/tracking/osmand", new StringContent(json, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stored = await PositionsOf(device);
+        Assert.Equal(2, stored.Count);
+        Assert.Null(stored[0].Accuracy);
+        Assert.Null(stored[0].Speed);
+        Assert.Null(stored[0].Bearing);
+        Assert.Equal(5, stored[1].Accuracy);
+        Assert.Equal(3, stored[1].Speed);
+    }
+
+    [Fact]
     public async Task A_body_over_the_limit_is_a_413_problem_and_nothing_is_stored()
     {
         var device = await NewDevice();

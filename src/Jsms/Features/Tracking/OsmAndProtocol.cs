@@ -133,8 +133,9 @@ public static class OsmAndProtocol
             var accuracy = JsonNumber(errors, prefix + ".coords.accuracy", coords, "accuracy");
             if (lat is not null && lon is not null && id is not null)
             {
-                // Negative speed or heading means "unknown" in these clients.
-                fixes.Add(new Fix(id.Trim(), time, lat.Value, lon.Value, speed is < 0 ? null : speed, heading is < 0 ? null : heading, altitude, accuracy));
+                // Negative speed, heading or accuracy means "unknown" in these clients (they send -1).
+                fixes.Add(new Fix(id.Trim(), time, lat.Value, lon.Value, speed is < 0 ? null : speed, heading is < 0 ? null : heading, altitude,
+                    accuracy is < 0 ? null : accuracy));
             }
         }
         return errors.Count > 0 ? (null, errors) : (fixes, errors);
