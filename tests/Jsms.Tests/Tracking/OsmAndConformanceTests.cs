@@ -81,7 +81,7 @@ public sealed class OsmAndConformanceTests(TrackingTestApp app) : IClassFixture<
         var device = await NewDevice();
         using var client = app.Anonymous();
         var location = "{\"timestamp\":\"2026-03-10T08:40:00.000Z\",\"coords\":{\"latitude\":24.86,\"longitude\":67.01,\"accuracy\":5}}";
-        var json = "{\"device_id\":\"" + device + "\",\"location\":[" + string.Join(',', Enumerable.Repeat(location, OsmAndProtocol.MaxBodyBytes / location.Length + 1)) + "]}";
+        var json = "{\"device_id\":\"" + device + "\",\"location\":[" + string.Join(',', Enumerable.Repeat(location, 1024 * 1024 / location.Length + 1)) + "]}";
         // Sent chunked (no Content-Length), so the limit is met while reading, not announced.
         var content = new PushStreamContent(Encoding.UTF8.GetBytes(json));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");

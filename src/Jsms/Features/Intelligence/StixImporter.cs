@@ -162,8 +162,7 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
 
             var dateAdded = NextDateAdded(last);
             last = dateAdded;
-            // TAXII 2.1 (as the OASIS reference server has it): the version is modified, else created, else date_added.
-            var version = c.Modified is null && c.Created is null ? StixTime.Format(dateAdded) : c.Version;
+            var version = c.Modified is null ? StixTime.Format(dateAdded) : c.Version;
             var row = new StixObjectVersion
             {
                 Id = Guid.NewGuid(),
@@ -172,7 +171,7 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
                 Type = c.Type,
                 SpecVersion = "2.1",
                 Created = c.Created,
-                Modified = c.Modified ?? c.Created ?? dateAdded,
+                Modified = c.Modified ?? dateAdded,
                 Version = version,
                 Revoked = c.Revoked,
                 DateAdded = dateAdded,
