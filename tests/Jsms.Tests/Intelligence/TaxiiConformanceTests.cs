@@ -134,4 +134,21 @@ public sealed class TaxiiConformanceTests(IntelligenceTestApp app) : IClassFixtu
         var entry = Assert.Single(added.GetProperty("objects").EnumerateArray());
         Assert.Equal(entry.GetProperty("date_added").GetString(), entry.GetProperty("version").GetString());
     }
+
+    [Theory]
+    [InlineData("application/taxii+json;version=2.1", 200)]
+    [InlineData("application/taxii+json", 200)] // no version: the latest, which is 2.1 (section 1.6.8)
+    [InlineData("application/json, application/taxii+json; version=2.1", 200)]
+    [InlineData("application/taxii+json;version=2.0", 406)]
+    [InlineData("application/taxii+json;version=2.1;q=0, application/json", 406)] // q=0: "not acceptable" (RFC 9110, 12.4.2)
+    [InlineData("application/stix+json;version=2.1", 406)]
+    public async Task The_accept_header_decides_between_taxii_2_1_and_406(string accept, int status)
+    {
+        using var client = await app.LoginAs("pk.analyst");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/taxii2/");
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        using var response = await client.SendAsync(request);
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/taxii+json; version=2.1", response.Content.Headers.ContentType!.ToString());
+    }
 }
