@@ -83,6 +83,9 @@ internal sealed record StixPage(IReadOnlyList<StixRow> Rows, bool More);
 
 internal static class StixQueries
 {
+    /// <summary>The newest STIX spec_version JSMS stores (the importer accepts 2.1 only): no version can outrank one of it.</summary>
+    public const string LatestSpecVersion = "2.1";
+
     /// <summary>Object versions of a collection the caller may receive over TAXII: the access policy, and never RED.</summary>
     public static IQueryable<StixObjectVersion> Shareable(JsmsDbContext db, Caller caller, Guid collectionId)
         => db.Readable<StixObjectVersion>(caller).Where(o => o.CollectionId == collectionId && o.Tlp != Tlp.Red);
@@ -111,12 +114,10 @@ internal static class StixQueries
         var latestSpec = specs.Length == 0;
         if (latestSpec)
         {
-            // TAXII 2.1 section 3.4.1: without match[spec_version], only the latest spec_version of each object.
-            // "last" and "first" below already compare within that spec_version; the other cases need the test here.
-            if (filter.All || filter.Versions.Length > 0)
-            {
-                query = query.Where(o => !others.Any(n => n.StixId == o.StixId && string.Compare(n.SpecVersion, o.SpecVersion) > 0));
-            }
+            // TAXII 2.1 section 3.4.1: without match[spec_version], only the latest spec_version of each object. A version of
+            // the newest spec_version the importer accepts cannot be outranked, so the lookup runs only for older ones.
+            query = query.Where(o => o.SpecVersion == LatestSpecVersion
+                || !others.Any(n => n.StixId == o.StixId && string.Compare(n.SpecVersion, o.SpecVersion) > 0));
         }
         else
         {
@@ -127,18 +128,16 @@ internal static class StixQueries
             var last = filter.Last;
             var first = filter.First;
             var stamps = filter.Versions;
-            // "last" and "first" are chosen among the versions the other filters keep: with the default spec_version,
-            // a version of a later spec_version outranks any of an earlier one.
+            // "last" and "first" are chosen among the versions the spec_version filter keeps (as the OASIS reference server
+            // filters): with the default, among those of the object's latest spec_version.
             query = latestSpec
                 ? query.Where(o =>
-                    (last && !others.Any(n => n.StixId == o.StixId
-                        && (string.Compare(n.SpecVersion, o.SpecVersion) > 0 || (n.SpecVersion == o.SpecVersion && n.Modified > o.Modified))))
-                    || (first && !others.Any(n => n.StixId == o.StixId
-                        && (string.Compare(n.SpecVersion, o.SpecVersion) > 0 || (n.SpecVersion == o.SpecVersion && n.Modified < o.Modified))))
+                    (last && !others.Any(n => n.StixId == o.StixId && n.Modified > o.Modified && n.SpecVersion == o.SpecVersion))
+                    || (first && !others.Any(n => n.StixId == o.StixId && n.Modified < o.Modified && n.SpecVersion == o.SpecVersion))
                     || stamps.Contains(o.Modified))
                 : query.Where(o =>
-                    (last && !others.Any(n => n.StixId == o.StixId && specs.Contains(n.SpecVersion) && n.Modified > o.Modified))
-                    || (first && !others.Any(n => n.StixId == o.StixId && specs.Contains(n.SpecVersion) && n.Modified < o.Modified))
+                    (last && !others.Any(n => n.StixId == o.StixId && n.Modified > o.Modified && specs.Contains(n.SpecVersion)))
+                    || (first && !others.Any(n => n.StixId == o.StixId && n.Modified < o.Modified && specs.Contains(n.SpecVersion)))
                     || stamps.Contains(o.Modified));
         }
         var rows = await query.OrderBy(o => o.DateAdded).Take(filter.Limit + 1)
