@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Encodings.Web;
+using Jsms.Features.Access;
 using Jsms.Features.Accounts;
 using Jsms.Platform.Database;
 using Microsoft.AspNetCore.Authentication;
@@ -53,8 +54,14 @@ internal sealed class TaxiiBasicAuthenticationHandler(
         {
             return AuthenticateResult.Fail("Sign-in refused.");
         }
-        var principal = await UserClaims.PrincipalAsync(db, check.User!.Id, SchemeName);
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+        // The user (with roles) and the caller are loaded once and kept for the request, as the bearer-token scheme does:
+        // the sign-in check read the account, this reads what the claims and the access policy need, and nothing reads it again.
+        if (await Caller.LoadAsync(check.User!.Id, db, Context.RequestAborted) is not var (user, caller))
+        {
+            return AuthenticateResult.Fail("Sign-in refused.");
+        }
+        Caller.Remember(Context, user.Id, caller);
+        return AuthenticateResult.Success(new AuthenticationTicket(UserClaims.Principal(user, SchemeName), SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -8,7 +8,8 @@ namespace Jsms.Features.Intelligence;
 /// <summary>
 /// TAXII 2.1 "Delete An Object" (<c>DELETE .../collections/{id}/objects/{object-id}/</c>, section 5.7): the versions chosen by
 /// <c>match[version]</c> and <c>match[spec_version]</c> are deleted. Without <c>match[version]</c> that is the latest version
-/// only: the match default of section 3.4 ("last"), which 5.7 does not change; the OASIS reference server does the same
+/// only: the match default of section 3.4 ("last"), which 5.7 does not change; without <c>match[spec_version]</c>, only versions
+/// of the object's latest spec_version; the OASIS reference server does the same
 /// (docs/intelligence.md). Deleting every version takes <c>match[version]=all</c>. Only a caller who can write (can_write),
 /// and only versions owned by the caller's agency: an object the caller cannot read is 404, one it reads but does not own
 /// is 403. Each deleted version is audited.
@@ -49,6 +50,12 @@ internal static class TaxiiDeleteEndpoint
         if (owned.Count == 0)
         {
             return TaxiiError.Result(StatusCodes.Status403Forbidden, "Forbidden", "Only the agency that owns an object deletes it.");
+        }
+        if (filter.SpecVersions.Length == 0)
+        {
+            // Section 3.4.1: without match[spec_version], only the latest spec_version of the object (compared as the page query does).
+            var latest = owned.Select(o => o.SpecVersion).Max(StringComparer.Ordinal);
+            owned = [.. owned.Where(o => o.SpecVersion == latest)];
         }
         var chosen = filter.All
             ? owned

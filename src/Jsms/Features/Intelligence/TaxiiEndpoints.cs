@@ -75,9 +75,10 @@ internal static class TaxiiEndpoints
         return await next(context);
     }
 
+    /// <summary>A media range of TAXII 2.1 (or of TAXII without a version: the latest, 2.1) that the client does not refuse with q=0.</summary>
     private static bool AcceptsTaxii(HttpRequest request)
         => MediaTypeHeaderValue.TryParseList(request.Headers.Accept.Select(a => a ?? "").ToList(), out var accepted)
-           && accepted.Any(a => IsTaxii(a.ToString()));
+           && accepted.Any(a => a.Quality is not 0 && IsTaxii(a.ToString()));
 
     private static bool IsTaxii(string? contentType)
     {

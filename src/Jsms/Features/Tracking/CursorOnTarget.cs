@@ -40,8 +40,13 @@ public sealed class TrackingProtocolOptions
 /// <summary>One Cursor-on-Target event as received: the schema's attributes and the position it carries.</summary>
 public sealed record CotEvent(string Uid, string Type, DateTime Time, DateTime Start, DateTime Stale, string How, Fix Fix)
 {
-    /// <summary>"t-" events are tasking and control messages (a ping is <c>t-x-c-t</c>): no position to store.</summary>
-    public bool IsPosition => !Type.StartsWith("t-", StringComparison.Ordinal);
+    /// <summary>
+    /// Only atoms (<c>a-...</c>: a unit, vehicle or person and where it is) report a position of the thing their uid names. The
+    /// other branches of the CoT type tree are not positions of a tracker: bits (<c>b-</c>: a chat message, a map marker, an
+    /// emergency beacon, with uids of their own), tasking and control (<c>t-</c>, a ping is <c>t-x-c-t</c>), replies
+    /// (<c>y-</c>), capabilities (<c>c-</c>) and reservations (<c>r-</c>). They are read and checked, and not stored.
+    /// </summary>
+    public bool IsPosition => Type.StartsWith("a-", StringComparison.Ordinal);
 }
 
 /// <summary>
@@ -304,13 +309,21 @@ public static class CursorOnTarget
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await context.Request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        try
         {
-            if (buffer.Length + read > maxBytes)
+            while ((read = await context.Request.Body.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                return ("", true);
+                if (buffer.Length + read > maxBytes)
+                {
+                    return ("", true);
+                }
+                buffer.Write(chunk, 0, read);
             }
-            buffer.Write(chunk, 0, read);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // The server's own limit (Jsms:MaxRequestBodyBytes) was met first.
+            return ("", true);
         }
         return (Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), false);
     }

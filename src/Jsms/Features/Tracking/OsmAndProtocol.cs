@@ -18,6 +18,29 @@ public static class OsmAndProtocol
 {
     public const double MetresPerSecondPerKnot = 1852.0 / 3600.0;
 
+    /// <summary>
+    /// Largest body of an OsmAnd request: the server's own default limit (<c>Jsms:MaxRequestBodyBytes</c>), about 1,500
+    /// locations of the JSON form in one batch (a client that was offline longer sends several batches when its batch size is set).
+    /// </summary>
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>The body as text, read up to <see cref="MaxBodyBytes"/>; true when it is longer (nothing of it is used then).</summary>
+    public static Task<(string Text, bool TooLarge)> ReadBodyAsync(HttpContext context)
+        => CursorOnTarget.ReadLimitedAsync(context, MaxBodyBytes, context.RequestAborted);
+
+    /// <summary>
+    /// The parameters of the query form: from the query string, else from the body as <c>application/x-www-form-urlencoded</c>
+    /// text, whatever its Content-Type says (Traccar's decoder reads the body so when the URL has no parameters; clients
+    /// posting a form often send no Content-Type, or text/plain). A parameter in both takes the body's value.
+    /// </summary>
+    public static Func<string, string?> Parameters(HttpRequest request, string body)
+    {
+        var form = body.Length == 0 ? null : Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(body.StartsWith('?') ? body : "?" + body);
+        return name => form is not null && form.TryGetValue(name, out var f) && f.FirstOrDefault() is { Length: > 0 } value
+            ? value
+            : request.Query[name].FirstOrDefault();
+    }
+
     public static (Fix? Fix, Dictionary<string, string[]> Errors) FromParameters(Func<string, string?> get, DateTime now)
     {
         var errors = new Dictionary<string, string[]>();
@@ -110,8 +133,9 @@ public static class OsmAndProtocol
             var accuracy = JsonNumber(errors, prefix + ".coords.accuracy", coords, "accuracy");
             if (lat is not null && lon is not null && id is not null)
             {
-                // Negative speed or heading means "unknown" in these clients.
-                fixes.Add(new Fix(id.Trim(), time, lat.Value, lon.Value, speed is < 0 ? null : speed, heading is < 0 ? null : heading, altitude, accuracy));
+                // Negative speed, heading or accuracy means "unknown" in these clients (they send -1).
+                fixes.Add(new Fix(id.Trim(), time, lat.Value, lon.Value, speed is < 0 ? null : speed, heading is < 0 ? null : heading, altitude,
+                    accuracy is < 0 ? null : accuracy));
             }
         }
         return errors.Count > 0 ? (null, errors) : (fixes, errors);

@@ -71,12 +71,18 @@ public static class TrackingModule
         var now = clock.GetUtcNow().UtcDateTime;
         List<Fix> fixes;
         Dictionary<string, string[]> errors;
+        var (body, tooLarge) = await OsmAndProtocol.ReadBodyAsync(context);
+        if (tooLarge)
+        {
+            counters.AddMalformed(1);
+            return TypedResults.Problem($"The body is larger than {OsmAndProtocol.MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
+        }
         if (request.HasJsonContentType())
         {
             JsonDocument document;
             try
             {
-                document = await JsonDocument.ParseAsync(request.Body, cancellationToken: context.RequestAborted);
+                document = JsonDocument.Parse(body);
             }
             catch (JsonException e)
             {
@@ -91,9 +97,7 @@ public static class TrackingModule
         }
         else
         {
-            var form = request.HasFormContentType ? await request.ReadFormAsync(context.RequestAborted) : null;
-            (var fix, errors) = OsmAndProtocol.FromParameters(
-                name => form?[name].FirstOrDefault() is { Length: > 0 } f ? f : request.Query[name].FirstOrDefault(), now);
+            (var fix, errors) = OsmAndProtocol.FromParameters(OsmAndProtocol.Parameters(request, body), now);
             fixes = fix is null ? [] : [fix];
         }
         CheckFuture(errors, fixes.Select((f, i) => (fixes.Count == 1 ? "timestamp" : $"location[{i}].timestamp", f.Time)), now, options.Value);
