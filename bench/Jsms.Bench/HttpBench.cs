@@ -184,6 +184,7 @@ internal static class HttpBench
                 }
             }
             using var allocationSampler = allocations ? new AllocationSampler() : null;
+            using var stages = new StageTimings();
             var rates = new List<double>();
             var cpuPer = new List<double>();
             var serverCpuPer = new List<double>();
@@ -225,6 +226,7 @@ internal static class HttpBench
             Console.WriteLine(string.Create(BenchWorld.Culture, $"http ({provider}): median {Median(rates):N0} positions per second over {windows} windows of {seconds} s (min {rates.Min():N0}, max {rates.Max():N0}); {failed} failed requests; {stats.Positions:N0} stored in all, {stats.Alerts:N0} alerts; median {Median(cpuPer):N1} µs CPU per position{(server is null ? "" : $" and {Median(serverCpuPer):N1} µs in PostgreSQL")}, i.e. {2e6 / (Median(cpuPer) + (server is null ? 0 : Median(serverCpuPer))):N0} per second if {(server is null ? "this process" : "this process and the server")} had both cores to themselves"));
             Console.WriteLine(string.Create(BenchWorld.Culture, $"  request latency (batch of {batch:N0}): median {Percentile(requestLatencies, 0.5):N0} ms, p99 {Percentile(requestLatencies, 0.99):N0} ms"));
             Console.WriteLine(string.Create(BenchWorld.Culture, $"  alert latency (request sent -> SSE event received), {alertLatencies.Count} alerts: median {Percentile(alertLatencies, 0.5):N1} ms, p99 {Percentile(alertLatencies, 0.99):N1} ms, max {(alertLatencies.Count > 0 ? alertLatencies.Max() : double.NaN):N1} ms; {missed} missed"));
+            stages.Print();
             var afterWarmUp = memory.Where(m => m.At >= 5).ToList();
             if (afterWarmUp.Count > 0)
             {

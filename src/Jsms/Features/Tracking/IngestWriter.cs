@@ -125,7 +125,14 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
                     group.Add(batch);
                     rows += batch.Count;
                 }
+                var writing = Stopwatch.GetTimestamp();
                 var stored = await WriteGroupAsync(group);
+                var committed = Stopwatch.GetTimestamp();
+                _counters.RecordGroup(Stopwatch.GetElapsedTime(group.Min(b => b.Queued), writing), Stopwatch.GetElapsedTime(writing, committed));
+                foreach (var batch in stored)
+                {
+                    batch.Committed = committed;
+                }
                 if (stored.Count > 0)
                 {
                     await _toEngine.Writer.WriteAsync(stored, _stop.Token);
@@ -256,6 +263,7 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
             try
             {
                 var alerts = await _pipeline.ProcessBatchesAsync(group.Select(b => b.Observations()).ToList());
+                _counters.RecordEngine(Stopwatch.GetElapsedTime(group[0].Committed));
                 for (var i = 0; i < group.Count; i++)
                 {
                     group[i].Done.TrySetResult(alerts[i]);
@@ -338,6 +346,9 @@ internal sealed class PendingBatch(IReadOnlyList<PositionToStore> positions, IRe
     public long[] SightingIds { get; } = new long[sightings.Count];
     public int Count => Positions.Count + Sightings.Count;
     public TaskCompletionSource<int> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>Stopwatch timestamps of being queued and committed (the writer's timings).</summary>
+    public long Queued { get; } = Stopwatch.GetTimestamp();
+    public long Committed { get; set; }
 
     public List<Observation> Observations()
     {

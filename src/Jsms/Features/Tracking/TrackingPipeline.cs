@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Jsms.Features.Access;
 using Jsms.Features.Alerts;
@@ -50,7 +52,30 @@ public sealed class TrackingOptions
 /// <summary>What ingest accepted and refused since start (GET /api/tracking/stats).</summary>
 public sealed class TrackingCounters
 {
+    /// <summary>The meter of the ingest path's timings (dotnet-counters, OpenTelemetry): where an alert's latency goes.</summary>
+    public const string MeterName = "Jsms.Tracking";
+
     private long _positions, _sightings, _unknownDevices, _unknownSensors, _malformed, _alerts;
+    private readonly Histogram<double> _groupWait, _groupWrite, _groupEngine, _alertSave;
+
+    public TrackingCounters(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        _groupWait = meter.CreateHistogram<double>("jsms.tracking.group.wait", "ms", "From the oldest batch of a group being queued to the start of its write");
+        _groupWrite = meter.CreateHistogram<double>("jsms.tracking.group.write", "ms", "Storing a group in one transaction, commit included");
+        _groupEngine = meter.CreateHistogram<double>("jsms.tracking.group.engine", "ms", "From a group's commit to its batches being answered: the wait for the engine, the engine and the alert save");
+        _alertSave = meter.CreateHistogram<double>("jsms.tracking.alerts.save", "ms", "Storing the alerts of one engine step");
+    }
+
+    public void RecordGroup(TimeSpan wait, TimeSpan write)
+    {
+        _groupWait.Record(wait.TotalMilliseconds);
+        _groupWrite.Record(write.TotalMilliseconds);
+    }
+
+    public void RecordEngine(TimeSpan sinceCommit) => _groupEngine.Record(sinceCommit.TotalMilliseconds);
+
+    public void RecordAlertSave(TimeSpan duration) => _alertSave.Record(duration.TotalMilliseconds);
 
     public long Positions => Interlocked.Read(ref _positions);
     public long Sightings => Interlocked.Read(ref _sightings);
@@ -179,6 +204,7 @@ public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges ch
         {
             return [];
         }
+        var started = Stopwatch.GetTimestamp();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<JsmsDbContext>();
         var siteIds = detected.Where(d => d.Site is not null).Select(d => d.Site!.Id)
@@ -233,6 +259,7 @@ public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges ch
         }
         await db.SaveChangesAsync(cancellationToken);
         counters.AddAlerts(ids.Count);
+        counters.RecordAlertSave(Stopwatch.GetElapsedTime(started));
         return ids;
     }
 }
