@@ -425,7 +425,19 @@ internal sealed class SqliteObservationStorage : IObservationStorage
         }
         // This connection's commits never checkpoint; the checkpointer does, on its own connection and thread.
         raw.sqlite3_wal_autocheckpoint(connection.Handle, 0);
-        return new SqliteObservationStorage(connection, new SqliteCheckpointer(connectionString, logger));
+        SqliteCheckpointer? checkpointer = null;
+        try
+        {
+            checkpointer = new SqliteCheckpointer(connectionString, logger);
+            return new SqliteObservationStorage(connection, checkpointer);
+        }
+        catch
+        {
+            // The writer tries again with a new storage at its next group: nothing of this one may stay open behind it.
+            checkpointer?.Dispose();
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
     public Task WriteAsync(IReadOnlyList<PendingBatch> group, LastPositionBuffer lastPositions, bool flushLastPositions, CancellationToken cancellationToken)
