@@ -62,6 +62,8 @@ internal static class HttpBench
 
             // The load.
             long acknowledged = 0, failed = 0;
+            // Latencies count from the first measured window: the warm-up's (JIT compiling, caches filling) are not the steady state.
+            var measuring = false;
             var requestLatencies = new List<double>();
             var random = new Random(11);
             var homes = BenchWorld.Homes(random);
@@ -107,7 +109,10 @@ internal static class HttpBench
                             if (response.IsSuccessStatusCode)
                             {
                                 Interlocked.Add(ref acknowledged, batch);
-                                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                                if (Volatile.Read(ref measuring))
+                                {
+                                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                                }
                             }
                             else
                             {
@@ -131,7 +136,12 @@ internal static class HttpBench
             streamClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
             var arrivals = Channel.CreateUnbounded<(string Kind, long At)>();
             var subscriber = SubscribeAsync(streamClient, arrivals.Writer, stop.Token);
+            using var threadPool = new ThreadPoolSampler();
+            using var probeServer = new ProbeRequestTimings();
             var alertLatencies = new List<double>();
+            var fromReceipt = new List<double>();
+            var probeResponses = new List<double>();
+            var streamAfterResponse = new List<double>();
             var missed = 0;
             var probe = Task.Run(async () =>
             {
@@ -148,6 +158,8 @@ internal static class HttpBench
                     {
                         response.EnsureSuccessStatusCode();
                     }
+                    var responded = Stopwatch.GetTimestamp();
+                    var received = probeServer.LastReceived;
                     using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
                     timeout.CancelAfter(TimeSpan.FromSeconds(10));
                     try
@@ -155,16 +167,24 @@ internal static class HttpBench
                         while (true)
                         {
                             var (kind, at) = await arrivals.Reader.ReadAsync(timeout.Token);
+                            if (kind == expected && !Volatile.Read(ref measuring))
+                            {
+                                break;
+                            }
                             if (kind == expected)
                             {
                                 alertLatencies.Add(Stopwatch.GetElapsedTime(sent, at).TotalMilliseconds);
+                                fromReceipt.Add(Stopwatch.GetElapsedTime(received, at).TotalMilliseconds);
+                                // The event is published before the request is answered: a negative gap is normal.
+                                probeResponses.Add(Stopwatch.GetElapsedTime(sent, responded).TotalMilliseconds);
+                                streamAfterResponse.Add(Stopwatch.GetElapsedTime(responded, at).TotalMilliseconds);
                                 break;
                             }
                         }
                     }
                     catch (OperationCanceledException) when (!stop.IsCancellationRequested)
                     {
-                        missed++;
+                        missed += Volatile.Read(ref measuring) ? 1 : 0;
                     }
                     await Task.Delay(200, stop.Token);
                 }
@@ -183,8 +203,11 @@ internal static class HttpBench
                     break;
                 }
             }
+            Volatile.Write(ref measuring, true);
+            probeServer.Restart();
             using var allocationSampler = allocations ? new AllocationSampler() : null;
             using var stages = new StageTimings();
+
             var rates = new List<double>();
             var cpuPer = new List<double>();
             var serverCpuPer = new List<double>();
@@ -226,7 +249,11 @@ internal static class HttpBench
             Console.WriteLine(string.Create(BenchWorld.Culture, $"http ({provider}): median {Median(rates):N0} positions per second over {windows} windows of {seconds} s (min {rates.Min():N0}, max {rates.Max():N0}); {failed} failed requests; {stats.Positions:N0} stored in all, {stats.Alerts:N0} alerts; median {Median(cpuPer):N1} µs CPU per position{(server is null ? "" : $" and {Median(serverCpuPer):N1} µs in PostgreSQL")}, i.e. {2e6 / (Median(cpuPer) + (server is null ? 0 : Median(serverCpuPer))):N0} per second if {(server is null ? "this process" : "this process and the server")} had both cores to themselves"));
             Console.WriteLine(string.Create(BenchWorld.Culture, $"  request latency (batch of {batch:N0}): median {Percentile(requestLatencies, 0.5):N0} ms, p99 {Percentile(requestLatencies, 0.99):N0} ms"));
             Console.WriteLine(string.Create(BenchWorld.Culture, $"  alert latency (request sent -> SSE event received), {alertLatencies.Count} alerts: median {Percentile(alertLatencies, 0.5):N1} ms, p99 {Percentile(alertLatencies, 0.99):N1} ms, max {(alertLatencies.Count > 0 ? alertLatencies.Max() : double.NaN):N1} ms; {missed} missed"));
+            Console.WriteLine(string.Create(BenchWorld.Culture, $"  alert latency from the server's receipt of the request (ASP.NET Core hosting start) -> SSE event received: median {Percentile(fromReceipt, 0.5):N1} ms, p99 {Percentile(fromReceipt, 0.99):N1} ms, max {(fromReceipt.Count > 0 ? fromReceipt.Max() : double.NaN):N1} ms"));
+            Console.WriteLine(string.Create(BenchWorld.Culture, $"  of which the probe's request (sent -> answered): median {Percentile(probeResponses, 0.5):N1} ms, p99 {Percentile(probeResponses, 0.99):N1} ms; event after the answer: median {Percentile(streamAfterResponse, 0.5):N1} ms, p99 {Percentile(streamAfterResponse, 0.99):N1} ms"));
+            probeServer.Print();
             stages.Print();
+            threadPool.Print();
             var afterWarmUp = memory.Where(m => m.At >= 5).ToList();
             if (afterWarmUp.Count > 0)
             {

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
+using Jsms.Platform.Background;
 using Jsms.Platform.Database;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -39,14 +40,18 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
     private readonly ILogger<IngestWriter> _logger;
     private readonly Lock _startGate = new();
     private readonly LastPositionBuffer _lastPositions = new();
+    // The two loops block (SQLite, the engine): each has a thread of its own, not the requests' thread pool.
+    private readonly DedicatedThreadScheduler _storeThread;
+    private readonly DedicatedThreadScheduler _engineThread = new("JSMS tracking engine");
     private readonly int _maxGroupRows;
     private Task? _loops;
     private IObservationStorage? _storage;
     private int _disposed;
 
-    public IngestWriter(IServiceScopeFactory scopes, TrackingPipeline pipeline, TrackingCounters counters, IOptions<TrackingOptions> options,
-        ILogger<IngestWriter> logger)
+    public IngestWriter(IServiceScopeFactory scopes, TrackingPipeline pipeline, IngestWriteThread writeThread, TrackingCounters counters,
+        IOptions<TrackingOptions> options, ILogger<IngestWriter> logger)
     {
+        _storeThread = writeThread.Scheduler;
         _scopes = scopes;
         _pipeline = pipeline;
         _counters = counters;
@@ -101,12 +106,7 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
         {
             if (_loops is null)
             {
-                using (ExecutionContext.SuppressFlow())
-                {
-                    var store = Task.Run(StoreLoopAsync);
-                    var engine = Task.Run(EngineLoopAsync);
-                    _loops = Task.WhenAll(store, engine);
-                }
+                _loops = Task.WhenAll(_storeThread.Start(StoreLoopAsync), _engineThread.Start(EngineLoopAsync));
             }
         }
     }
@@ -137,6 +137,8 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
                 {
                     await _toEngine.Writer.WriteAsync(stored, _stop.Token);
                 }
+                // The alert saves queued on this thread meanwhile (SQLite) go before the next group.
+                await Task.Yield();
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
@@ -332,6 +334,7 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
         {
             await _storage.DisposeAsync();
         }
+        _engineThread.Dispose();
         _stop.Dispose();
     }
 }

@@ -98,7 +98,7 @@ public sealed class TrackingCounters
 /// Zones are reloaded from the sites table whenever <see cref="SiteChanges"/> moved.
 /// </summary>
 public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges changes, AlertBroadcaster broadcaster, TrackingCounters counters,
-    IOptions<TrackingOptions> options, ILogger<TrackingPipeline> logger) : IDisposable
+    IngestWriteThread writeThread, IOptions<TrackingOptions> options, ILogger<TrackingPipeline> logger) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TrackingEngine _engine = new(TimeSpan.FromMinutes(options.Value.MaxGapMinutes), options.Value.ZoneTransitionAlerts)
@@ -148,14 +148,15 @@ public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges ch
         try
         {
             // Alerts are the system's doing, whichever request's report triggered them: run without the request's context.
+            // On the current scheduler: the ingest writer's engine thread when it calls, the thread pool otherwise.
             Task<List<Guid>> work;
             using (ExecutionContext.SuppressFlow())
             {
-                work = Task.Run(async () =>
+                work = Task.Factory.StartNew(async () =>
                 {
                     await EnsureSitesAsync(cancellationToken);
                     return await StoreAsync(step(_engine), cancellationToken);
-                }, cancellationToken);
+                }, cancellationToken, TaskCreationOptions.DenyChildAttach, TaskScheduler.Current).Unwrap();
             }
             var ids = await work;
             broadcaster.Publish(ids);
@@ -257,7 +258,15 @@ public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges ch
             db.AddRange(recipients[site.Id].Select(r => new NamedRecipient { RecordId = alert.Id, UserId = r.UserId }));
             ids.Add(alert.Id);
         }
-        await db.SaveChangesAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // SQLite's one write lock: between the ingest writer's groups, on its thread (IngestWriteThread).
+            await writeThread.Scheduler.Run(() => db.SaveChangesAsync(cancellationToken), cancellationToken);
+        }
+        else
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
         counters.AddAlerts(ids.Count);
         counters.RecordAlertSave(Stopwatch.GetElapsedTime(started));
         return ids;
