@@ -11,6 +11,7 @@ internal sealed class StageTimings : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly Dictionary<string, List<double>> _values = [];
+    private readonly Dictionary<string, string?> _units = [];
 
     public StageTimings()
     {
@@ -21,11 +22,19 @@ internal sealed class StageTimings : IDisposable
                 lock (_values)
                 {
                     _values.TryAdd(instrument.Name, []);
+                    _units[instrument.Name] = instrument.Unit;
                 }
                 listener.EnableMeasurementEvents(instrument);
             }
         };
         _listener.SetMeasurementEventCallback<double>((instrument, value, _, _) =>
+        {
+            lock (_values)
+            {
+                _values[instrument.Name].Add(value);
+            }
+        });
+        _listener.SetMeasurementEventCallback<int>((instrument, value, _, _) =>
         {
             lock (_values)
             {
@@ -42,8 +51,9 @@ internal sealed class StageTimings : IDisposable
             foreach (var (name, values) in _values.Where(v => v.Value.Count > 0).OrderBy(v => v.Key, StringComparer.Ordinal))
             {
                 values.Sort();
+                var unit = _units[name] is "ms" ? " ms" : "";
                 Console.WriteLine(string.Create(BenchWorld.Culture,
-                    $"  {name}: {values.Count:N0} measured, median {values[values.Count / 2]:N1} ms, p99 {values[(int)(values.Count * 0.99)]:N1} ms, max {values[^1]:N1} ms"));
+                    $"  {name}: {values.Count:N0} measured, median {values[values.Count / 2]:N1}{unit}, p99 {values[(int)(values.Count * 0.99)]:N1}{unit}, max {values[^1]:N1}{unit}"));
             }
         }
     }

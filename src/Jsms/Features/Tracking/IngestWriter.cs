@@ -128,7 +128,7 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
                 var writing = Stopwatch.GetTimestamp();
                 var stored = await WriteGroupAsync(group);
                 var committed = Stopwatch.GetTimestamp();
-                _counters.RecordGroup(Stopwatch.GetElapsedTime(group.Min(b => b.Queued), writing), Stopwatch.GetElapsedTime(writing, committed));
+                _counters.RecordGroup(rows, Stopwatch.GetElapsedTime(group.Min(b => b.Queued), writing), Stopwatch.GetElapsedTime(writing, committed));
                 foreach (var batch in stored)
                 {
                     batch.Committed = committed;

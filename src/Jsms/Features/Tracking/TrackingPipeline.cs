@@ -57,6 +57,7 @@ public sealed class TrackingCounters
 
     private long _positions, _sightings, _unknownDevices, _unknownSensors, _malformed, _alerts;
     private readonly Histogram<double> _groupWait, _groupWrite, _groupEngine, _alertSave;
+    private readonly Histogram<int> _groupRows;
 
     public TrackingCounters(IMeterFactory meters)
     {
@@ -65,10 +66,12 @@ public sealed class TrackingCounters
         _groupWrite = meter.CreateHistogram<double>("jsms.tracking.group.write", "ms", "Storing a group in one transaction, commit included");
         _groupEngine = meter.CreateHistogram<double>("jsms.tracking.group.engine", "ms", "From a group's commit to its batches being answered: the wait for the engine, the engine and the alert save");
         _alertSave = meter.CreateHistogram<double>("jsms.tracking.alerts.save", "ms", "Storing the alerts of one engine step");
+        _groupRows = meter.CreateHistogram<int>("jsms.tracking.group.rows", "{row}", "Positions and sightings stored in one group's transaction");
     }
 
-    public void RecordGroup(TimeSpan wait, TimeSpan write)
+    public void RecordGroup(int rows, TimeSpan wait, TimeSpan write)
     {
+        _groupRows.Record(rows);
         _groupWait.Record(wait.TotalMilliseconds);
         _groupWrite.Record(write.TotalMilliseconds);
     }
