@@ -9,7 +9,7 @@ namespace Jsms.Tests.Platform;
 public sealed class DedicatedThreadSchedulerTests
 {
     [Fact]
-    public async Task A_loop_started_on_the_scheduler_resumes_on_its_own_thread_after_each_await_and_work_queued_meanwhile_runs_there_too()
+    public async Task A_loop_started_on_the_scheduler_resumes_on_its_own_thread_after_each_await_and_a_second_one_runs_there_too()
     {
         using var scheduler = new DedicatedThreadScheduler("test loop");
         var threads = new List<string?>();
@@ -23,7 +23,12 @@ public sealed class DedicatedThreadSchedulerTests
                 await Task.Yield();
             }
         });
-        var queued = await scheduler.Run(() => Task.FromResult(Thread.CurrentThread.Name), CancellationToken.None);
+        string? queued = null;
+        await scheduler.Start(() =>
+        {
+            queued = Thread.CurrentThread.Name;
+            return Task.CompletedTask;
+        });
         await loop;
 
         Assert.Equal(6, threads.Count);
@@ -38,8 +43,13 @@ public sealed class DedicatedThreadSchedulerTests
         var scheduler = new DedicatedThreadScheduler("disposed loop");
         scheduler.Dispose();
 
-        var ran = await scheduler.Run(() => Task.FromResult(Thread.CurrentThread.IsThreadPoolThread), CancellationToken.None);
+        var onThePool = false;
+        await scheduler.Start(() =>
+        {
+            onThePool = Thread.CurrentThread.IsThreadPoolThread;
+            return Task.CompletedTask;
+        });
 
-        Assert.True(ran);
+        Assert.True(onThePool);
     }
 }

@@ -40,18 +40,18 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
     private readonly ILogger<IngestWriter> _logger;
     private readonly Lock _startGate = new();
     private readonly LastPositionBuffer _lastPositions = new();
-    // The two loops block (SQLite, the engine): each has a thread of its own, not the requests' thread pool.
-    private readonly DedicatedThreadScheduler _storeThread;
+    // The two loops block (SQLite has no asynchronous I/O; the engine and its alert save): each has a thread of its own, so
+    // they never hold the thread pool's few threads that requests need (docs/decisions/0007, round 6).
+    private readonly DedicatedThreadScheduler _storeThread = new("JSMS ingest writer");
     private readonly DedicatedThreadScheduler _engineThread = new("JSMS tracking engine");
     private readonly int _maxGroupRows;
     private Task? _loops;
     private IObservationStorage? _storage;
     private int _disposed;
 
-    public IngestWriter(IServiceScopeFactory scopes, TrackingPipeline pipeline, IngestWriteThread writeThread, TrackingCounters counters,
-        IOptions<TrackingOptions> options, ILogger<IngestWriter> logger)
+    public IngestWriter(IServiceScopeFactory scopes, TrackingPipeline pipeline, TrackingCounters counters, IOptions<TrackingOptions> options,
+        ILogger<IngestWriter> logger)
     {
-        _storeThread = writeThread.Scheduler;
         _scopes = scopes;
         _pipeline = pipeline;
         _counters = counters;
@@ -137,8 +137,6 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
                 {
                     await _toEngine.Writer.WriteAsync(stored, _stop.Token);
                 }
-                // The alert saves queued on this thread meanwhile (SQLite) go before the next group.
-                await Task.Yield();
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
@@ -334,6 +332,7 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
         {
             await _storage.DisposeAsync();
         }
+        _storeThread.Dispose();
         _engineThread.Dispose();
         _stop.Dispose();
     }

@@ -22,7 +22,6 @@ public static class TrackingModule
     {
         services.Configure<TrackingOptions>(configuration.GetSection(TrackingOptions.Section));
         services.AddSingleton<TrackingCounters>();
-        services.AddSingleton<IngestWriteThread>();
         services.AddSingleton<TrackingPipeline>();
         services.AddSingleton<IngestWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<IngestWriter>());

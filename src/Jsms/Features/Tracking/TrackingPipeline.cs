@@ -101,7 +101,7 @@ public sealed class TrackingCounters
 /// Zones are reloaded from the sites table whenever <see cref="SiteChanges"/> moved.
 /// </summary>
 public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges changes, AlertBroadcaster broadcaster, TrackingCounters counters,
-    IngestWriteThread writeThread, IOptions<TrackingOptions> options, ILogger<TrackingPipeline> logger) : IDisposable
+    IOptions<TrackingOptions> options, ILogger<TrackingPipeline> logger) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TrackingEngine _engine = new(TimeSpan.FromMinutes(options.Value.MaxGapMinutes), options.Value.ZoneTransitionAlerts)
@@ -261,15 +261,7 @@ public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges ch
             db.AddRange(recipients[site.Id].Select(r => new NamedRecipient { RecordId = alert.Id, UserId = r.UserId }));
             ids.Add(alert.Id);
         }
-        if (db.Database.IsSqlite())
-        {
-            // SQLite's one write lock: between the ingest writer's groups, on its thread (IngestWriteThread).
-            await writeThread.Scheduler.Run(() => db.SaveChangesAsync(cancellationToken), cancellationToken);
-        }
-        else
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        await db.SaveChangesAsync(cancellationToken);
         counters.AddAlerts(ids.Count);
         counters.RecordAlertSave(Stopwatch.GetElapsedTime(started));
         return ids;

@@ -31,10 +31,6 @@ public sealed class DedicatedThreadScheduler : TaskScheduler, IDisposable
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> on this scheduler's thread, after what is already queued there.</summary>
-    public Task<T> Run<T>(Func<Task<T>> work, CancellationToken cancellationToken)
-        => Task.Factory.StartNew(work, cancellationToken, TaskCreationOptions.DenyChildAttach, this).Unwrap();
-
     private void Run()
     {
         foreach (var task in _queue.GetConsumingEnumerable())
