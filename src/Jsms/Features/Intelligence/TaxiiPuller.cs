@@ -61,9 +61,14 @@ public sealed class TaxiiPuller(JsmsDbContext db, StixImporter importer, IHttpCl
                 pending = page.More && page.Next is not null && pages + 1 < options.Value.MaxPullPages
                     ? FetchAsync(client, source, ObjectsUrl(source, mark, page.Next), prefetch.Token)
                     : null;
+                var pageMark = page.LastAdded is { Length: > 0 } lastAdded ? lastAdded : mark;
                 await using (var stream = new MemoryStream(page.Body, writable: false))
                 {
-                    var report = await importer.ImportAsync(caller, collection, stream, null, fromRemote: true, cancellationToken);
+                    // The page's objects, their audit entries and the advanced mark are committed together (one transaction,
+                    // one fsync): a failure leaves neither the objects nor the mark, and the next pull asks again from the
+                    // last stored page.
+                    var report = await importer.ImportAsync(caller, collection, stream, null, fromRemote: true,
+                        _ => TrackSourceAsync(sourceId, s => s.AddedAfter = pageMark), cancellationToken);
                     accepted += report.Successes.Count(s => s.Message == "added");
                     refused += report.Refused;
                     foreach (var failure in report.Failures)
@@ -78,11 +83,7 @@ public sealed class TaxiiPuller(JsmsDbContext db, StixImporter importer, IHttpCl
                     }
                 }
                 pages++;
-                if (page.LastAdded is { Length: > 0 } lastAdded)
-                {
-                    mark = lastAdded;
-                }
-                await UpdateAsync(sourceId, s => s.AddedAfter = mark, cancellationToken);
+                mark = pageMark;
             }
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or TaxiiPullException or JsonException
@@ -228,14 +229,17 @@ public sealed class TaxiiPuller(JsmsDbContext db, StixImporter importer, IHttpCl
     private async Task UpdateAsync(Guid sourceId, Action<TaxiiSource> change, CancellationToken cancellationToken, string? audit = null)
     {
         db.ChangeTracker.Clear();
-        var source = await db.Set<TaxiiSource>().SingleAsync(s => s.Id == sourceId, CancellationToken.None);
-        change(source);
+        await TrackSourceAsync(sourceId, change);
         if (audit is not null)
         {
             db.Audit("pull", nameof(TaxiiSource), sourceId, audit);
         }
         await db.SaveChangesAsync(cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken);
     }
+
+    /// <summary>Loads the source tracked and changes it; the caller's save writes the change.</summary>
+    private async Task TrackSourceAsync(Guid sourceId, Action<TaxiiSource> change)
+        => change(await db.Set<TaxiiSource>().SingleAsync(s => s.Id == sourceId, CancellationToken.None));
 }
 
 /// <summary>A remote answer that is not a TAXII page (status code or body).</summary>
