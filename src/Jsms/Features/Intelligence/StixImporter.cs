@@ -18,6 +18,9 @@ public sealed record RefusedObject(int Index, string? Id, string? Version, strin
 /// <summary>What an import did: every accepted version and every refused object with its reason.</summary>
 public sealed record ImportReport(int Total, int Accepted, int Refused, IReadOnlyList<ImportedObject> Successes, IReadOnlyList<RefusedObject> Failures);
 
+/// <summary>Objects read and checked without the database (<see cref="StixImporter.CheckPageAsync"/>), ready to be stored.</summary>
+internal sealed record CheckedPage(int Total, List<StixImporter.Candidate> Candidates, List<RefusedObject> Failures);
+
 /// <summary>
 /// Stores STIX objects into a collection (bundle import and TAXII POST): checks each object, maps its
 /// marking (TLP reference and the JSMS release extension) onto the JSMS release marking, writes that
@@ -57,8 +60,61 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
     /// Written whole or not at all, with one commit (one fsync) instead of three. Without it (bundle uploads, possibly
     /// 100 MB read from the request) each batch commits on its own.
     /// </summary>
-    public async Task<ImportReport> ImportAsync(Caller caller, StixCollection collection, Stream body, MarkingInput? defaults,
+    public Task<ImportReport> ImportAsync(Caller caller, StixCollection collection, Stream body, MarkingInput? defaults,
         bool fromRemote, Func<ImportReport, Task>? completeInTransaction, CancellationToken cancellationToken = default)
+        => ImportCoreAsync(caller, collection, defaults, fromRemote, completeInTransaction, async store =>
+        {
+            var total = 0;
+            var batch = new List<BundleItem>(BatchSize);
+            await foreach (var item in BundleReader.ReadAsync(body, cancellationToken))
+            {
+                total++;
+                batch.Add(item);
+                if (batch.Count == BatchSize)
+                {
+                    await store(CheckItems(batch));
+                    batch.Clear();
+                }
+            }
+            await store(CheckItems(batch));
+            return total;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Stores a page checked ahead by <see cref="CheckPageAsync"/> (a pulled page: its objects are read and checked while
+    /// the page before is written), like <see cref="ImportAsync(Caller, StixCollection, Stream, MarkingInput?, bool, Func{ImportReport, Task}?, CancellationToken)"/>.
+    /// </summary>
+    internal Task<ImportReport> ImportAsync(Caller caller, StixCollection collection, CheckedPage page, bool fromRemote,
+        Func<ImportReport, Task>? completeInTransaction, CancellationToken cancellationToken = default)
+        => ImportCoreAsync(caller, collection, null, fromRemote, completeInTransaction, async store =>
+        {
+            for (var offset = 0; offset < Math.Max(1, page.Candidates.Count); offset += BatchSize)
+            {
+                var candidates = page.Candidates.GetRange(offset, Math.Min(BatchSize, page.Candidates.Count - offset));
+                await store(new CheckedPage(page.Total, candidates, offset == 0 ? page.Failures : []));
+            }
+            return page.Total;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Reads and checks every object of a page or bundle held in memory, without the database: the part of an import that
+    /// can run while another page is written (<see cref="TaxiiPuller"/>). A body that is not an envelope throws <see cref="JsonException"/>.
+    /// </summary>
+    internal static async Task<CheckedPage> CheckPageAsync(byte[] body, CancellationToken cancellationToken = default)
+    {
+        var items = new List<BundleItem>();
+        await using (var stream = new MemoryStream(body, writable: false))
+        {
+            await foreach (var item in BundleReader.ReadAsync(stream, cancellationToken))
+            {
+                items.Add(item);
+            }
+        }
+        return CheckItems(items);
+    }
+
+    private async Task<ImportReport> ImportCoreAsync(Caller caller, StixCollection collection, MarkingInput? defaults, bool fromRemote,
+        Func<ImportReport, Task>? completeInTransaction, Func<Func<CheckedPage, Task>, Task<int>> read, CancellationToken cancellationToken)
     {
         _fromRemote = fromRemote;
         var ownerCode = await db.Set<Agency>().Where(a => a.Id == caller.AgencyId).Select(a => a.Code).SingleAsync(cancellationToken);
@@ -69,7 +125,6 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
         }
         var successes = new List<ImportedObject>();
         var failures = new List<RefusedObject>();
-        var total = 0;
         await WriteLock.WaitAsync(cancellationToken);
         try
         {
@@ -79,23 +134,12 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
             await using var transaction = completeInTransaction is null ? null : await db.Database.BeginTransactionAsync(cancellationToken);
             var last = await db.Set<StixObjectVersion>().Where(o => o.CollectionId == collection.Id)
                 .MaxAsync(o => (DateTime?)o.DateAdded, cancellationToken) ?? DateTime.MinValue;
-            var batch = new List<BundleItem>(BatchSize);
             var resolved = new Dictionary<string, ResolvedEntry>();
-            async Task FlushAsync()
+            var total = await read(async batch =>
             {
-                last = await StoreBatchAsync(caller, collection, batch, ownerCode, defaultTlp, defaults, resolved, last, successes, failures, cancellationToken);
-                batch.Clear();
-            }
-            await foreach (var item in BundleReader.ReadAsync(body, cancellationToken))
-            {
-                total++;
-                batch.Add(item);
-                if (batch.Count == BatchSize)
-                {
-                    await FlushAsync();
-                }
-            }
-            await FlushAsync();
+                failures.AddRange(batch.Failures);
+                last = await StoreBatchAsync(caller, collection, batch.Candidates, ownerCode, defaultTlp, defaults, resolved, last, successes, failures, cancellationToken);
+            });
             var report = new ImportReport(total, successes.Count, failures.Count, successes, failures);
             db.Audit("import", nameof(StixCollection), collection.Id, $"{successes.Count} accepted, {failures.Count} refused");
             if (completeInTransaction is not null)
@@ -115,14 +159,11 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
         }
     }
 
-    private async Task<DateTime> StoreBatchAsync(Caller caller, StixCollection collection, List<BundleItem> batch, string ownerCode,
-        Tlp defaultTlp, MarkingInput? defaults, Dictionary<string, ResolvedEntry> resolved, DateTime last,
-        List<ImportedObject> successes, List<RefusedObject> failures, CancellationToken cancellationToken)
+    /// <summary>Checks read objects: the candidates to store and the objects refused by their content alone.</summary>
+    private static CheckedPage CheckItems(List<BundleItem> batch)
     {
-        var candidates = new List<Candidate>();
-        var rows = new List<StixObjectVersion>(batch.Count);
-        var grants = new List<ReleaseGrant>();
-        var recipients = new List<NamedRecipient>();
+        var candidates = new List<Candidate>(batch.Count);
+        var failures = new List<RefusedObject>();
         foreach (var item in batch)
         {
             if (item.Json is not { } json)
@@ -138,6 +179,16 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
             }
             candidates.Add(candidate);
         }
+        return new CheckedPage(batch.Count, candidates, failures);
+    }
+
+    private async Task<DateTime> StoreBatchAsync(Caller caller, StixCollection collection, List<Candidate> candidates, string ownerCode,
+        Tlp defaultTlp, MarkingInput? defaults, Dictionary<string, ResolvedEntry> resolved, DateTime last,
+        List<ImportedObject> successes, List<RefusedObject> failures, CancellationToken cancellationToken)
+    {
+        var rows = new List<StixObjectVersion>(candidates.Count);
+        var grants = new List<ReleaseGrant>();
+        var recipients = new List<NamedRecipient>();
         if (candidates.Count == 0)
         {
             return last;
@@ -392,7 +443,7 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private sealed class Candidate
+    internal sealed class Candidate
     {
         public required int Index { get; init; }
         public required string Id { get; init; }

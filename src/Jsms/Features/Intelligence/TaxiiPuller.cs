@@ -62,12 +62,11 @@ public sealed class TaxiiPuller(JsmsDbContext db, StixImporter importer, IHttpCl
                     ? FetchAsync(client, source, ObjectsUrl(source, mark, page.Next), prefetch.Token)
                     : null;
                 var pageMark = page.LastAdded is { Length: > 0 } lastAdded ? lastAdded : mark;
-                await using (var stream = new MemoryStream(page.Body, writable: false))
                 {
                     // The page's objects, their audit entries and the advanced mark are committed together (one transaction,
                     // one fsync): a failure leaves neither the objects nor the mark, and the next pull asks again from the
                     // last stored page.
-                    var report = await importer.ImportAsync(caller, collection, stream, null, fromRemote: true,
+                    var report = await importer.ImportAsync(caller, collection, page.Objects, fromRemote: true,
                         _ => TrackSourceAsync(sourceId, s => s.AddedAfter = pageMark), cancellationToken);
                     accepted += report.Successes.Count(s => s.Message == "added");
                     refused += report.Refused;
@@ -123,8 +122,8 @@ public sealed class TaxiiPuller(JsmsDbContext db, StixImporter importer, IHttpCl
         return new PullResult(true, pages, accepted, refused, null);
     }
 
-    /// <summary>One page as received: the body (imported streamed) and what the envelope and headers say about the next one.</summary>
-    private sealed record RemotePage(byte[] Body, bool More, string? Next, string? LastAdded);
+    /// <summary>One page as received: its objects read and checked, and what the envelope and headers say about the next one.</summary>
+    private sealed record RemotePage(CheckedPage Objects, bool More, string? Next, string? LastAdded);
 
     private async Task<RemotePage> FetchAsync(HttpClient client, TaxiiSource source, string url, CancellationToken cancellationToken)
     {
@@ -139,11 +138,12 @@ public sealed class TaxiiPuller(JsmsDbContext db, StixImporter importer, IHttpCl
         {
             throw new TaxiiPullException($"{url} answered {(int)response.StatusCode}: {await DescribeErrorAsync(response, cancellationToken)}");
         }
-        // Read the page into memory (at most one page, limit capped by the server), then import it streamed.
+        // Read the page into memory (at most one page, limit capped by the server).
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         var (more, next) = Envelope(body);
         var last = response.Headers.TryGetValues("X-TAXII-Date-Added-Last", out var values) ? values.FirstOrDefault() : null;
-        return new RemotePage(body, more, next, last);
+        // Read and checked here, in the prefetch: this node parses page n+1 while it writes page n (no database needed).
+        return new RemotePage(await StixImporter.CheckPageAsync(body, cancellationToken), more, next, last);
     }
 
     /// <summary>Stops a prefetch that is no longer wanted and observes its outcome (its failure is not this pull's error).</summary>
