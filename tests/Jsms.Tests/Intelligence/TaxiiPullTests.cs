@@ -44,11 +44,14 @@ public sealed class TaxiiPullTests(TaxiiRemoteNode remote, TaxiiPullingNode loca
         return JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
     }
 
-    private static async Task ImportAsync(JsmsTestApp app, Guid collection, params JsonObject[] objects)
+    private static Task ImportAsync(JsmsTestApp app, Guid collection, params JsonObject[] objects) => ImportAsync(app, collection, false, objects);
+
+    private static async Task ImportAsync(JsmsTestApp app, Guid collection, bool indented, params JsonObject[] objects)
     {
         using var client = await app.LoginAs("pk.analyst");
         var bundle = new JsonObject { ["type"] = "bundle", ["id"] = $"bundle--{Guid.NewGuid()}", ["objects"] = new JsonArray([.. objects]) };
-        var response = await client.PostAsync($"/api/intelligence/collections/{collection}/import", new StringContent(bundle.ToJsonString(), Encoding.UTF8, "application/json"));
+        var text = bundle.ToJsonString(new JsonSerializerOptions { WriteIndented = indented });
+        var response = await client.PostAsync($"/api/intelligence/collections/{collection}/import", new StringContent(text, Encoding.UTF8, "application/json"));
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);
         Assert.Equal(0, JsonDocument.Parse(body).RootElement.GetProperty("refused").GetInt32());
@@ -189,9 +192,12 @@ public sealed class TaxiiPullTests(TaxiiRemoteNode remote, TaxiiPullingNode loca
         var remoteCollection = await CreateCollectionAsync(remote, "pk.analyst");
         var named = Indicator("Names a liaison of node A", releaseTo: ["CN-MPS"]);
         named["extensions"]![StixMarkings.ReleaseExtensionId]!["named_recipients"] = new JsonArray("cn.liaison");
-        var released = Indicator("Released to China", releaseTo: ["CN-MPS"]);
+        // Already in the form JSMS writes, and uploaded indented: node A stores it as received, whitespace and all, so node
+        // B's copy is A's bytes only if B stores it as received too (a rewrite would make it compact).
+        var released = Indicator("Released to China", StixMarkings.Tlp2Ids[Tlp.Amber], releaseTo: ["CN-MPS"]);
+        released["extensions"]![StixMarkings.ReleaseExtensionId]!["owner_agency"] = "PK-NACTA";
         var green = Indicator("Green community", StixMarkings.Tlp2Ids[Tlp.Green]);
-        await ImportAsync(remote, remoteCollection, named, released, green);
+        await ImportAsync(remote, remoteCollection, true, named, released, green);
         var localCollection = await CreateCollectionAsync(local, "admin");
         var source = await CreateSourceAsync(remote.BaseAddress + "taxii2/api/", remoteCollection.ToString(), localCollection);
         Assert.Equal(3, (await PullAsync(source)).GetProperty("result").GetProperty("accepted").GetInt32());
@@ -199,6 +205,7 @@ public sealed class TaxiiPullTests(TaxiiRemoteNode remote, TaxiiPullingNode loca
         Task<string> JsonOn(JsmsTestApp node, Guid collection, JsonObject o)
             => node.WithDb(db => db.Set<StixObjectVersion>().Where(v => v.CollectionId == collection && v.StixId == (string)o["id"]!).Select(v => v.Json).SingleAsync());
         // Node A emits these with the marking node B would write (owner PK-NACTA, no named recipients): stored unchanged.
+        Assert.Contains("\n", await JsonOn(remote, remoteCollection, released), StringComparison.Ordinal);
         Assert.Equal(await JsonOn(remote, remoteCollection, released), await JsonOn(local, localCollection, released));
         Assert.Equal(await JsonOn(remote, remoteCollection, green), await JsonOn(local, localCollection, green));
         // Node A's named recipient is a user of node A: dropped, so this one is rewritten, its release-to kept.
