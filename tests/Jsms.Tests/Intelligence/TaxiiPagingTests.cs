@@ -207,7 +207,7 @@ public sealed class TaxiiPagingTests(IntelligenceTestApp app) : IClassFixture<In
             {
                 readAtFirst = stream.BytesRead;
             }
-            read.Add(item.Value!.Value.GetProperty("id").GetString()!);
+            read.Add(JsonDocument.Parse(item.Json!).RootElement.GetProperty("id").GetString()!);
         }
         Assert.Equal(ids, read);
         Assert.InRange(readAtFirst, 1, 128 * 1024);

@@ -44,11 +44,14 @@ public sealed class TaxiiPullTests(TaxiiRemoteNode remote, TaxiiPullingNode loca
         return JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
     }
 
-    private static async Task ImportAsync(JsmsTestApp app, Guid collection, params JsonObject[] objects)
+    private static Task ImportAsync(JsmsTestApp app, Guid collection, params JsonObject[] objects) => ImportAsync(app, collection, false, objects);
+
+    private static async Task ImportAsync(JsmsTestApp app, Guid collection, bool indented, params JsonObject[] objects)
     {
         using var client = await app.LoginAs("pk.analyst");
         var bundle = new JsonObject { ["type"] = "bundle", ["id"] = $"bundle--{Guid.NewGuid()}", ["objects"] = new JsonArray([.. objects]) };
-        var response = await client.PostAsync($"/api/intelligence/collections/{collection}/import", new StringContent(bundle.ToJsonString(), Encoding.UTF8, "application/json"));
+        var text = bundle.ToJsonString(new JsonSerializerOptions { WriteIndented = indented });
+        var response = await client.PostAsync($"/api/intelligence/collections/{collection}/import", new StringContent(text, Encoding.UTF8, "application/json"));
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);
         Assert.Equal(0, JsonDocument.Parse(body).RootElement.GetProperty("refused").GetInt32());
@@ -181,6 +184,68 @@ public sealed class TaxiiPullTests(TaxiiRemoteNode remote, TaxiiPullingNode loca
         Assert.Equal(1, report.Accepted);
         var refused = Assert.Single(report.Failures);
         Assert.Contains("RED", refused.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_pulled_object_already_marked_as_jsms_writes_it_is_stored_as_the_remote_sent_it_and_one_naming_recipients_is_rewritten()
+    {
+        var remoteCollection = await CreateCollectionAsync(remote, "pk.analyst");
+        var named = Indicator("Names a liaison of node A", releaseTo: ["CN-MPS"]);
+        named["extensions"]![StixMarkings.ReleaseExtensionId]!["named_recipients"] = new JsonArray("cn.liaison");
+        // Already in the form JSMS writes, and uploaded indented: node A stores it as received, whitespace and all, so node
+        // B's copy is A's bytes only if B stores it as received too (a rewrite would make it compact).
+        var released = Indicator("Released to China", StixMarkings.Tlp2Ids[Tlp.Amber], releaseTo: ["CN-MPS"]);
+        released["extensions"]![StixMarkings.ReleaseExtensionId]!["owner_agency"] = "PK-NACTA";
+        var green = Indicator("Green community", StixMarkings.Tlp2Ids[Tlp.Green]);
+        await ImportAsync(remote, remoteCollection, true, named, released, green);
+        var localCollection = await CreateCollectionAsync(local, "admin");
+        var source = await CreateSourceAsync(remote.BaseAddress + "taxii2/api/", remoteCollection.ToString(), localCollection);
+        Assert.Equal(3, (await PullAsync(source)).GetProperty("result").GetProperty("accepted").GetInt32());
+
+        Task<string> JsonOn(JsmsTestApp node, Guid collection, JsonObject o)
+            => node.WithDb(db => db.Set<StixObjectVersion>().Where(v => v.CollectionId == collection && v.StixId == (string)o["id"]!).Select(v => v.Json).SingleAsync());
+        // Node A emits these with the marking node B would write (owner PK-NACTA, no named recipients): stored unchanged.
+        Assert.Contains("\n", await JsonOn(remote, remoteCollection, released), StringComparison.Ordinal);
+        Assert.Equal(await JsonOn(remote, remoteCollection, released), await JsonOn(local, localCollection, released));
+        Assert.Equal(await JsonOn(remote, remoteCollection, green), await JsonOn(local, localCollection, green));
+        // Node A's named recipient is a user of node A: dropped, so this one is rewritten, its release-to kept.
+        var rewritten = JsonNode.Parse(await JsonOn(local, localCollection, named))!;
+        var extension = rewritten["extensions"]![StixMarkings.ReleaseExtensionId]!;
+        Assert.Null(extension["named_recipients"]);
+        Assert.Equal("CN-MPS", (string)extension["release_to"]![0]!);
+        Assert.NotEqual(await JsonOn(remote, remoteCollection, named), rewritten.ToJsonString());
+        var result = await StixValidator.ValidateAsync([JsonNode.Parse(await JsonOn(local, localCollection, released))!, rewritten]);
+        Assert.True(result.Invalid == 0, result.Report);
+    }
+
+    [Fact]
+    public async Task A_page_whose_mark_cannot_be_saved_leaves_none_of_its_objects_and_no_audit_entry()
+    {
+        var collectionId = await CreateCollectionAsync(local, "admin");
+        // The collection's own definitions were imported when it was created: that entry is the only one naming it.
+        var before = await local.WithDb(db => db.Set<Jsms.Features.Audit.AuditEntry>().CountAsync(e => e.RecordId == collectionId));
+        var page = Indicator("Page of a failed pull");
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => local.WithDb(async db =>
+        {
+            await using var scope = local.App.Services.CreateAsyncScope();
+            var sdb = scope.ServiceProvider.GetRequiredService<Jsms.Platform.Database.JsmsDbContext>();
+            var importer = scope.ServiceProvider.GetRequiredService<StixImporter>();
+            var collection = await sdb.Set<StixCollection>().SingleAsync(c => c.Id == collectionId);
+            var agency = await sdb.Set<Jsms.Features.Partners.Agency>().Where(a => a.Code == "PK-NACTA").Select(a => a.Id).SingleAsync();
+            var admin = await sdb.Users.Where(u => u.UserName == "admin").Select(u => u.Id).SingleAsync();
+            var caller = new Caller(admin, "taxii-pull", agency, new HashSet<string>(), []);
+            await using var body = StixImporter.Envelope([page, Indicator("Released", releaseTo: ["CN-MPS"])]);
+            // As the puller saves the page's mark in the import's transaction: here that step fails.
+            return await importer.ImportAsync(caller, collection, body, null, fromRemote: true,
+                _ => throw new InvalidOperationException("the mark could not be saved"));
+        }));
+        Assert.Equal("the mark could not be saved", failure.Message);
+        Assert.Empty(await LocalIdsAsync(collectionId));
+        Assert.Equal(0, await local.WithDb(db => db.Set<ReleaseGrant>().CountAsync(g => db.Set<StixObjectVersion>().Any(o => o.Id == g.RecordId && o.CollectionId == collectionId))));
+        Assert.Equal(before, await local.WithDb(db => db.Set<Jsms.Features.Audit.AuditEntry>().CountAsync(e => e.RecordId == collectionId)));
+        using var admin = await local.LoginAs("admin");
+        var verify = JsonDocument.Parse(await admin.GetStringAsync("/api/audit/verify")).RootElement;
+        Assert.True(verify.GetProperty("intact").GetBoolean(), verify.ToString());
     }
 
     [Fact]

@@ -372,4 +372,51 @@ public sealed class TaxiiServerTests(IntelligenceTestApp app) : IClassFixture<In
         Assert.Contains("marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487", ids);
         Assert.Contains(StixMarkings.ReleaseExtensionId, ids);
     }
+
+    [Fact]
+    public async Task An_object_already_marked_as_jsms_writes_it_is_stored_as_received_and_served_back_byte_for_byte_and_valid()
+    {
+        var collection = await app.CreateCollectionAsync();
+        var exact = IntelligenceTestApp.Indicator("as received", StixMarkings.Tlp2Ids[Tlp.Amber], releaseTo: ["CN-MPS"]);
+        exact["extensions"]![StixMarkings.ReleaseExtensionId]!["owner_agency"] = "PK-NACTA";
+        // Indented on purpose: what is stored and served is the text as it came, not a rewrite of it.
+        var received = exact.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        var otherOwner = IntelligenceTestApp.Indicator("claims another owner", StixMarkings.Tlp2Ids[Tlp.Amber], releaseTo: ["CN-MPS"]);
+        otherOwner["extensions"]![StixMarkings.ReleaseExtensionId]!["owner_agency"] = "CN-MPS";
+        var tlp1 = IntelligenceTestApp.Indicator("TLP 1.0 reference", "marking-definition--f88d31f6-486f-44da-b317-01333bde0b82", releaseTo: ["CN-MPS"]);
+        tlp1["extensions"]![StixMarkings.ReleaseExtensionId]!["owner_agency"] = "PK-NACTA";
+        using var client = await app.TaxiiAs("pk.analyst");
+        var content = new StringContent($"{{\"objects\":[{received},{otherOwner.ToJsonString()},{tlp1.ToJsonString()}]}}", Encoding.UTF8);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(Taxii);
+        Assert.Equal(202, (int)(await client.PostAsync(Objects(collection), content)).StatusCode);
+
+        var served = await client.GetStringAsync(Objects(collection) + "?match[type]=indicator");
+        Assert.Contains(received, served, StringComparison.Ordinal);
+        var objects = JsonNode.Parse(served)!["objects"]!.AsArray();
+        Assert.Equal(3, objects.Count);
+        // The owner is the poster's agency and the TLP reference is the 2.0 one: those two were rewritten.
+        foreach (var rewritten in objects.Where(o => (string)o!["id"]! != (string)exact["id"]!))
+        {
+            Assert.Equal("PK-NACTA", (string)rewritten!["extensions"]![StixMarkings.ReleaseExtensionId]!["owner_agency"]!);
+            Assert.Equal([StixMarkings.Tlp2Ids[Tlp.Amber]], rewritten["object_marking_refs"]!.AsArray().Select(r => (string)r!).ToArray());
+        }
+        var result = await StixValidator.ValidateAsync(objects.Select(o => o!.DeepClone()));
+        Assert.True(result.Invalid == 0, result.Report);
+    }
+
+    [Fact]
+    public async Task A_post_whose_body_breaks_after_a_full_batch_stores_nothing_of_it()
+    {
+        var collection = await app.CreateCollectionAsync();
+        // 1,001 small objects (more than one batch of 1,000, under max_content_length), then the body ends in the middle of one.
+        var objects = string.Join(',', Enumerable.Range(0, 1001).Select(i => $"{{\"type\":\"ipv4-addr\",\"spec_version\":\"2.1\",\"id\":\"ipv4-addr--{Guid.NewGuid()}\",\"value\":\"10.0.{i / 256}.{i % 256}\"}}"));
+        using var client = await app.TaxiiAs("pk.analyst");
+        var content = new StringContent($"{{\"objects\":[{objects},{{\"type\":\"ipv4-addr\",\"id\":", Encoding.UTF8);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(Taxii);
+        var response = await client.PostAsync(Objects(collection), content);
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Contains("not a TAXII envelope", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var (_, page, _) = await GetJson(client, Objects(collection) + "?match[type]=ipv4-addr");
+        Assert.Empty(Ids(page));
+    }
 }

@@ -4,8 +4,11 @@ using System.Text.Json;
 
 namespace Jsms.Features.Intelligence;
 
-/// <summary>One entry of the <c>objects</c> array: the object, or why it could not be read.</summary>
-public readonly record struct BundleItem(int Index, JsonElement? Value, string? Error);
+/// <summary>
+/// One entry of the <c>objects</c> array: the object's bytes exactly as received (syntax checked, not parsed into a
+/// document), or why it could not be read.
+/// </summary>
+public readonly record struct BundleItem(int Index, byte[]? Json, string? Error);
 
 /// <summary>
 /// Reads the <c>objects</c> array of a STIX bundle or a TAXII envelope from a stream, one object at a
@@ -144,8 +147,12 @@ public static class BundleReader
                     }
                     if (reader.TokenType == JsonTokenType.StartObject)
                     {
-                        // Parsed once into an element of its own (not a pooled document and then a clone of it).
-                        items.Add(new BundleItem(index++, JsonElement.ParseValue(ref reader), null));
+                        // The object's bytes as received (the skip above checked their syntax): the importer reads its
+                        // fields in one pass over them and stores them unchanged when their marking is already the one
+                        // JSMS writes (docs/decisions/0014-exchange-receiving-shape.md); no document per object.
+                        var start = (int)reader.TokenStartIndex;
+                        reader.TrySkip();
+                        items.Add(new BundleItem(index++, data[start..(int)reader.BytesConsumed].ToArray(), null));
                     }
                     else
                     {

@@ -18,6 +18,9 @@ public sealed record RefusedObject(int Index, string? Id, string? Version, strin
 /// <summary>What an import did: every accepted version and every refused object with its reason.</summary>
 public sealed record ImportReport(int Total, int Accepted, int Refused, IReadOnlyList<ImportedObject> Successes, IReadOnlyList<RefusedObject> Failures);
 
+/// <summary>Objects read and checked without the database (<see cref="StixImporter.CheckPageAsync"/>), ready to be stored.</summary>
+internal sealed record CheckedPage(int Total, List<StixImporter.Candidate> Candidates, List<RefusedObject> Failures);
+
 /// <summary>
 /// Stores STIX objects into a collection (bundle import and TAXII POST): checks each object, maps its
 /// marking (TLP reference and the JSMS release extension) onto the JSMS release marking, writes that
@@ -46,8 +49,72 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
     /// a RED object is refused (RED never leaves its node), and the release extension's named recipients are
     /// dropped (they name users of the other node), its release-to agency codes are kept.
     /// </summary>
-    public async Task<ImportReport> ImportAsync(Caller caller, StixCollection collection, Stream body, MarkingInput? defaults,
+    public Task<ImportReport> ImportAsync(Caller caller, StixCollection collection, Stream body, MarkingInput? defaults,
         bool fromRemote, CancellationToken cancellationToken = default)
+        => ImportAsync(caller, collection, body, defaults, fromRemote, null, cancellationToken);
+
+    /// <summary>
+    /// Imports objects as above. With <paramref name="completeInTransaction"/> (a pulled page, a TAXII POST) the whole
+    /// import is one transaction, committed once: every batch with its audit entries, the <c>import</c> entry, and the
+    /// changes the callback makes to this context after the objects are stored (a pull's mark, a POST's status resource).
+    /// Written whole or not at all, with one commit (one fsync) instead of three. Without it (bundle uploads, possibly
+    /// 100 MB read from the request) each batch commits on its own.
+    /// </summary>
+    public Task<ImportReport> ImportAsync(Caller caller, StixCollection collection, Stream body, MarkingInput? defaults,
+        bool fromRemote, Func<ImportReport, Task>? completeInTransaction, CancellationToken cancellationToken = default)
+        => ImportCoreAsync(caller, collection, defaults, fromRemote, completeInTransaction, async store =>
+        {
+            var total = 0;
+            var batch = new List<BundleItem>(BatchSize);
+            await foreach (var item in BundleReader.ReadAsync(body, cancellationToken))
+            {
+                total++;
+                batch.Add(item);
+                if (batch.Count == BatchSize)
+                {
+                    await store(CheckItems(batch));
+                    batch.Clear();
+                }
+            }
+            await store(CheckItems(batch));
+            return total;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Stores a page checked ahead by <see cref="CheckPageAsync"/> (a pulled page: its objects are read and checked while
+    /// the page before is written), like <see cref="ImportAsync(Caller, StixCollection, Stream, MarkingInput?, bool, Func{ImportReport, Task}?, CancellationToken)"/>.
+    /// </summary>
+    internal Task<ImportReport> ImportAsync(Caller caller, StixCollection collection, CheckedPage page, bool fromRemote,
+        Func<ImportReport, Task>? completeInTransaction, CancellationToken cancellationToken = default)
+        => ImportCoreAsync(caller, collection, null, fromRemote, completeInTransaction, async store =>
+        {
+            for (var offset = 0; offset < Math.Max(1, page.Candidates.Count); offset += BatchSize)
+            {
+                var candidates = page.Candidates.GetRange(offset, Math.Min(BatchSize, page.Candidates.Count - offset));
+                await store(new CheckedPage(page.Total, candidates, offset == 0 ? page.Failures : []));
+            }
+            return page.Total;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Reads and checks every object of a page or bundle held in memory, without the database: the part of an import that
+    /// can run while another page is written (<see cref="TaxiiPuller"/>). A body that is not an envelope throws <see cref="JsonException"/>.
+    /// </summary>
+    internal static async Task<CheckedPage> CheckPageAsync(byte[] body, CancellationToken cancellationToken = default)
+    {
+        var items = new List<BundleItem>();
+        await using (var stream = new MemoryStream(body, writable: false))
+        {
+            await foreach (var item in BundleReader.ReadAsync(stream, cancellationToken))
+            {
+                items.Add(item);
+            }
+        }
+        return CheckItems(items);
+    }
+
+    private async Task<ImportReport> ImportCoreAsync(Caller caller, StixCollection collection, MarkingInput? defaults, bool fromRemote,
+        Func<ImportReport, Task>? completeInTransaction, Func<Func<CheckedPage, Task>, Task<int>> read, CancellationToken cancellationToken)
     {
         _fromRemote = fromRemote;
         var ownerCode = await db.Set<Agency>().Where(a => a.Id == caller.AgencyId).Select(a => a.Code).SingleAsync(cancellationToken);
@@ -58,62 +125,70 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
         }
         var successes = new List<ImportedObject>();
         var failures = new List<RefusedObject>();
-        var total = 0;
         await WriteLock.WaitAsync(cancellationToken);
         try
         {
+            // The audit lock is taken after the import lock, as every import's bulk write takes them, and held until the
+            // commit (JsmsDbContext.HoldAuditLockAsync): no other save chains onto a head this transaction has not committed.
+            await using var auditLock = completeInTransaction is null ? null : await db.HoldAuditLockAsync(cancellationToken);
+            await using var transaction = completeInTransaction is null ? null : await db.Database.BeginTransactionAsync(cancellationToken);
             var last = await db.Set<StixObjectVersion>().Where(o => o.CollectionId == collection.Id)
                 .MaxAsync(o => (DateTime?)o.DateAdded, cancellationToken) ?? DateTime.MinValue;
-            var batch = new List<BundleItem>(BatchSize);
             var resolved = new Dictionary<string, ResolvedEntry>();
-            async Task FlushAsync()
+            var total = await read(async batch =>
             {
-                last = await StoreBatchAsync(caller, collection, batch, ownerCode, defaultTlp, defaults, resolved, last, successes, failures, cancellationToken);
-                batch.Clear();
-            }
-            await foreach (var item in BundleReader.ReadAsync(body, cancellationToken))
-            {
-                total++;
-                batch.Add(item);
-                if (batch.Count == BatchSize)
-                {
-                    await FlushAsync();
-                }
-            }
-            await FlushAsync();
+                failures.AddRange(batch.Failures);
+                last = await StoreBatchAsync(caller, collection, batch.Candidates, ownerCode, defaultTlp, defaults, resolved, last, successes, failures, cancellationToken);
+            });
+            var report = new ImportReport(total, successes.Count, failures.Count, successes, failures);
             db.Audit("import", nameof(StixCollection), collection.Id, $"{successes.Count} accepted, {failures.Count} refused");
+            if (completeInTransaction is not null)
+            {
+                await completeInTransaction(report);
+            }
             await db.SaveChangesAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+            return report;
         }
         finally
         {
             WriteLock.Release();
         }
-        return new ImportReport(total, successes.Count, failures.Count, successes, failures);
     }
 
-    private async Task<DateTime> StoreBatchAsync(Caller caller, StixCollection collection, List<BundleItem> batch, string ownerCode,
-        Tlp defaultTlp, MarkingInput? defaults, Dictionary<string, ResolvedEntry> resolved, DateTime last,
-        List<ImportedObject> successes, List<RefusedObject> failures, CancellationToken cancellationToken)
+    /// <summary>Checks read objects: the candidates to store and the objects refused by their content alone.</summary>
+    private static CheckedPage CheckItems(List<BundleItem> batch)
     {
-        var candidates = new List<Candidate>();
-        var rows = new List<StixObjectVersion>(batch.Count);
-        var grants = new List<ReleaseGrant>();
-        var recipients = new List<NamedRecipient>();
+        var candidates = new List<Candidate>(batch.Count);
+        var failures = new List<RefusedObject>();
         foreach (var item in batch)
         {
-            if (item.Value is not { } element)
+            if (item.Json is not { } json)
             {
                 failures.Add(new RefusedObject(item.Index, null, null, item.Error ?? "unreadable"));
                 continue;
             }
-            var (candidate, error) = Check(item.Index, element);
+            var (candidate, error, id) = Check(item.Index, json);
             if (candidate is null)
             {
-                failures.Add(new RefusedObject(item.Index, TryString(element, "id"), null, error!));
+                failures.Add(new RefusedObject(item.Index, id, null, error!));
                 continue;
             }
             candidates.Add(candidate);
         }
+        return new CheckedPage(batch.Count, candidates, failures);
+    }
+
+    private async Task<DateTime> StoreBatchAsync(Caller caller, StixCollection collection, List<Candidate> candidates, string ownerCode,
+        Tlp defaultTlp, MarkingInput? defaults, Dictionary<string, ResolvedEntry> resolved, DateTime last,
+        List<ImportedObject> successes, List<RefusedObject> failures, CancellationToken cancellationToken)
+    {
+        var rows = new List<StixObjectVersion>(candidates.Count);
+        var grants = new List<ReleaseGrant>();
+        var recipients = new List<NamedRecipient>();
         if (candidates.Count == 0)
         {
             return last;
@@ -185,7 +260,7 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
                 SourceRef = Truncate(c.SourceRef, 300),
                 TargetRef = Truncate(c.TargetRef, 300),
                 SearchText = Truncate($"{c.Name} {c.Description}".Trim().ToLowerInvariant(), 4000),
-                Json = c.Type == "marking-definition" ? Compact(c.Element) : Mark(c.Element, marking, ownerCode, c.ReleaseTo, c.Recipients),
+                Json = StoredJson(c, marking, ownerCode),
             };
             var (rowGrants, rowRecipients) = ReleaseMarkings.MarkNew(row, marking, caller);
             rows.Add(row);
@@ -231,6 +306,26 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
         c.ReleaseTo = entry.ReleaseTo;
         c.Recipients = entry.Recipients;
         return (entry.Marking, entry.Error);
+    }
+
+    /// <summary>
+    /// The JSON stored for a version: the bytes as received when their marking is already exactly what <see cref="Mark"/>
+    /// would write (one TLP 2.0 reference, of the resolved level; the release extension with this owner and the normalised
+    /// lists, nothing else in it), so a page pulled from another JSMS node is stored without rewriting each object;
+    /// otherwise the object with the marking written in. Marking-definitions are stored unchanged (compacted).
+    /// </summary>
+    private string StoredJson(Candidate c, ResolvedMarking marking, string ownerCode)
+    {
+        if (c.Type != "marking-definition" && c.ReceivedTlpRef == StixMarkings.Tlp2Ids[marking.Tlp] && c.ReceivedExtensionExact
+            && c.ReceivedOwner == ownerCode && c.ReceivedReleaseTo.AsSpan().SequenceEqual(c.ReleaseTo)
+            && c.ReceivedRecipients.AsSpan().SequenceEqual(c.Recipients))
+        {
+            return Encoding.UTF8.GetString(c.Raw);
+        }
+        using var document = JsonDocument.Parse(c.Raw);
+        return c.Type == "marking-definition"
+            ? Compact(document.RootElement)
+            : Mark(document.RootElement, marking, ownerCode, c.ReleaseTo, c.Recipients);
     }
 
     /// <summary>
@@ -348,12 +443,13 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private sealed class Candidate
+    internal sealed class Candidate
     {
         public required int Index { get; init; }
         public required string Id { get; init; }
         public required string Type { get; init; }
-        public required JsonElement Element { get; init; }
+        /// <summary>The object's bytes as received.</summary>
+        public required byte[] Raw { get; init; }
         public DateTime? Created { get; init; }
         public DateTime? Modified { get; init; }
         public string Version { get; init; } = "";
@@ -367,56 +463,108 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
         public bool HasReleaseExtension { get; init; }
         public string[] ReleaseTo { get; set; } = [];
         public string[] Recipients { get; set; } = [];
+
+        /// <summary>The one TLP reference of <c>object_marking_refs</c> if it has exactly one and only string entries, else null.</summary>
+        public string? ReceivedTlpRef { get; init; }
+
+        /// <summary>The release extension appears once and holds extension_type "property-extension", owner_agency and non-empty string lists only, each once.</summary>
+        public bool ReceivedExtensionExact { get; init; }
+
+        public string? ReceivedOwner { get; init; }
+        public string[] ReceivedReleaseTo { get; init; } = [];
+        public string[] ReceivedRecipients { get; init; } = [];
     }
 
-    private static (Candidate?, string?) Check(int index, JsonElement element)
+    /// <summary>What the JSMS release extension of a received object says, read in the same pass as its other fields.</summary>
+    private struct ReceivedRelease
     {
-        // One pass over the properties (each TryGetProperty is a scan of them); a repeated name keeps its last value, as
-        // TryGetProperty does.
+        public int Count;
+        public bool IsObject;
+        public bool Exact;
+        public string? Owner;
+        public string[] ReleaseTo;
+        public string[] Recipients;
+    }
+
+    /// <summary>
+    /// Checks one received object and reads the fields JSMS stores in one pass of a <see cref="Utf8JsonReader"/> over its
+    /// bytes (no document per object). A repeated name keeps its last value.
+    /// </summary>
+    private static (Candidate?, string? Error, string? Id) Check(int index, byte[] raw)
+    {
         string? type = null, id = null, specVersion = null, createdText = null, modifiedText = null, createdByRef = null,
             name = null, description = null, sourceRef = null, sightingOfRef = null, targetRef = null;
         bool hasCreated = false, revoked = false;
-        JsonElement refs = default, extensions = default;
-        int refsCount = 0, extensionsCount = 0;
-        foreach (var property in element.EnumerateObject())
+        int refsCount = 0, extensionsCount = 0, tlpRefs = 0;
+        Tlp? tlp = null;
+        string? tlpRef = null;
+        var refsPlain = false;
+        var release = new ReceivedRelease { ReleaseTo = [], Recipients = [] };
+        try
         {
-            var value = property.Value;
-            var text = value.ValueKind == JsonValueKind.String ? value : default;
-            if (property.NameEquals("type"u8)) { type = Text(text); }
-            else if (property.NameEquals("id"u8)) { id = Text(text); }
-            else if (property.NameEquals("spec_version"u8)) { specVersion = Text(text); }
-            else if (property.NameEquals("created"u8)) { hasCreated = true; createdText = Text(text); }
-            else if (property.NameEquals("modified"u8)) { modifiedText = Text(text); }
-            else if (property.NameEquals("created_by_ref"u8)) { createdByRef = Text(text); }
-            else if (property.NameEquals("name"u8)) { name = Text(text); }
-            else if (property.NameEquals("description"u8)) { description = Text(text); }
-            else if (property.NameEquals("source_ref"u8)) { sourceRef = Text(text); }
-            else if (property.NameEquals("sighting_of_ref"u8)) { sightingOfRef = Text(text); }
-            else if (property.NameEquals("target_ref"u8)) { targetRef = Text(text); }
-            else if (property.NameEquals("revoked"u8)) { revoked = value.ValueKind == JsonValueKind.True; }
-            else if (property.NameEquals("object_marking_refs"u8)) { refs = value; refsCount++; }
-            else if (property.NameEquals("extensions"u8)) { extensions = value; extensionsCount++; }
+            var reader = new Utf8JsonReader(raw);
+            reader.Read();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("type"u8)) { type = ReadText(ref reader); }
+                else if (reader.ValueTextEquals("id"u8)) { id = ReadText(ref reader); }
+                else if (reader.ValueTextEquals("spec_version"u8)) { specVersion = ReadText(ref reader); }
+                else if (reader.ValueTextEquals("created"u8)) { hasCreated = true; createdText = ReadText(ref reader); }
+                else if (reader.ValueTextEquals("modified"u8)) { modifiedText = ReadText(ref reader); }
+                else if (reader.ValueTextEquals("created_by_ref"u8)) { createdByRef = ReadText(ref reader); }
+                else if (reader.ValueTextEquals("name"u8)) { name = ReadText(ref reader); }
+                else if (reader.ValueTextEquals("description"u8)) { description = ReadText(ref reader); }
+                else if (reader.ValueTextEquals("source_ref"u8)) { sourceRef = ReadText(ref reader); }
+                else if (reader.ValueTextEquals("sighting_of_ref"u8)) { sightingOfRef = ReadText(ref reader); }
+                else if (reader.ValueTextEquals("target_ref"u8)) { targetRef = ReadText(ref reader); }
+                else if (reader.ValueTextEquals("revoked"u8))
+                {
+                    reader.Read();
+                    revoked = reader.TokenType == JsonTokenType.True;
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("object_marking_refs"u8))
+                {
+                    refsCount++;
+                    ReadMarkingRefs(ref reader, out tlp, out tlpRefs, out tlpRef, out refsPlain);
+                }
+                else if (reader.ValueTextEquals("extensions"u8))
+                {
+                    extensionsCount++;
+                    ReadExtensions(ref reader, ref release);
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // A string that is not valid UTF-8 (the syntax was checked when the bundle was read).
+            return (null, "a text value is not valid UTF-8", id);
         }
         if (string.IsNullOrEmpty(type))
         {
-            return (null, "no 'type'");
+            return (null, "no 'type'", id);
         }
         // The pattern's first group is all but the last 38 characters ("--" and the UUID): compared without a Match object.
         if (id is null || !StixIdPattern().IsMatch(id) || id.Length != type.Length + 38 || !id.StartsWith(type, StringComparison.Ordinal))
         {
-            return (null, "'id' must be '<type>--<UUID>' with the object's type");
+            return (null, "'id' must be '<type>--<UUID>' with the object's type", id);
         }
         if (type == "bundle")
         {
-            return (null, "a bundle cannot be stored as an object");
+            return (null, "a bundle cannot be stored as an object", id);
         }
         if (specVersion is null && hasCreated)
         {
-            return (null, "no 'spec_version': STIX 2.0 objects are not accepted, only STIX 2.1");
+            return (null, "no 'spec_version': STIX 2.0 objects are not accepted, only STIX 2.1", id);
         }
         if (specVersion is not null and not "2.1")
         {
-            return (null, $"spec_version '{specVersion}' is not accepted, only 2.1");
+            return (null, $"spec_version '{specVersion}' is not accepted, only 2.1", id);
         }
         DateTime? created = null, modified = null;
         string version = "";
@@ -424,7 +572,7 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
         {
             if (!StixTime.TryParse(createdText, out var c))
             {
-                return (null, "'created' is not a STIX timestamp");
+                return (null, "'created' is not a STIX timestamp", id);
             }
             created = c;
             version = createdText;
@@ -433,54 +581,35 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
         {
             if (!StixTime.TryParse(modifiedText, out var m))
             {
-                return (null, "'modified' is not a STIX timestamp");
+                return (null, "'modified' is not a STIX timestamp", id);
             }
             if (created is { } c2 && m < c2)
             {
-                return (null, "'modified' is earlier than 'created'");
+                return (null, "'modified' is earlier than 'created'", id);
             }
             modified = m;
             version = modifiedText;
         }
         else if (hasCreated && type is not ("marking-definition"))
         {
-            return (null, "no 'modified': STIX 2.1 domain and relationship objects must have one");
+            return (null, "no 'modified': STIX 2.1 domain and relationship objects must have one", id);
         }
         modified ??= created;
-
-        Tlp? tlp = null;
-        if (refs.ValueKind == JsonValueKind.Array)
+        if (release.Count > 0 && !release.IsObject)
         {
-            foreach (var r in refs.EnumerateArray())
-            {
-                if (r.ValueKind == JsonValueKind.String && StixMarkings.TryTlp(r.GetString()!, out var level))
-                {
-                    tlp = tlp is null || level > tlp ? level : tlp;
-                }
-            }
-        }
-        var hasExtension = false;
-        string[] releaseTo = [], recipients = [];
-        if (extensions.ValueKind == JsonValueKind.Object && extensions.TryGetProperty(StixMarkings.ReleaseExtensionId, out var release))
-        {
-            if (release.ValueKind != JsonValueKind.Object)
-            {
-                return (null, "the JSMS release extension must be an object");
-            }
-            hasExtension = true;
-            releaseTo = StringArray(release, "release_to");
-            recipients = StringArray(release, "named_recipients");
+            return (null, "the JSMS release extension must be an object", id);
         }
         if (refsCount > 1 || extensionsCount > 1)
         {
-            return (null, "'object_marking_refs' and 'extensions' may appear only once");
+            return (null, "'object_marking_refs' and 'extensions' may appear only once", id);
         }
+        var hasExtension = release.Count > 0;
         return (new Candidate
         {
             Index = index,
             Id = id,
             Type = type,
-            Element = element,
+            Raw = raw,
             Created = created,
             Modified = modified,
             Version = version,
@@ -492,22 +621,152 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
             TargetRef = targetRef,
             Tlp = tlp,
             HasReleaseExtension = hasExtension,
-            ReleaseTo = releaseTo,
-            Recipients = recipients,
-        }, null);
+            ReleaseTo = release.ReleaseTo,
+            Recipients = release.Recipients,
+            ReceivedTlpRef = refsPlain && tlpRefs == 1 ? tlpRef : null,
+            ReceivedExtensionExact = release.Count == 1 && release.Exact,
+            ReceivedOwner = release.Owner,
+            ReceivedReleaseTo = release.ReleaseTo,
+            ReceivedRecipients = release.Recipients,
+        }, null, id);
     }
 
-    private static string? Text(JsonElement stringOrDefault) => stringOrDefault.ValueKind == JsonValueKind.String ? stringOrDefault.GetString() : null;
+    /// <summary>Reads the value after a property name: its text if it is a string, else null (the value is skipped).</summary>
+    private static string? ReadText(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return reader.GetString();
+        }
+        reader.Skip();
+        return null;
+    }
 
-    private static string[] StringArray(JsonElement element, string name)
-        => element.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array
-            ? [.. array.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)]
-            : [];
+    /// <summary>
+    /// <c>object_marking_refs</c>: the most restrictive TLP it references (1.0 or 2.0 ids), how many TLP references it has,
+    /// the last of them, and whether every entry is a string (what <see cref="Mark"/> would keep unchanged).
+    /// </summary>
+    private static void ReadMarkingRefs(ref Utf8JsonReader reader, out Tlp? tlp, out int tlpRefs, out string? tlpRef, out bool plain)
+    {
+        tlp = null;
+        tlpRefs = 0;
+        tlpRef = null;
+        reader.Read();
+        plain = reader.TokenType == JsonTokenType.StartArray;
+        if (!plain)
+        {
+            reader.Skip();
+            return;
+        }
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                plain = false;
+                reader.Skip();
+                continue;
+            }
+            var text = reader.GetString()!;
+            if (StixMarkings.TryTlp(text, out var level))
+            {
+                tlp = tlp is null || level > tlp ? level : tlp;
+                tlpRefs++;
+                tlpRef = text;
+            }
+        }
+    }
 
-    private static string? TryString(JsonElement element, string name)
-        => element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
+    /// <summary><c>extensions</c>: the JSMS release extension (the last one if repeated), what it says and whether it is exactly what JSMS writes.</summary>
+    private static void ReadExtensions(ref Utf8JsonReader reader, ref ReceivedRelease release)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return;
+        }
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (!reader.ValueTextEquals(StixMarkings.ReleaseExtensionId))
+            {
+                reader.Read();
+                reader.Skip();
+                continue;
+            }
+            release.Count++;
+            reader.Read();
+            release.IsObject = reader.TokenType == JsonTokenType.StartObject;
+            release.ReleaseTo = [];
+            release.Recipients = [];
+            release.Owner = null;
+            if (!release.IsObject)
+            {
+                reader.Skip();
+                continue;
+            }
+            bool exact = true, typed = false;
+            int types = 0, owners = 0, releaseLists = 0, recipientLists = 0;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("extension_type"u8))
+                {
+                    types++;
+                    typed = ReadText(ref reader) == "property-extension";
+                }
+                else if (reader.ValueTextEquals("owner_agency"u8))
+                {
+                    owners++;
+                    release.Owner = ReadText(ref reader);
+                }
+                else if (reader.ValueTextEquals("release_to"u8))
+                {
+                    releaseLists++;
+                    release.ReleaseTo = ReadStrings(ref reader, ref exact);
+                }
+                else if (reader.ValueTextEquals("named_recipients"u8))
+                {
+                    recipientLists++;
+                    release.Recipients = ReadStrings(ref reader, ref exact);
+                }
+                else
+                {
+                    exact = false;
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+            // Exactly what Mark writes: the type, the owner, and each list only when it is not empty, every name once.
+            release.Exact = exact && typed && types == 1 && owners == 1 && release.Owner is not null
+                && releaseLists == (release.ReleaseTo.Length > 0 ? 1 : 0) && recipientLists == (release.Recipients.Length > 0 ? 1 : 0);
+        }
+    }
+
+    /// <summary>The strings of an array (other entries are ignored and make the marking not exact); not an array: none.</summary>
+    private static string[] ReadStrings(ref Utf8JsonReader reader, ref bool exact)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            exact = false;
+            reader.Skip();
+            return [];
+        }
+        List<string>? values = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                (values ??= []).Add(reader.GetString()!);
+            }
+            else
+            {
+                exact = false;
+                reader.Skip();
+            }
+        }
+        return values is null ? [] : [.. values];
+    }
 
     private static string? Truncate(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
 

@@ -286,10 +286,22 @@ internal static class TaxiiEndpoints
             limit.MaxRequestBodySize = options.Value.MaxContentLength;
         }
         var requested = clock.GetUtcNow().UtcDateTime;
+        var status = new TaxiiStatus { Id = Guid.NewGuid(), CollectionId = collection.Id, UserId = caller.UserId, RequestTimestamp = requested };
         ImportReport report;
         try
         {
-            report = await importer.ImportAsync(caller, collection, http.Request.Body, null, http.RequestAborted);
+            // The body (at most max_content_length) is received whole before the import takes the write and audit locks, so
+            // a slow client holds neither; then the objects, their audit entries and the status resource are committed in
+            // one transaction: a body that turns out not to be an envelope leaves nothing behind.
+            using var body = new MemoryStream();
+            await http.Request.Body.CopyToAsync(body, http.RequestAborted);
+            body.Position = 0;
+            report = await importer.ImportAsync(caller, collection, body, null, fromRemote: false, report =>
+            {
+                status.Json = StatusJson(status, report);
+                db.Add(status);
+                return Task.CompletedTask;
+            }, http.RequestAborted);
         }
         catch (JsonException e)
         {
@@ -300,10 +312,6 @@ internal static class TaxiiEndpoints
             return TaxiiError.Result(StatusCodes.Status413PayloadTooLarge, "Content too large",
                 $"The body is larger than max_content_length ({options.Value.MaxContentLength} bytes).");
         }
-        var status = new TaxiiStatus { Id = Guid.NewGuid(), CollectionId = collection.Id, UserId = caller.UserId, RequestTimestamp = requested };
-        status.Json = StatusJson(status, report);
-        db.Add(status);
-        await db.SaveChangesAsync();
         return new TaxiiJson(StatusCodes.Status202Accepted, w => w.WriteRawValue(status.Json, skipInputValidation: true));
     }
 

@@ -61,9 +61,13 @@ public sealed class TaxiiPuller(JsmsDbContext db, StixImporter importer, IHttpCl
                 pending = page.More && page.Next is not null && pages + 1 < options.Value.MaxPullPages
                     ? FetchAsync(client, source, ObjectsUrl(source, mark, page.Next), prefetch.Token)
                     : null;
-                await using (var stream = new MemoryStream(page.Body, writable: false))
+                var pageMark = page.LastAdded is { Length: > 0 } lastAdded ? lastAdded : mark;
                 {
-                    var report = await importer.ImportAsync(caller, collection, stream, null, fromRemote: true, cancellationToken);
+                    // The page's objects, their audit entries and the advanced mark are committed together (one transaction,
+                    // one fsync): a failure leaves neither the objects nor the mark, and the next pull asks again from the
+                    // last stored page.
+                    var report = await importer.ImportAsync(caller, collection, page.Objects, fromRemote: true,
+                        _ => TrackSourceAsync(sourceId, s => s.AddedAfter = pageMark), cancellationToken);
                     accepted += report.Successes.Count(s => s.Message == "added");
                     refused += report.Refused;
                     foreach (var failure in report.Failures)
@@ -78,11 +82,7 @@ public sealed class TaxiiPuller(JsmsDbContext db, StixImporter importer, IHttpCl
                     }
                 }
                 pages++;
-                if (page.LastAdded is { Length: > 0 } lastAdded)
-                {
-                    mark = lastAdded;
-                }
-                await UpdateAsync(sourceId, s => s.AddedAfter = mark, cancellationToken);
+                mark = pageMark;
             }
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or TaxiiPullException or JsonException
@@ -122,8 +122,8 @@ public sealed class TaxiiPuller(JsmsDbContext db, StixImporter importer, IHttpCl
         return new PullResult(true, pages, accepted, refused, null);
     }
 
-    /// <summary>One page as received: the body (imported streamed) and what the envelope and headers say about the next one.</summary>
-    private sealed record RemotePage(byte[] Body, bool More, string? Next, string? LastAdded);
+    /// <summary>One page as received: its objects read and checked, and what the envelope and headers say about the next one.</summary>
+    private sealed record RemotePage(CheckedPage Objects, bool More, string? Next, string? LastAdded);
 
     private async Task<RemotePage> FetchAsync(HttpClient client, TaxiiSource source, string url, CancellationToken cancellationToken)
     {
@@ -138,11 +138,12 @@ public sealed class TaxiiPuller(JsmsDbContext db, StixImporter importer, IHttpCl
         {
             throw new TaxiiPullException($"{url} answered {(int)response.StatusCode}: {await DescribeErrorAsync(response, cancellationToken)}");
         }
-        // Read the page into memory (at most one page, limit capped by the server), then import it streamed.
+        // Read the page into memory (at most one page, limit capped by the server).
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         var (more, next) = Envelope(body);
         var last = response.Headers.TryGetValues("X-TAXII-Date-Added-Last", out var values) ? values.FirstOrDefault() : null;
-        return new RemotePage(body, more, next, last);
+        // Read and checked here, in the prefetch: this node parses page n+1 while it writes page n (no database needed).
+        return new RemotePage(await StixImporter.CheckPageAsync(body, cancellationToken), more, next, last);
     }
 
     /// <summary>Stops a prefetch that is no longer wanted and observes its outcome (its failure is not this pull's error).</summary>
@@ -228,14 +229,17 @@ public sealed class TaxiiPuller(JsmsDbContext db, StixImporter importer, IHttpCl
     private async Task UpdateAsync(Guid sourceId, Action<TaxiiSource> change, CancellationToken cancellationToken, string? audit = null)
     {
         db.ChangeTracker.Clear();
-        var source = await db.Set<TaxiiSource>().SingleAsync(s => s.Id == sourceId, CancellationToken.None);
-        change(source);
+        await TrackSourceAsync(sourceId, change);
         if (audit is not null)
         {
             db.Audit("pull", nameof(TaxiiSource), sourceId, audit);
         }
         await db.SaveChangesAsync(cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken);
     }
+
+    /// <summary>Loads the source tracked and changes it; the caller's save writes the change.</summary>
+    private async Task TrackSourceAsync(Guid sourceId, Action<TaxiiSource> change)
+        => change(await db.Set<TaxiiSource>().SingleAsync(s => s.Id == sourceId, CancellationToken.None));
 }
 
 /// <summary>A remote answer that is not a TAXII page (status code or body).</summary>
