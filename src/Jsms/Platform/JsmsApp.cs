@@ -87,6 +87,7 @@ public static class JsmsApp
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseTaxiiStatusBodies();
         app.UseStatusPagesForBrowsers();
         app.Use(async (context, next) =>
         {

@@ -65,6 +65,22 @@ public sealed class TaxiiServerTests(IntelligenceTestApp app) : IClassFixture<In
     }
 
     [Fact]
+    public async Task A_path_or_method_that_no_taxii_endpoint_serves_gets_an_error_resource()
+    {
+        var collection = await app.CreateCollectionAsync();
+        using var analyst = await app.TaxiiAs("pk.analyst");
+        var (status, error, _) = await GetJson(analyst, "/taxii2/no-such-root/collections/");
+        Assert.Equal(404, status);
+        Assert.Equal("404", error.GetProperty("http_status").GetString());
+        Assert.Contains("/taxii2/no-such-root/collections/", error.GetProperty("description").GetString());
+
+        var response = await analyst.PutAsync($"/taxii2/api/collections/{collection}/objects/", null);
+        Assert.Equal(405, (int)response.StatusCode);
+        Assert.StartsWith("application/taxii+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("405", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("http_status").GetString());
+    }
+
+    [Fact]
     public async Task A_client_that_does_not_accept_taxii_gets_406_with_an_error_resource()
     {
         using var client = await app.LoginAs("pk.analyst");

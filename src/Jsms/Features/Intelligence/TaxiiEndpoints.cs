@@ -3,6 +3,7 @@ using Jsms.Features.Access;
 using Jsms.Platform.Database;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -40,6 +41,24 @@ internal static class TaxiiEndpoints
         taxii.MapDelete("/api/collections/{collectionId}/objects/{objectId}/", TaxiiDeleteEndpoint.DeleteObject);
         taxii.MapGet("/api/status/{statusId}/", Status);
     }
+
+    /// <summary>
+    /// Error statuses that no endpoint wrote a body for under <c>/taxii2</c> (a path that matches no endpoint, a method
+    /// an endpoint does not take) get TAXII's error message resource, as every other TAXII error does, not ProblemDetails.
+    /// </summary>
+    public static IApplicationBuilder UseTaxiiStatusBodies(this IApplicationBuilder app)
+        => app.UseWhen(context => context.Request.Path.StartsWithSegments("/taxii2"), branch => branch.UseStatusCodePages(context =>
+        {
+            var http = context.HttpContext;
+            var status = http.Response.StatusCode;
+            var description = status switch
+            {
+                StatusCodes.Status404NotFound => $"Nothing is served at {http.Request.Path}: the discovery resource is /taxii2/, the API root {ApiRoot}.",
+                StatusCodes.Status405MethodNotAllowed => $"{http.Request.Method} is not allowed on {http.Request.Path}.",
+                _ => ReasonPhrases.GetReasonPhrase(status),
+            };
+            return TaxiiError.WriteAsync(http, status, ReasonPhrases.GetReasonPhrase(status), description);
+        }));
 
     /// <summary>
     /// Runs after authentication and before any body is read (handlers read the body themselves): 406 when
