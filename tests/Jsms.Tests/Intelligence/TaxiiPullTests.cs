@@ -171,12 +171,8 @@ public sealed class TaxiiPullTests(TaxiiRemoteNode remote, TaxiiPullingNode loca
             var scope = local.App.Services.CreateAsyncScope();
             await using (scope)
             {
-                var sdb = scope.ServiceProvider.GetRequiredService<Jsms.Platform.Database.JsmsDbContext>();
                 var importer = scope.ServiceProvider.GetRequiredService<StixImporter>();
-                var collection = await sdb.Set<StixCollection>().SingleAsync(c => c.Id == collectionId);
-                var agency = await sdb.Set<Jsms.Features.Partners.Agency>().Where(a => a.Code == "PK-NACTA").Select(a => a.Id).SingleAsync();
-                var admin = await sdb.Users.Where(u => u.UserName == "admin").Select(u => u.Id).SingleAsync();
-                var caller = new Caller(admin, "taxii-pull", agency, new HashSet<string>(), []);
+                var (collection, caller) = await AsPullerAsync(scope, collectionId);
                 await using var body = StixImporter.Envelope([Indicator("Red from afar", StixMarkings.Tlp2Ids[Tlp.Red]), Indicator("Amber from afar")]);
                 return await importer.ImportAsync(caller, collection, body, null, fromRemote: true);
             }
@@ -184,6 +180,16 @@ public sealed class TaxiiPullTests(TaxiiRemoteNode remote, TaxiiPullingNode loca
         Assert.Equal(1, report.Accepted);
         var refused = Assert.Single(report.Failures);
         Assert.Contains("RED", refused.Reason, StringComparison.Ordinal);
+    }
+
+    /// <summary>The collection and the caller a pull imports as: the configuring administrator on behalf of PK-NACTA.</summary>
+    private static async Task<(StixCollection Collection, Caller Caller)> AsPullerAsync(AsyncServiceScope scope, Guid collectionId)
+    {
+        var db = scope.ServiceProvider.GetRequiredService<Jsms.Platform.Database.JsmsDbContext>();
+        var collection = await db.Set<StixCollection>().SingleAsync(c => c.Id == collectionId);
+        var agency = await db.Set<Jsms.Features.Partners.Agency>().Where(a => a.Code == "PK-NACTA").Select(a => a.Id).SingleAsync();
+        var admin = await db.Users.Where(u => u.UserName == "admin").Select(u => u.Id).SingleAsync();
+        return (collection, new Caller(admin, "taxii-pull", agency, new HashSet<string>(), []));
     }
 
     [Fact]
@@ -228,12 +234,8 @@ public sealed class TaxiiPullTests(TaxiiRemoteNode remote, TaxiiPullingNode loca
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => local.WithDb(async db =>
         {
             await using var scope = local.App.Services.CreateAsyncScope();
-            var sdb = scope.ServiceProvider.GetRequiredService<Jsms.Platform.Database.JsmsDbContext>();
             var importer = scope.ServiceProvider.GetRequiredService<StixImporter>();
-            var collection = await sdb.Set<StixCollection>().SingleAsync(c => c.Id == collectionId);
-            var agency = await sdb.Set<Jsms.Features.Partners.Agency>().Where(a => a.Code == "PK-NACTA").Select(a => a.Id).SingleAsync();
-            var admin = await sdb.Users.Where(u => u.UserName == "admin").Select(u => u.Id).SingleAsync();
-            var caller = new Caller(admin, "taxii-pull", agency, new HashSet<string>(), []);
+            var (collection, caller) = await AsPullerAsync(scope, collectionId);
             await using var body = StixImporter.Envelope([page, Indicator("Released", releaseTo: ["CN-MPS"])]);
             // As the puller saves the page's mark in the import's transaction: here that step fails.
             return await importer.ImportAsync(caller, collection, body, null, fromRemote: true,
