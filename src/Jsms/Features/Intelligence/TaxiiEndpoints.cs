@@ -312,7 +312,7 @@ internal static class TaxiiEndpoints
             // The body (at most max_content_length) is received whole before the import takes the write and audit locks, so
             // a slow client holds neither; then the objects, their audit entries and the status resource are committed in
             // one transaction: a body that turns out not to be an envelope leaves nothing behind.
-            using var body = new MemoryStream();
+            using var body = new MemoryStream((int)Math.Min(http.Request.ContentLength ?? 0, Array.MaxLength));
             await http.Request.Body.CopyToAsync(body, http.RequestAborted);
             body.Position = 0;
             report = await importer.ImportAsync(caller, collection, body, null, fromRemote: false, report =>

@@ -62,24 +62,22 @@ public sealed class TaxiiPuller(JsmsDbContext db, StixImporter importer, IHttpCl
                     ? FetchAsync(client, source, ObjectsUrl(source, mark, page.Next), prefetch.Token)
                     : null;
                 var pageMark = page.LastAdded is { Length: > 0 } lastAdded ? lastAdded : mark;
+                // The page's objects, their audit entries and the advanced mark are committed together (one transaction,
+                // one fsync): a failure leaves neither the objects nor the mark, and the next pull asks again from the
+                // last stored page.
+                var report = await importer.ImportAsync(caller, collection, page.Objects, fromRemote: true,
+                    _ => TrackSourceAsync(sourceId, s => s.AddedAfter = pageMark), cancellationToken);
+                accepted += report.Successes.Count(s => s.Message == "added");
+                refused += report.Refused;
+                foreach (var failure in report.Failures)
                 {
-                    // The page's objects, their audit entries and the advanced mark are committed together (one transaction,
-                    // one fsync): a failure leaves neither the objects nor the mark, and the next pull asks again from the
-                    // last stored page.
-                    var report = await importer.ImportAsync(caller, collection, page.Objects, fromRemote: true,
-                        _ => TrackSourceAsync(sourceId, s => s.AddedAfter = pageMark), cancellationToken);
-                    accepted += report.Successes.Count(s => s.Message == "added");
-                    refused += report.Refused;
-                    foreach (var failure in report.Failures)
-                    {
-                        logger.LogInformation("TAXII pull {Source}: refused {Id}: {Reason}", source.Name, failure.Id, failure.Reason);
-                    }
-                    if (report.Total == 0)
-                    {
-                        // A page without objects ends the pull, whatever "more" says.
-                        await AbandonAsync(prefetch, pending);
-                        pending = null;
-                    }
+                    logger.LogInformation("TAXII pull {Source}: refused {Id}: {Reason}", source.Name, failure.Id, failure.Reason);
+                }
+                if (report.Total == 0)
+                {
+                    // A page without objects ends the pull, whatever "more" says.
+                    await AbandonAsync(prefetch, pending);
+                    pending = null;
                 }
                 pages++;
                 mark = pageMark;
