@@ -27,7 +27,8 @@ public sealed class BulkInsertTests(EmptyJsmsTestApp app) : IClassFixture<EmptyJ
             db.Add(collection);
             await db.SaveChangesAsync();
         });
-        // Microseconds, a whole second (trailing zeros dropped in SQLite's text form), nulls, both booleans, an enum stored as text.
+        // Microseconds, a whole second (trailing zeros dropped in SQLite's text form), nulls, both booleans, an enum stored as text,
+        // an empty and a long text.
         var at = new DateTime(2026, 3, 10, 9, 0, 0, DateTimeKind.Utc).AddTicks(1_234_560);
         StixObjectVersion Row(int n, DateTime added, bool full) => new()
         {
@@ -41,8 +42,9 @@ public sealed class BulkInsertTests(EmptyJsmsTestApp app) : IClassFixture<EmptyJ
             Revoked = full,
             DateAdded = added,
             Name = full ? $"Indicator {n} \"quoted\" é" : null,
-            SearchText = full ? "indicator" : null,
-            Json = $"{{\"n\":{n}}}",
+            // An empty text stays '' (not NULL); a text longer than the binding's buffer, in two-byte characters, makes it grow.
+            SearchText = full ? "indicator" : n == 2 ? "" : null,
+            Json = n == 3 ? $"{{\"n\":3,\"d\":\"{new string('é', 5000)}\"}}" : $"{{\"n\":{n}}}",
             OwnerAgencyId = collection.CreatedByAgencyId,
             Tlp = full ? Tlp.AmberStrict : Tlp.Green,
             CreatedByUserId = Guid.NewGuid(),

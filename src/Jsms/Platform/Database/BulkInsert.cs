@@ -162,6 +162,9 @@ public static class BulkInsert
             var getters = properties.Select(p => p.GetGetter()).ToList();
             var converters = mappings.Select(m => m.Converter).ToList();
             Span<byte> buffer = stackalloc byte[64];
+            // Text is encoded into one reused buffer (SQLite copies a bound value): binding a string allocated its UTF-8
+            // bytes per value, the largest part of an exchange's garbage with a stored object's JSON (docs/intelligence.md).
+            var text8 = new byte[4096];
             using (statement)
             {
                 foreach (var row in rows)
@@ -178,7 +181,9 @@ public static class BulkInsert
                         _ = value switch
                         {
                             null => raw.sqlite3_bind_null(statement, index),
-                            string s => raw.sqlite3_bind_text(statement, index, s),
+                            // An empty span would bind a null pointer, which SQLite stores as NULL, not ''.
+                            string { Length: 0 } s => raw.sqlite3_bind_text(statement, index, s),
+                            string s => raw.sqlite3_bind_text(statement, index, Utf8Text(s, ref text8)),
                             Guid g => raw.sqlite3_bind_text(statement, index, Utf8Guid(g, buffer)),
                             DateTime t => raw.sqlite3_bind_text(statement, index, Utf8Time(t, buffer)),
                             bool b => raw.sqlite3_bind_int(statement, index, b ? 1 : 0),
@@ -197,6 +202,20 @@ public static class BulkInsert
                     }
                 }
             }
+        }
+
+        private static ReadOnlySpan<byte> Utf8Text(string value, ref byte[] buffer)
+        {
+            var most = Encoding.UTF8.GetMaxByteCount(value.Length);
+            if (most > buffer.Length)
+            {
+                var needed = Encoding.UTF8.GetByteCount(value);
+                if (needed > buffer.Length)
+                {
+                    buffer = new byte[Math.Max(needed, buffer.Length * 2)];
+                }
+            }
+            return buffer.AsSpan(0, Encoding.UTF8.GetBytes(value, buffer));
         }
 
         private static ReadOnlySpan<byte> Utf8Guid(Guid value, Span<byte> buffer)

@@ -25,13 +25,18 @@ public static class DatabaseSetup
         {
             var path = options.SqlitePath;
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            services.AddDbContext<JsmsDbContext, SqliteJsmsDbContext>(o => ConfigureSqlite(o, $"Data Source={path}"));
+            services.AddSingleton<SqliteCommitCheckpoints>();
+            services.AddDbContext<JsmsDbContext, SqliteJsmsDbContext>((provider, o)
+                => ConfigureSqlite(o, $"Data Source={path}", provider.GetRequiredService<SqliteCommitCheckpoints>()));
         }
         return services;
     }
 
-    internal static void ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString)
-        => builder.AddInterceptors(Features.Tracking.DeviceChanges.Interceptor, SqliteBusyTimeout.Interceptor).UseSqlite(connectionString, sqlite =>
+    /// <summary>The SQLite options; <paramref name="checkpoints"/> is the application's (none at design time).</summary>
+    internal static void ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString, SqliteCommitCheckpoints? checkpoints = null)
+        => builder.AddInterceptors(checkpoints is null
+            ? [Features.Tracking.DeviceChanges.Interceptor, SqliteBusyTimeout.Interceptor]
+            : [Features.Tracking.DeviceChanges.Interceptor, SqliteBusyTimeout.Interceptor, checkpoints]).UseSqlite(connectionString, sqlite =>
         {
             sqlite.MigrationsAssembly(typeof(JsmsDbContext).Assembly.GetName().Name);
             sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery);
