@@ -60,18 +60,23 @@ public sealed class TaxiiPusher(JsmsDbContext db, TaxiiPuller puller, IHttpClien
         var mark = source.PushedUpTo ?? DateTime.MinValue;
         int batches = 0, accepted = 0, refused = 0;
         var refusals = new List<string>();
+        Task<Batch?>? reading = null;
+        Task<JsonElement>? posting = null;
         try
         {
-            while (batches < MaxBatches)
+            var batch = await ReadBatchAsync(released, mark, cancellationToken);
+            posting = batch is null ? null : PostAsync(client, source, batch.Envelope, cancellationToken);
+            while (batch is not null && posting is not null)
             {
-                var from = mark;
-                var rows = await released.AsNoTracking().Where(o => o.DateAdded > from).OrderBy(o => o.DateAdded).Take(BatchSize)
-                    .Select(o => new { o.DateAdded, o.Json }).ToListAsync(cancellationToken);
-                if (rows.Count == 0)
-                {
-                    break;
-                }
-                var status = await PostAsync(client, source, Envelope(rows.Select(r => r.Json)), cancellationToken);
+                // While the remote stores this batch, the next one is read and written out; once this one's status is in,
+                // the next is POSTed before the mark is saved, so the remote is never idle for this node's own commit.
+                // One POST in flight at a time, and the mark advances only to a batch the remote's status says is stored.
+                reading = batches + 1 < MaxBatches ? ReadBatchAsync(released, batch.Last, cancellationToken) : Task.FromResult<Batch?>(null);
+                var status = await posting;
+                posting = null;
+                var next = await reading;
+                reading = null;
+                posting = next is null ? null : PostAsync(client, source, next.Envelope, cancellationToken);
                 accepted += status.GetProperty("success_count").GetInt32();
                 refused += status.TryGetProperty("failure_count", out var f) ? f.GetInt32() : 0;
                 if (status.TryGetProperty("failures", out var failures) && failures.ValueKind == JsonValueKind.Array)
@@ -82,8 +87,9 @@ public sealed class TaxiiPusher(JsmsDbContext db, TaxiiPuller puller, IHttpClien
                     }
                 }
                 batches++;
-                mark = rows[^1].DateAdded;
+                mark = batch.Last;
                 await UpdateAsync(sourceId, s => s.PushedUpTo = mark, cancellationToken);
+                batch = next;
             }
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or TaxiiPullException or JsonException or KeyNotFoundException
@@ -97,6 +103,8 @@ public sealed class TaxiiPusher(JsmsDbContext db, TaxiiPuller puller, IHttpClien
                 _ => e.Message,
             };
             logger.LogWarning("TAXII push {Source} failed: {Error}", source.Name, error);
+            await SettleAsync(reading);
+            await SettleAsync(posting);
             await UpdateAsync(sourceId, s =>
             {
                 s.Status = TaxiiSourceStatus.Failed;
@@ -118,6 +126,37 @@ public sealed class TaxiiPusher(JsmsDbContext db, TaxiiPuller puller, IHttpClien
             s.LastRefused = refused;
         }, cancellationToken, $"{batches} batches, {accepted} accepted, {refused} refused");
         return new PushResult(true, batches, accepted, refused, null);
+    }
+
+    /// <summary>One batch to POST: its envelope and the date_added of its last version (the mark once it is stored).</summary>
+    private sealed record Batch(byte[] Envelope, DateTime Last);
+
+    /// <summary>The next batch after <paramref name="from"/> that the partner may receive, or null when there is none.</summary>
+    private static async Task<Batch?> ReadBatchAsync(IQueryable<StixObjectVersion> released, DateTime from, CancellationToken cancellationToken)
+    {
+        var rows = await released.AsNoTracking().Where(o => o.DateAdded > from).OrderBy(o => o.DateAdded).Take(BatchSize)
+            .Select(o => new { o.DateAdded, o.Json }).ToListAsync(cancellationToken);
+        return rows.Count == 0 ? null : new Batch(Envelope(rows.Select(r => r.Json)), rows[^1].DateAdded);
+    }
+
+    /// <summary>
+    /// Waits for a batch read or POST still in flight when the push failed: the context must be free for the status update,
+    /// and the failure that ended the push is the one reported (that batch is read and sent again next time).
+    /// </summary>
+    private static async Task SettleAsync(Task? pending)
+    {
+        if (pending is null)
+        {
+            return;
+        }
+        try
+        {
+            await pending;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Observed; the push's own error stands.
+        }
     }
 
     /// <summary>POSTs one envelope; returns the final status resource (polling <c>status/{id}/</c> while it is pending).</summary>
