@@ -27,7 +27,7 @@ internal sealed class AllocationSampler : EventListener
             return;
         }
         var type = e.Payload[e.PayloadNames.IndexOf("TypeName")] as string ?? "?";
-        var amount = Convert.ToInt64(e.Payload[e.PayloadNames.IndexOf("AllocationAmount64")], BenchWorld.Culture);
+        var amount = Convert.ToInt64(e.Payload[e.PayloadNames.IndexOf("AllocationAmount64")], System.Globalization.CultureInfo.InvariantCulture);
         _bytesByType.AddOrUpdate(type, amount, (_, total) => total + amount);
     }
 
@@ -37,7 +37,7 @@ internal sealed class AllocationSampler : EventListener
         Console.WriteLine("  allocations by type (sampled):");
         foreach (var (type, bytes) in _bytesByType.OrderByDescending(p => p.Value).Take(top))
         {
-            Console.WriteLine(string.Create(BenchWorld.Culture, $"    {100.0 * bytes / total,5:N1}%  {type}"));
+            Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"    {100.0 * bytes / total,5:N1}%  {type}"));
         }
     }
 }

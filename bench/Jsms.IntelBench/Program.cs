@@ -21,7 +21,7 @@ using Npgsql;
 
 // Intelligence benchmark (docs/intelligence.md, "Speed"):
 //   dotnet run -c Release --project bench/Jsms.IntelBench [-- [postgres CONNECTION] [--objects N] [--pull-pages P] [--push-objects Q]
-//     [--bundle-mb M] [--warmup W] [--skip-pages] [--trace] [--explain] [--keep]]
+//     [--bundle-mb M] [--warmup W] [--skip-pages] [--trace] [--explain] [--keep] [--allocations]]
 // Two real JSMS nodes on loopback (Kestrel, own databases, demo accounts):
 //  1. node A's collection is seeded with N objects (default 1,000,000) through BulkInsert straight into the tables
 //     (not through the importer, no audit entries: seeding is not what is measured), as pk.analyst's agency, with a mix of TLP levels and release lists;
@@ -162,11 +162,14 @@ async Task PullAsync(string label, Guid remote)
         enabled = false,
     });
     var source = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+    using var sampler = options.Allocations && !label.StartsWith("warm", StringComparison.Ordinal) ? new Jsms.Bench.AllocationSampler() : null;
     var pullCpu = Process.GetCurrentProcess().TotalProcessorTime;
+    var collections = GcCounts.Now();
     var clock = Stopwatch.StartNew();
     var pull = await pullAdmin.PostAsync($"/api/intelligence/sources/{source}/pull", null);
     clock.Stop();
     pullCpu = Process.GetCurrentProcess().TotalProcessorTime - pullCpu;
+    collections = GcCounts.Now() - collections;
     var result = JsonDocument.Parse(await pull.Content.ReadAsStringAsync()).RootElement.GetProperty("result");
     if (!result.GetProperty("ok").GetBoolean())
     {
@@ -175,7 +178,8 @@ async Task PullAsync(string label, Guid remote)
     var accepted = result.GetProperty("accepted").GetInt32();
     var refused = result.GetProperty("refused").GetInt32();
     Console.WriteLine(string.Create(culture,
-        $"{label}: {result.GetProperty("pages").GetInt32():N0} pages, {accepted:N0} objects added, {refused:N0} refused in {clock.Elapsed.TotalSeconds:N1} s: {(accepted + refused) / clock.Elapsed.TotalSeconds:N0} objects per second; process CPU (both nodes) {pullCpu.TotalMilliseconds * 1000 / Math.Max(1, accepted + refused):N1} ms per 1,000 objects"));
+        $"{label}: {result.GetProperty("pages").GetInt32():N0} pages, {accepted:N0} objects added, {refused:N0} refused in {clock.Elapsed.TotalSeconds:N1} s: {(accepted + refused) / clock.Elapsed.TotalSeconds:N0} objects per second; process CPU (both nodes) {pullCpu.TotalMilliseconds * 1000 / Math.Max(1, accepted + refused):N1} ms per 1,000 objects; {collections}"));
+    sampler?.Print(15);
 }
 
 // Node A pushes a new collection of its own of `count` seeded objects to node B through TaxiiPusher, as what CN-MPS may
@@ -208,11 +212,14 @@ async Task PushAsync(string label, int count)
     var destination = JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
     // Marks the start of the measured part (profiling scripts attach here, after the seed).
     Console.WriteLine($"{label}: seeded, pushing");
+    using var sampler = options.Allocations && !label.StartsWith("warm", StringComparison.Ordinal) ? new Jsms.Bench.AllocationSampler() : null;
     var pushCpu = Process.GetCurrentProcess().TotalProcessorTime;
+    var collections = GcCounts.Now();
     var clock = Stopwatch.StartNew();
     var push = await adminA.PostAsync($"/api/intelligence/sources/{destination}/push", null);
     clock.Stop();
     pushCpu = Process.GetCurrentProcess().TotalProcessorTime - pushCpu;
+    collections = GcCounts.Now() - collections;
     var result = JsonDocument.Parse(await push.Content.ReadAsStringAsync()).RootElement.GetProperty("result");
     if (!result.GetProperty("ok").GetBoolean())
     {
@@ -221,7 +228,8 @@ async Task PushAsync(string label, int count)
     var accepted = result.GetProperty("accepted").GetInt32();
     var refused = result.GetProperty("refused").GetInt32();
     Console.WriteLine(string.Create(culture,
-        $"{label}: {count:N0} objects in the collection, {result.GetProperty("batches").GetInt32():N0} batches, {accepted:N0} accepted, {refused:N0} refused by node B in {clock.Elapsed.TotalSeconds:N1} s: {(accepted + refused) / clock.Elapsed.TotalSeconds:N0} objects per second; process CPU (both nodes) {pushCpu.TotalMilliseconds * 1000 / Math.Max(1, accepted + refused):N1} ms per 1,000 objects"));
+        $"{label}: {count:N0} objects in the collection, {result.GetProperty("batches").GetInt32():N0} batches, {accepted:N0} accepted, {refused:N0} refused by node B in {clock.Elapsed.TotalSeconds:N1} s: {(accepted + refused) / clock.Elapsed.TotalSeconds:N0} objects per second; process CPU (both nodes) {pushCpu.TotalMilliseconds * 1000 / Math.Max(1, accepted + refused):N1} ms per 1,000 objects; {collections}"));
+    sampler?.Print(15);
 }
 
 // 4. Bundle import.
@@ -281,7 +289,7 @@ static double Percentile(List<double> values, double p)
 namespace Jsms.IntelBench
 {
     internal sealed record BenchOptions(string Provider, string? PostgresServer, int Objects, int PullPages, int PushObjects, int BundleMegabytes,
-        bool Trace, bool Explain, bool Keep, int Warmup, bool SkipPages)
+        bool Trace, bool Explain, bool Keep, int Warmup, bool SkipPages, bool Allocations)
     {
         public static BenchOptions Parse(string[] args)
         {
@@ -293,6 +301,7 @@ namespace Jsms.IntelBench
             var keep = false;
             var warmup = 10_000;
             var skipPages = false;
+            var allocations = false;
             for (var i = 0; i < args.Length; i++)
             {
                 switch (args[i])
@@ -306,6 +315,9 @@ namespace Jsms.IntelBench
                         break;
                     case "--warmup":
                         warmup = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                        break;
+                    case "--allocations":
+                        allocations = true;
                         break;
                     case "--skip-pages":
                         skipPages = true;
@@ -332,7 +344,7 @@ namespace Jsms.IntelBench
                         throw new ArgumentException($"Unknown argument '{args[i]}'.");
                 }
             }
-            return new BenchOptions(provider, server, objects, pullPages, pushObjects, bundle, trace, explain, keep, warmup, skipPages);
+            return new BenchOptions(provider, server, objects, pullPages, pushObjects, bundle, trace, explain, keep, warmup, skipPages, allocations);
         }
     }
 
@@ -662,4 +674,17 @@ namespace Jsms.IntelBench
             _stop.Dispose();
         }
     }
+}
+
+/// <summary>Collections per generation and the time paused, so a run shows what the exchange costs the collector.</summary>
+internal readonly record struct GcCounts(int Gen0, int Gen1, int Gen2, TimeSpan Paused, long Allocated)
+{
+    public static GcCounts Now() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(),
+        GC.GetTotalAllocatedBytes());
+
+    public static GcCounts operator -(GcCounts a, GcCounts b)
+        => new(a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2, a.Paused - b.Paused, a.Allocated - b.Allocated);
+
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}: gen0 {Gen0}, gen1 {Gen1}, gen2 {Gen2}, paused {Paused.TotalMilliseconds:N0} ms, allocated {Allocated / 1048576.0:N0} MB");
 }
