@@ -26,7 +26,8 @@ public sealed class TaxiiRemoteNode : JsmsTestApp
 /// </summary>
 public sealed class TaxiiPullingNode : JsmsTestApp
 {
-    protected override IEnumerable<string> ExtraArguments => ["--Jsms:Intelligence:PullCheckSeconds=1", "--Jsms:Intelligence:PullTimeoutSeconds=5"];
+    protected override IEnumerable<string> ExtraArguments => ["--Jsms:Intelligence:PullCheckSeconds=1", "--Jsms:Intelligence:PullTimeoutSeconds=5",
+        "--Jsms:Intelligence:MaxPullPageBytes=1048576"];
 }
 
 /// <summary>
@@ -282,6 +283,47 @@ public sealed class TaxiiPullTests(TaxiiRemoteNode remote, TaxiiPullingNode loca
         using var api = await local.LoginAs("pk.analyst");
         Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync("/api/intelligence/sources")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await api.PostAsync($"/api/intelligence/sources/{down}/pull", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_remote_page_larger_than_the_limit_fails_the_pull_naming_the_limit_and_stores_nothing()
+    {
+        var localCollection = await CreateCollectionAsync(local, "admin");
+        var storedBefore = await local.WithDb(db => db.Set<StixObjectVersion>().CountAsync(o => o.CollectionId == localCollection));
+        // A hostile or broken remote: 200 OK, no Content-Length, then an envelope that never ends (2 MB sent, limit 1 MB).
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var serving = Task.Run(async () =>
+        {
+            using var connection = await listener.AcceptTcpClientAsync();
+            await using var stream = connection.GetStream();
+            var request = new byte[8192];
+            _ = await stream.ReadAsync(request);
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(
+                "HTTP/1.1 200 OK\r\nContent-Type: application/taxii+json;version=2.1\r\nConnection: close\r\n\r\n{\"more\":false,\"objects\":["));
+            var filler = Encoding.ASCII.GetBytes(new string(' ', 64 * 1024));
+            try
+            {
+                for (var sent = 0; sent < 2 * 1024 * 1024; sent += filler.Length)
+                {
+                    await stream.WriteAsync(filler);
+                }
+            }
+            catch (IOException)
+            {
+                // The puller stops reading at its limit and closes the connection.
+            }
+        });
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var source = await CreateSourceAsync($"http://127.0.0.1:{port}/taxii2/api/", Guid.NewGuid().ToString(), localCollection);
+
+        var pulled = await PullAsync(source);
+
+        Assert.False(pulled.GetProperty("result").GetProperty("ok").GetBoolean());
+        Assert.Equal("Failed", pulled.GetProperty("source").GetProperty("status").GetString());
+        Assert.Contains("larger than 1048576 bytes", pulled.GetProperty("source").GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        Assert.Equal(storedBefore, await local.WithDb(db => db.Set<StixObjectVersion>().CountAsync(o => o.CollectionId == localCollection)));
+        await serving.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     [Fact]

@@ -20,6 +20,9 @@ public sealed class IntelligenceOptions
     /// <summary>The most pages one pull fetches (the rest follows at the next pull, from the saved mark).</summary>
     public int MaxPullPages { get; set; } = 1000;
 
+    /// <summary>The largest page a pull takes from a remote TAXII server, in bytes (a longer one fails the pull, naming it).</summary>
+    public long MaxPullPageBytes { get; set; } = 64L * 1024 * 1024;
+
     /// <summary>Timeout of one request to a remote TAXII server, in seconds.</summary>
     public int PullTimeoutSeconds { get; set; } = 30;
 

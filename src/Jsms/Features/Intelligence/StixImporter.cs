@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using Jsms.Features.Access;
 using Jsms.Features.Partners;
 using Jsms.Platform.Database;
+using Jsms.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Features.Intelligence;
@@ -100,10 +101,10 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
     /// Reads and checks every object of a page or bundle held in memory, without the database: the part of an import that
     /// can run while another page is written (<see cref="TaxiiPuller"/>). A body that is not an envelope throws <see cref="JsonException"/>.
     /// </summary>
-    internal static async Task<CheckedPage> CheckPageAsync(byte[] body, CancellationToken cancellationToken = default)
+    internal static async Task<CheckedPage> CheckPageAsync(PooledBody body, CancellationToken cancellationToken = default)
     {
         var items = new List<BundleItem>();
-        await using (var stream = new MemoryStream(body, writable: false))
+        await using (var stream = body.OpenRead())
         {
             await foreach (var item in BundleReader.ReadAsync(stream, cancellationToken))
             {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Jsms.Features.Access;
 using Jsms.Platform.Database;
+using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
@@ -312,9 +313,9 @@ internal static class TaxiiEndpoints
             // The body (at most max_content_length) is received whole before the import takes the write and audit locks, so
             // a slow client holds neither; then the objects, their audit entries and the status resource are committed in
             // one transaction: a body that turns out not to be an envelope leaves nothing behind.
-            using var body = new MemoryStream((int)Math.Min(http.Request.ContentLength ?? 0, Array.MaxLength));
-            await http.Request.Body.CopyToAsync(body, http.RequestAborted);
-            body.Position = 0;
+            using var received = await PooledBody.ReadAsync(http.Request.Body, http.Request.ContentLength,
+                options.Value.MaxContentLength, http.RequestAborted);
+            await using var body = received.OpenRead();
             report = await importer.ImportAsync(caller, collection, body, null, fromRemote: false, report =>
             {
                 status.Json = StatusJson(status, report);
@@ -326,7 +327,7 @@ internal static class TaxiiEndpoints
         {
             return TaxiiError.Result(StatusCodes.Status400BadRequest, "Bad request", "The body is not a TAXII envelope: " + e.Message);
         }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (Exception e) when (e is BodyTooLargeException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
         {
             return TaxiiError.Result(StatusCodes.Status413PayloadTooLarge, "Content too large",
                 $"The body is larger than max_content_length ({options.Value.MaxContentLength} bytes).");

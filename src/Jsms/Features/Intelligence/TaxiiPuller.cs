@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Jsms.Features.Access;
 using Jsms.Platform.Database;
+using Jsms.Platform.Web;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -136,12 +137,26 @@ public sealed class TaxiiPuller(JsmsDbContext db, StixImporter importer, IHttpCl
         {
             throw new TaxiiPullException($"{url} answered {(int)response.StatusCode}: {await DescribeErrorAsync(response, cancellationToken)}");
         }
-        // Read the page into memory (at most one page, limit capped by the server).
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        var (more, next) = Envelope(body);
+        // Read the page into memory (one page, at most MaxPullPageBytes whatever the remote sends); its objects are copied
+        // out when checked.
+        using var body = await ReadPageAsync(response, url, cancellationToken);
+        var (more, next) = Envelope(body.Memory.Span);
         var last = response.Headers.TryGetValues("X-TAXII-Date-Added-Last", out var values) ? values.FirstOrDefault() : null;
         // Read and checked here, in the prefetch: this node parses page n+1 while it writes page n (no database needed).
         return new RemotePage(await StixImporter.CheckPageAsync(body, cancellationToken), more, next, last);
+    }
+
+    private async Task<PooledBody> ReadPageAsync(HttpResponseMessage response, string url, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await PooledBody.ReadAsync(await response.Content.ReadAsStreamAsync(cancellationToken),
+                response.Content.Headers.ContentLength, options.Value.MaxPullPageBytes, cancellationToken);
+        }
+        catch (BodyTooLargeException tooLarge)
+        {
+            throw new TaxiiPullException($"{url} sent a page larger than {tooLarge.Limit} bytes (Jsms:Intelligence:MaxPullPageBytes).");
+        }
     }
 
     /// <summary>Stops a prefetch that is no longer wanted and observes its outcome (its failure is not this pull's error).</summary>
@@ -181,7 +196,7 @@ public sealed class TaxiiPuller(JsmsDbContext db, StixImporter importer, IHttpCl
     }
 
     /// <summary><c>more</c> and <c>next</c> of an envelope, read without building a document (the objects are skipped).</summary>
-    private static (bool More, string? Next) Envelope(byte[] body)
+    private static (bool More, string? Next) Envelope(ReadOnlySpan<byte> body)
     {
         var reader = new Utf8JsonReader(body);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -62,16 +63,20 @@ public sealed class TaxiiPusher(JsmsDbContext db, TaxiiPuller puller, IHttpClien
         var refusals = new List<string>();
         Task<Batch?>? reading = null;
         Task<JsonElement>? posting = null;
+        // Two envelope buffers in turn, each kept for the whole push: the one being POSTed and the one being written.
+        ArrayBufferWriter<byte>[] envelopes = [new(EnvelopeCapacity), new(EnvelopeCapacity)];
         try
         {
-            var batch = await ReadBatchAsync(released, mark, cancellationToken);
+            var batch = await ReadBatchAsync(released, mark, envelopes[0], cancellationToken);
             posting = batch is null ? null : PostAsync(client, source, batch.Envelope, cancellationToken);
             while (batch is not null && posting is not null)
             {
                 // While the remote stores this batch, the next one is read and written out; once this one's status is in,
                 // the next is POSTed before the mark is saved, so the remote is never idle for this node's own commit.
                 // One POST in flight at a time, and the mark advances only to a batch the remote's status says is stored.
-                reading = batches + 1 < MaxBatches ? ReadBatchAsync(released, batch.Last, cancellationToken) : Task.FromResult<Batch?>(null);
+                reading = batches + 1 < MaxBatches
+                    ? ReadBatchAsync(released, batch.Last, envelopes[(batches + 1) % 2], cancellationToken)
+                    : Task.FromResult<Batch?>(null);
                 var status = await posting;
                 posting = null;
                 var next = await reading;
@@ -129,14 +134,18 @@ public sealed class TaxiiPusher(JsmsDbContext db, TaxiiPuller puller, IHttpClien
     }
 
     /// <summary>One batch to POST: its envelope and the date_added of its last version (the mark once it is stored).</summary>
-    private sealed record Batch(byte[] Envelope, DateTime Last);
+    private sealed record Batch(ReadOnlyMemory<byte> Envelope, DateTime Last);
+
+    /// <summary>A batch's envelope is one to two megabytes; the buffers grow to it once per push.</summary>
+    private const int EnvelopeCapacity = 2 * 1024 * 1024;
 
     /// <summary>The next batch after <paramref name="from"/> that the partner may receive, or null when there is none.</summary>
-    private static async Task<Batch?> ReadBatchAsync(IQueryable<StixObjectVersion> released, DateTime from, CancellationToken cancellationToken)
+    private static async Task<Batch?> ReadBatchAsync(IQueryable<StixObjectVersion> released, DateTime from, ArrayBufferWriter<byte> envelope,
+        CancellationToken cancellationToken)
     {
         var rows = await released.AsNoTracking().Where(o => o.DateAdded > from).OrderBy(o => o.DateAdded).Take(BatchSize)
             .Select(o => new { o.DateAdded, o.Json }).ToListAsync(cancellationToken);
-        return rows.Count == 0 ? null : new Batch(Envelope(rows.Select(r => r.Json)), rows[^1].DateAdded);
+        return rows.Count == 0 ? null : new Batch(Envelope(rows.Select(r => r.Json), envelope), rows[^1].DateAdded);
     }
 
     /// <summary>
@@ -160,11 +169,11 @@ public sealed class TaxiiPusher(JsmsDbContext db, TaxiiPuller puller, IHttpClien
     }
 
     /// <summary>POSTs one envelope; returns the final status resource (polling <c>status/{id}/</c> while it is pending).</summary>
-    private async Task<JsonElement> PostAsync(HttpClient client, TaxiiSource source, byte[] envelope, CancellationToken cancellationToken)
+    private async Task<JsonElement> PostAsync(HttpClient client, TaxiiSource source, ReadOnlyMemory<byte> envelope, CancellationToken cancellationToken)
     {
         var root = source.ApiRootUrl.EndsWith('/') ? source.ApiRootUrl : source.ApiRootUrl + "/";
         using var request = Request(source, HttpMethod.Post, $"{root}collections/{Uri.EscapeDataString(source.RemoteCollectionId)}/objects/");
-        request.Content = new ByteArrayContent(envelope);
+        request.Content = new ReadOnlyMemoryContent(envelope);
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(TaxiiEndpoints.MediaType);
         var status = await SendAsync(client, request, cancellationToken);
         for (var poll = 0; status.GetProperty("status").GetString() == "pending" && poll < 30; poll++)
@@ -217,9 +226,9 @@ public sealed class TaxiiPusher(JsmsDbContext db, TaxiiPuller puller, IHttpClien
     /// The TAXII envelope of a batch: each object as stored, written as it is unless it names recipients, which are taken
     /// out of its release extension (they are user names of this node).
     /// </summary>
-    private static byte[] Envelope(IEnumerable<string> objects)
+    private static ReadOnlyMemory<byte> Envelope(IEnumerable<string> objects, ArrayBufferWriter<byte> buffer)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256 * 1024);
+        buffer.ResetWrittenCount();
         using (var w = new Utf8JsonWriter(buffer))
         {
             w.WriteStartObject();
@@ -238,7 +247,7 @@ public sealed class TaxiiPusher(JsmsDbContext db, TaxiiPuller puller, IHttpClien
             w.WriteEndArray();
             w.WriteEndObject();
         }
-        return buffer.WrittenSpan.ToArray();
+        return buffer.WrittenMemory;
     }
 
     private static JsonObject WithoutRecipients(string json)
