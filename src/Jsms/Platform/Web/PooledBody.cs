@@ -31,12 +31,14 @@ internal sealed class PooledBody : IDisposable
     /// </summary>
     public static async Task<PooledBody> ReadAsync(Stream stream, long? expectedLength, long maxLength, CancellationToken cancellationToken)
     {
+        // An array holds at most Array.MaxLength bytes: a larger configured cap is that.
+        maxLength = Math.Clamp(maxLength, 0, Array.MaxLength - 1);
         if (expectedLength > maxLength)
         {
             throw new BodyTooLargeException(maxLength);
         }
         // One byte more than the cap, so a body of exactly maxLength bytes ends in a read of 0, and a longer one is seen.
-        var ceiling = (int)Math.Min(maxLength + 1, Array.MaxLength);
+        var ceiling = (int)maxLength + 1;
         var array = ArrayPool<byte>.Shared.Rent((int)Math.Clamp((expectedLength ?? 0) + 1, Math.Min(16 * 1024, ceiling), ceiling));
         var length = 0;
         try
