@@ -252,7 +252,7 @@ internal static class TaxiiEndpoints
                         w.WriteStartArray("objects");
                         foreach (var row in page.Rows)
                         {
-                            w.WriteRawValue(row.Json!, skipInputValidation: true);
+                            w.WriteRawValue(row.Json, skipInputValidation: true);
                         }
                         w.WriteEndArray();
                         break;

@@ -138,7 +138,7 @@ public sealed class TaxiiPusher(JsmsDbContext db, TaxiiPuller puller, IHttpClien
         CancellationToken cancellationToken)
     {
         var rows = await released.AsNoTracking().Where(o => o.DateAdded > from).OrderBy(o => o.DateAdded).Take(BatchSize)
-            .Select(o => new { o.DateAdded, o.Json }).ToListAsync(cancellationToken);
+            .Select(o => new { o.DateAdded, Json = StixJsonBytes.Utf8(o.Json) }).ToListAsync(cancellationToken);
         return rows.Count == 0 ? null : new Batch(Envelope(rows.Select(r => r.Json), envelope), rows[^1].DateAdded);
     }
 
@@ -247,7 +247,7 @@ public sealed class TaxiiPusher(JsmsDbContext db, TaxiiPuller puller, IHttpClien
     /// The TAXII envelope of a batch: each object as stored, written as it is unless it names recipients, which are taken
     /// out of its release extension (they are user names of this node).
     /// </summary>
-    private static ReadOnlyMemory<byte> Envelope(IEnumerable<string> objects, ArrayBufferWriter<byte> buffer)
+    private static ReadOnlyMemory<byte> Envelope(IEnumerable<byte[]> objects, ArrayBufferWriter<byte> buffer)
     {
         buffer.ResetWrittenCount();
         using (var w = new Utf8JsonWriter(buffer))
@@ -256,7 +256,7 @@ public sealed class TaxiiPusher(JsmsDbContext db, TaxiiPuller puller, IHttpClien
             w.WriteStartArray("objects");
             foreach (var json in objects)
             {
-                if (json.Contains("\"named_recipients\"", StringComparison.Ordinal))
+                if (json.AsSpan().IndexOf("\"named_recipients\""u8) >= 0)
                 {
                     WithoutRecipients(json).WriteTo(w);
                 }
@@ -271,7 +271,7 @@ public sealed class TaxiiPusher(JsmsDbContext db, TaxiiPuller puller, IHttpClien
         return buffer.WrittenMemory;
     }
 
-    private static JsonObject WithoutRecipients(string json)
+    private static JsonObject WithoutRecipients(byte[] json)
     {
         var node = JsonNode.Parse(json)!.AsObject();
         if (node["extensions"]?[StixMarkings.ReleaseExtensionId] is JsonObject release)
