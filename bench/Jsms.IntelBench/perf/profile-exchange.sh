@@ -4,8 +4,8 @@
 #   bench/Jsms.IntelBench/perf/profile-exchange.sh OUTDIR --objects 50000 --pull-pages 40 --push-objects 20000 --bundle-mb 0 --skip-pages
 #   python3 bench/Jsms.IntelBench/perf/stages.py OUTDIR/pull.txt   (and push.txt)
 # TieredCompilation is off unless TC=1 is set, so the JIT is settled during the measured parts.
-# Samples on the cpu-clock timer: it works where hardware counters do not (virtual machines: `perf stat -e instructions true`
-# says "<not supported>"), and perf's default event then records nothing.
+# Samples on the cpu-clock timer, named so every machine samples alike: virtual machines have no hardware counters
+# (`perf stat -e instructions true` says "<not supported>"), where perf falls back to cpu-clock anyway.
 set -euo pipefail
 out=$1; shift
 cd "$(dirname "$0")/../../.."
