@@ -199,7 +199,7 @@ public sealed class TaxiiPusher(JsmsDbContext db, TaxiiPuller puller, IHttpClien
     /// <summary>
     /// Sends a request and reads the status resource it answers with. The status of a batch lists every object (about
     /// 100 KB for 1,000): it is parsed from the buffered body into the pool and only its counts and first refusals are
-    /// kept, not read as a string and cloned (three large-object-heap arrays per batch that brought on full collections).
+    /// kept, not read as a string and cloned whole (each on the large object heap, which brought on full collections).
     /// </summary>
     private static async Task<StatusRead> SendAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
     {
