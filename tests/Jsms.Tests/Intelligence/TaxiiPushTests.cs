@@ -139,6 +139,33 @@ public sealed class TaxiiPushTests(TaxiiRemoteNode remote, TaxiiPullingNode loca
     }
 
     [Fact]
+    public async Task A_push_the_remote_partly_refuses_counts_every_batch_and_shows_the_refusal_with_its_reason()
+    {
+        var localCollection = await CreateCollectionAsync(local, "cn.liaison");
+        var remoteCollection = await CreateCollectionAsync(remote, "pk.analyst");
+        // Node A already holds this id as Pakistan's own record: A refuses node B's version of it, and only that.
+        var taken = Indicator("Pakistan's own", releaseTo: ["CN-MPS"]);
+        await ImportAsync(remote, "pk.analyst", remoteCollection, taken);
+        var clash = Indicator("Same id on node B", releaseTo: ["PK-NACTA"], modified: "2026-03-02T10:00:00.000Z", id: (string)taken["id"]!);
+        var released = Enumerable.Range(0, 1200).Select(i => Indicator($"Released {i}", releaseTo: ["PK-NACTA"])).ToArray();
+        await ImportAsync(local, "cn.liaison", localCollection, [clash, .. released]);
+        var destination = await CreateDestinationAsync(remoteCollection, localCollection);
+
+        var pushed = await PushAsync(destination);
+
+        var result = pushed.GetProperty("result");
+        Assert.True(result.GetProperty("ok").GetBoolean(), pushed.ToString());
+        // The 1,200 indicators and the marking-definitions the collection holds, in two batches of up to 1,000.
+        Assert.Equal(2, result.GetProperty("batches").GetInt32());
+        var sent = await local.WithDb(db => db.Set<StixObjectVersion>().CountAsync(o => o.CollectionId == localCollection));
+        Assert.Equal(sent - 1, result.GetProperty("accepted").GetInt32());
+        Assert.Equal(1, result.GetProperty("refused").GetInt32());
+        Assert.Equal($"The remote refused 1 object(s): {taken["id"]}: another agency owns this object: only its owner adds versions",
+            pushed.GetProperty("source").GetProperty("lastError").GetString());
+        Assert.Equal(1201, (await RemoteIndicatorsAsync(remoteCollection)).Count);
+    }
+
+    [Fact]
     public async Task Destinations_are_edited_disabled_and_deleted_by_administrators_only()
     {
         var localCollection = await CreateCollectionAsync(local, "admin");

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Jsms.Features.Access;
 using Jsms.Features.Intelligence;
+using Microsoft.EntityFrameworkCore;
 using static Jsms.Tests.Intelligence.IntelligenceTestApp;
 
 namespace Jsms.Tests.Intelligence;
@@ -418,6 +419,49 @@ public sealed class TaxiiServerTests(IntelligenceTestApp app) : IClassFixture<In
         }
         var result = await StixValidator.ValidateAsync(objects.Select(o => o!.DeepClone()));
         Assert.True(result.Invalid == 0, result.Report);
+    }
+
+    [Fact]
+    public async Task Non_ascii_text_and_escapes_are_served_byte_for_byte_as_stored()
+    {
+        var collection = await app.CreateCollectionAsync();
+        var exact = IntelligenceTestApp.Indicator("placeholder", StixMarkings.Tlp2Ids[Tlp.Amber], releaseTo: ["CN-MPS"]);
+        exact["extensions"]![StixMarkings.ReleaseExtensionId]!["owner_agency"] = "PK-NACTA";
+        // Two-, three- and four-byte UTF-8 (é, 東京, an emoji as a surrogate pair in .NET) and JSON escapes kept as escapes:
+        // the page copies the stored bytes, so nothing may be decoded, re-encoded or re-escaped on the way.
+        var received = exact.ToJsonString().Replace("\"placeholder\"", "\"Caf\\u00e9 — Café 東京 🛰 \\\"quoted\\\" \\u002F\"", StringComparison.Ordinal);
+        using var client = await app.TaxiiAs("pk.analyst");
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes($"{{\"objects\":[{received}]}}"));
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(Taxii);
+        Assert.Equal(202, (int)(await client.PostAsync(Objects(collection), content)).StatusCode);
+
+        var served = await client.GetByteArrayAsync(Objects(collection));
+        var expected = Encoding.UTF8.GetBytes(received);
+        Assert.True(served.AsSpan().IndexOf(expected) >= 0, Encoding.UTF8.GetString(served));
+        var stored = await app.WithDb(db => db.Set<StixObjectVersion>().Where(o => o.CollectionId == collection && o.StixId == (string)exact["id"]!)
+            .Select(o => o.Json).SingleAsync());
+        Assert.Equal(received, stored);
+        var indicator = JsonNode.Parse(served)!["objects"]!.AsArray().Single(o => (string)o!["id"]! == (string)exact["id"]!)!;
+        Assert.Equal("Café — Café 東京 🛰 \"quoted\" /", (string)indicator["name"]!);
+    }
+
+    [Fact]
+    public async Task The_status_of_a_post_of_500_objects_lists_every_success_and_is_fetched_again_unchanged()
+    {
+        var collection = await app.CreateCollectionAsync();
+        var objects = Enumerable.Range(0, 500).Select(i => (JsonNode)IntelligenceTestApp.Indicator($"Indicator {i}")).ToArray();
+        using var client = await app.TaxiiAs("pk.analyst");
+        var response = await client.PostAsync(Objects(collection), TaxiiBody(new JsonObject { ["objects"] = new JsonArray(objects) }));
+        var posted = await response.Content.ReadAsStringAsync();
+        Assert.Equal(202, (int)response.StatusCode);
+
+        // About 50 KB (the body fits this test's max_content_length): written through pooled arrays regrown from 16 KB.
+        Assert.True(posted.Length > 40_000, posted.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var status = JsonDocument.Parse(posted).RootElement;
+        Assert.Equal(500, status.GetProperty("success_count").GetInt32());
+        Assert.Equal(objects.Select(o => (string)o["id"]!), status.GetProperty("successes").EnumerateArray().Select(s => s.GetProperty("id").GetString()));
+        var again = await client.GetStringAsync($"/taxii2/api/status/{status.GetProperty("id").GetString()}/");
+        Assert.Equal(posted, again);
     }
 
     [Fact]

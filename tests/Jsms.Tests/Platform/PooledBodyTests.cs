@@ -59,4 +59,28 @@ public sealed class PooledBodyTests
         Assert.Throws<ObjectDisposedException>(() => body.Memory);
         Assert.Throws<ObjectDisposedException>(() => body.OpenRead());
     }
+
+    [Fact]
+    public void A_document_written_through_the_pooled_writer_keeps_every_byte_as_it_grows()
+    {
+        // From 16 bytes to about 300 KB: many regrowths, each copying what was written into a bigger rented array.
+        using var pooled = new PooledBufferWriter(initialCapacity: 16);
+        var plain = new System.Buffers.ArrayBufferWriter<byte>();
+        foreach (var target in new System.Buffers.IBufferWriter<byte>[] { pooled, plain })
+        {
+            using var w = new System.Text.Json.Utf8JsonWriter(target);
+            w.WriteStartArray();
+            for (var i = 0; i < 5_000; i++)
+            {
+                w.WriteStringValue($"entry {i} é 東京");
+            }
+            w.WriteEndArray();
+        }
+        var room = pooled.GetSpan(70_000).Length;
+        Assert.True(room >= 70_000);
+
+        Assert.True(plain.WrittenCount > 100_000);
+        Assert.Equal(plain.WrittenSpan.ToArray(), pooled.WrittenSpan.ToArray());
+        Assert.Throws<ArgumentOutOfRangeException>(() => pooled.Advance(room + 1));
+    }
 }

@@ -77,7 +77,8 @@ internal sealed record TaxiiFilter(DateTime? After, int Limit, string[] Ids, str
     public static string Next(DateTime lastDateAdded) => lastDateAdded.Ticks.ToString(CultureInfo.InvariantCulture);
 }
 
-internal sealed record StixRow(Guid RowId, string StixId, string Version, DateTime DateAdded, Tlp Tlp, string? Json);
+/// <summary>A version on a TAXII page; <see cref="Json"/> is the stored object's UTF-8 bytes, served as they are.</summary>
+internal sealed record StixRow(Guid RowId, string StixId, string Version, DateTime DateAdded, Tlp Tlp, byte[] Json);
 
 internal sealed record StixPage(IReadOnlyList<StixRow> Rows, bool More);
 
@@ -141,7 +142,7 @@ internal static class StixQueries
                     || stamps.Contains(o.Modified));
         }
         var rows = await query.OrderBy(o => o.DateAdded).Take(filter.Limit + 1)
-            .Select(o => new StixRow(o.Id, o.StixId, o.Version, o.DateAdded, o.Tlp, o.Json))
+            .Select(o => new StixRow(o.Id, o.StixId, o.Version, o.DateAdded, o.Tlp, StixJsonBytes.Utf8(o.Json)))
             .ToListAsync();
         var more = rows.Count > filter.Limit;
         return new StixPage(more ? rows[..filter.Limit] : rows, more);

@@ -252,7 +252,7 @@ internal static class TaxiiEndpoints
                         w.WriteStartArray("objects");
                         foreach (var row in page.Rows)
                         {
-                            w.WriteRawValue(row.Json!, skipInputValidation: true);
+                            w.WriteRawValue(row.Json, skipInputValidation: true);
                         }
                         w.WriteEndArray();
                         break;
@@ -337,7 +337,8 @@ internal static class TaxiiEndpoints
 
     private static string StatusJson(TaxiiStatus status, ImportReport report)
     {
-        using var buffer = new MemoryStream();
+        // About 100 bytes per object: written into the pool, so the only large array is the string that is stored.
+        using var buffer = new PooledBufferWriter();
         using (var w = new Utf8JsonWriter(buffer))
         {
             w.WriteStartObject();
@@ -370,7 +371,7 @@ internal static class TaxiiEndpoints
             w.WriteNumber("pending_count", 0);
             w.WriteEndObject();
         }
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     public static async Task<IResult> Status(string statusId, Caller caller, JsmsDbContext db)

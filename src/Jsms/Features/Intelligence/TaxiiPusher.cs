@@ -62,7 +62,7 @@ public sealed class TaxiiPusher(JsmsDbContext db, TaxiiPuller puller, IHttpClien
         int batches = 0, accepted = 0, refused = 0;
         var refusals = new List<string>();
         Task<Batch?>? reading = null;
-        Task<JsonElement>? posting = null;
+        Task<BatchStatus>? posting = null;
         // Two envelope buffers in turn, each kept for the whole push: the one being POSTed and the one being written.
         ArrayBufferWriter<byte>[] envelopes = [new(EnvelopeCapacity), new(EnvelopeCapacity)];
         try
@@ -82,15 +82,9 @@ public sealed class TaxiiPusher(JsmsDbContext db, TaxiiPuller puller, IHttpClien
                 var next = await reading;
                 reading = null;
                 posting = next is null ? null : PostAsync(client, source, next.Envelope, cancellationToken);
-                accepted += status.GetProperty("success_count").GetInt32();
-                refused += status.TryGetProperty("failure_count", out var f) ? f.GetInt32() : 0;
-                if (status.TryGetProperty("failures", out var failures) && failures.ValueKind == JsonValueKind.Array)
-                {
-                    foreach (var failure in failures.EnumerateArray().Take(5 - Math.Min(5, refusals.Count)))
-                    {
-                        refusals.Add($"{Text(failure, "id")}: {Text(failure, "message")}");
-                    }
-                }
+                accepted += status.Accepted;
+                refused += status.Refused;
+                refusals.AddRange(status.FirstRefusals.Take(5 - Math.Min(5, refusals.Count)));
                 batches++;
                 mark = batch.Last;
                 await UpdateAsync(sourceId, s => s.PushedUpTo = mark, cancellationToken);
@@ -144,7 +138,7 @@ public sealed class TaxiiPusher(JsmsDbContext db, TaxiiPuller puller, IHttpClien
         CancellationToken cancellationToken)
     {
         var rows = await released.AsNoTracking().Where(o => o.DateAdded > from).OrderBy(o => o.DateAdded).Take(BatchSize)
-            .Select(o => new { o.DateAdded, o.Json }).ToListAsync(cancellationToken);
+            .Select(o => new { o.DateAdded, Json = StixJsonBytes.Utf8(o.Json) }).ToListAsync(cancellationToken);
         return rows.Count == 0 ? null : new Batch(Envelope(rows.Select(r => r.Json), envelope), rows[^1].DateAdded);
     }
 
@@ -168,25 +162,27 @@ public sealed class TaxiiPusher(JsmsDbContext db, TaxiiPuller puller, IHttpClien
         }
     }
 
-    /// <summary>POSTs one envelope; returns the final status resource (polling <c>status/{id}/</c> while it is pending).</summary>
-    private async Task<JsonElement> PostAsync(HttpClient client, TaxiiSource source, ReadOnlyMemory<byte> envelope, CancellationToken cancellationToken)
+    /// <summary>What a batch's final status resource says: the counts and the first refusals (id: message).</summary>
+    private sealed record BatchStatus(int Accepted, int Refused, string[] FirstRefusals);
+
+    /// <summary>A status resource as far as the push reads it: complete (with its counts), pending (with its id), or neither.</summary>
+    private sealed record StatusRead(string? Status, string? PendingId, BatchStatus? Complete);
+
+    /// <summary>POSTs one envelope; returns its final status (polling <c>status/{id}/</c> while it is pending).</summary>
+    private async Task<BatchStatus> PostAsync(HttpClient client, TaxiiSource source, ReadOnlyMemory<byte> envelope, CancellationToken cancellationToken)
     {
         var root = source.ApiRootUrl.EndsWith('/') ? source.ApiRootUrl : source.ApiRootUrl + "/";
         using var request = Request(source, HttpMethod.Post, $"{root}collections/{Uri.EscapeDataString(source.RemoteCollectionId)}/objects/");
         request.Content = new ReadOnlyMemoryContent(envelope);
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(TaxiiEndpoints.MediaType);
         var status = await SendAsync(client, request, cancellationToken);
-        for (var poll = 0; status.GetProperty("status").GetString() == "pending" && poll < 30; poll++)
+        for (var poll = 0; status.Status == "pending" && poll < 30; poll++)
         {
             await Task.Delay(TimeSpan.FromSeconds(1), clock, cancellationToken);
-            using var again = Request(source, HttpMethod.Get, $"{root}status/{Uri.EscapeDataString(status.GetProperty("id").GetString()!)}/");
+            using var again = Request(source, HttpMethod.Get, $"{root}status/{Uri.EscapeDataString(status.PendingId!)}/");
             status = await SendAsync(client, again, cancellationToken);
         }
-        if (status.GetProperty("status").GetString() != "complete")
-        {
-            throw new TaxiiPullException("The remote did not complete the request in 30 seconds; the batch is sent again next time.");
-        }
-        return status;
+        return status.Complete ?? throw new TaxiiPullException("The remote did not complete the request in 30 seconds; the batch is sent again next time.");
     }
 
     private HttpRequestMessage Request(TaxiiSource source, HttpMethod method, string url)
@@ -200,12 +196,17 @@ public sealed class TaxiiPusher(JsmsDbContext db, TaxiiPuller puller, IHttpClien
         return request;
     }
 
-    private static async Task<JsonElement> SendAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a request and reads the status resource it answers with. The status of a batch lists every object (about
+    /// 100 KB for 1,000): it is parsed from the buffered body into the pool and only its counts and first refusals are
+    /// kept, not read as a string and cloned whole (each on the large object heap, which brought on full collections).
+    /// </summary>
+    private static async Task<StatusRead> SendAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using var response = await client.SendAsync(request, cancellationToken);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
             string? description = null;
             try
             {
@@ -218,15 +219,35 @@ public sealed class TaxiiPusher(JsmsDbContext db, TaxiiPuller puller, IHttpClien
             }
             throw new TaxiiPullException($"{request.RequestUri} answered {(int)response.StatusCode}: {description ?? response.ReasonPhrase}");
         }
-        using var document = JsonDocument.Parse(text);
-        return document.RootElement.Clone();
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var document = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
+        var status = document.RootElement;
+        var state = status.GetProperty("status").GetString();
+        if (state == "pending")
+        {
+            return new StatusRead(state, status.GetProperty("id").GetString()!, null);
+        }
+        if (state != "complete")
+        {
+            return new StatusRead(state, null, null);
+        }
+        var refusals = new List<string>();
+        if (status.TryGetProperty("failures", out var failures) && failures.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var failure in failures.EnumerateArray().Take(5))
+            {
+                refusals.Add($"{Text(failure, "id")}: {Text(failure, "message")}");
+            }
+        }
+        return new StatusRead(state, null, new BatchStatus(status.GetProperty("success_count").GetInt32(),
+            status.TryGetProperty("failure_count", out var f) ? f.GetInt32() : 0, [.. refusals]));
     }
 
     /// <summary>
     /// The TAXII envelope of a batch: each object as stored, written as it is unless it names recipients, which are taken
     /// out of its release extension (they are user names of this node).
     /// </summary>
-    private static ReadOnlyMemory<byte> Envelope(IEnumerable<string> objects, ArrayBufferWriter<byte> buffer)
+    private static ReadOnlyMemory<byte> Envelope(IEnumerable<byte[]> objects, ArrayBufferWriter<byte> buffer)
     {
         buffer.ResetWrittenCount();
         using (var w = new Utf8JsonWriter(buffer))
@@ -235,7 +256,7 @@ public sealed class TaxiiPusher(JsmsDbContext db, TaxiiPuller puller, IHttpClien
             w.WriteStartArray("objects");
             foreach (var json in objects)
             {
-                if (json.Contains("\"named_recipients\"", StringComparison.Ordinal))
+                if (json.AsSpan().IndexOf("\"named_recipients\""u8) >= 0)
                 {
                     WithoutRecipients(json).WriteTo(w);
                 }
@@ -250,7 +271,7 @@ public sealed class TaxiiPusher(JsmsDbContext db, TaxiiPuller puller, IHttpClien
         return buffer.WrittenMemory;
     }
 
-    private static JsonObject WithoutRecipients(string json)
+    private static JsonObject WithoutRecipients(byte[] json)
     {
         var node = JsonNode.Parse(json)!.AsObject();
         if (node["extensions"]?[StixMarkings.ReleaseExtensionId] is JsonObject release)
