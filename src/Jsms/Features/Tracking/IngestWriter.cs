@@ -36,6 +36,7 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
     private readonly IServiceScopeFactory _scopes;
     private readonly TrackingPipeline _pipeline;
     private readonly TrackingCounters _counters;
+    private readonly WriteTurns _turns;
     private readonly TrackingOptions _options;
     private readonly ILogger<IngestWriter> _logger;
     private readonly Lock _startGate = new();
@@ -49,12 +50,13 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
     private IObservationStorage? _storage;
     private int _disposed;
 
-    public IngestWriter(IServiceScopeFactory scopes, TrackingPipeline pipeline, TrackingCounters counters, IOptions<TrackingOptions> options,
-        ILogger<IngestWriter> logger)
+    public IngestWriter(IServiceScopeFactory scopes, TrackingPipeline pipeline, TrackingCounters counters, WriteTurns turns,
+        IOptions<TrackingOptions> options, ILogger<IngestWriter> logger)
     {
         _scopes = scopes;
         _pipeline = pipeline;
         _counters = counters;
+        _turns = turns;
         _options = options.Value;
         _maxGroupRows = Math.Max(1, _options.MaxGroupRows);
         _logger = logger;
@@ -173,7 +175,10 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
         try
         {
             _storage ??= await CreateStorageAsync();
-            await _storage.WriteAsync([], _lastPositions, flushLastPositions: true, CancellationToken.None);
+            using (await _turns.TakeAsync())
+            {
+                await _storage.WriteAsync([], _lastPositions, flushLastPositions: true, CancellationToken.None);
+            }
             _lastPositions.Committed([], flushed: true);
         }
         catch (Exception exception)
@@ -229,7 +234,11 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
         var flush = _lastPositions.Due;
         try
         {
-            await _storage.WriteAsync(group, _lastPositions, flush, _stop.Token);
+            // An alert save that asked while the last group was written goes first (docs/decisions/0016).
+            using (await _turns.TakeAsync(_stop.Token))
+            {
+                await _storage.WriteAsync(group, _lastPositions, flush, _stop.Token);
+            }
             _lastPositions.Committed(group, flush);
         }
         catch

@@ -101,7 +101,7 @@ public sealed class TrackingCounters
 /// Zones are reloaded from the sites table whenever <see cref="SiteChanges"/> moved.
 /// </summary>
 public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges changes, AlertBroadcaster broadcaster, TrackingCounters counters,
-    IOptions<TrackingOptions> options, ILogger<TrackingPipeline> logger) : IDisposable
+    WriteTurns turns, IOptions<TrackingOptions> options, ILogger<TrackingPipeline> logger) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TrackingEngine _engine = new(TimeSpan.FromMinutes(options.Value.MaxGapMinutes), options.Value.ZoneTransitionAlerts)
@@ -261,7 +261,11 @@ public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges ch
             db.AddRange(recipients[site.Id].Select(r => new NamedRecipient { RecordId = alert.Id, UserId = r.UserId }));
             ids.Add(alert.Id);
         }
-        await db.SaveChangesAsync(cancellationToken);
+        // Queued behind at most the ingest writer's group in progress, not left to SQLite's busy handler (docs/decisions/0016).
+        using (await turns.TakeAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
         counters.AddAlerts(ids.Count);
         counters.RecordAlertSave(Stopwatch.GetElapsedTime(started));
         return ids;
