@@ -31,11 +31,12 @@ public sealed record SightingToStore(Sensor Sensor, string Subject, DateTime Tim
 public sealed class IngestWriter : IHostedService, IAsyncDisposable
 {
     private readonly Channel<PendingBatch> _toStore = Channel.CreateBounded<PendingBatch>(new BoundedChannelOptions(256) { SingleReader = true });
-    private readonly Channel<List<PendingBatch>> _toEngine = Channel.CreateBounded<List<PendingBatch>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+    private readonly Channel<StoredGroup> _toEngine = Channel.CreateBounded<StoredGroup>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
     private readonly CancellationTokenSource _stop = new();
     private readonly IServiceScopeFactory _scopes;
     private readonly TrackingPipeline _pipeline;
     private readonly TrackingCounters _counters;
+    private readonly WriteTurns _turns;
     private readonly TrackingOptions _options;
     private readonly ILogger<IngestWriter> _logger;
     private readonly Lock _startGate = new();
@@ -45,16 +46,19 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
     private readonly DedicatedThreadScheduler _storeThread = new("JSMS ingest writer");
     private readonly DedicatedThreadScheduler _engineThread = new("JSMS tracking engine");
     private readonly int _maxGroupRows;
+    // Completes when the engine has run the last committed group and any alert save of it has asked for its write turn.
+    private Task _lastGroupDetected = Task.CompletedTask;
     private Task? _loops;
     private IObservationStorage? _storage;
     private int _disposed;
 
-    public IngestWriter(IServiceScopeFactory scopes, TrackingPipeline pipeline, TrackingCounters counters, IOptions<TrackingOptions> options,
-        ILogger<IngestWriter> logger)
+    public IngestWriter(IServiceScopeFactory scopes, TrackingPipeline pipeline, TrackingCounters counters, WriteTurns turns,
+        IOptions<TrackingOptions> options, ILogger<IngestWriter> logger)
     {
         _scopes = scopes;
         _pipeline = pipeline;
         _counters = counters;
+        _turns = turns;
         _options = options.Value;
         _maxGroupRows = Math.Max(1, _options.MaxGroupRows);
         _logger = logger;
@@ -118,6 +122,7 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
         {
             while (await WaitForBatchesAsync(reader))
             {
+                await LetAlertSaveGoFirstAsync();
                 var group = new List<PendingBatch>();
                 var rows = 0;
                 while (rows < _maxGroupRows && reader.TryRead(out var batch))
@@ -135,7 +140,9 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
                 }
                 if (stored.Count > 0)
                 {
-                    await _toEngine.Writer.WriteAsync(stored, _stop.Token);
+                    var detected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    _lastGroupDetected = detected.Task;
+                    await _toEngine.Writer.WriteAsync(new StoredGroup(stored, detected), _stop.Token);
                 }
             }
         }
@@ -148,6 +155,23 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
         }
         await FlushLastPositionsAsync();
     }
+
+    /// <summary>
+    /// Before the next group takes the write lock, gives the engine a moment to run the group just committed: an alert it
+    /// raises then asks for its write turn first and is stored (and streamed) without waiting for another whole group
+    /// (docs/decisions/0016). The engine takes a few milliseconds per group; an engine held up longer (sites reloading)
+    /// does not hold up storing.
+    /// </summary>
+    private async Task LetAlertSaveGoFirstAsync()
+    {
+        if (!_lastGroupDetected.IsCompleted)
+        {
+            await Task.WhenAny(_lastGroupDetected, Task.Delay(AlertSaveHeadStart, _stop.Token));
+        }
+    }
+
+    /// <summary>Longest the writer waits for the engine before its next group (<see cref="LetAlertSaveGoFirstAsync"/>).</summary>
+    internal static readonly TimeSpan AlertSaveHeadStart = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Waits for the next batches; when last positions are held back and nothing comes for a second, writes them.</summary>
     private async Task<bool> WaitForBatchesAsync(ChannelReader<PendingBatch> reader)
@@ -173,7 +197,10 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
         try
         {
             _storage ??= await CreateStorageAsync();
-            await _storage.WriteAsync([], _lastPositions, flushLastPositions: true, CancellationToken.None);
+            using (await _turns.TakeAsync())
+            {
+                await _storage.WriteAsync([], _lastPositions, flushLastPositions: true, CancellationToken.None);
+            }
             _lastPositions.Committed([], flushed: true);
         }
         catch (Exception exception)
@@ -229,7 +256,11 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
         var flush = _lastPositions.Due;
         try
         {
-            await _storage.WriteAsync(group, _lastPositions, flush, _stop.Token);
+            // An alert save that asked while the last group was written goes first (docs/decisions/0016).
+            using (await _turns.TakeAsync(_stop.Token))
+            {
+                await _storage.WriteAsync(group, _lastPositions, flush, _stop.Token);
+            }
             _lastPositions.Committed(group, flush);
         }
         catch
@@ -253,7 +284,7 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
 
     private async Task EngineLoopAsync()
     {
-        await foreach (var group in _toEngine.Reader.ReadAllAsync())
+        await foreach (var (group, detected) in _toEngine.Reader.ReadAllAsync())
         {
             foreach (var batch in group)
             {
@@ -262,7 +293,7 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
             }
             try
             {
-                var alerts = await _pipeline.ProcessBatchesAsync(group.Select(b => b.Observations()).ToList());
+                var alerts = await _pipeline.ProcessBatchesAsync(group.Select(b => b.Observations()).ToList(), () => detected.TrySetResult());
                 _counters.RecordEngine(Stopwatch.GetElapsedTime(group[0].Committed));
                 for (var i = 0; i < group.Count; i++)
                 {
@@ -276,6 +307,10 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
                 {
                     batch.Done.TrySetException(exception);
                 }
+            }
+            finally
+            {
+                detected.TrySetResult();
             }
         }
     }
@@ -337,6 +372,9 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
         _stop.Dispose();
     }
 }
+
+/// <summary>Committed batches on their way to the engine; <paramref name="Detected"/> tells the writer the engine has run them.</summary>
+internal readonly record struct StoredGroup(List<PendingBatch> Batches, TaskCompletionSource Detected);
 
 /// <summary>One request's validated observations; the storage fills in the ids; <see cref="Done"/> completes after the engine.</summary>
 internal sealed class PendingBatch(IReadOnlyList<PositionToStore> positions, IReadOnlyList<SightingToStore> sightings, DateTime receivedAt)

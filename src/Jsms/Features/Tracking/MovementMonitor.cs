@@ -25,7 +25,7 @@ namespace Jsms.Features.Tracking;
 /// passed, not when the check ran.
 /// </summary>
 public sealed class MovementMonitor(IServiceScopeFactory scopes, AlertBroadcaster broadcaster, TrackingCounters counters, IngestWriter writer,
-    IOptions<TrackingOptions> options, IOptions<MovementWatchOptions> watch) : IDisposable
+    WriteTurns turns, IOptions<TrackingOptions> options, IOptions<MovementWatchOptions> watch) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     // Checkpoints found reached (movement, tracker, deadline, name): positions are indexed by time, not by device, so the
@@ -122,7 +122,10 @@ public sealed class MovementMonitor(IServiceScopeFactory scopes, AlertBroadcaste
                 db.Add(new NamedRecipient { RecordId = alert.Id, UserId = user });
             }
         }
-        await db.SaveChangesAsync(cancellationToken);
+        using (await turns.TakeAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
         counters.AddAlerts(alerts.Count);
         return alerts.Select(a => a.Id).ToList();
     }

@@ -101,7 +101,7 @@ public sealed class TrackingCounters
 /// Zones are reloaded from the sites table whenever <see cref="SiteChanges"/> moved.
 /// </summary>
 public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges changes, AlertBroadcaster broadcaster, TrackingCounters counters,
-    IOptions<TrackingOptions> options, ILogger<TrackingPipeline> logger) : IDisposable
+    WriteTurns turns, IOptions<TrackingOptions> options, ILogger<TrackingPipeline> logger) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TrackingEngine _engine = new(TimeSpan.FromMinutes(options.Value.MaxGapMinutes), options.Value.ZoneTransitionAlerts)
@@ -124,7 +124,12 @@ public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges ch
     /// <see cref="ProcessAsync"/>), under one turn of the gate, storing all their alerts in one save; returns the number
     /// of alerts each batch raised.
     /// </summary>
-    public async Task<int[]> ProcessBatchesAsync(IReadOnlyList<IReadOnlyList<Observation>> batches, CancellationToken cancellationToken = default)
+    /// <param name="turnAsked">
+    /// Called once the engine has run and, when it raised alerts, their save has asked for its write turn: the ingest
+    /// writer waits for it before its next group, so the save goes first (docs/decisions/0016).
+    /// </param>
+    public async Task<int[]> ProcessBatchesAsync(IReadOnlyList<IReadOnlyList<Observation>> batches, Action? turnAsked = null,
+        CancellationToken cancellationToken = default)
     {
         var counts = new int[batches.Count];
         await RunAsync(engine =>
@@ -137,7 +142,7 @@ public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges ch
                 all.AddRange(detected);
             }
             return all;
-        }, cancellationToken);
+        }, cancellationToken, turnAsked);
         return counts;
     }
 
@@ -145,7 +150,8 @@ public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges ch
     public Task<List<Guid>> TickAsync(DateTime now, CancellationToken cancellationToken = default)
         => RunAsync(engine => engine.AdvanceTo(now), cancellationToken);
 
-    internal async Task<List<Guid>> RunAsync(Func<TrackingEngine, List<DetectedAlert>> step, CancellationToken cancellationToken)
+    internal async Task<List<Guid>> RunAsync(Func<TrackingEngine, List<DetectedAlert>> step, CancellationToken cancellationToken,
+        Action? turnAsked = null)
     {
         await _gate.WaitAsync(cancellationToken);
         try
@@ -158,7 +164,7 @@ public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges ch
                 work = Task.Factory.StartNew(async () =>
                 {
                     await EnsureSitesAsync(cancellationToken);
-                    return await StoreAsync(step(_engine), cancellationToken);
+                    return await StoreAsync(step(_engine), turnAsked, cancellationToken);
                 }, cancellationToken, TaskCreationOptions.DenyChildAttach, TaskScheduler.Current).Unwrap();
             }
             var ids = await work;
@@ -202,10 +208,11 @@ public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges ch
     }
 
     /// <summary>Stores alerts owned by the site's agency with the site's level, release-to list and named recipients.</summary>
-    private async Task<List<Guid>> StoreAsync(List<DetectedAlert> detected, CancellationToken cancellationToken)
+    private async Task<List<Guid>> StoreAsync(List<DetectedAlert> detected, Action? turnAsked, CancellationToken cancellationToken)
     {
         if (detected.Count == 0)
         {
+            turnAsked?.Invoke();
             return [];
         }
         var started = Stopwatch.GetTimestamp();
@@ -261,7 +268,14 @@ public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges ch
             db.AddRange(recipients[site.Id].Select(r => new NamedRecipient { RecordId = alert.Id, UserId = r.UserId }));
             ids.Add(alert.Id);
         }
-        await db.SaveChangesAsync(cancellationToken);
+        // Queued behind at most the ingest writer's group in progress, not left to SQLite's busy handler; asked before the
+        // writer is told to go on, so it is ahead of the writer's next group (docs/decisions/0016).
+        var turn = turns.TakeAsync(cancellationToken);
+        turnAsked?.Invoke();
+        using (await turn)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
         counters.AddAlerts(ids.Count);
         counters.RecordAlertSave(Stopwatch.GetElapsedTime(started));
         return ids;

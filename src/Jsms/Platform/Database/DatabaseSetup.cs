@@ -20,12 +20,14 @@ public static class DatabaseSetup
                     "ConnectionStrings__Jsms='Host=127.0.0.1;Port=5432;Database=jsms;Username=jsms;Password=...'.");
             }
             services.AddDbContext<JsmsDbContext, PostgresJsmsDbContext>(o => ConfigurePostgres(o, connectionString));
+            services.AddSingleton(_ => WriteTurns.Concurrent());
         }
         else
         {
             var path = options.SqlitePath;
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             services.AddSingleton<SqliteCommitCheckpoints>();
+            services.AddSingleton(_ => WriteTurns.OneAtATime());
             services.AddDbContext<JsmsDbContext, SqliteJsmsDbContext>((provider, o)
                 => ConfigureSqlite(o, $"Data Source={path}", provider.GetRequiredService<SqliteCommitCheckpoints>()));
         }
