@@ -31,7 +31,7 @@ public sealed record SightingToStore(Sensor Sensor, string Subject, DateTime Tim
 public sealed class IngestWriter : IHostedService, IAsyncDisposable
 {
     private readonly Channel<PendingBatch> _toStore = Channel.CreateBounded<PendingBatch>(new BoundedChannelOptions(256) { SingleReader = true });
-    private readonly Channel<StoredGroup> _toEngine = Channel.CreateBounded<StoredGroup>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+    private readonly Channel<List<PendingBatch>> _toEngine = Channel.CreateBounded<List<PendingBatch>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
     private readonly CancellationTokenSource _stop = new();
     private readonly IServiceScopeFactory _scopes;
     private readonly TrackingPipeline _pipeline;
@@ -46,8 +46,6 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
     private readonly DedicatedThreadScheduler _storeThread = new("JSMS ingest writer");
     private readonly DedicatedThreadScheduler _engineThread = new("JSMS tracking engine");
     private readonly int _maxGroupRows;
-    // Completes when the engine has run the last committed group and any alert save of it has asked for its write turn.
-    private Task _lastGroupDetected = Task.CompletedTask;
     private Task? _loops;
     private IObservationStorage? _storage;
     private int _disposed;
@@ -122,7 +120,6 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
         {
             while (await WaitForBatchesAsync(reader))
             {
-                await LetAlertSaveGoFirstAsync();
                 var group = new List<PendingBatch>();
                 var rows = 0;
                 while (rows < _maxGroupRows && reader.TryRead(out var batch))
@@ -140,9 +137,7 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
                 }
                 if (stored.Count > 0)
                 {
-                    var detected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                    _lastGroupDetected = detected.Task;
-                    await _toEngine.Writer.WriteAsync(new StoredGroup(stored, detected), _stop.Token);
+                    await _toEngine.Writer.WriteAsync(stored, _stop.Token);
                 }
             }
         }
@@ -155,23 +150,6 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
         }
         await FlushLastPositionsAsync();
     }
-
-    /// <summary>
-    /// Before the next group takes the write lock, gives the engine a moment to run the group just committed: an alert it
-    /// raises then asks for its write turn first and is stored (and streamed) without waiting for another whole group
-    /// (docs/decisions/0016). The engine takes a few milliseconds per group; an engine held up longer (sites reloading)
-    /// does not hold up storing.
-    /// </summary>
-    private async Task LetAlertSaveGoFirstAsync()
-    {
-        if (!_lastGroupDetected.IsCompleted)
-        {
-            await Task.WhenAny(_lastGroupDetected, Task.Delay(AlertSaveHeadStart, _stop.Token));
-        }
-    }
-
-    /// <summary>Longest the writer waits for the engine before its next group (<see cref="LetAlertSaveGoFirstAsync"/>).</summary>
-    internal static readonly TimeSpan AlertSaveHeadStart = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Waits for the next batches; when last positions are held back and nothing comes for a second, writes them.</summary>
     private async Task<bool> WaitForBatchesAsync(ChannelReader<PendingBatch> reader)
@@ -284,7 +262,7 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
 
     private async Task EngineLoopAsync()
     {
-        await foreach (var (group, detected) in _toEngine.Reader.ReadAllAsync())
+        await foreach (var group in _toEngine.Reader.ReadAllAsync())
         {
             foreach (var batch in group)
             {
@@ -293,7 +271,7 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
             }
             try
             {
-                var alerts = await _pipeline.ProcessBatchesAsync(group.Select(b => b.Observations()).ToList(), () => detected.TrySetResult());
+                var alerts = await _pipeline.ProcessBatchesAsync(group.Select(b => b.Observations()).ToList());
                 _counters.RecordEngine(Stopwatch.GetElapsedTime(group[0].Committed));
                 for (var i = 0; i < group.Count; i++)
                 {
@@ -307,10 +285,6 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
                 {
                     batch.Done.TrySetException(exception);
                 }
-            }
-            finally
-            {
-                detected.TrySetResult();
             }
         }
     }
@@ -372,9 +346,6 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
         _stop.Dispose();
     }
 }
-
-/// <summary>Committed batches on their way to the engine; <paramref name="Detected"/> tells the writer the engine has run them.</summary>
-internal readonly record struct StoredGroup(List<PendingBatch> Batches, TaskCompletionSource Detected);
 
 /// <summary>One request's validated observations; the storage fills in the ids; <see cref="Done"/> completes after the engine.</summary>
 internal sealed class PendingBatch(IReadOnlyList<PositionToStore> positions, IReadOnlyList<SightingToStore> sightings, DateTime receivedAt)

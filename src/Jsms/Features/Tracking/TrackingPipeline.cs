@@ -124,12 +124,7 @@ public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges ch
     /// <see cref="ProcessAsync"/>), under one turn of the gate, storing all their alerts in one save; returns the number
     /// of alerts each batch raised.
     /// </summary>
-    /// <param name="turnAsked">
-    /// Called once the engine has run and, when it raised alerts, their save has asked for its write turn: the ingest
-    /// writer waits for it before its next group, so the save goes first (docs/decisions/0016).
-    /// </param>
-    public async Task<int[]> ProcessBatchesAsync(IReadOnlyList<IReadOnlyList<Observation>> batches, Action? turnAsked = null,
-        CancellationToken cancellationToken = default)
+    public async Task<int[]> ProcessBatchesAsync(IReadOnlyList<IReadOnlyList<Observation>> batches, CancellationToken cancellationToken = default)
     {
         var counts = new int[batches.Count];
         await RunAsync(engine =>
@@ -142,7 +137,7 @@ public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges ch
                 all.AddRange(detected);
             }
             return all;
-        }, cancellationToken, turnAsked);
+        }, cancellationToken);
         return counts;
     }
 
@@ -150,8 +145,7 @@ public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges ch
     public Task<List<Guid>> TickAsync(DateTime now, CancellationToken cancellationToken = default)
         => RunAsync(engine => engine.AdvanceTo(now), cancellationToken);
 
-    internal async Task<List<Guid>> RunAsync(Func<TrackingEngine, List<DetectedAlert>> step, CancellationToken cancellationToken,
-        Action? turnAsked = null)
+    internal async Task<List<Guid>> RunAsync(Func<TrackingEngine, List<DetectedAlert>> step, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
@@ -164,7 +158,7 @@ public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges ch
                 work = Task.Factory.StartNew(async () =>
                 {
                     await EnsureSitesAsync(cancellationToken);
-                    return await StoreAsync(step(_engine), turnAsked, cancellationToken);
+                    return await StoreAsync(step(_engine), cancellationToken);
                 }, cancellationToken, TaskCreationOptions.DenyChildAttach, TaskScheduler.Current).Unwrap();
             }
             var ids = await work;
@@ -208,11 +202,10 @@ public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges ch
     }
 
     /// <summary>Stores alerts owned by the site's agency with the site's level, release-to list and named recipients.</summary>
-    private async Task<List<Guid>> StoreAsync(List<DetectedAlert> detected, Action? turnAsked, CancellationToken cancellationToken)
+    private async Task<List<Guid>> StoreAsync(List<DetectedAlert> detected, CancellationToken cancellationToken)
     {
         if (detected.Count == 0)
         {
-            turnAsked?.Invoke();
             return [];
         }
         var started = Stopwatch.GetTimestamp();
@@ -268,11 +261,8 @@ public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges ch
             db.AddRange(recipients[site.Id].Select(r => new NamedRecipient { RecordId = alert.Id, UserId = r.UserId }));
             ids.Add(alert.Id);
         }
-        // Queued behind at most the ingest writer's group in progress, not left to SQLite's busy handler; asked before the
-        // writer is told to go on, so it is ahead of the writer's next group (docs/decisions/0016).
-        var turn = turns.TakeAsync(cancellationToken);
-        turnAsked?.Invoke();
-        using (await turn)
+        // Queued behind at most the ingest writer's group in progress, not left to SQLite's busy handler (docs/decisions/0016).
+        using (await turns.TakeAsync(cancellationToken))
         {
             await db.SaveChangesAsync(cancellationToken);
         }
