@@ -290,32 +290,8 @@ public sealed class TaxiiPullTests(TaxiiRemoteNode remote, TaxiiPullingNode loca
     {
         var localCollection = await CreateCollectionAsync(local, "admin");
         var storedBefore = await local.WithDb(db => db.Set<StixObjectVersion>().CountAsync(o => o.CollectionId == localCollection));
-        // A hostile or broken remote: 200 OK, no Content-Length, then an envelope that never ends (2 MB sent, limit 1 MB).
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var serving = Task.Run(async () =>
-        {
-            using var connection = await listener.AcceptTcpClientAsync();
-            await using var stream = connection.GetStream();
-            var request = new byte[8192];
-            _ = await stream.ReadAsync(request);
-            await stream.WriteAsync(Encoding.ASCII.GetBytes(
-                "HTTP/1.1 200 OK\r\nContent-Type: application/taxii+json;version=2.1\r\nConnection: close\r\n\r\n{\"more\":false,\"objects\":["));
-            var filler = Encoding.ASCII.GetBytes(new string(' ', 64 * 1024));
-            try
-            {
-                for (var sent = 0; sent < 2 * 1024 * 1024; sent += filler.Length)
-                {
-                    await stream.WriteAsync(filler);
-                }
-            }
-            catch (IOException)
-            {
-                // The puller stops reading at its limit and closes the connection.
-            }
-        });
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        var source = await CreateSourceAsync($"http://127.0.0.1:{port}/taxii2/api/", Guid.NewGuid().ToString(), localCollection);
+        using var remotePartner = new EndlessTaxiiRemote("{\"more\":false,\"objects\":[");
+        var source = await CreateSourceAsync(remotePartner.ApiRootUrl, Guid.NewGuid().ToString(), localCollection);
 
         var pulled = await PullAsync(source);
 
@@ -323,7 +299,7 @@ public sealed class TaxiiPullTests(TaxiiRemoteNode remote, TaxiiPullingNode loca
         Assert.Equal("Failed", pulled.GetProperty("source").GetProperty("status").GetString());
         Assert.Contains("larger than 1048576 bytes", pulled.GetProperty("source").GetProperty("lastError").GetString(), StringComparison.Ordinal);
         Assert.Equal(storedBefore, await local.WithDb(db => db.Set<StixObjectVersion>().CountAsync(o => o.CollectionId == localCollection)));
-        await serving.WaitAsync(TimeSpan.FromSeconds(10));
+        await remotePartner.Served.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     [Fact]

@@ -39,14 +39,15 @@ public sealed class TaxiiPushTests(TaxiiRemoteNode remote, TaxiiPullingNode loca
         Assert.Equal(0, JsonDocument.Parse(body).RootElement.GetProperty("refused").GetInt32());
     }
 
-    private async Task<Guid> CreateDestinationAsync(Guid remoteCollection, Guid localCollection, string secret = DemoScenario.DemoPassword)
+    private async Task<Guid> CreateDestinationAsync(Guid remoteCollection, Guid localCollection, string secret = DemoScenario.DemoPassword,
+        string? apiRootUrl = null)
     {
         using var admin = await local.LoginAs("admin");
         var response = await admin.PostAsJsonAsync("/api/intelligence/sources", new
         {
             name = "To node A " + Guid.NewGuid().ToString("N")[..6],
             direction = "push",
-            apiRootUrl = remote.BaseAddress + "taxii2/api/",
+            apiRootUrl = apiRootUrl ?? remote.BaseAddress + "taxii2/api/",
             remoteCollectionId = remoteCollection.ToString(),
             username = "cn.liaison", // A's account of the Chinese partner: on A, the pushed records are China's
             secret,
@@ -163,6 +164,24 @@ public sealed class TaxiiPushTests(TaxiiRemoteNode remote, TaxiiPullingNode loca
         Assert.Equal($"The remote refused 1 object(s): {taken["id"]}: another agency owns this object: only its owner adds versions",
             pushed.GetProperty("source").GetProperty("lastError").GetString());
         Assert.Equal(1201, (await RemoteIndicatorsAsync(remoteCollection)).Count);
+    }
+
+    [Fact]
+    public async Task A_status_resource_larger_than_the_limit_fails_the_push_naming_the_limit_and_keeps_the_mark()
+    {
+        var localCollection = await CreateCollectionAsync(local, "cn.liaison");
+        await ImportAsync(local, "cn.liaison", localCollection, Indicator("Released to Pakistan", releaseTo: ["PK-NACTA"]));
+        // The partner takes the batch and answers with a status that never ends.
+        using var remotePartner = new EndlessTaxiiRemote("{\"id\":\"status-1\",\"status\":\"complete\",\"successes\":[");
+        var destination = await CreateDestinationAsync(Guid.NewGuid(), localCollection, apiRootUrl: remotePartner.ApiRootUrl);
+
+        var pushed = await PushAsync(destination);
+
+        Assert.False(pushed.GetProperty("result").GetProperty("ok").GetBoolean(), pushed.ToString());
+        var source = pushed.GetProperty("source");
+        Assert.Contains("larger than 1048576 bytes", source.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, source.GetProperty("pushedUpTo").ValueKind);
+        await remotePartner.Served.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     [Fact]

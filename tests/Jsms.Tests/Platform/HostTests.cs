@@ -10,6 +10,19 @@ namespace Jsms.Tests.Platform;
 public sealed class HostTests(JsmsTestApp app) : IClassFixture<JsmsTestApp>
 {
     [Fact]
+    public async Task The_tracking_writers_take_turns_one_at_a_time_on_sqlite_and_at_once_on_postgresql()
+    {
+        // SQLite has one write lock (ADR 0016); PostgreSQL takes concurrent writers.
+        var turns = app.Service<WriteTurns>();
+        var first = await turns.TakeAsync();
+        var second = turns.TakeAsync().AsTask();
+        Assert.Equal(TestDatabase.IsPostgres, second.IsCompleted);
+
+        first.Dispose();
+        (await second.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+    }
+
+    [Fact]
     public async Task Health_reports_the_database_reachable()
     {
         using var client = app.Anonymous();

@@ -139,14 +139,18 @@ public sealed class TaxiiPuller(JsmsDbContext db, StixImporter importer, IHttpCl
         }
         // Read the page into memory (one page, at most MaxPullPageBytes whatever the remote sends); its objects are copied
         // out when checked.
-        using var body = await ReadPageAsync(response, url, cancellationToken);
+        using var body = await ReadBodyAsync(response, url, cancellationToken);
         var (more, next) = Envelope(body.Memory.Span);
         var last = response.Headers.TryGetValues("X-TAXII-Date-Added-Last", out var values) ? values.FirstOrDefault() : null;
         // Read and checked here, in the prefetch: this node parses page n+1 while it writes page n (no database needed).
         return new RemotePage(await StixImporter.CheckPageAsync(body, cancellationToken), more, next, last);
     }
 
-    private async Task<PooledBody> ReadPageAsync(HttpResponseMessage response, string url, CancellationToken cancellationToken)
+    /// <summary>
+    /// A partner's answer (a page, a push's status resource) read whole into the pool, at most MaxPullPageBytes whatever the
+    /// partner declares or sends.
+    /// </summary>
+    internal async Task<PooledBody> ReadBodyAsync(HttpResponseMessage response, string url, CancellationToken cancellationToken)
     {
         try
         {
@@ -155,7 +159,7 @@ public sealed class TaxiiPuller(JsmsDbContext db, StixImporter importer, IHttpCl
         }
         catch (BodyTooLargeException tooLarge)
         {
-            throw new TaxiiPullException($"{url} sent a page larger than {tooLarge.Limit} bytes (Jsms:Intelligence:MaxPullPageBytes).");
+            throw new TaxiiPullException($"{url} sent an answer larger than {tooLarge.Limit} bytes (Jsms:Intelligence:MaxPullPageBytes).");
         }
     }
 
@@ -223,21 +227,26 @@ public sealed class TaxiiPuller(JsmsDbContext db, StixImporter importer, IHttpCl
         return (more, next);
     }
 
-    private static async Task<string> DescribeErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>The description of a TAXII error resource, else the reason phrase; an error body is read up to 64 KB only.</summary>
+    internal static async Task<string> DescribeErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
         {
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            using var json = JsonDocument.Parse(text);
-            return json.RootElement.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String
+            using var body = await PooledBody.ReadAsync(await response.Content.ReadAsStreamAsync(cancellationToken),
+                response.Content.Headers.ContentLength, MaxErrorBytes, cancellationToken);
+            using var json = JsonDocument.Parse(body.Memory);
+            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("description", out var d)
+                && d.ValueKind == JsonValueKind.String
                 ? d.GetString()!
                 : response.ReasonPhrase ?? "";
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or BodyTooLargeException)
         {
             return response.ReasonPhrase ?? "";
         }
     }
+
+    private const int MaxErrorBytes = 64 * 1024;
 
     private async Task UpdateAsync(Guid sourceId, Action<TaxiiSource> change, CancellationToken cancellationToken, string? audit = null)
     {

@@ -198,29 +198,20 @@ public sealed class TaxiiPusher(JsmsDbContext db, TaxiiPuller puller, IHttpClien
 
     /// <summary>
     /// Sends a request and reads the status resource it answers with. The status of a batch lists every object (about
-    /// 100 KB for 1,000): it is parsed from the buffered body into the pool and only its counts and first refusals are
-    /// kept, not read as a string and cloned whole (each on the large object heap, which brought on full collections).
+    /// 100 KB for 1,000): it is read into the pool (at most MaxPullPageBytes, as a pulled page) and only its counts and
+    /// first refusals are kept, not read as a string and cloned whole (each on the large object heap, which brought on
+    /// full collections).
     /// </summary>
-    private static async Task<StatusRead> SendAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<StatusRead> SendAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using var response = await client.SendAsync(request, cancellationToken);
+        var url = request.RequestUri!.ToString();
         if (!response.IsSuccessStatusCode)
         {
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            string? description = null;
-            try
-            {
-                using var json = JsonDocument.Parse(text);
-                description = json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("description", out var d) ? d.GetString() : null;
-            }
-            catch (JsonException)
-            {
-                // Not a TAXII error resource: the status code says enough.
-            }
-            throw new TaxiiPullException($"{request.RequestUri} answered {(int)response.StatusCode}: {description ?? response.ReasonPhrase}");
+            throw new TaxiiPullException($"{url} answered {(int)response.StatusCode}: {await TaxiiPuller.DescribeErrorAsync(response, cancellationToken)}");
         }
-        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var document = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
+        using var body = await puller.ReadBodyAsync(response, url, cancellationToken);
+        using var document = JsonDocument.Parse(body.Memory);
         var status = document.RootElement;
         var state = status.GetProperty("status").GetString();
         if (state == "pending")
