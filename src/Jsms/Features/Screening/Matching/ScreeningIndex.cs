@@ -4,25 +4,6 @@ using Jsms.Features.Screening.Lists;
 
 namespace Jsms.Features.Screening.Matching;
 
-/// <summary>A question to the lists: a name, and optionally a birth date, a nationality (ISO code or name) and a type.</summary>
-public sealed record ScreeningQuery(string Name, BirthDate? BirthDate = null, string? Nationality = null, EntryKind? Type = null);
-
-/// <summary>One ranked answer: the entry, the name of it that matched best, the score and the reasons in words.</summary>
-public sealed record ScreeningMatch(
-    ListSource Source,
-    string SourceId,
-    string? Reference,
-    EntryKind Kind,
-    string PrimaryName,
-    string MatchedName,
-    NameKind MatchedNameKind,
-    double NameScore,
-    double Score,
-    IReadOnlyList<string> Explanation);
-
-/// <summary>An entry of the index with its names prepared.</summary>
-internal sealed record IndexedEntry(ListSource Source, ListedEntry Entry, PreparedName[] Names);
-
 /// <summary>
 /// An immutable, in-memory index of the current list versions. Candidates come from an inverted index
 /// of phonetic keys and word prefixes, so a search scores a few dozen names, not all of them.

@@ -1,0 +1,122 @@
+namespace Jsms.Features.Screening.Matching;
+
+/// <summary>How alike two single words are: the rules below the whole-name comparison.</summary>
+internal static partial class NameMatcher
+{
+    /// <summary>Similarity of two words in [0, 1] and why.</summary>
+    /// <param name="entity">Organisation words: typos anywhere (Meta/Beta, Appel/Apple) and a lower bar.</param>
+    public static (double Similarity, string How) TokenSimilarity(in NameToken a, in NameToken b, bool entity = false)
+    {
+        if (ReferenceEquals(a.Text, b.Text) || a.Text == b.Text)
+        {
+            return (1.0, "same");
+        }
+        if (a.Initial || b.Initial)
+        {
+            return a.Text[0] == b.Text[0] ? (0.9, "initial") : (0.0, "");
+        }
+        if (a.Canonical is not null && b.Canonical is not null && NameEquivalents.Same(a.Canonical, b.Canonical))
+        {
+            // Bill and William, Yusuf and Joseph, Sasha and Aleksandr.
+            return (EquivalentSimilarity, Equivalent);
+        }
+        if (AbdSimilarity > 0 && ((AbdForm(a.Text, b.Text) && b.Weight >= AbdMinWeight) || (AbdForm(b.Text, a.Text) && a.Weight >= AbdMinWeight)))
+        {
+            // Abd al-Hanif is often called Hanif: the servant-of prefix left out. Not for common words
+            // (Abdul Mohammad is not Wali Mohammad, Abdul Khan not Padshah Khan).
+            return (AbdSimilarity, "Abd- form");
+        }
+        if (a.Skeleton == b.Skeleton && a.Text.Length > 1 && b.Text.Length > 1)
+        {
+            // The same letters once romanisation conventions are levelled (Mahmood, Mahmoud; Lavrovs, Lavrov).
+            return (RomanisationSimilarity, "romanisation variant");
+        }
+        // Sounding alike needs the same consonants (two or more: Hu and Ho, Hui and Hua say nothing), the
+        // vowels in the same places (Tarek ~ Tariq, not Turki; Jafar, not Jafari) and the same final vowel
+        // (Lucia is not Lucio).
+        // Short words are syllables (Yang, Ying, Wei): there the vowels themselves must agree.
+        var soundAlike = a.Key.Length >= 2 && a.Key == b.Key && a.Shape == b.Shape && FinalVowelsAgree(a.Skeleton, b.Skeleton)
+            && (Math.Min(a.Text.Length, b.Text.Length) > 4 || VowelsAgree(a.Text, b.Text));
+        var longer = Math.Max(a.Text.Length, b.Text.Length);
+        var editShare = entity ? EntityEditShare : 0.75;
+        if (!soundAlike && editShare * (1.0 - (double)Math.Abs(a.Text.Length - b.Text.Length) / longer) + (1 - editShare) < (entity ? EntityTokenThreshold : TokenThreshold))
+        {
+            // Even with the fewest possible edits the spelling could not reach the threshold.
+            return (0.0, "");
+        }
+        // Mostly edit distance (a typo costs one edit; a different name several), a little Jaro-Winkler.
+        var (x, y) = (a.Text, b.Text);
+        var threshold = entity ? EntityTokenThreshold : TokenThreshold;
+        // The most edits that could still reach the threshold (Jaro-Winkler at most 1): the edit distance
+        // stops counting beyond it. Words that sound alike need the exact distance for their score.
+        var share = (threshold - (1 - editShare)) / editShare;
+        var edits = StringDistance.DamerauLevenshtein(x, y, soundAlike ? longer : (int)(longer * (1 - share) + 1e-9));
+        var editPart = 1.0 - (double)edits / longer;
+        if (!entity && (!ReferenceEquals(a.Skeleton, a.Text) || !ReferenceEquals(b.Skeleton, b.Text)))
+        {
+            // Spelled the romanisation-levelled way (Serej, Sergey: one letter apart as serei, sergei).
+            var skeletonLonger = Math.Max(a.Skeleton.Length, b.Skeleton.Length);
+            var skeletonEdits = StringDistance.DamerauLevenshtein(a.Skeleton, b.Skeleton, soundAlike ? skeletonLonger : (int)(skeletonLonger * (1 - share) + 1e-9));
+            var levelled = 1.0 - (double)skeletonEdits / skeletonLonger;
+            if (levelled > editPart)
+            {
+                (x, y, edits, editPart) = (a.Skeleton, b.Skeleton, skeletonEdits, levelled);
+            }
+        }
+        if (!soundAlike && editShare * editPart + (1 - editShare) < threshold)
+        {
+            // Jaro-Winkler (at most 1) could not lift it to the threshold.
+            return (0.0, "");
+        }
+        var spelling = editShare * editPart + (1 - editShare) * StringDistance.JaroWinkler(x, y);
+        if (!soundAlike && !entity && a.Text[0] != b.Text[0])
+        {
+            // Names rarely differ in their first letter by a typo: Nassar and Qassar are two names.
+            spelling *= FirstLetterFactor;
+        }
+        if (soundAlike)
+        {
+            // Short keys say less: two consonants are shared by many different names.
+            // Two consonants need the spelling to be close too (Bhatti is not Bu'ayti).
+            var phonetic = a.Key.Length >= 3 ? 0.9 + 0.08 * spelling : spelling >= 0.65 ? 0.8 + 0.15 * spelling : 0;
+            if (phonetic > spelling)
+            {
+                return (phonetic, "sounds alike");
+            }
+        }
+        return (spelling, edits == 1 ? "one letter differs" : spelling >= 0.9 ? "spelling variant" : "similar spelling");
+    }
+
+
+    private static bool AbdForm(string abd, string bare)
+        => abd.Length == bare.Length + 3 && bare.Length >= 4 && abd.StartsWith("abd", StringComparison.Ordinal) && abd.EndsWith(bare, StringComparison.Ordinal);
+
+    private static bool FinalVowelsAgree(string a, string b) => VowelClass(a[^1]) == VowelClass(b[^1]);
+
+    private static bool VowelsAgree(string a, string b)
+    {
+        int i = 0, j = 0;
+        while (true)
+        {
+            while (i < a.Length && VowelClass(a[i]) == 0)
+            {
+                i++;
+            }
+            while (j < b.Length && VowelClass(b[j]) == 0)
+            {
+                j++;
+            }
+            if (i == a.Length || j == b.Length)
+            {
+                return i == a.Length && j == b.Length;
+            }
+            if (VowelClass(a[i++]) != VowelClass(b[j++]))
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>a; o and u; e, i and y (Sergei, Sergey); consonants are one class.</summary>
+    private static int VowelClass(char c) => c switch { 'a' => 1, 'o' or 'u' => 2, 'e' or 'i' or 'y' => 3, _ => 0 };
+}

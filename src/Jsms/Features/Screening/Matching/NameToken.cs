@@ -1,0 +1,21 @@
+namespace Jsms.Features.Screening.Matching;
+
+/// <summary>
+/// One word of a prepared name: its Latin form, its phonetic key (consonants only), its shape (the key
+/// with the places of the vowels kept: Tarek and Tariq share "tarak", Turki is "tarka"), and how much
+/// it counts. <see cref="Weight"/> is the base weight (titles, particles, patronymics count less) times
+/// the word's informativeness in the lists (<see cref="TokenStatistics"/>).
+/// <see cref="Canonical"/> is the group of equivalent given names the word belongs to (<see cref="NameEquivalents"/>);
+/// <see cref="Generic"/> marks words of an organisation name that say little (legal forms, numbers).
+/// </summary>
+internal readonly record struct NameToken(string Text, string Key, string Shape, float Weight, bool Initial, float ConflictWeight,
+    string? Canonical = null, bool Generic = false)
+{
+    /// <summary>The word with romanisation differences levelled (<see cref="NameText.Skeleton"/>): equal skeletons are one name written two ways.</summary>
+    public string Skeleton { get; init; } = NameText.Skeleton(Text);
+
+    public NameToken(string text, float weight, bool initial, float conflictWeight)
+        : this(text, NameText.Key(text), NameText.Shape(text), weight, initial, conflictWeight)
+    {
+    }
+}

@@ -1,0 +1,65 @@
+namespace Jsms.Features.Screening.Matching;
+
+/// <summary>A name prepared once for many comparisons: its words, and each pair of neighbouring words joined.</summary>
+internal sealed class PreparedName
+{
+    public PreparedName(string original, NameSchema schema, TokenStatistics? statistics = null)
+    {
+        Original = original;
+        var tokens = NameText.Tokenize(original, schema, commonByList: statistics is not null);
+        if (tokens.Length > MaxTokens)
+        {
+            tokens = tokens[..MaxTokens];
+        }
+        Genealogy = schema != NameSchema.Entity && NameText.HasGenealogy(original);
+        IsEntity = schema == NameSchema.Entity;
+        Tokens = tokens;
+        Reweigh(statistics);
+    }
+
+    /// <summary>The name links generations (X bin Y): swapping X and Y names someone else.</summary>
+    public bool Genealogy { get; }
+
+    /// <summary>An organisation, vessel or aircraft name: compared with the entity settings when the other name is one too.</summary>
+    public bool IsEntity { get; }
+
+    public const int MaxTokens = 12;
+
+    public string Original { get; }
+
+    public NameToken[] Tokens { get; private set; }
+
+    /// <summary>Word i and word i + 1 written as one ("Jin ping" / "Jinping").</summary>
+    public NameToken[] Joined { get; private set; } = [];
+
+    public float TotalWeight { get; private set; }
+
+    public bool IsEmpty => Tokens.Length == 0;
+
+    /// <summary>Weighs the words by how informative they are in the lists (common given names count less).</summary>
+    internal void Reweigh(TokenStatistics? statistics)
+    {
+        if (statistics is not null)
+        {
+            var tokens = Tokens;
+            for (var i = 0; i < tokens.Length; i++)
+            {
+                var f = statistics.Informativeness(tokens[i].Key);
+                tokens[i] = tokens[i] with { Weight = tokens[i].Weight * f, ConflictWeight = tokens[i].ConflictWeight * f };
+            }
+        }
+        var total = 0f;
+        foreach (var t in Tokens)
+        {
+            total += t.Weight;
+        }
+        TotalWeight = total;
+        var joined = new NameToken[Math.Max(0, Tokens.Length - 1)];
+        for (var i = 0; i < joined.Length; i++)
+        {
+            var (a, b) = (Tokens[i], Tokens[i + 1]);
+            joined[i] = new NameToken(a.Text + b.Text, a.Weight + b.Weight, false, a.ConflictWeight + b.ConflictWeight) with { Generic = a.Generic && b.Generic };
+        }
+        Joined = joined;
+    }
+}
