@@ -34,7 +34,7 @@ internal sealed class PostgresServer
             return (string)(await command.ExecuteScalarAsync())!;
         }
         // The checkpoint and memory settings beside durability: at 100,000/s the default max_wal_size (1 GB) checkpoints every
-        // 20-30 s, so a figure should say which the server had (round 8 found no difference in latency; docs/tracking.md).
+        // 20-30 s, so a figure should say which the server had (larger settings measured no better latency: docs/benchmarks/).
         var durability = $"fsync {await Show("fsync")}, synchronous_commit {await Show("synchronous_commit")}, max_wal_size {await Show("max_wal_size")}, "
             + $"checkpoint_timeout {await Show("checkpoint_timeout")}, shared_buffers {await Show("shared_buffers")}";
         try

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Jsms.Bench;
 
-// Tracking benchmark (docs/tracking.md, "Speed"):
+// Tracking benchmark (docs/tracking.md, "Benchmark"):
 //   dotnet run -c Release --project bench/Jsms.Bench -- engine                 the detection engine alone
 //   dotnet run -c Release --project bench/Jsms.Bench -- storage [--postgres C] EF SaveChanges against the ingest writer
 //   dotnet run -c Release --project bench/Jsms.Bench -- http [--postgres C] [--seconds 20] [--windows 3] [--connections 8] [--batch 1000] [--rate N] [--warmup 5] [--allocations]

@@ -19,7 +19,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-// Intelligence benchmark (docs/intelligence.md, "Speed"):
+// Intelligence benchmark (docs/intelligence.md, "Benchmark"):
 //   dotnet run -c Release --project bench/Jsms.IntelBench [-- [postgres CONNECTION] [--objects N] [--pull-pages P] [--push-objects Q]
 //     [--bundle-mb M] [--warmup W] [--skip-pages] [--trace] [--explain] [--keep] [--allocations]]
 // Two real JSMS nodes on loopback (Kestrel, own databases, demo accounts):

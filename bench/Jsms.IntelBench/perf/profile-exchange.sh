@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Profiles a pull and a push of bench/Jsms.IntelBench separately with perf (docs/intelligence.md, "Speed"):
+# Profiles a pull and a push of bench/Jsms.IntelBench separately with perf (docs/intelligence.md, "Benchmark"):
 #   dotnet build bench/Jsms.IntelBench -c Release
 #   bench/Jsms.IntelBench/perf/profile-exchange.sh OUTDIR --objects 50000 --pull-pages 40 --push-objects 20000 --bundle-mb 0 --skip-pages
 #   python3 bench/Jsms.IntelBench/perf/stages.py OUTDIR/pull.txt   (and push.txt)

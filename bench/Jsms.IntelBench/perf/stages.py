@@ -1,4 +1,4 @@
-"""Shares of a perf profile by stage of the TAXII exchange (docs/intelligence.md, "Speed").
+"""Shares of a perf profile by stage of the TAXII exchange (docs/intelligence.md, "Benchmark").
 
 Usage: python3 stages.py OUTDIR/pull.txt [N]   (perf script output of profile-exchange.sh; N: top leaf symbols per stage)
 Each sample goes to the stage of the innermost JSMS (or framework) frame of its stack that matches a pattern below.

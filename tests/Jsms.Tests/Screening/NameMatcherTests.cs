@@ -102,7 +102,7 @@ public sealed class EntityAndEquivalentMatchingTests(RealListIndex lists) : ICla
         => Assert.True(Score(query, listed, NameSchema.Person) < ScreeningIndex.DefaultThreshold, $"{query} ~ {listed}: {Score(query, listed, NameSchema.Person):0.000}");
 }
 
-/// <summary>Name knowledge of round 3: romanisation conventions, Abd- forms, list order, nicknames in two groups.</summary>
+/// <summary>Name knowledge: romanisation conventions, Abd- forms, list order, nicknames in two groups (docs/decisions/0006-screening.md).</summary>
 public sealed class RomanisationVariantTests(RealListIndex lists) : IClassFixture<RealListIndex>
 {
     private double Score(string query, string listed)

@@ -42,7 +42,7 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
     private readonly Lock _startGate = new();
     private readonly LastPositionBuffer _lastPositions = new();
     // The two loops block (SQLite has no asynchronous I/O; the engine and its alert save): each has a thread of its own, so
-    // they never hold the thread pool's few threads that requests need (docs/decisions/0007, round 6).
+    // they never hold the thread pool's few threads that requests need (docs/decisions/0007, "Storage of observations").
     private readonly DedicatedThreadScheduler _storeThread = new("JSMS ingest writer");
     private readonly DedicatedThreadScheduler _engineThread = new("JSMS tracking engine");
     private readonly int _maxGroupRows;

@@ -34,7 +34,7 @@ internal sealed class SqliteBusyTimeout : DbConnectionInterceptor
         {
             SQLitePCL.raw.sqlite3_busy_timeout(sqlite.Handle, Milliseconds);
             // Reads through a memory map of the file, not pread into SQLite's own 2 MB cache (perf of a TAXII pull: 5% of the
-            // CPU was the kernel copying pages SQLite had just evicted back in; docs/intelligence.md, "Speed").
+            // CPU was the kernel copying pages SQLite had just evicted back in; docs/decisions/0012-exchange-write-path.md).
             SQLitePCL.raw.sqlite3_exec(sqlite.Handle, MemorySettings);
         }
     }

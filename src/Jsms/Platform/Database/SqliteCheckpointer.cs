@@ -6,8 +6,8 @@ namespace Jsms.Platform.Database;
 /// <summary>
 /// Copies committed WAL frames back into the database file on its own connection and thread, so the committing
 /// connection never does it. SQLite's automatic checkpoint runs inside the commit that crosses 1,000 pages: under sustained
-/// ingest that was one commit a second taking 50 to 150 ms (copy and two fsyncs), the tail of the alert latency
-/// (docs/tracking.md, "Round 5"), and under a TAXII pull most pages' commits (docs/intelligence.md, "Seventh round"). A
+/// ingest that is one commit a second taking 50 to 150 ms (copy and two fsyncs), on the path of the alert latency, and
+/// under a TAXII pull most pages' commits (docs/decisions/0007-tracking-engine.md, 0018-sqlite-checkpoints-beside-commits.md). A
 /// PASSIVE checkpoint does not block writers, and once it has copied every frame the next write transaction starts the
 /// WAL again from its beginning, so the file stays small. Used by the tracking ingest writer for its connection and by
 /// <see cref="SqliteCommitCheckpoints"/> for EF Core's.

@@ -10,7 +10,8 @@ namespace Jsms.Platform.Database;
 /// each committed transaction signals one <see cref="SqliteCheckpointer"/> per application, and the connections' own
 /// automatic checkpoint is left as a safety net at <see cref="SafetyNetPages"/> (for writes outside a transaction, or a
 /// checkpointer held back by a long reader). A TAXII pull commits a page of 1,000 objects (about 600 WAL pages) at a
-/// time, so SQLite checkpointed inside most commits, on the writer's path (docs/intelligence.md, "Seventh round").
+/// time, so SQLite's own checkpoint would run inside most commits, on the writer's path
+/// (docs/decisions/0018-sqlite-checkpoints-beside-commits.md).
 /// </summary>
 internal sealed class SqliteCommitCheckpoints(ILogger<SqliteCommitCheckpoints> logger) : DbTransactionInterceptor, IDbConnectionInterceptor, IDisposable
 {

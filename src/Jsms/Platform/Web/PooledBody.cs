@@ -4,8 +4,8 @@ namespace Jsms.Platform.Web;
 
 /// <summary>
 /// An HTTP body held whole in an array rented from the shared pool, returned on <see cref="Dispose"/>. A TAXII page or
-/// envelope of 1,000 objects is one to two megabytes: allocated per page, each landed on the large object heap and
-/// brought on a full collection every few pages (docs/intelligence.md, "Seventh round").
+/// envelope of 1,000 objects is one to two megabytes: allocated per page, each would land on the large object heap and
+/// bring on a full collection every few pages (docs/decisions/0019-page-bodies-from-the-pool.md).
 /// </summary>
 internal sealed class PooledBody : IDisposable
 {
