@@ -25,6 +25,7 @@ public static class IntelligenceModule
     public static IServiceCollection AddIntelligence(this IServiceCollection services)
     {
         services.AddOptions<IntelligenceOptions>().BindConfiguration(IntelligenceOptions.Section);
+        services.AddSingleton<ExchangeGates>();
         services.AddScoped<StixImporter>();
         services.AddScoped<StixCollections>();
         services.AddScoped<TaxiiPuller>();

@@ -27,13 +27,10 @@ internal sealed record CheckedPage(int Total, List<StixImporter.Candidate> Candi
 /// marking (TLP reference and the JSMS release extension) onto the JSMS release marking, writes that
 /// marking back into the object, and gives each new version a date_added strictly after the previous one.
 /// </summary>
-public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings markings, TimeProvider clock)
+public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings markings, ExchangeGates gates, TimeProvider clock)
 {
     /// <summary>Objects stored per SaveChanges: one ownership query and one save per batch (bench/Jsms.IntelBench).</summary>
     private const int BatchSize = 1000;
-
-    /// <summary>Serialises writes to collections, so date_added is strictly increasing (one node, one writer).</summary>
-    private static readonly SemaphoreSlim WriteLock = new(1, 1);
 
     [GeneratedRegex("^([a-z0-9][a-z0-9-]*[a-z0-9])--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
     private static partial Regex StixIdPattern();
@@ -126,7 +123,7 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
         }
         var successes = new List<ImportedObject>();
         var failures = new List<RefusedObject>();
-        await WriteLock.WaitAsync(cancellationToken);
+        await gates.Import.WaitAsync(cancellationToken);
         try
         {
             // The audit lock is taken after the import lock, as every import's bulk write takes them, and held until the
@@ -156,7 +153,7 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
         }
         finally
         {
-            WriteLock.Release();
+            gates.Import.Release();
         }
     }
 
@@ -227,7 +224,7 @@ public sealed partial class StixImporter(JsmsDbContext db, ReleaseMarkings marki
                 failures.Add(new RefusedObject(c.Index, c.Id, c.Version, "the object is revoked: no further versions are accepted"));
                 continue;
             }
-            if (_fromRemote && c.Tlp == Tlp.Red)
+            if (_fromRemote && c.Tlp is { } received && !ExchangePolicy.AcceptedFromAnotherNode(received))
             {
                 failures.Add(new RefusedObject(c.Index, c.Id, c.Version, "a RED object is not accepted from another node"));
                 continue;

@@ -87,9 +87,10 @@ internal static class StixQueries
     /// <summary>The newest STIX spec_version JSMS stores (the importer accepts 2.1 only): no version can outrank one of it.</summary>
     public const string LatestSpecVersion = "2.1";
 
-    /// <summary>Object versions of a collection the caller may receive over TAXII: the access policy, and never RED.</summary>
+    /// <summary>Object versions of a collection the caller may receive over TAXII: the access policy and the exchange policy.</summary>
     public static IQueryable<StixObjectVersion> Shareable(JsmsDbContext db, Caller caller, Guid collectionId)
-        => db.Readable<StixObjectVersion>(caller).Where(o => o.CollectionId == collectionId && o.Tlp != Tlp.Red);
+        => db.Readable<StixObjectVersion>(caller).Where(o => o.CollectionId == collectionId)
+            .Where(ExchangePolicy.ServedOverTaxii<StixObjectVersion>());
 
     /// <summary>One keyset page (date_added after the mark), in one query: limit + 1 rows tell whether there is more.</summary>
     public static async Task<StixPage> PageAsync(JsmsDbContext db, Caller caller, Guid collectionId, TaxiiFilter filter)

@@ -17,26 +17,23 @@ public sealed record PullResult(bool Ok, int Pages, int Accepted, int Refused, s
 /// page by page (<c>next</c>), each page stored through <see cref="StixImporter"/> (as the source's owner agency; RED
 /// refused), the mark advanced and saved after each page, so a failure resumes after the last stored page.
 /// </summary>
-public sealed class TaxiiPuller(JsmsDbContext db, StixImporter importer, IHttpClientFactory http, IDataProtectionProvider protection,
+public sealed class TaxiiPuller(JsmsDbContext db, StixImporter importer, ExchangeGates gates, IHttpClientFactory http, IDataProtectionProvider protection,
     TimeProvider clock, IOptions<IntelligenceOptions> options, ILogger<TaxiiPuller> logger)
 {
     public const string HttpClientName = "taxii-pull";
-
-    /// <summary>One pull at a time on this node (the schedule and a manual pull never overlap).</summary>
-    private static readonly SemaphoreSlim Gate = new(1, 1);
 
     public IDataProtector Protector => protection.CreateProtector("Jsms.Intelligence.TaxiiSource.Secret");
 
     public async Task<PullResult> PullAsync(Guid sourceId, CancellationToken cancellationToken = default)
     {
-        await Gate.WaitAsync(cancellationToken);
+        await gates.Pull.WaitAsync(cancellationToken);
         try
         {
             return await PullLockedAsync(sourceId, cancellationToken);
         }
         finally
         {
-            Gate.Release();
+            gates.Pull.Release();
         }
     }
 
