@@ -10,9 +10,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Features.Intelligence;
 
-/// <summary>What one push did: batches POSTed, objects the remote accepted (added or already present) and refused.</summary>
-public sealed record PushResult(bool Ok, int Batches, int Accepted, int Refused, string? Error);
-
 /// <summary>
 /// Pushes a <see cref="TaxiiSource"/> of direction <see cref="TaxiiDirection.Push"/>: POSTs to the remote collection, in
 /// date_added order from the source's mark, the object versions of the local collection that the partner agency

@@ -1,0 +1,6 @@
+using Jsms.Platform.Web;
+
+namespace Jsms.Features.Intelligence;
+
+/// <summary>A remote answer that is not a TAXII page (status code or body).</summary>
+public sealed class TaxiiPullException(string message) : Exception(message);
