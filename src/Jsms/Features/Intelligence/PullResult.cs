@@ -1,5 +1,3 @@
-using Jsms.Platform.Web;
-
 namespace Jsms.Features.Intelligence;
 
 /// <summary>What one pull did.</summary>

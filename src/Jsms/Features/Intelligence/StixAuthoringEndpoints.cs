@@ -1,6 +1,5 @@
 using Jsms.Features.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Features.Intelligence;
 

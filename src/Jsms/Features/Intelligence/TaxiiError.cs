@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Jsms.Platform.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Features.Intelligence;
 

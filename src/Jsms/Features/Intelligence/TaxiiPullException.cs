@@ -1,5 +1,3 @@
-using Jsms.Platform.Web;
-
 namespace Jsms.Features.Intelligence;
 
 /// <summary>A remote answer that is not a TAXII page (status code or body).</summary>

@@ -1,5 +1,4 @@
 using Jsms.Platform.Database;
-using Jsms.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
