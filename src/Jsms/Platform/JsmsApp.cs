@@ -125,6 +125,24 @@ public static class JsmsApp
         app.MapTracking();
     }
 
+    /// <summary>The application's services for one command-line command (no web server), acting as <paramref name="actor"/> in the audit log.</summary>
+    internal static WebApplication BuildForCommand(string[] args, string actor)
+    {
+        var app = Build(args, b => b.Logging.SetMinimumLevel(LogLevel.Warning));
+        app.Services.GetRequiredService<AuditActorFallback>().Name = actor;
+        return app;
+    }
+
+    /// <summary>Migrates an empty database (a non-empty one with pending migrations is refused) and creates the roles.</summary>
+    internal static async Task PrepareSchemaAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await DatabaseSetup.PrepareDatabaseAsync(services, cancellationToken);
+        await EnsureRolesAsync(services);
+    }
+
+    /// <summary>Creates the roles that do not exist yet (after a migration).</summary>
+    internal static Task EnsureRolesAsync(IServiceProvider services) => services.GetRequiredService<UserAdministration>().EnsureRolesAsync();
+
     /// <summary>Migrates an empty database, creates the roles and, when asked, seeds the demo scenario.</summary>
     public static async Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {

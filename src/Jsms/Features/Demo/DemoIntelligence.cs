@@ -27,12 +27,11 @@ internal static class DemoIntelligence
     public const string Airport = "location--c1be81ab-34ff-4efa-a1d5-f15117dc16d8";
     public const string RedNote = "note--5a60cd41-2838-455a-ba2a-ca62a9f2468d";
 
-    public static async Task SeedAsync(JsmsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task SeedAsync(JsmsDbContext db, StixImporter importer, TimeProvider clock, CancellationToken cancellationToken)
     {
         var analystId = await db.Users.Where(u => u.UserName == "pk.analyst").Select(u => u.Id).SingleAsync(cancellationToken);
         var caller = await Caller.ForUserAsync(analystId, db, cancellationToken)
                      ?? throw new InvalidOperationException("pk.analyst has no agency.");
-        var importer = new StixImporter(db, new ReleaseMarkings(db), clock);
         var (collection, errors) = await new StixCollections(db, importer, clock).CreateAsync(caller,
             new CreateCollectionRequest(CollectionTitle, "The October 2024 car bomb at Karachi airport against Chinese engineers: report, claimants, indicator, location.", "AMBER"));
         if (collection is null)

@@ -15,7 +15,7 @@ public static class DemoModule
 /// their agencies, a regional organisation with members and an observer, a bilateral partnership,
 /// dialogues with commitments, and demo users. Demo only: the password is public (README).
 /// </summary>
-public sealed class DemoScenario(JsmsDbContext db, UserAdministration users, TimeProvider clock)
+public sealed class DemoScenario(JsmsDbContext db, UserAdministration users, Intelligence.StixImporter importer, TimeProvider clock)
 {
     public const string DemoPassword = "JsmsDemo2026";
 
@@ -43,7 +43,7 @@ public sealed class DemoScenario(JsmsDbContext db, UserAdministration users, Tim
         await SeedUsersAsync();
         await DemoConsultations.SeedAsync(db, clock, cancellationToken);
         await DemoTracking.SeedAsync(db, clock, cancellationToken);
-        await DemoIntelligence.SeedAsync(db, clock, cancellationToken);
+        await DemoIntelligence.SeedAsync(db, importer, clock, cancellationToken);
         return true;
     }
 

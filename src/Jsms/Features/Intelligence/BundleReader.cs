@@ -5,12 +5,6 @@ using System.Text.Json;
 namespace Jsms.Features.Intelligence;
 
 /// <summary>
-/// One entry of the <c>objects</c> array: the object's bytes exactly as received (syntax checked, not parsed into a
-/// document), or why it could not be read.
-/// </summary>
-public readonly record struct BundleItem(int Index, byte[]? Json, string? Error);
-
-/// <summary>
 /// Reads the <c>objects</c> array of a STIX bundle or a TAXII envelope from a stream, one object at a
 /// time: only the object being parsed is held in memory, so a 100 MB bundle is never loaded whole.
 /// A body that is not JSON, or has no <c>objects</c> array, throws <see cref="JsonException"/>.

@@ -4,16 +4,9 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Jsms.Features.Access;
 using Jsms.Platform.Database;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Features.Intelligence;
-
-/// <summary>A STIX object written by hand: its type, its properties (without id, created, modified, markings) and its marking.</summary>
-public sealed record WriteStixRequest(Guid? CollectionId, string? Type, JsonObject? Properties, MarkingInput? Marking);
-
-/// <summary>What was stored: the object's id and the new version.</summary>
-public sealed record WrittenStix(string Id, string Version, Guid CollectionId, JsonElement Content);
 
 /// <summary>
 /// Writing STIX objects by hand (API and page): the new object gets its id, <c>created</c> and <c>modified</c> here; a new
@@ -292,35 +285,4 @@ public sealed partial class StixAuthoring(JsmsDbContext db, StixImporter importe
 
     [GeneratedRegex("^[a-z0-9_]{3,250}$")]
     private static partial Regex PropertyName();
-}
-
-/// <summary><c>POST /api/intelligence/objects</c>, <c>PUT /api/intelligence/objects/{id}</c>, <c>POST .../{id}/revoke</c>.</summary>
-public static class StixAuthoringEndpoints
-{
-    public static void Map(RouteGroupBuilder writes)
-    {
-        writes.MapPost("/objects", Create);
-        writes.MapPut("/objects/{stixId}", Update);
-        writes.MapPost("/objects/{stixId}/revoke", Revoke);
-    }
-
-    public static async Task<Results<Created<WrittenStix>, ValidationProblem>> Create(WriteStixRequest request, Caller caller, StixAuthoring authoring)
-        => await authoring.CreateAsync(caller, request) switch
-        {
-            ({ } written, _) => TypedResults.Created($"/api/intelligence/objects/{written.Id}", written),
-            (_, var errors) => TypedResults.ValidationProblem(errors!),
-        };
-
-    public static async Task<Results<Ok<WrittenStix>, NotFound, ValidationProblem>> Update(string stixId, WriteStixRequest request, Caller caller, StixAuthoring authoring)
-        => ToResult(await authoring.UpdateAsync(caller, stixId, request));
-
-    public static async Task<Results<Ok<WrittenStix>, NotFound, ValidationProblem>> Revoke(string stixId, Caller caller, StixAuthoring authoring)
-        => ToResult(await authoring.RevokeAsync(caller, stixId));
-
-    private static Results<Ok<WrittenStix>, NotFound, ValidationProblem> ToResult((WrittenStix?, Dictionary<string, string[]>?) outcome) => outcome switch
-    {
-        ({ } written, _) => TypedResults.Ok(written),
-        (_, { } errors) => TypedResults.ValidationProblem(errors),
-        _ => TypedResults.NotFound(),
-    };
 }

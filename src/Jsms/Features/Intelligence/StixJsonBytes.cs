@@ -1,9 +1,3 @@
-using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
-using Microsoft.EntityFrameworkCore.Storage;
-
 namespace Jsms.Features.Intelligence;
 
 /// <summary>
@@ -17,16 +11,4 @@ internal static class StixJsonBytes
     /// <summary>The UTF-8 bytes of <paramref name="json"/>; translated to SQL, only in queries.</summary>
     public static byte[] Utf8(string json)
         => throw new InvalidOperationException($"{nameof(StixJsonBytes)}.{nameof(Utf8)} runs only inside a database query.");
-
-    /// <summary>Maps <see cref="Utf8"/> to the provider's SQL (called from the context's model building).</summary>
-    public static void Configure(ModelBuilder builder, DatabaseFacade database)
-    {
-        var bytes = database.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(byte[]))!;
-        var postgres = database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
-        builder.HasDbFunction(typeof(StixJsonBytes).GetMethod(nameof(Utf8))!).HasTranslation(arguments => postgres
-            ? new SqlFunctionExpression("convert_to", [arguments[0], new SqlFragmentExpression("'UTF8'")], nullable: true,
-                argumentsPropagateNullability: [true, false], typeof(byte[]), bytes)
-            // SQLite: a TEXT value cast to BLOB is its bytes in the database's encoding, UTF-8.
-            : new SqlUnaryExpression(ExpressionType.Convert, arguments[0], typeof(byte[]), bytes));
-    }
 }

@@ -40,7 +40,8 @@ internal static class TaxiiDeleteEndpoint
         {
             return TaxiiError.Result(StatusCodes.Status404NotFound, "Not found", "No such object in this collection.");
         }
-        var query = db.Writable<StixObjectVersion>(caller).Where(o => o.CollectionId == collection.Id && o.StixId == objectId && o.Tlp != Tlp.Red);
+        var query = db.Writable<StixObjectVersion>(caller).Where(o => o.CollectionId == collection.Id && o.StixId == objectId)
+            .Where(ExchangePolicy.ServedOverTaxii<StixObjectVersion>());
         if (filter.SpecVersions.Length > 0)
         {
             var specs = filter.SpecVersions;

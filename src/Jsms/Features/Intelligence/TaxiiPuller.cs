@@ -9,34 +9,28 @@ using Microsoft.Extensions.Options;
 
 namespace Jsms.Features.Intelligence;
 
-/// <summary>What one pull did.</summary>
-public sealed record PullResult(bool Ok, int Pages, int Accepted, int Refused, string? Error);
-
 /// <summary>
 /// Pulls one <see cref="TaxiiSource"/>: GET the remote collection's objects with <c>added_after</c> = the source's mark,
 /// page by page (<c>next</c>), each page stored through <see cref="StixImporter"/> (as the source's owner agency; RED
 /// refused), the mark advanced and saved after each page, so a failure resumes after the last stored page.
 /// </summary>
-public sealed class TaxiiPuller(JsmsDbContext db, StixImporter importer, IHttpClientFactory http, IDataProtectionProvider protection,
+public sealed class TaxiiPuller(JsmsDbContext db, StixImporter importer, ExchangeGates gates, IHttpClientFactory http, IDataProtectionProvider protection,
     TimeProvider clock, IOptions<IntelligenceOptions> options, ILogger<TaxiiPuller> logger)
 {
     public const string HttpClientName = "taxii-pull";
-
-    /// <summary>One pull at a time on this node (the schedule and a manual pull never overlap).</summary>
-    private static readonly SemaphoreSlim Gate = new(1, 1);
 
     public IDataProtector Protector => protection.CreateProtector("Jsms.Intelligence.TaxiiSource.Secret");
 
     public async Task<PullResult> PullAsync(Guid sourceId, CancellationToken cancellationToken = default)
     {
-        await Gate.WaitAsync(cancellationToken);
+        await gates.Pull.WaitAsync(cancellationToken);
         try
         {
             return await PullLockedAsync(sourceId, cancellationToken);
         }
         finally
         {
-            Gate.Release();
+            gates.Pull.Release();
         }
     }
 
@@ -143,7 +137,7 @@ public sealed class TaxiiPuller(JsmsDbContext db, StixImporter importer, IHttpCl
         var (more, next) = Envelope(body.Memory.Span);
         var last = response.Headers.TryGetValues("X-TAXII-Date-Added-Last", out var values) ? values.FirstOrDefault() : null;
         // Read and checked here, in the prefetch: this node parses page n+1 while it writes page n (no database needed).
-        return new RemotePage(await StixImporter.CheckPageAsync(body, cancellationToken), more, next, last);
+        return new RemotePage(await StixObjectCheck.CheckPageAsync(body, cancellationToken), more, next, last);
     }
 
     /// <summary>
@@ -262,58 +256,4 @@ public sealed class TaxiiPuller(JsmsDbContext db, StixImporter importer, IHttpCl
     /// <summary>Loads the source tracked and changes it; the caller's save writes the change.</summary>
     private async Task TrackSourceAsync(Guid sourceId, Action<TaxiiSource> change)
         => change(await db.Set<TaxiiSource>().SingleAsync(s => s.Id == sourceId, CancellationToken.None));
-}
-
-/// <summary>A remote answer that is not a TAXII page (status code or body).</summary>
-public sealed class TaxiiPullException(string message) : Exception(message);
-
-/// <summary>Pulls every enabled source whose interval has passed; wakes every <see cref="IntelligenceOptions.PullCheckSeconds"/>.</summary>
-public sealed class TaxiiPullService(IServiceScopeFactory scopes, TimeProvider clock, IOptions<IntelligenceOptions> options,
-    ILogger<TaxiiPullService> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var delay = TimeSpan.FromSeconds(Math.Max(1, options.Value.PullCheckSeconds));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(delay, clock, stoppingToken);
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<JsmsDbContext>();
-                var now = clock.GetUtcNow().UtcDateTime;
-                var sources = await db.Set<TaxiiSource>().AsNoTracking().Where(s => s.Enabled)
-                    .Select(s => new { s.Id, s.IntervalMinutes, s.LastAttemptAt, s.Direction }).ToListAsync(stoppingToken);
-                foreach (var s in sources.Where(s => s.LastAttemptAt is null || s.LastAttemptAt.Value.AddMinutes(s.IntervalMinutes) <= now))
-                {
-                    try
-                    {
-                        await using var pullScope = scopes.CreateAsyncScope();
-                        if (s.Direction == TaxiiDirection.Push)
-                        {
-                            await pullScope.ServiceProvider.GetRequiredService<TaxiiPusher>().PushAsync(s.Id, stoppingToken);
-                        }
-                        else
-                        {
-                            await pullScope.ServiceProvider.GetRequiredService<TaxiiPuller>().PullAsync(s.Id, stoppingToken);
-                        }
-                    }
-                    catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-                    {
-                        // Remote failures are recorded on the source by the puller; this is anything else (e.g. the database).
-                        logger.LogError(e, "Pulling TAXII source {Source} failed", s.Id);
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // Like the urgent-channel monitor: the schedule must survive a failing check (a stopped host would be worse).
-                logger.LogError(e, "The TAXII pull schedule failed; next check in {Delay}", delay);
-            }
-        }
-    }
 }

@@ -10,9 +10,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Features.Intelligence;
 
-/// <summary>What one push did: batches POSTed, objects the remote accepted (added or already present) and refused.</summary>
-public sealed record PushResult(bool Ok, int Batches, int Accepted, int Refused, string? Error);
-
 /// <summary>
 /// Pushes a <see cref="TaxiiSource"/> of direction <see cref="TaxiiDirection.Push"/>: POSTs to the remote collection, in
 /// date_added order from the source's mark, the object versions of the local collection that the partner agency
@@ -21,13 +18,11 @@ public sealed record PushResult(bool Ok, int Batches, int Accepted, int Refused,
 /// (they are user names of this node). Each batch's status resource is read (polled while pending); the mark advances
 /// after each batch, so a failure resumes with the batch that failed.
 /// </summary>
-public sealed class TaxiiPusher(JsmsDbContext db, TaxiiPuller puller, IHttpClientFactory http, TimeProvider clock, ILogger<TaxiiPusher> logger)
+public sealed class TaxiiPusher(JsmsDbContext db, TaxiiPuller puller, ExchangeGates gates, IHttpClientFactory http, TimeProvider clock, ILogger<TaxiiPusher> logger)
 {
     private const int BatchSize = 1000;
 
     private const int MaxBatches = 1000;
-
-    private static readonly SemaphoreSlim Gate = new(1, 1);
 
     /// <summary>What the partner agency may receive from this collection: its release by the policy, minus its own records, RED and AMBER+STRICT.</summary>
     public static async Task<IQueryable<StixObjectVersion>> ReleasedToAsync(JsmsDbContext db, Guid partnerAgencyId, Guid collectionId,
@@ -36,20 +31,20 @@ public sealed class TaxiiPusher(JsmsDbContext db, TaxiiPuller puller, IHttpClien
         // The partner as a caller with no user and no role: what its agency reads by release-to, GREEN community and CLEAR.
         var community = await Caller.GreenCommunityAsync(partnerAgencyId, db, cancellationToken);
         var partner = new Caller(Guid.Empty, "taxii-push", partnerAgencyId, new HashSet<string>(), community);
-        return db.Readable<StixObjectVersion>(partner).Where(o => o.CollectionId == collectionId && o.OwnerAgencyId != partnerAgencyId
-            && o.Tlp != Tlp.Red && o.Tlp != Tlp.AmberStrict);
+        return db.Readable<StixObjectVersion>(partner).Where(o => o.CollectionId == collectionId && o.OwnerAgencyId != partnerAgencyId)
+            .Where(ExchangePolicy.SentToAnotherNode<StixObjectVersion>());
     }
 
     public async Task<PushResult> PushAsync(Guid sourceId, CancellationToken cancellationToken = default)
     {
-        await Gate.WaitAsync(cancellationToken);
+        await gates.Push.WaitAsync(cancellationToken);
         try
         {
             return await PushLockedAsync(sourceId, cancellationToken);
         }
         finally
         {
-            Gate.Release();
+            gates.Push.Release();
         }
     }
 

@@ -1,30 +1,11 @@
 using Jsms.Features.Access;
 using Jsms.Features.Partners;
 using Jsms.Platform.Database;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Features.Intelligence;
-
-public sealed record TaxiiSourceDto(Guid Id, string Name, string ApiRootUrl, string RemoteCollectionId, string? Username, Guid LocalCollectionId,
-    string OwnerAgency, int IntervalMinutes, bool Enabled, string? AddedAfter, string Status, string? LastError, DateTime? LastAttemptAt,
-    DateTime? LastSuccessAt, int LastAccepted, int LastRefused, string Direction = "Pull", DateTime? PushedUpTo = null);
-
-/// <summary>
-/// A source to create. <c>Username</c> null: <c>Secret</c> is a bearer token, else the Basic password. <c>OwnerAgency</c> is the
-/// code of the agency that represents the remote partner on this node: it owns the pulled records.
-/// </summary>
-public sealed record CreateTaxiiSourceRequest(string? Name, string? ApiRootUrl, string? RemoteCollectionId, string? Username, string? Secret,
-    Guid? LocalCollectionId, string? OwnerAgency, int? IntervalMinutes, bool? Enabled, string? Direction = null);
-
-/// <summary>Changes to a source; null keeps the value. A new <c>Secret</c> replaces the stored one; <c>ResetMark</c> starts again from the beginning.</summary>
-public sealed record UpdateTaxiiSourceRequest(string? Name, string? ApiRootUrl, string? RemoteCollectionId, string? Username, string? Secret,
-    int? IntervalMinutes, bool? Enabled, bool? ResetMark);
-
-public sealed record PushResponse(PushResult Result, TaxiiSourceDto Source);
-
-public sealed record PullResponse(PullResult Result, TaxiiSourceDto Source);
 
 /// <summary><c>/api/intelligence/sources</c>: TAXII sources this node pulls from (administrators only) and their status.</summary>
 public static class TaxiiSourcesEndpoints

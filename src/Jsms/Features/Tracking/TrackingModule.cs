@@ -5,6 +5,7 @@ using Jsms.Platform.Database;
 using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace Jsms.Features.Tracking;
@@ -29,6 +30,8 @@ public static class TrackingModule
         services.AddTrackingProtocols(configuration);
         services.AddScoped<DeviceRegistry>();
         services.AddSingleton<DeviceDirectory>();
+        // Every JsmsDbContext counts device changes, so the directory's snapshot knows when it is stale.
+        services.AddSingleton<IInterceptor>(DeviceChanges.Interceptor);
         services.AddHostedService<TrackingTimer>();
         return services;
     }

@@ -1,12 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace Jsms.Platform.Database;
 
 public static class DatabaseSetup
 {
-    /// <summary>Registers <see cref="JsmsDbContext"/> on the configured provider.</summary>
+    /// <summary>
+    /// Registers <see cref="JsmsDbContext"/> on the configured provider. Features add their own EF Core interceptors as
+    /// <see cref="IInterceptor"/> singletons (e.g. Tracking's device-change counter); every context gets them.
+    /// </summary>
     public static IServiceCollection AddJsmsDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(JsmsOptions.Section).Get<JsmsOptions>() ?? new JsmsOptions();
@@ -19,7 +23,8 @@ public static class DatabaseSetup
                     "Jsms:Database is 'postgres' but ConnectionStrings:Jsms is empty. Set it, e.g. " +
                     "ConnectionStrings__Jsms='Host=127.0.0.1;Port=5432;Database=jsms;Username=jsms;Password=...'.");
             }
-            services.AddDbContext<JsmsDbContext, PostgresJsmsDbContext>(o => ConfigurePostgres(o, connectionString));
+            services.AddDbContext<JsmsDbContext, PostgresJsmsDbContext>((provider, o)
+                => ConfigurePostgres(o, connectionString, provider.GetServices<IInterceptor>()));
             services.AddSingleton(_ => WriteTurns.Concurrent());
         }
         else
@@ -29,23 +34,26 @@ public static class DatabaseSetup
             services.AddSingleton<SqliteCommitCheckpoints>();
             services.AddSingleton(_ => WriteTurns.OneAtATime());
             services.AddDbContext<JsmsDbContext, SqliteJsmsDbContext>((provider, o)
-                => ConfigureSqlite(o, $"Data Source={path}", provider.GetRequiredService<SqliteCommitCheckpoints>()));
+                => ConfigureSqlite(o, $"Data Source={path}", provider.GetRequiredService<SqliteCommitCheckpoints>(), provider.GetServices<IInterceptor>()));
         }
         return services;
     }
 
-    /// <summary>The SQLite options; <paramref name="checkpoints"/> is the application's (none at design time).</summary>
-    internal static void ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString, SqliteCommitCheckpoints? checkpoints = null)
-        => builder.AddInterceptors(checkpoints is null
-            ? [Features.Tracking.DeviceChanges.Interceptor, SqliteBusyTimeout.Interceptor]
-            : [Features.Tracking.DeviceChanges.Interceptor, SqliteBusyTimeout.Interceptor, checkpoints]).UseSqlite(connectionString, sqlite =>
+    /// <summary>
+    /// The SQLite options; <paramref name="checkpoints"/> is the application's, <paramref name="interceptors"/> the features'
+    /// (neither at design time).
+    /// </summary>
+    internal static void ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString, SqliteCommitCheckpoints? checkpoints = null,
+        IEnumerable<IInterceptor>? interceptors = null)
+        => builder.AddInterceptors([.. interceptors ?? [], SqliteBusyTimeout.Interceptor, .. checkpoints is null ? Array.Empty<IInterceptor>() : [checkpoints]])
+            .UseSqlite(connectionString, sqlite =>
         {
             sqlite.MigrationsAssembly(typeof(JsmsDbContext).Assembly.GetName().Name);
             sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery);
         });
 
-    internal static void ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString)
-        => builder.AddInterceptors(Features.Tracking.DeviceChanges.Interceptor).UseNpgsql(WithoutJit(connectionString), npgsql =>
+    internal static void ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString, IEnumerable<IInterceptor>? interceptors = null)
+        => builder.AddInterceptors(interceptors ?? []).UseNpgsql(WithoutJit(connectionString), npgsql =>
         {
             npgsql.MigrationsAssembly(typeof(JsmsDbContext).Assembly.GetName().Name);
         });

@@ -79,7 +79,7 @@ public abstract class JsmsDbContext(DbContextOptions options, IAuditActor? actor
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(JsmsDbContext).Assembly);
-        Features.Intelligence.StixJsonBytes.Configure(builder, Database);
+        IModelConfiguration.ApplyAll(builder, Database);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -5,27 +5,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Jsms.Features.Intelligence;
 
 /// <summary>
-/// A TAXII collection of STIX objects. Every signed-in user may list collections; what a collection
-/// returns is decided per object version by the access policy (docs/intelligence.md).
-/// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "Named after the TAXII 2.1 collection resource.")]
-public sealed class StixCollection
-{
-    public Guid Id { get; set; }
-
-    public string Title { get; set; } = "";
-
-    public string? Description { get; set; }
-
-    /// <summary>The TLP given to incoming objects that carry no TLP marking of their own.</summary>
-    public Tlp DefaultTlp { get; set; } = Tlp.Amber;
-
-    public Guid CreatedByAgencyId { get; set; }
-
-    public DateTime CreatedAt { get; set; }
-}
-
-/// <summary>
 /// One version of one STIX object in one collection: the full JSON as JSMS emits it (its marking written
 /// into <c>object_marking_refs</c> and the JSMS release extension) plus the columns queries filter on.
 /// The owner agency and TLP decide who may read it (<see cref="AccessPolicy"/>).
@@ -78,32 +57,6 @@ public sealed class StixObjectVersion : IReleasable
     public Guid CreatedByUserId { get; set; }
 }
 
-/// <summary>The TAXII status resource of one POST to a collection's objects, visible to the user who posted.</summary>
-public sealed class TaxiiStatus
-{
-    public Guid Id { get; set; }
-
-    public Guid CollectionId { get; set; }
-
-    public Guid UserId { get; set; }
-
-    public DateTime RequestTimestamp { get; set; }
-
-    /// <summary>The status resource as JSON (successes and failures included).</summary>
-    public string Json { get; set; } = "";
-}
-
-internal sealed class StixCollectionConfiguration : IEntityTypeConfiguration<StixCollection>
-{
-    public void Configure(EntityTypeBuilder<StixCollection> builder)
-    {
-        builder.ToTable("StixCollections");
-        builder.Property(c => c.Title).HasMaxLength(200);
-        builder.Property(c => c.Description).HasMaxLength(2000);
-        builder.Property(c => c.DefaultTlp).HasConversion<string>().HasMaxLength(16);
-    }
-}
-
 internal sealed class StixObjectVersionConfiguration : IEntityTypeConfiguration<StixObjectVersion>
 {
     public void Configure(EntityTypeBuilder<StixObjectVersion> builder)
@@ -128,14 +81,5 @@ internal sealed class StixObjectVersionConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(o => new { o.CollectionId, o.DateAdded }).IsUnique();
         builder.HasIndex(o => new { o.CollectionId, o.StixId, o.Modified }).IsUnique();
         builder.HasIndex(o => new { o.CollectionId, o.Type, o.DateAdded });
-    }
-}
-
-internal sealed class TaxiiStatusConfiguration : IEntityTypeConfiguration<TaxiiStatus>
-{
-    public void Configure(EntityTypeBuilder<TaxiiStatus> builder)
-    {
-        builder.ToTable("TaxiiStatuses");
-        builder.HasIndex(s => s.UserId);
     }
 }

@@ -1,0 +1,7 @@
+using System.Text.Json.Nodes;
+using Jsms.Features.Access;
+
+namespace Jsms.Features.Intelligence;
+
+/// <summary>A STIX object written by hand: its type, its properties (without id, created, modified, markings) and its marking.</summary>
+public sealed record WriteStixRequest(Guid? CollectionId, string? Type, JsonObject? Properties, MarkingInput? Marking);

@@ -1,0 +1,8 @@
+using System.Data;
+using System.Diagnostics;
+using Jsms.Platform.Background;
+
+namespace Jsms.Features.Tracking;
+
+/// <summary>A position to store: the (known, visible) device it came from and the fix, speed in metres per second.</summary>
+public sealed record PositionToStore(Device Device, Fix Fix);
