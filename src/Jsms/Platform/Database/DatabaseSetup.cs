@@ -37,15 +37,15 @@ public static class DatabaseSetup
     /// <summary>The SQLite options; <paramref name="checkpoints"/> is the application's (none at design time).</summary>
     internal static void ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString, SqliteCommitCheckpoints? checkpoints = null)
         => builder.AddInterceptors(checkpoints is null
-            ? [Features.Tracking.DeviceChanges.Interceptor, SqliteBusyTimeout.Interceptor]
-            : [Features.Tracking.DeviceChanges.Interceptor, SqliteBusyTimeout.Interceptor, checkpoints]).UseSqlite(connectionString, sqlite =>
+            ? [Features.Tracking.DeviceChanges.Interceptor, Features.Access.DerivedInputMarkings.Interceptor, SqliteBusyTimeout.Interceptor]
+            : [Features.Tracking.DeviceChanges.Interceptor, Features.Access.DerivedInputMarkings.Interceptor, SqliteBusyTimeout.Interceptor, checkpoints]).UseSqlite(connectionString, sqlite =>
         {
             sqlite.MigrationsAssembly(typeof(JsmsDbContext).Assembly.GetName().Name);
             sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery);
         });
 
     internal static void ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString)
-        => builder.AddInterceptors(Features.Tracking.DeviceChanges.Interceptor).UseNpgsql(WithoutJit(connectionString), npgsql =>
+        => builder.AddInterceptors(Features.Tracking.DeviceChanges.Interceptor, Features.Access.DerivedInputMarkings.Interceptor).UseNpgsql(WithoutJit(connectionString), npgsql =>
         {
             npgsql.MigrationsAssembly(typeof(JsmsDbContext).Assembly.GetName().Name);
         });
