@@ -11,23 +11,29 @@ namespace Jsms.Tests.Pages;
 public sealed class AlertsPageTests(JsmsTestApp app) : IClassFixture<JsmsTestApp>
 {
     [Fact]
-    public async Task Reader_of_another_agency_acknowledges_an_alert_through_the_page()
+    public async Task Reader_of_another_agency_sees_the_alert_without_buttons_and_gets_403_on_acknowledging_it()
     {
         var id = await RaiseAsync("Convoy overdue at checkpoint", AlertSeverity.High, Tlp.Green);
         using var analyst = await app.SignInWebAsync("ru.analyst");
         var page = await analyst.Client.GetStringAsync("/Alerts");
         Assert.Contains($"data-id=\"{id}\"", page, StringComparison.Ordinal);
         Assert.Contains("data-tlp=\"GREEN\"", page, StringComparison.Ordinal);
+        var article = page[page.IndexOf($"data-id=\"{id}\"", StringComparison.Ordinal)..];
+        Assert.DoesNotContain("data-testid=\"alert-acknowledge\"", article[..article.IndexOf("</article>", StringComparison.Ordinal)], StringComparison.Ordinal);
 
+        // Acting on an alert is its owner agency's (docs/access-policy.md, "Acting on alerts").
         var response = await analyst.PostFormAsync($"/Alerts?id={id}", [], handler: "Acknowledge", tokenFrom: "/Alerts");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("/Alerts", BrowserlessSession.FinalPath(response));
-        Assert.Contains("data-testid=\"alerts-notice\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(AlertStatus.Open, await app.WithDb(db => db.Set<Alert>().Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
 
+        using var owner = await app.SignInWebAsync("pk.analyst");
+        var acknowledged = await owner.PostFormAsync($"/Alerts?id={id}", [], handler: "Acknowledge", tokenFrom: "/Alerts");
+        Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
+        Assert.Contains("data-testid=\"alerts-notice\"", await acknowledged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var (status, by) = await app.WithDb(db => db.Set<Alert>().Where(a => a.Id == id)
             .Select(a => new ValueTuple<AlertStatus, Guid?>(a.Status, a.AcknowledgedByUserId)).SingleAsync());
         Assert.Equal(AlertStatus.Acknowledged, status);
-        Assert.Equal(await UserIdAsync("ru.analyst"), by);
+        Assert.Equal(await UserIdAsync("pk.analyst"), by);
     }
 
     [Fact]
@@ -53,7 +59,7 @@ public sealed class AlertsPageTests(JsmsTestApp app) : IClassFixture<JsmsTestApp
         Assert.Contains($"data-id=\"{id}\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"alert-acknowledge\"", html, StringComparison.Ordinal);
         var response = await viewer.PostFormAsync($"/Alerts?id={id}", [], handler: "Acknowledge", tokenFrom: "/Alerts");
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
     [Fact]

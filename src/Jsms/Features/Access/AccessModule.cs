@@ -1,7 +1,10 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
 namespace Jsms.Features.Access;
 
 public static class AccessModule
 {
     public static IServiceCollection AddAccess(this IServiceCollection services)
-        => services.AddScoped<ReleaseMarkings>();
+        => services.AddScoped<ReleaseMarkings>()
+            .AddSingleton<IInterceptor>(DerivedInputMarkings.Interceptor);
 }

@@ -14,7 +14,7 @@ namespace Jsms.Features.Alerts;
 /// <see cref="Alert.Sequence"/> as the event id. One loop reads what was stored after the last alert it handed out
 /// (woken by <see cref="Publish"/> after a commit, and every <see cref="PollInterval"/> for writers that do not call it)
 /// and hands the same rows, as a range of sequence numbers, to every subscriber; each subscriber sends those the access
-/// policy lets it read (the caller reloaded per range, so a disabled user stops receiving). A subscriber keeps the last
+/// policy lets it read (the caller reloaded per range, so a disabled user stops receiving) in the form it may receive (AlertRedaction). A subscriber keeps the last
 /// sequence it dealt with: it replays from <c>Last-Event-ID</c> on connecting, skips what it already sent, and reads a
 /// range it did not receive (it fell behind) from the database. A replay of more than <see cref="ReplayLimit"/> alerts
 /// sends that many, then a <c>skipped</c> event, and ends the stream: the client reconnects with its last id and gets the
@@ -284,15 +284,11 @@ public sealed class AlertBroadcaster(IServiceScopeFactory scopes, TimeProvider c
                     }
                     cursor = range.After;
                 }
-                var fresh = range.Alerts.Where(a => a.Sequence > cursor).ToList();
-                var ids = fresh.Select(a => a.Id).ToList();
-                var readable = (await db.Readable<Alert>(current).Where(a => ids.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();
+                // Read by the system in full: filtered and shaped for this subscriber by the policy (redacted where it must be).
+                var fresh = await AlertsModule.ReadableAmongAsync(db, current, [.. range.Alerts.Where(a => a.Sequence > cursor)], cancellationToken);
                 foreach (var alert in fresh)
                 {
-                    if (readable.Contains(alert.Id))
-                    {
-                        yield return Item(alert);
-                    }
+                    yield return Item(alert);
                 }
                 cursor = range.UpTo;
             }

@@ -11,7 +11,7 @@ namespace Jsms.Features.Alerts;
 public sealed record AlertDto(Guid Id, string Kind, AlertSeverity Severity, string Title, string? Detail, string? SubjectType, Guid? SubjectId,
     DateTime RaisedAt, AlertStatus Status, Guid? AssignedToUserId, DateTime? AcknowledgedAt, DateTime? ResolvedAt, string? ResolutionNote, string Tlp,
     string? SubjectLabel = null, Guid? SiteId = null, double? Latitude = null, double? Longitude = null, System.Text.Json.JsonElement? Evidence = null,
-    long Sequence = 0, string? OwnerAgency = null);
+    long Sequence = 0, string? OwnerAgency = null, bool Redacted = false);
 
 public sealed record AlertQuery(AlertStatus? Status, AlertSeverity? MinSeverity, string? Kind, int? Limit);
 
@@ -36,7 +36,7 @@ public static class AlertsModule
     public static async Task<Ok<List<AlertDto>>> List([AsParameters] AlertQuery query, Caller caller, JsmsDbContext db)
         => TypedResults.Ok(await ListAsync(db, caller, query));
 
-    internal static Task<List<AlertDto>> ListAsync(JsmsDbContext db, Caller caller, AlertQuery query)
+    internal static async Task<List<AlertDto>> ListAsync(JsmsDbContext db, Caller caller, AlertQuery query)
     {
         var alerts = db.Readable<Alert>(caller).AsNoTracking();
         if (query.Status is { } status)
@@ -52,26 +52,41 @@ public static class AlertsModule
         {
             alerts = alerts.Where(a => a.Kind == query.Kind);
         }
-        return alerts.OrderBy(a => a.Status).ThenByDescending(a => a.RaisedAt).Take(Math.Clamp(query.Limit ?? 100, 1, 1000))
-            .Select(ToDto(db)).ToListAsync();
+        return await ForReaderAsync(db, caller, alerts.OrderBy(a => a.Status).ThenByDescending(a => a.RaisedAt).Take(Math.Clamp(query.Limit ?? 100, 1, 1000)),
+            CancellationToken.None);
     }
 
     /// <summary>
-    /// The alerts stored after <paramref name="after"/> (by <see cref="Alert.Sequence"/>), whoever may read them: only for the
-    /// alert stream's shared read, which filters them by the policy per subscriber.
+    /// The alerts of a query the caller may read (it starts from <see cref="AccessPolicy.Readable{T}"/>), each in the form
+    /// this caller may receive (<see cref="AlertRedaction"/>).
+    /// </summary>
+    private static async Task<List<AlertDto>> ForReaderAsync(JsmsDbContext db, Caller caller, IQueryable<Alert> readable, CancellationToken cancellationToken)
+        => await AlertRedaction.ForReaderAsync(db, caller, await readable.Select(ToDto(db)).ToListAsync(cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The alerts stored after <paramref name="after"/> (by <see cref="Alert.Sequence"/>), whoever may read them, in full: only
+    /// for the alert stream's shared read, which filters and redacts them per subscriber (<see cref="ReadableAmongAsync"/>).
     /// </summary>
     internal static Task<List<AlertDto>> StoredAfterAsync(JsmsDbContext db, long after, int take, CancellationToken cancellationToken)
         => db.Set<Alert>().AsNoTracking().Where(a => a.Sequence > after).OrderBy(a => a.Sequence).Take(take).Select(ToDto(db)).ToListAsync(cancellationToken);
 
     /// <summary>The alerts the caller may read stored after <paramref name="after"/> up to <paramref name="upTo"/>, in stored order.</summary>
     internal static Task<List<AlertDto>> ReadableBetweenAsync(JsmsDbContext db, Caller caller, long after, long upTo, int take, CancellationToken cancellationToken)
-        => db.Readable<Alert>(caller).AsNoTracking().Where(a => a.Sequence > after && a.Sequence <= upTo).OrderBy(a => a.Sequence).Take(take)
-            .Select(ToDto(db)).ToListAsync(cancellationToken);
+        => ForReaderAsync(db, caller, db.Readable<Alert>(caller).AsNoTracking().Where(a => a.Sequence > after && a.Sequence <= upTo).OrderBy(a => a.Sequence).Take(take),
+            cancellationToken);
+
+    /// <summary>Of alerts read by the system (<see cref="StoredAfterAsync"/>), those the caller may read, in the form it may receive, in the same order.</summary>
+    internal static async Task<List<AlertDto>> ReadableAmongAsync(JsmsDbContext db, Caller caller, IReadOnlyList<AlertDto> alerts, CancellationToken cancellationToken)
+    {
+        var ids = alerts.Select(a => a.Id).ToList();
+        var readable = (await db.Readable<Alert>(caller).Where(a => ids.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();
+        return await AlertRedaction.ForReaderAsync(db, caller, [.. alerts.Where(a => readable.Contains(a.Id))], cancellationToken);
+    }
 
     /// <summary>One alert; reading an AMBER+STRICT or RED alert is audited.</summary>
     public static async Task<Results<Ok<AlertDto>, NotFound>> Get(Guid id, Caller caller, JsmsDbContext db)
     {
-        var dto = await db.Readable<Alert>(caller).AsNoTracking().Where(a => a.Id == id).Select(ToDto(db)).FirstOrDefaultAsync();
+        var dto = (await ForReaderAsync(db, caller, db.Readable<Alert>(caller).AsNoTracking().Where(a => a.Id == id), CancellationToken.None)).FirstOrDefault();
         if (dto is null)
         {
             return TypedResults.NotFound();
@@ -84,22 +99,32 @@ public static class AlertsModule
         return TypedResults.Ok(dto);
     }
 
-    /// <summary>Any reader of the alert may acknowledge it: whoever is on watch takes it.</summary>
-    public static async Task<Results<Ok<AlertDto>, NotFound>> Acknowledge(Guid id, Caller caller, JsmsDbContext db, TimeProvider clock)
-        => await AcknowledgeAsync(db, caller, clock, id) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound();
+    /// <summary>Acknowledging takes the alert: only its owner agency's writers may (<see cref="AccessPolicy.MayAct"/>).</summary>
+    public static async Task<Results<Ok<AlertDto>, NotFound, ProblemHttpResult>> Acknowledge(Guid id, Caller caller, JsmsDbContext db, TimeProvider clock)
+        => Answer(await AcknowledgeAsync(db, caller, clock, id));
 
-    public static async Task<Results<Ok<AlertDto>, NotFound>> Resolve(Guid id, ResolveAlertRequest request, Caller caller, JsmsDbContext db, TimeProvider clock)
-        => await ResolveAsync(db, caller, clock, id, request.Note) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound();
+    public static async Task<Results<Ok<AlertDto>, NotFound, ProblemHttpResult>> Resolve(Guid id, ResolveAlertRequest request, Caller caller, JsmsDbContext db,
+        TimeProvider clock)
+        => Answer(await ResolveAsync(db, caller, clock, id, request.Note));
 
-    // Shared by the endpoints above and the Alerts page: null when the caller cannot see the alert
-    // or has no writing role (both answer 404).
+    private static Results<Ok<AlertDto>, NotFound, ProblemHttpResult> Answer(AlertActionResult result) => result switch
+    {
+        { Alert: { } alert } => TypedResults.Ok(alert),
+        { Forbidden: true } => TypedResults.Problem(
+            "Only members of the alert's owner agency with a writing role acknowledge, assign or resolve it.",
+            statusCode: StatusCodes.Status403Forbidden, title: "Not yours to act on"),
+        _ => TypedResults.NotFound(),
+    };
 
-    internal static async Task<AlertDto?> AcknowledgeAsync(JsmsDbContext db, Caller caller, TimeProvider clock, Guid id)
+    // Shared by the endpoints above and the Alerts page. Who may act is the access policy's rule (AccessPolicy.MayAct): an alert
+    // the caller may not read is not found; one it reads but may not act on is forbidden.
+
+    internal static async Task<AlertActionResult> AcknowledgeAsync(JsmsDbContext db, Caller caller, TimeProvider clock, Guid id)
     {
         var alert = await db.Readable<Alert>(caller).FirstOrDefaultAsync(a => a.Id == id);
-        if (alert is null || !caller.CanWrite)
+        if (alert is null || !caller.MayAct(alert))
         {
-            return null;
+            return new AlertActionResult(null, alert is not null);
         }
         if (alert.Status == AlertStatus.Open)
         {
@@ -109,15 +134,15 @@ public static class AlertsModule
             alert.AssignedToUserId ??= caller.UserId;
             await db.SaveChangesAsync();
         }
-        return await DtoAsync(db, id);
+        return new AlertActionResult(await DtoAsync(db, caller, id), false);
     }
 
-    internal static async Task<AlertDto?> ResolveAsync(JsmsDbContext db, Caller caller, TimeProvider clock, Guid id, string? note)
+    internal static async Task<AlertActionResult> ResolveAsync(JsmsDbContext db, Caller caller, TimeProvider clock, Guid id, string? note)
     {
         var alert = await db.Readable<Alert>(caller).FirstOrDefaultAsync(a => a.Id == id);
-        if (alert is null || !caller.CanWrite)
+        if (alert is null || !caller.MayAct(alert))
         {
-            return null;
+            return new AlertActionResult(null, alert is not null);
         }
         var now = clock.GetUtcNow().UtcDateTime;
         alert.AcknowledgedAt ??= now;
@@ -126,11 +151,15 @@ public static class AlertsModule
         alert.ResolvedAt = now;
         alert.ResolutionNote = note?.Trim();
         await db.SaveChangesAsync();
-        return await DtoAsync(db, id);
+        return new AlertActionResult(await DtoAsync(db, caller, id), false);
     }
 
-    private static Task<AlertDto> DtoAsync(JsmsDbContext db, Guid id)
-        => db.Set<Alert>().AsNoTracking().Where(a => a.Id == id).Select(ToDto(db)).FirstAsync();
+    /// <summary>The ids among these alerts the caller may act on (for the page's buttons).</summary>
+    internal static async Task<HashSet<Guid>> ActionableAsync(JsmsDbContext db, Caller caller, IReadOnlyCollection<Guid> ids)
+        => [.. await db.Writable<Alert>(caller).Where(a => ids.Contains(a.Id)).Select(a => a.Id).ToListAsync()];
+
+    private static async Task<AlertDto> DtoAsync(JsmsDbContext db, Caller caller, Guid id)
+        => (await ForReaderAsync(db, caller, db.Set<Alert>().AsNoTracking().Where(a => a.Id == id), CancellationToken.None)).First();
 
     /// <summary>The alert as clients read it, with its owner agency's code (the agency it belongs to: its site's, or its movement's).</summary>
     private static Expression<Func<Alert, AlertDto>> ToDto(JsmsDbContext db)
@@ -147,3 +176,6 @@ public static class AlertsModule
     private static System.Text.Json.JsonElement? ParseEvidence(string? evidence)
         => evidence is null ? null : System.Text.Json.JsonDocument.Parse(evidence).RootElement.Clone();
 }
+
+/// <summary>The outcome of acting on an alert: the alert as the caller now reads it, or forbidden (readable, not the caller's to act on), or neither (not found).</summary>
+internal sealed record AlertActionResult(AlertDto? Alert, bool Forbidden);

@@ -6,14 +6,16 @@ using Microsoft.Extensions.Localization;
 
 namespace Jsms.Features.Alerts;
 
-/// <summary>Alerts the caller may see, with acknowledge and resolve for writing roles (same logic as the API).</summary>
+/// <summary>Alerts the caller may see (redacted where the policy says so), with acknowledge and resolve where the caller may act (same logic as the API).</summary>
 public sealed class AlertsIndexModel(JsmsDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public AlertStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public AlertSeverity? MinSeverity { get; set; }
 
     public List<AlertDto> Alerts { get; private set; } = [];
-    public bool CanWrite { get; private set; }
+
+    /// <summary>The alerts the caller may acknowledge and resolve (its agency's, with a writing role: AccessPolicy.MayAct).</summary>
+    public IReadOnlySet<Guid> Actionable { get; private set; } = new HashSet<Guid>();
 
     [TempData] public string? Notice { get; set; }
 
@@ -23,8 +25,8 @@ public sealed class AlertsIndexModel(JsmsDbContext db, TimeProvider clock, IStri
         {
             return Challenge();
         }
-        CanWrite = caller.CanWrite;
         Alerts = await AlertsModule.ListAsync(db, caller, new AlertQuery(Status, MinSeverity, null, 200));
+        Actionable = await AlertsModule.ActionableAsync(db, caller, [.. Alerts.Select(a => a.Id)]);
         // Showing a sensitive record is a read of it: audited like any other.
         var sensitive = Alerts.Where(a => a.Tlp is "AMBER+STRICT" or "RED").ToList();
         foreach (var alert in sensitive)
@@ -44,9 +46,10 @@ public sealed class AlertsIndexModel(JsmsDbContext db, TimeProvider clock, IStri
         {
             return Challenge();
         }
-        if (await AlertsModule.AcknowledgeAsync(db, caller, clock, id) is not { } alert)
+        var result = await AlertsModule.AcknowledgeAsync(db, caller, clock, id);
+        if (result.Alert is not { } alert)
         {
-            return NotFound();
+            return result.Forbidden ? Forbid() : NotFound();
         }
         Notice = text["Alerts.AcknowledgedNotice", alert.Title].Value;
         return RedirectToPage(new { Status, MinSeverity });
@@ -58,9 +61,10 @@ public sealed class AlertsIndexModel(JsmsDbContext db, TimeProvider clock, IStri
         {
             return Challenge();
         }
-        if (await AlertsModule.ResolveAsync(db, caller, clock, id, note) is not { } alert)
+        var result = await AlertsModule.ResolveAsync(db, caller, clock, id, note);
+        if (result.Alert is not { } alert)
         {
-            return NotFound();
+            return result.Forbidden ? Forbid() : NotFound();
         }
         Notice = text["Alerts.ResolvedNotice", alert.Title].Value;
         return RedirectToPage(new { Status, MinSeverity });

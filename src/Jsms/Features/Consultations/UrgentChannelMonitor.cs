@@ -87,23 +87,14 @@ public sealed class UrgentChannelMonitor(
                                   join r in db.Roles on ur.RoleId equals r.Id
                                   where u.AgencyId == message.OwnerAgencyId && !u.IsDisabled && r.Name == JsmsRoles.Coordinator
                                   select u.Id).Distinct().ToListAsync(cancellationToken);
-        var alert = new Alert
+        var draft = new AlertDraft(AlertKind, AlertSeverity.High, $"Urgent message to {to} not acknowledged: {Shorten(message.Subject, 200)}", now)
         {
-            Id = Guid.NewGuid(),
-            Kind = AlertKind,
-            Severity = AlertSeverity.High,
-            Title = $"Urgent message to {to} not acknowledged: {Shorten(message.Subject, 200)}",
             Detail = $"Sent {message.SentAt:yyyy-MM-dd HH:mm} UTC; acknowledgement was due by {message.AcknowledgeBy:yyyy-MM-dd HH:mm} UTC.",
             SubjectType = nameof(UrgentMessage),
             SubjectId = message.Id,
-            RaisedAt = now,
-            Status = AlertStatus.Open,
-            OwnerAgencyId = message.OwnerAgencyId,
-            Tlp = Tlp.AmberStrict,
-            CreatedByUserId = message.CreatedByUserId,
         };
-        db.Add(alert);
-        db.AddRange(coordinators.Select(u => new NamedRecipient { RecordId = alert.Id, UserId = u }));
+        var alert = db.Raise(draft, new AlertAudience(message.OwnerAgencyId, Tlp.AmberStrict, message.CreatedByUserId, [], coordinators),
+            [new AlertInput(message, "urgent-message")]);
         db.Audit("escalate", nameof(UrgentMessage), message.Id, $"alert {alert.Id}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

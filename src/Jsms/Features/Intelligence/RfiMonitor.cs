@@ -77,23 +77,16 @@ public sealed class RfiMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
                                   join r in db.Roles on ur.RoleId equals r.Id
                                   where agencies.Contains(u.AgencyId) && !u.IsDisabled && r.Name == JsmsRoles.Coordinator
                                   select u.Id).Distinct().ToListAsync(cancellationToken);
-        var alert = new Alert
+        var draft = new AlertDraft(AlertKind, AlertSeverity.Medium,
+            $"Request for information overdue ({string.Join(", ", lateCodes)}): {Shorten(rfi.Title, 200)}", now)
         {
-            Id = Guid.NewGuid(),
-            Kind = AlertKind,
-            Severity = AlertSeverity.Medium,
-            Title = $"Request for information overdue ({string.Join(", ", lateCodes)}): {Shorten(rfi.Title, 200)}",
             Detail = $"Asked {rfi.AskedAt:yyyy-MM-dd HH:mm} UTC; the answer was due by {rfi.DueAt:yyyy-MM-dd HH:mm} UTC.",
             SubjectType = nameof(Rfi),
             SubjectId = rfi.Id,
-            RaisedAt = now,
-            Status = AlertStatus.Open,
-            OwnerAgencyId = rfi.OwnerAgencyId,
-            Tlp = Tlp.AmberStrict,
-            CreatedByUserId = rfi.CreatedByUserId,
         };
-        db.Add(alert);
-        db.AddRange(coordinators.Select(u => new NamedRecipient { RecordId = alert.Id, UserId = u }));
+        // It reveals the request's title: an asked coordinator to whom the request is not released reads the alert redacted.
+        var alert = db.Raise(draft, new AlertAudience(rfi.OwnerAgencyId, Tlp.AmberStrict, rfi.CreatedByUserId, [], coordinators),
+            [new AlertInput(rfi, "rfi")]);
         db.Audit("escalate", nameof(Rfi), rfi.Id, $"alert {alert.Id}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -62,7 +62,7 @@ public sealed class MovementMonitor(IServiceScopeFactory scopes, AlertBroadcaste
         var active = await db.Set<Movement>()
             .Where(m => m.Status == MovementStatus.UnderWay || m.Status == MovementStatus.Overdue)
             .ToListAsync(cancellationToken);
-        var alerts = new List<Alert>();
+        var alerts = new List<(AlertDraft Draft, Movement Movement, Device? Tracker)>();
         var silence = TimeSpan.FromMinutes(options.Value.SilentTrackerMinutes);
         var activeIds = active.Select(m => m.Id).ToHashSet();
         _reached.RemoveWhere(r => !activeIds.Contains(r.Movement));
@@ -71,8 +71,8 @@ public sealed class MovementMonitor(IServiceScopeFactory scopes, AlertBroadcaste
             if (movement.Status == MovementStatus.UnderWay && movement.ArriveLatest is { } latest && latest < now)
             {
                 movement.Status = MovementStatus.Overdue;
-                alerts.Add(NewAlert(movement, "movement.overdue", AlertSeverity.High, $"Movement overdue: {movement.Name}",
-                    $"The arrival window closed at {latest:u} and the movement has not arrived.", null, latest));
+                alerts.Add((Draft(movement, "movement.overdue", AlertSeverity.High, $"Movement overdue: {movement.Name}",
+                    $"The arrival window closed at {latest:u} and the movement has not arrived.", null, latest), movement, null));
             }
             var trackers = System.Text.Json.JsonSerializer.Deserialize<List<string>>(movement.VehiclesJson)!
                 .Concat(System.Text.Json.JsonSerializer.Deserialize<List<string>>(movement.EscortJson)!).Distinct().ToList();
@@ -80,13 +80,14 @@ public sealed class MovementMonitor(IServiceScopeFactory scopes, AlertBroadcaste
             // Held back by the writer first, then the table (a position is in one or the other).
             var heldBack = writer.HeldBackLastPositions(trackerIds);
             var devices = (await db.Set<Device>().AsNoTracking().Where(d => trackerIds.Contains(d.Id))
-                .Select(d => new { d.Id, d.UniqueId, Last = db.Set<DeviceLastPosition>().Where(l => l.DeviceId == d.Id).Select(l => (DateTime?)l.Time).FirstOrDefault() })
+                .Select(d => new { Device = d, Last = db.Set<DeviceLastPosition>().Where(l => l.DeviceId == d.Id).Select(l => (DateTime?)l.Time).FirstOrDefault() })
                 .ToListAsync(cancellationToken))
-                .Select(d => new { d.Id, d.UniqueId, Last = heldBack.TryGetValue(d.Id, out var held) && (d.Last is null || held.Time > d.Last) ? held.Time : d.Last })
+                .Select(d => new { d.Device, d.Device.UniqueId, Last = heldBack.TryGetValue(d.Device.Id, out var held) && (d.Last is null || held.Time > d.Last) ? held.Time : d.Last })
                 .ToList();
             foreach (var device in devices)
             {
-                alerts.AddRange(await MissedCheckpointsAsync(db, movement, device.Id, device.UniqueId, now, cancellationToken));
+                alerts.AddRange((await MissedCheckpointsAsync(db, movement, device.Device.Id, device.UniqueId, now, cancellationToken))
+                    .Select(draft => (draft, movement, (Device?)device.Device)));
             }
             foreach (var device in devices)
             {
@@ -100,8 +101,8 @@ public sealed class MovementMonitor(IServiceScopeFactory scopes, AlertBroadcaste
                     && a.SubjectLabel == label && a.RaisedAt > last, cancellationToken);
                 if (!already)
                 {
-                    alerts.Add(NewAlert(movement, "tracker.silent", AlertSeverity.Medium, $"Tracker silent: {label} ({movement.Name})",
-                        $"Tracker {label} of movement {movement.Name} has sent no position since {last:u}.", label, last + silence));
+                    alerts.Add((Draft(movement, "tracker.silent", AlertSeverity.Medium, $"Tracker silent: {label} ({movement.Name})",
+                        $"Tracker {label} of movement {movement.Name} has sent no position since {last:u}.", label, last + silence), movement, device.Device));
                 }
             }
         }
@@ -109,35 +110,44 @@ public sealed class MovementMonitor(IServiceScopeFactory scopes, AlertBroadcaste
         {
             return [];
         }
-        // The movement's audience: its named list, and the owner agency's coordinators.
-        var movementIds = alerts.Select(a => a.SubjectId!.Value).Distinct().ToList();
-        var named = (await db.Set<NamedRecipient>().AsNoTracking().Where(n => movementIds.Contains(n.RecordId)).ToListAsync(cancellationToken))
-            .ToLookup(n => n.RecordId, n => n.UserId);
-        var coordinators = await CoordinatorsAsync(db, alerts.Select(a => a.OwnerAgencyId).Distinct().ToList(), cancellationToken);
-        foreach (var alert in alerts)
+        var audiences = await AudienceOfAsync(db, [.. alerts.Select(a => a.Movement).DistinctBy(m => m.Id)], cancellationToken);
+        var ids = new List<Guid>();
+        foreach (var (draft, movement, tracker) in alerts)
         {
-            db.Add(alert);
-            foreach (var user in named[alert.SubjectId!.Value].Concat(coordinators[alert.OwnerAgencyId]).Distinct())
-            {
-                db.Add(new NamedRecipient { RecordId = alert.Id, UserId = user });
-            }
+            AlertInput[] inputs = tracker is null ? [new(movement, "movement")] : [new(movement, "movement"), new(tracker, "device")];
+            ids.Add(db.Raise(draft, audiences[movement.Id], inputs).Id);
         }
         using (await turns.TakeAsync(cancellationToken))
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        counters.AddAlerts(alerts.Count);
-        return alerts.Select(a => a.Id).ToList();
+        counters.AddAlerts(ids.Count);
+        return ids;
+    }
+
+    /// <summary>
+    /// The audience of alerts about these movements, as need-to-know as the movement: owned by its agency at TLP:RED, for
+    /// the movement's named list and the owner agency's coordinators (as named recipients).
+    /// </summary>
+    internal static async Task<Dictionary<Guid, AlertAudience>> AudienceOfAsync(JsmsDbContext db, IReadOnlyCollection<Movement> movements,
+        CancellationToken cancellationToken)
+    {
+        var movementIds = movements.Select(m => m.Id).ToList();
+        var named = (await db.Set<NamedRecipient>().AsNoTracking().Where(n => movementIds.Contains(n.RecordId)).ToListAsync(cancellationToken))
+            .ToLookup(n => n.RecordId, n => n.UserId);
+        var coordinators = await CoordinatorsAsync(db, movements.Select(m => m.OwnerAgencyId).Distinct().ToList(), cancellationToken);
+        return movements.ToDictionary(m => m.Id, m => new AlertAudience(m.OwnerAgencyId, Tlp.Red, m.CreatedByUserId, [],
+            [.. named[m.Id].Concat(coordinators[m.OwnerAgencyId]).Distinct()]));
     }
 
     /// <summary>
     /// The checkpoints whose deadline (expected time + grace) has passed with no position of this tracker within the
     /// radius between the movement's earliest departure (or 12 hours before) and the deadline, not yet alerted.
     /// </summary>
-    private async Task<List<Alert>> MissedCheckpointsAsync(JsmsDbContext db, Movement movement, Guid deviceId, string tracker, DateTime now,
+    private async Task<List<AlertDraft>> MissedCheckpointsAsync(JsmsDbContext db, Movement movement, Guid deviceId, string tracker, DateTime now,
         CancellationToken cancellationToken)
     {
-        var alerts = new List<Alert>();
+        var alerts = new List<AlertDraft>();
         var settings = watch.Value;
         var checkpoints = System.Text.Json.JsonSerializer.Deserialize<List<CheckpointDto>>(movement.CheckpointsJson, CaseInsensitive) ?? [];
         foreach (var c in checkpoints)
@@ -178,12 +188,9 @@ public sealed class MovementMonitor(IServiceScopeFactory scopes, AlertBroadcaste
                 _reached.Add(reachedKey);
                 continue;
             }
-            var alert = NewAlert(movement, "checkpoint.missed", AlertSeverity.High, title,
+            alerts.Add(Draft(movement, "checkpoint.missed", AlertSeverity.High, title,
                 $"Tracker {tracker} of movement {movement.Name} was not within {radius:0} m of checkpoint {c.Name} by {deadline:u} "
-                + $"(expected {expected:u} + {settings.CheckpointGraceMinutes:0} minutes' grace).", tracker, deadline);
-            alert.Latitude = lat;
-            alert.Longitude = lon;
-            alerts.Add(alert);
+                + $"(expected {expected:u} + {settings.CheckpointGraceMinutes:0} minutes' grace).", tracker, deadline) with { Latitude = lat, Longitude = lon });
         }
         return alerts;
     }
@@ -237,22 +244,8 @@ public sealed class MovementMonitor(IServiceScopeFactory scopes, AlertBroadcaste
                    where r.Name == JsmsRoles.Coordinator && agencies.Contains(u.AgencyId)
                    select new { u.Id, u.AgencyId }).ToListAsync(cancellationToken)).ToLookup(u => u.AgencyId, u => u.Id);
 
-    private static Alert NewAlert(Movement movement, string kind, AlertSeverity severity, string title, string detail, string? label, DateTime at) => new()
-    {
-        Id = Guid.NewGuid(),
-        Kind = kind,
-        Severity = severity,
-        Title = title.Length > 300 ? title[..300] : title,
-        Detail = detail,
-        SubjectType = "movement",
-        SubjectId = movement.Id,
-        SubjectLabel = label,
-        RaisedAt = at,
-        Status = AlertStatus.Open,
-        OwnerAgencyId = movement.OwnerAgencyId,
-        Tlp = Tlp.Red,
-        CreatedByUserId = movement.CreatedByUserId,
-    };
+    private static AlertDraft Draft(Movement movement, string kind, AlertSeverity severity, string title, string detail, string? label, DateTime at)
+        => new(kind, severity, title, at) { Detail = detail, SubjectType = "movement", SubjectId = movement.Id, SubjectLabel = label };
 }
 
 /// <summary>Movement detections (<c>Jsms:Tracking</c> section, beside <see cref="TrackingOptions"/>).</summary>

@@ -11,10 +11,16 @@ public sealed record Observation(string Subject, DateTime Time, double Latitude,
 /// <summary>One item of an alert's evidence (stored as JSON in <see cref="Alert.Evidence"/>).</summary>
 public sealed record EvidenceItem(string Source, long Id, DateTime Time, double Latitude, double Longitude, string Via);
 
-/// <summary>An alert the engine decided to raise; the pipeline stores it with the site's marking.</summary>
-/// <summary>An alert the engine decided to raise, about a site (<see cref="Site"/>) or a movement's route (<see cref="Route"/>).</summary>
+/// <summary>
+/// An alert the engine decided to raise, about a site (<see cref="Site"/>) or a movement's route (<see cref="Route"/>).
+/// <see cref="Sources"/> are the trackers and sensors (source, via) whose observations it reveals beyond its evidence (a
+/// stay's whole history): the alert's inputs for the derived-record rule of the access policy.
+/// </summary>
 public sealed record DetectedAlert(string Kind, AlertSeverity Severity, string Title, string Detail, string Subject, SiteZone? Site,
-    DateTime At, double Latitude, double Longitude, IReadOnlyList<EvidenceItem> Evidence, RouteWatch? Route = null);
+    DateTime At, double Latitude, double Longitude, IReadOnlyList<EvidenceItem> Evidence, RouteWatch? Route = null)
+{
+    public IReadOnlyCollection<(string Source, string Via)> Sources { get; init; } = [];
+}
 
 /// <summary>
 /// A movement under way as the engine watches it: its planned route and corridor (metres either side; no route, no
@@ -486,6 +492,7 @@ public sealed class TrackingEngine(TimeSpan maxGap, bool zoneTransitionAlerts = 
                 {
                     session.Evidence.Add(item);
                 }
+                session.Sources.Add((o.Source, o.Via));
                 // One pending wake-up per stay for its gap: when it comes, Drain re-arms it at the stay's latest Last + MaxGap.
                 if (session.GapWake is null)
                 {
@@ -519,7 +526,7 @@ public sealed class TrackingEngine(TimeSpan maxGap, bool zoneTransitionAlerts = 
                         var site = _sites[key.Item2];
                         alerts.Add(new DetectedAlert("site.leave", AlertSeverity.Info, $"{o.Subject} left the watch zone of {site.Name}",
                             $"{o.Subject} was observed outside the watch zone of {site.Name}.", o.Subject, site, o.Time,
-                            o.Latitude, o.Longitude, [item]));
+                            o.Latitude, o.Longitude, [item]) { Sources = [.. session.Sources] });
                     }
                 }
             }
@@ -582,7 +589,7 @@ public sealed class TrackingEngine(TimeSpan maxGap, bool zoneTransitionAlerts = 
                     $"Loitering: {key.Subject} near {site.Name} for {site.Threshold.TotalMinutes:0} minutes",
                     $"{key.Subject} has been observed in the watch zone of {site.Name} ({site.WatchMetres:0} m around the perimeter) "
                     + $"since {session.Start:u} with no gap over {MaxGap.TotalMinutes:0} minutes; {evidence.Count} observation(s).",
-                    key.Subject, site, fireAt, session.LastLatitude, session.LastLongitude, evidence));
+                    key.Subject, site, fireAt, session.LastLatitude, session.LastLongitude, evidence) { Sources = [.. session.Sources] });
             }
             if (session.Last + MaxGap < now)
             {
@@ -591,7 +598,7 @@ public sealed class TrackingEngine(TimeSpan maxGap, bool zoneTransitionAlerts = 
                 {
                     alerts.Add(new DetectedAlert("site.leave", AlertSeverity.Info, $"{key.Subject} no longer seen near {site.Name}",
                         $"{key.Subject} was last observed in the watch zone of {site.Name} at {session.Last:u}.", key.Subject, site,
-                        session.Last + MaxGap, session.LastLatitude, session.LastLongitude, []));
+                        session.Last + MaxGap, session.LastLatitude, session.LastLongitude, []) { Sources = [.. session.Sources] });
                 }
             }
             else if (session.GapWake is null)
@@ -611,6 +618,9 @@ public sealed class TrackingEngine(TimeSpan maxGap, bool zoneTransitionAlerts = 
         public double LastLongitude { get; set; }
         public bool Alerted { get; set; }
         public List<EvidenceItem> Evidence { get; } = [];
+
+        /// <summary>Every tracker and sensor that observed the subject during the stay (not capped like the evidence).</summary>
+        public HashSet<(string Source, string Via)> Sources { get; } = [];
 
         /// <summary>When the pending gap wake-up of this stay is due (null: none pending).</summary>
         public DateTime? GapWake { get; set; }

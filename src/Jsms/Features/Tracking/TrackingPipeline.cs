@@ -201,7 +201,11 @@ public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges ch
         _loadedVersion = version;
     }
 
-    /// <summary>Stores alerts owned by the site's agency with the site's level, release-to list and named recipients.</summary>
+    /// <summary>
+    /// Stores the alerts through <see cref="AlertRaiser"/>: a site's alert with the site's marking, a movement's as
+    /// need-to-know as the movement (RED, its named list and the owner's coordinators); each with its inputs (the site or
+    /// movement, and every tracker and sensor whose observations it reveals).
+    /// </summary>
     private async Task<List<Guid>> StoreAsync(List<DetectedAlert> detected, CancellationToken cancellationToken)
     {
         if (detected.Count == 0)
@@ -211,55 +215,41 @@ public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges ch
         var started = Stopwatch.GetTimestamp();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<JsmsDbContext>();
-        var siteIds = detected.Where(d => d.Site is not null).Select(d => d.Site!.Id)
-            .Concat(detected.Where(d => d.Route is not null).Select(d => d.Route!.Id)).Distinct().ToList();
-        var owners = detected.Where(d => d.Route is not null).Select(d => d.Route!.OwnerAgencyId).Distinct().ToList();
-        var coordinators = await MovementMonitor.CoordinatorsAsync(db, owners, cancellationToken);
-        var grants = (await db.Set<ReleaseGrant>().AsNoTracking().Where(g => siteIds.Contains(g.RecordId)).ToListAsync(cancellationToken)).ToLookup(g => g.RecordId);
-        var recipients = (await db.Set<NamedRecipient>().AsNoTracking().Where(r => siteIds.Contains(r.RecordId)).ToListAsync(cancellationToken)).ToLookup(r => r.RecordId);
+        var siteIds = detected.Where(d => d.Site is not null).Select(d => d.Site!.Id).Distinct().ToList();
+        var movementIds = detected.Where(d => d.Route is not null).Select(d => d.Route!.Id).Distinct().ToList();
+        var sources = detected.SelectMany(Sources).Distinct().ToList();
+        var uniqueIds = sources.Where(s => s.Source == "position").Select(s => s.Via).ToList();
+        var codes = sources.Where(s => s.Source == "sighting").Select(s => s.Via).ToList();
+        var sites = siteIds.Count == 0 ? [] : await db.Set<Site>().AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+        var movements = movementIds.Count == 0 ? []
+            : await db.Set<Movement>().AsNoTracking().Where(m => movementIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+        var devices = uniqueIds.Count == 0 ? []
+            : await db.Set<Device>().AsNoTracking().Where(d => uniqueIds.Contains(d.UniqueId)).ToDictionaryAsync(d => d.UniqueId, StringComparer.Ordinal, cancellationToken);
+        var sensors = codes.Count == 0 ? []
+            : await db.Set<Sensor>().AsNoTracking().Where(s => codes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, StringComparer.Ordinal, cancellationToken);
+        var audiences = await AlertRaiser.AudienceOfAsync(db, [.. sites.Values], cancellationToken);
+        var routeAudiences = await MovementMonitor.AudienceOfAsync(db, [.. movements.Values], cancellationToken);
         var ids = new List<Guid>();
         foreach (var d in detected)
         {
-            if (d.Route is { } route)
+            // A record deleted since the engine loaded it: its alert would belong to nobody.
+            var (anchor, audience) = d.Route is { } route
+                ? (movements.GetValueOrDefault(route.Id) is { } m ? (new AlertInput(m, "movement"), routeAudiences[m.Id]) : (null, null))
+                : (sites.GetValueOrDefault(d.Site!.Id) is { } s ? (new AlertInput(s, "site"), audiences[s.Id]) : (null, null));
+            if (anchor is null || audience is null)
             {
-                // About a movement: as need-to-know as the movement (RED, its named list and the owner's coordinators).
-                var routeAlert = new Alert
-                {
-                    Id = Guid.NewGuid(), Kind = d.Kind, Severity = d.Severity, Title = d.Title.Length > 300 ? d.Title[..300] : d.Title,
-                    Detail = d.Detail, SubjectType = "movement", SubjectId = route.Id, SubjectLabel = d.Subject, Latitude = d.Latitude,
-                    Longitude = d.Longitude, Evidence = JsonSerializer.Serialize(d.Evidence, JsonSerializerOptions.Web), RaisedAt = d.At,
-                    Status = AlertStatus.Open, OwnerAgencyId = route.OwnerAgencyId, Tlp = Tlp.Red, CreatedByUserId = route.CreatedByUserId,
-                };
-                db.Add(routeAlert);
-                db.AddRange(recipients[route.Id].Select(r => r.UserId).Concat(coordinators[route.OwnerAgencyId]).Distinct()
-                    .Select(u => new NamedRecipient { RecordId = routeAlert.Id, UserId = u }));
-                ids.Add(routeAlert.Id);
                 continue;
             }
-            var site = d.Site!;
-            var alert = new Alert
+            var inputs = Sources(d).Select(source => source.Source == "position"
+                    ? devices.GetValueOrDefault(source.Via) is { } device ? new AlertInput(device, "device") : null
+                    : sensors.GetValueOrDefault(source.Via) is { } sensor ? new AlertInput(sensor, "sensor") : null)
+                .OfType<AlertInput>().Prepend(anchor);
+            var draft = new AlertDraft(d.Kind, d.Severity, d.Title, d.At)
             {
-                Id = Guid.NewGuid(),
-                Kind = d.Kind,
-                Severity = d.Severity,
-                Title = d.Title.Length > 300 ? d.Title[..300] : d.Title,
-                Detail = d.Detail,
-                SubjectType = "subject",
-                SubjectLabel = d.Subject.Length > 128 ? d.Subject[..128] : d.Subject,
-                SiteId = site.Id,
-                Latitude = d.Latitude,
-                Longitude = d.Longitude,
-                Evidence = JsonSerializer.Serialize(d.Evidence, JsonSerializerOptions.Web),
-                RaisedAt = d.At,
-                Status = AlertStatus.Open,
-                OwnerAgencyId = site.OwnerAgencyId,
-                Tlp = site.Tlp,
-                CreatedByUserId = site.CreatedByUserId,
+                Detail = d.Detail, SubjectLabel = d.Subject, Latitude = d.Latitude, Longitude = d.Longitude, Evidence = d.Evidence,
+                SubjectType = d.Route is null ? "subject" : "movement", SubjectId = d.Route?.Id, SiteId = d.Site?.Id,
             };
-            db.Add(alert);
-            db.AddRange(grants[site.Id].Select(g => new ReleaseGrant { RecordId = alert.Id, AgencyId = g.AgencyId }));
-            db.AddRange(recipients[site.Id].Select(r => new NamedRecipient { RecordId = alert.Id, UserId = r.UserId }));
-            ids.Add(alert.Id);
+            ids.Add(db.Raise(draft, audience, inputs).Id);
         }
         // Queued behind at most the ingest writer's group in progress, not left to SQLite's busy handler (docs/decisions/0016).
         using (await turns.TakeAsync(cancellationToken))
@@ -270,6 +260,10 @@ public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges ch
         counters.RecordAlertSave(Stopwatch.GetElapsedTime(started));
         return ids;
     }
+
+    /// <summary>The trackers and sensors an alert reveals: those of its evidence and of the stay behind it.</summary>
+    private static IEnumerable<(string Source, string Via)> Sources(DetectedAlert d)
+        => d.Evidence.Where(e => e is not null).Select(e => (e.Source, e.Via)).Concat(d.Sources);
 }
 
 /// <summary>The clock raises alerts, not only the next report: advances the engine to the current time every few seconds and checks movements under way.</summary>

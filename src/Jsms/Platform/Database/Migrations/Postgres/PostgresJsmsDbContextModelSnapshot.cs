@@ -22,6 +22,41 @@ namespace Jsms.Platform.Database.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Jsms.Features.Access.DerivedInput", b =>
+                {
+                    b.Property<Guid>("DerivedId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("InputId");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("NeedToKnow")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("OwnerAgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Tlp")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("DerivedId", "Id");
+
+                    b.HasIndex("Id");
+
+                    b.ToTable("DerivedInputs", (string)null);
+                });
+
             modelBuilder.Entity("Jsms.Features.Access.NamedRecipient", b =>
                 {
                     b.Property<Guid>("RecordId")

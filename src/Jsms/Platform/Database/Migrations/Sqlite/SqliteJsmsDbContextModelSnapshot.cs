@@ -17,6 +17,41 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("Jsms.Features.Access.DerivedInput", b =>
+                {
+                    b.Property<Guid>("DerivedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("InputId");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NeedToKnow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OwnerAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tlp")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DerivedId", "Id");
+
+                    b.HasIndex("Id");
+
+                    b.ToTable("DerivedInputs", (string)null);
+                });
+
             modelBuilder.Entity("Jsms.Features.Access.NamedRecipient", b =>
                 {
                     b.Property<Guid>("RecordId")
