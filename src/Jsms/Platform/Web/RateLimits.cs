@@ -18,10 +18,12 @@ internal static class RateLimits
         => services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Caps the requests per client address to the token endpoint and the login page, whatever their outcome.
-            o.AddPolicy(SignIn, ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ClientKey(ctx),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Caps the sign-in attempts per client address to the token endpoint and the login page, whatever their
+            // outcome. Showing the login page is not an attempt.
+            o.AddPolicy(SignIn, ctx => HttpMethods.IsPost(ctx.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(ClientKey(ctx),
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter(""));
             o.OnRejected = async (ctx, cancellationToken) =>
             {
                 var wait = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
