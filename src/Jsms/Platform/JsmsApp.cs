@@ -12,7 +12,6 @@ using Jsms.Features.Protection;
 using Jsms.Features.Tracking;
 using Jsms.Platform.Database;
 using Jsms.Platform.Web;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 
@@ -34,7 +33,9 @@ public static class JsmsApp
         configure?.Invoke(builder);
         AddServices(builder);
         var app = builder.Build();
-        Configure(app);
+        var options = app.Services.GetRequiredService<IOptions<JsmsOptions>>().Value;
+        KeyProtection.LogKeyProtection(app, options);
+        Configure(app, options);
         return app;
     }
 
@@ -46,9 +47,8 @@ public static class JsmsApp
         services.TryAddSingletonTimeProvider();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
 
-        // Keys beside the embedded database, so sign-in cookies survive a restart.
-        services.AddDataProtection().SetApplicationName("jsms")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(options.DataDirectory), "keys")));
+        services.AddJsmsDataProtection(options);
+        services.AddJsmsHttps(options);
         services.AddHttpContextAccessor();
         services.AddSingleton<AuditActorFallback>();
         services.AddScoped<IAuditActor, HttpAuditActor>();
@@ -61,7 +61,11 @@ public static class JsmsApp
         services.AddOpenApi();
         services.AddJsmsHealth();
         services.AddJsmsRateLimits();
-        services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "RequestVerificationToken";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddRazorPages(o =>
         {
@@ -83,8 +87,9 @@ public static class JsmsApp
         services.AddDemo();
     }
 
-    private static void Configure(WebApplication app)
+    private static void Configure(WebApplication app, JsmsOptions options)
     {
+        app.UseJsmsHttps(options);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseTaxiiStatusBodies();

@@ -23,6 +23,15 @@ public sealed class JsmsOptions
 
     public UrgentChannelOptions UrgentChannel { get; set; } = new();
 
+    /// <summary><c>Jsms:Proxy</c>: the reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (none by default).</summary>
+    public ProxyOptions Proxy { get; set; } = new();
+
+    /// <summary><c>Jsms:Https</c>: HSTS for requests that came over HTTPS.</summary>
+    public HttpsOptions Https { get; set; } = new();
+
+    /// <summary><c>Jsms:DataProtection</c>: where the data-protection keys live and what encrypts them at rest.</summary>
+    public KeyProtectionOptions DataProtection { get; set; } = new();
+
     public bool UsesPostgres => string.Equals(Database, "postgres", StringComparison.OrdinalIgnoreCase)
         || string.Equals(Database, "postgresql", StringComparison.OrdinalIgnoreCase);
 

@@ -17,9 +17,8 @@ public static class AccountsModule
             {
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
+                // Failures are throttled per address and account by SignInThrottle, not counted toward Identity's lockout,
+                // which would let anyone lock anyone out with a few wrong passwords.
                 o.User.RequireUniqueEmail = false;
                 o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
             })
@@ -40,6 +39,8 @@ public static class AccountsModule
                 o.Cookie.Name = "jsms.auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
+                // Secure whenever the request came over HTTPS, to Kestrel or to a trusted proxy (docs/security.md).
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
                 o.Events.OnRedirectToLogin = ctx => ApiAnswers(ctx, StatusCodes.Status401Unauthorized);
@@ -70,6 +71,8 @@ public static class AccountsModule
             });
         services.AddAuthorization();
         services.AddScoped<SignInChecker>();
+        services.AddScoped<SignInThrottle>();
+        services.AddOptions<SignInLimits>().BindConfiguration(SignInLimits.Section);
         services.AddScoped<UserAdministration>();
         services.AddScoped<TwoFactorSetup>();
         return services;

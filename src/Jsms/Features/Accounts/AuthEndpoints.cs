@@ -35,16 +35,20 @@ internal static class AuthEndpoints
 
     /// <summary>Exchanges username, password (and TOTP code when enabled) for a bearer token.</summary>
     public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueToken(
-        TokenRequest request, SignInChecker checker, JsmsDbContext db, TimeProvider clock, IOptions<JsmsOptions> options)
+        TokenRequest request, SignInChecker checker, JsmsDbContext db, TimeProvider clock, IOptions<JsmsOptions> options, HttpContext http)
     {
         var check = await checker.CheckAsync(request.Username, request.Password, request.Totp, "api");
+        if (check.RetryAfter is { } wait)
+        {
+            RateLimits.SetRetryAfter(http.Response, wait);
+            return TypedResults.Problem(RateLimits.TooManyAttemptsDetail(wait), statusCode: StatusCodes.Status429TooManyRequests, title: RateLimits.TooManyAttemptsTitle);
+        }
         if (!check.Succeeded)
         {
             var detail = check.Outcome switch
             {
                 SignInOutcome.TotpRequired => "This account uses a second factor: send the current TOTP code as \"totp\".",
                 SignInOutcome.InvalidTotp => "The TOTP code is not valid.",
-                SignInOutcome.LockedOut => "The account is locked after repeated failures; try again later.",
                 _ => "The username or password is not valid.",
             };
             return TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");

@@ -1,12 +1,16 @@
+using System.Globalization;
 using Jsms.Platform.Database;
+using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace Jsms.Features.Accounts;
 
+[EnableRateLimiting(RateLimits.SignIn)]
 public sealed class LoginModel(SignInChecker checker, JsmsDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty] public string? Username { get; set; }
@@ -24,6 +28,13 @@ public sealed class LoginModel(SignInChecker checker, JsmsDbContext db, IStringL
     public async Task<IActionResult> OnPostAsync()
     {
         var check = await checker.CheckAsync(Username, Password, Totp, "web");
+        if (check.RetryAfter is { } wait)
+        {
+            Error = string.Format(CultureInfo.InvariantCulture, text["Login.Throttled"].Value, RateLimits.RetryAfterSeconds(wait));
+            RateLimits.SetRetryAfter(Response, wait);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
         if (!check.Succeeded)
         {
             AskTotp = check.Outcome is SignInOutcome.TotpRequired or SignInOutcome.InvalidTotp;
@@ -31,7 +42,6 @@ public sealed class LoginModel(SignInChecker checker, JsmsDbContext db, IStringL
             {
                 SignInOutcome.TotpRequired => null,
                 SignInOutcome.InvalidTotp => text["Login.InvalidTotp"].Value,
-                SignInOutcome.LockedOut => text["Login.LockedOut"].Value,
                 _ => text["Login.Failed"].Value,
             };
             Response.StatusCode = AskTotp && Error is null ? StatusCodes.Status200OK : StatusCodes.Status401Unauthorized;

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using Jsms.Features.Access;
 using Jsms.Features.Accounts;
 using Jsms.Platform.Database;
+using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,8 @@ namespace Jsms.Features.Intelligence;
 
 /// <summary>
 /// Authentication on the <c>/taxii2</c> routes only: HTTP Basic (checked by <see cref="SignInChecker"/>, so
-/// lockout, disabled users and the audit of every attempt apply) or a JSMS bearer token. It runs in the
+/// the sign-in throttle, disabled users and the audit of every attempt apply, and a throttled client gets 429 with
+/// Retry-After) or a JSMS bearer token. It runs in the
 /// authorization step of the pipeline, before any handler reads a body; its challenge answers 401 with a
 /// TAXII error resource.
 /// </summary>
@@ -27,6 +29,8 @@ internal sealed class TaxiiBasicAuthenticationHandler(
 
     /// <summary>Basic or bearer, chosen per request by the Authorization header.</summary>
     public const string PolicySchemeName = "Taxii";
+
+    private static readonly object RetryAfterItem = new();
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -50,6 +54,11 @@ internal sealed class TaxiiBasicAuthenticationHandler(
             return AuthenticateResult.Fail("The Basic credentials are not user:password.");
         }
         var check = await signIn.CheckAsync(decoded[..colon], decoded[(colon + 1)..], null, "taxii-basic");
+        if (check.RetryAfter is { } wait)
+        {
+            Context.Items[RetryAfterItem] = wait;
+            return AuthenticateResult.Fail("Too many sign-in attempts.");
+        }
         if (!check.Succeeded)
         {
             return AuthenticateResult.Fail("Sign-in refused.");
@@ -66,6 +75,11 @@ internal sealed class TaxiiBasicAuthenticationHandler(
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items[RetryAfterItem] is TimeSpan wait)
+        {
+            RateLimits.SetRetryAfter(Response, wait);
+            return TaxiiError.WriteAsync(Context, StatusCodes.Status429TooManyRequests, RateLimits.TooManyAttemptsTitle, RateLimits.TooManyAttemptsDetail(wait));
+        }
         Response.Headers.WWWAuthenticate = "Basic realm=\"JSMS TAXII\", Bearer";
         return TaxiiError.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Authentication required",
             "Sign in with HTTP Basic (user name and password) or a JSMS bearer token.");
