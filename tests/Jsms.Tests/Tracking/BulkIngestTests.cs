@@ -29,7 +29,7 @@ public sealed class BulkIngestTests(TrackingTestApp app) : IClassFixture<Trackin
 
     private async Task<TrackingStatsDto> Stats()
     {
-        using var client = await app.LoginAs("pk.analyst");
+        using var client = await app.LoginAs("admin");
         return await client.GetAs<TrackingStatsDto>("/api/tracking/stats");
     }
 

@@ -22,7 +22,7 @@ public sealed class TrackingIngestTests(TrackingTestApp app) : IClassFixture<Tra
 
     private async Task<TrackingStatsDto> Stats()
     {
-        using var client = await app.LoginAs("pk.analyst");
+        using var client = await app.LoginAs("admin");
         return await client.GetAs<TrackingStatsDto>("/api/tracking/stats");
     }
 

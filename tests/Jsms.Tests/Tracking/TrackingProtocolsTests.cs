@@ -44,7 +44,7 @@ public sealed class TrackingProtocolsTests(TrackingProtocolsTestApp app) : IClas
 
     private async Task<TrackingStatsDto> Stats()
     {
-        using var client = await app.LoginAs("pk.analyst");
+        using var client = await app.LoginAs("admin");
         return await client.GetAs<TrackingStatsDto>("/api/tracking/stats");
     }
 

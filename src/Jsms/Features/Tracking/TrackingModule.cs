@@ -56,7 +56,8 @@ public static class TrackingModule
 
         app.MapMethods("/api/tracking/osmand", ["GET", "POST"], OsmAnd).AllowAnonymous().DisableAntiforgery().WithTags("Tracking");
         var tracking = app.MapApiGroup("/tracking", "Tracking");
-        tracking.MapGet("/stats", Stats);
+        // Node-wide counters (every agency's positions and alerts): an operator's figure, not a partner's.
+        tracking.MapGet("/stats", Stats).RequireAuthorization(p => p.RequireRole(Accounts.JsmsRoles.Administrator));
         var ingest = tracking.MapWritesGroup();
         ingest.MapPost("/positions", Positions);
         ingest.MapPost("/sightings", Sightings);
