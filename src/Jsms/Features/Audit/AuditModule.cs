@@ -18,7 +18,11 @@ public sealed record AuditQuery(string? User, Guid? RecordId, string? Action, Da
 
 public static class AuditModule
 {
-    public static IServiceCollection AddAudit(this IServiceCollection services) => services;
+    public static IServiceCollection AddAudit(this IServiceCollection services)
+    {
+        services.AddSingleton<AuditWriteLock>();
+        return services;
+    }
 
     public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder app)
     {
