@@ -312,8 +312,9 @@ public sealed class ConsultationService(JsmsDbContext db, ReleaseMarkings markin
             }
             responsible = agency ?? responsible;
         }
-        if (request.MeetingId is { } meetingId
-            && !await db.Readable<Meeting>(caller).AnyAsync(m => m.Id == meetingId && m.DialogueId == dialogueId))
+        // The meeting must be one the caller may read (else 404 naming the field), and of this dialogue.
+        References.Ensure(await db.MissingAsync<Meeting>(caller, "meetingId", request.MeetingId));
+        if (request.MeetingId is { } meetingId && !await db.Set<Meeting>().AnyAsync(m => m.Id == meetingId && m.DialogueId == dialogueId))
         {
             errors["meetingId"] = ["No meeting of this dialogue has this id."];
         }

@@ -184,18 +184,16 @@ public sealed class RfiService(JsmsDbContext db, ReleaseMarkings markings, TimeP
         }
         var errors = new Dictionary<string, string[]>();
         ConsultationService.RequireText(errors, "text", request.Text, 8000);
-        var ids = (request.StixIds ?? []).Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var given = (request.StixIds ?? []).Select(s => s?.Trim() ?? "").ToList();
+        var ids = given.Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         if (ids.Count > 50 || ids.Any(i => i.Length > 300))
         {
             errors["stixIds"] = ["At most 50 STIX ids."];
         }
-        else if (ids.Count > 0)
+        else
         {
-            var readable = await db.Readable<StixObjectVersion>(caller).Where(o => ids.Contains(o.StixId)).Select(o => o.StixId).Distinct().ToListAsync();
-            if (ids.Except(readable).ToList() is { Count: > 0 } unknown)
-            {
-                errors["stixIds"] = [$"No object you may read has the id(s): {string.Join(", ", unknown)}."];
-            }
+            // Linked objects must be ones the answering caller may read (docs/access-policy.md, "References").
+            References.Ensure(await db.MissingAsync<StixObjectVersion, string>(caller, "stixIds", o => o.StixId, given, s => s.Length > 0));
         }
         if (errors.Count > 0)
         {

@@ -6,6 +6,7 @@ using Jsms.Features.Access;
 using Jsms.Features.Accounts;
 using Jsms.Features.Audit;
 using Jsms.Features.Partners;
+using Jsms.Features.Tracking;
 using Jsms.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 
@@ -514,13 +515,16 @@ public sealed class ProtectionService(JsmsDbContext db, ReleaseMarkings markings
         {
             errors["status"] = ["One of Planned, UnderWay, Arrived, Overdue, Aborted."];
         }
-        var principals = (request.Principals ?? []).Distinct().ToList();
-        var known = await db.Readable<ProtectedPerson>(caller).Where(p => principals.Contains(p.Id)).Select(p => p.Id).ToListAsync();
-        if (known.Count != principals.Count)
-        {
-            errors["principals"] = ["Unknown protected person(s): " + string.Join(", ", principals.Except(known)) + "."];
-        }
-        movement.PrincipalsJson = JsonSerializer.Serialize(principals);
+        // Principals are persons and vehicles and escort name trackers by their unique id: each must be one the caller
+        // may read, or a partner could attach (and then follow) a tracker it was never shown.
+        var vehicles = Trimmed(request.Vehicles);
+        var escort = Trimmed(request.Escort);
+        References.Ensure([
+            .. await db.MissingAsync<ProtectedPerson>(caller, "principals", request.Principals ?? []),
+            .. await db.MissingAsync<Device, string>(caller, "vehicles", d => d.UniqueId, vehicles, v => v.Length > 0),
+            .. await db.MissingAsync<Device, string>(caller, "escort", d => d.UniqueId, escort, v => v.Length > 0),
+        ]);
+        movement.PrincipalsJson = JsonSerializer.Serialize((request.Principals ?? []).Distinct().ToList());
         movement.VehiclesJson = JsonSerializer.Serialize(CleanList(request.Vehicles));
         movement.EscortJson = JsonSerializer.Serialize(CleanList(request.Escort));
         movement.RouteGeoJson = null;
@@ -567,6 +571,9 @@ public sealed class ProtectionService(JsmsDbContext db, ReleaseMarkings markings
     }
 
     private static List<string> CleanList(string[]? values) => (values ?? []).Select(v => v.Trim()).Where(v => v.Length > 0).Distinct().ToList();
+
+    /// <summary>The values trimmed, at their positions in the request (blank ones stay, as empty strings, and are dropped later).</summary>
+    private static string[] Trimmed(string[]? values) => [.. (values ?? []).Select(v => v?.Trim() ?? "")];
 
     private static List<T> Read<T>(string json) => JsonSerializer.Deserialize<List<T>>(json, JsonSerializerOptions.Web) ?? [];
 
