@@ -69,7 +69,8 @@ public sealed class RfiTests(IntelligenceTestApp app) : IClassFixture<Intelligen
         Assert.Equal("Closed", closed.Status);
         Assert.Equal(HttpStatusCode.Conflict, (await liaison.Post($"{Base}/{rfi.Id}/answers", new { text = "More." })).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await pakistan.PostAsync($"{Base}/{rfi.Id}/close", null)).StatusCode);
-        Assert.True(await AuditCount(rfi.Id, "read") >= 4);
+        // Two GETs and the answer's reply; the replies to ask, assign and close are audited as those writes, not as reads.
+        Assert.True(await AuditCount(rfi.Id, "read") >= 3);
         Assert.Equal(1, await AuditCount(rfi.Id, "assign"));
     }
 

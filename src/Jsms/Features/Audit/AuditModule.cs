@@ -21,6 +21,8 @@ public static class AuditModule
     public static IServiceCollection AddAudit(this IServiceCollection services)
     {
         services.AddSingleton<AuditWriteLock>();
+        // Every page's shown records are audited by one filter (the API's by AuditedReadsEndpointFilter on MapApiGroup).
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<AuditedReadsPageFilter>());
         return services;
     }
 

@@ -45,7 +45,8 @@ public sealed class ProtectionService(JsmsDbContext db, ReleaseMarkings markings
 
     /// <summary>
     /// Identifiers in clear for the creator, the named recipients, and the coordinators and liaison officers of
-    /// the owner agency; masked for every other reader. Each disclosure in clear is audited.
+    /// the owner agency; masked for every other reader. Each disclosure in clear is audited where it is shown
+    /// (<see cref="PersonDto"/> is an <see cref="IAuditedRead"/>, docs/audit-log.md).
     /// </summary>
     private async Task<List<PersonDto>> PersonDtosAsync(List<ProtectedPerson> people, Caller caller)
     {
@@ -59,14 +60,9 @@ public sealed class ProtectionService(JsmsDbContext db, ReleaseMarkings markings
             var clear = IdentifiersInClear(p, caller, named.Contains(p.Id));
             var passport = identifiers.Unprotect(p.PassportNumberProtected);
             var phone = identifiers.Unprotect(p.PhoneProtected);
-            if (clear && (passport is not null || phone is not null))
-            {
-                db.Audit("read", nameof(ProtectedPerson), p.Id, "identifiers shown");
-            }
             result.Add(new PersonDto(p.Id, p.Name, p.Nationality, p.Employer, p.Project,
                 clear ? passport : PersonIdentifiers.Mask(passport), clear ? phone : PersonIdentifiers.Mask(phone), !clear, marks[p.Id]));
         }
-        await db.SaveChangesAsync();
         return result;
     }
 
@@ -289,29 +285,22 @@ public sealed class ProtectionService(JsmsDbContext db, ReleaseMarkings markings
 
     // ---------------- movements (need to know) ----------------
 
-    /// <summary>The movements the caller may see (names and status only); each listed movement is an audited look.</summary>
+    /// <summary>The movements the caller may see (names and status only); each listed movement is an audited look where shown.</summary>
     public async Task<List<MovementSummaryDto>> ListMovementsAsync(Caller caller)
     {
         var movements = await db.Readable<Movement>(caller).AsNoTracking().OrderBy(m => m.DepartEarliest).ThenBy(m => m.Name).ToListAsync();
         var marks = await markings.DescribeAsync(movements.Select(Key).ToList());
-        foreach (var m in movements)
-        {
-            db.Audit("list", nameof(Movement), m.Id);
-        }
-        await db.SaveChangesAsync();
         return movements.Select(m => new MovementSummaryDto(m.Id, m.Name, m.Status, marks[m.Id])).ToList();
     }
 
-    /// <summary>Route and schedule, audited as a read; null for anyone outside the named list and the owner's coordinators.</summary>
-    public async Task<MovementDto?> GetMovementAsync(Caller caller, Guid id, string? detail = null)
+    /// <summary>Route and schedule (audited where shown, as every RED record); null for anyone outside the named list and the owner's coordinators.</summary>
+    public async Task<MovementDto?> GetMovementAsync(Caller caller, Guid id)
     {
         var movement = await db.Readable<Movement>(caller).AsNoTracking().FirstOrDefaultAsync(m => m.Id == id);
         if (movement is null)
         {
             return null;
         }
-        db.Audit("read", nameof(Movement), id, detail);
-        await db.SaveChangesAsync();
         return ToDto(movement, await markings.DescribeAsync(movement));
     }
 
