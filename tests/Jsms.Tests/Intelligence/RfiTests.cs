@@ -50,8 +50,8 @@ public sealed class RfiTests(IntelligenceTestApp app) : IClassFixture<Intelligen
         Assert.Contains("user", (await (await china.Post($"{Base}/{rfi.Id}/assign", new { user = "pk.analyst" })).ValidationErrors()).Keys);
 
         using var liaison = await app.LoginAs("cn.liaison");
-        var notReadable = await (await liaison.Post($"{Base}/{rfi.Id}/answers", new { text = "See this.", stixIds = new[] { $"indicator--{Guid.NewGuid()}" } })).ValidationErrors();
-        Assert.Contains("stixIds", notReadable.Keys);
+        var notReadable = await liaison.Post($"{Base}/{rfi.Id}/answers", new { text = "See this.", stixIds = new[] { $"indicator--{Guid.NewGuid()}" } });
+        Assert.Equal(HttpStatusCode.NotFound, notReadable.StatusCode);
         var answered = await (await liaison.Post($"{Base}/{rfi.Id}/answers", new { text = "Two accounts at one bank; see the indicator.", stixIds = new[] { (string)indicator["id"]! } })).Read<RfiDto>();
         var answer = Assert.Single(answered.Answers);
         Assert.Equal([(string)indicator["id"]!], answer.StixIds);
@@ -69,7 +69,8 @@ public sealed class RfiTests(IntelligenceTestApp app) : IClassFixture<Intelligen
         Assert.Equal("Closed", closed.Status);
         Assert.Equal(HttpStatusCode.Conflict, (await liaison.Post($"{Base}/{rfi.Id}/answers", new { text = "More." })).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await pakistan.PostAsync($"{Base}/{rfi.Id}/close", null)).StatusCode);
-        Assert.True(await AuditCount(rfi.Id, "read") >= 4);
+        // Two GETs and the answer's reply; the replies to ask, assign and close are audited as those writes, not as reads.
+        Assert.True(await AuditCount(rfi.Id, "read") >= 3);
         Assert.Equal(1, await AuditCount(rfi.Id, "assign"));
     }
 

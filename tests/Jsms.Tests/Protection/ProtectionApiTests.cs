@@ -184,10 +184,9 @@ public sealed class MovementTests(JsmsTestApp app) : IClassFixture<JsmsTestApp>
             checkpoints = new[] { new { name = "", latitude = 24.9, longitude = 67.1 } },
             departEarliest = "2026-03-11T08:00:00Z",
             departLatest = "2026-03-11T07:00:00Z",
-            principals = new[] { Guid.NewGuid() },
             marking = new { tlp = "AMBER", releaseTo = new[] { "CN-MPS" } },
         })).ValidationErrors();
-        Assert.Equal(["checkpoints[0]", "corridorMetres", "departLatest", "marking.releaseTo", "marking.tlp", "principals", "route"], errors.Keys.Order());
+        Assert.Equal(["checkpoints[0]", "corridorMetres", "departLatest", "marking.releaseTo", "marking.tlp", "route"], errors.Keys.Order());
 
         var movement = await (await analyst.Post("/api/movements", new
         {

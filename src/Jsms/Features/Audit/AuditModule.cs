@@ -18,7 +18,13 @@ public sealed record AuditQuery(string? User, Guid? RecordId, string? Action, Da
 
 public static class AuditModule
 {
-    public static IServiceCollection AddAudit(this IServiceCollection services) => services;
+    public static IServiceCollection AddAudit(this IServiceCollection services)
+    {
+        services.AddSingleton<AuditWriteLock>();
+        // Every page's shown records are audited by one filter (the API's by AuditedReadsEndpointFilter on MapApiGroup).
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<AuditedReadsPageFilter>());
+        return services;
+    }
 
     public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder app)
     {

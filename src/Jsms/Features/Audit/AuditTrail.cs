@@ -13,9 +13,6 @@ public static class AuditTrail
 {
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    /// <summary>Serialises appends in this process so each entry links to the one before it (see <see cref="JsmsDbContext.HoldAuditLockAsync"/>).</summary>
-    internal static readonly SemaphoreSlim WriteLock = new(1, 1);
-
     internal static AuditEntry NewEntry(IAuditActor actor, string action, string? recordType, Guid? recordId, string? detail) => new()
     {
         UserId = actor.UserId,

@@ -1,3 +1,4 @@
+using Jsms.Features.Audit;
 using System.Globalization;
 using Jsms.Features.Access;
 
@@ -9,16 +10,31 @@ namespace Jsms.Features.Consultations;
 
 public sealed record DialogueDto(Guid Id, string Title, string Format, string? Description, Guid? PartnershipId,
     IReadOnlyList<string> Parties, DateTime CreatedAt, MarkingDto Marking,
-    IReadOnlyList<MeetingDto>? Meetings = null, IReadOnlyList<CommitmentDto>? Commitments = null);
+    IReadOnlyList<MeetingDto>? Meetings = null, IReadOnlyList<CommitmentDto>? Commitments = null) : IAuditedRead
+{
+    string IAuditedRead.RecordType => nameof(Dialogue);
+
+    Tlp IAuditedRead.Tlp => IAuditedRead.LevelOf(Marking);
+}
 
 public sealed record MeetingDto(Guid Id, Guid DialogueId, string Title, DateOnly HeldOn, string Place, string Participants,
-    string Agenda, string Minutes, MarkingDto Marking);
+    string Agenda, string Minutes, MarkingDto Marking) : IAuditedRead
+{
+    string IAuditedRead.RecordType => nameof(Meeting);
+
+    Tlp IAuditedRead.Tlp => IAuditedRead.LevelOf(Marking);
+}
 
 public sealed record ProgressNoteDto(Guid Id, DateOnly WrittenOn, string Text, string Author, DateTime CreatedAt);
 
 public sealed record CommitmentDto(Guid Id, Guid DialogueId, Guid? MeetingId, string Title, string? Description, Sector Sector,
     string ResponsibleAgency, DateOnly DueOn, CommitmentStatus Status, int PercentComplete, bool Overdue, int DaysOverdue,
-    DateTime CreatedAt, DateTime UpdatedAt, MarkingDto Marking, IReadOnlyList<ProgressNoteDto>? Notes = null);
+    DateTime CreatedAt, DateTime UpdatedAt, MarkingDto Marking, IReadOnlyList<ProgressNoteDto>? Notes = null) : IAuditedRead
+{
+    string IAuditedRead.RecordType => nameof(Commitment);
+
+    Tlp IAuditedRead.Tlp => IAuditedRead.LevelOf(Marking);
+}
 
 /// <summary>Progress of one dialogue or one sector: commitments by status, overdue count and average completion.</summary>
 public sealed record ProgressGroupDto(string Key, string Label, int Total, IReadOnlyDictionary<CommitmentStatus, int> ByStatus,
@@ -32,7 +48,12 @@ public enum UrgentState { Pending, Overdue, Acknowledged }
 
 public sealed record UrgentMessageDto(Guid Id, string From, string To, string SentBy, string Subject, string Body, DateTime SentAt,
     DateTime AcknowledgeBy, UrgentState State, DateTime? AcknowledgedAt, string? AcknowledgedBy, string? Reply, DateTime? EscalatedAt,
-    MarkingDto Marking);
+    MarkingDto Marking) : IAuditedRead
+{
+    string IAuditedRead.RecordType => nameof(UrgentMessage);
+
+    Tlp IAuditedRead.Tlp => IAuditedRead.LevelOf(Marking);
+}
 
 public sealed record UrgentBoxDto(IReadOnlyList<UrgentMessageDto> Inbox, IReadOnlyList<UrgentMessageDto> Outbox);
 

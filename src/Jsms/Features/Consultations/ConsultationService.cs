@@ -25,7 +25,6 @@ public sealed class ConsultationService(JsmsDbContext db, ReleaseMarkings markin
             .OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Title).ToListAsync();
         var marks = await markings.DescribeAsync(dialogues.Select(Key).ToList());
         var codes = await AgencyCodesAsync();
-        await AuditSensitiveReadsAsync(dialogues, "list");
         return dialogues.Select(d => ToDto(d, marks[d.Id], codes)).ToList();
     }
 
@@ -42,7 +41,6 @@ public sealed class ConsultationService(JsmsDbContext db, ReleaseMarkings markin
         var commitments = await db.Readable<Commitment>(caller).AsNoTracking().Where(c => c.DialogueId == id).ToListAsync();
         var marks = await markings.DescribeAsync([Key(dialogue), .. meetings.Select(Key), .. commitments.Select(Key)]);
         var codes = await AgencyCodesAsync();
-        await AuditSensitiveReadsAsync([dialogue, .. meetings, .. commitments], "read");
         return ToDto(dialogue, marks[dialogue.Id], codes) with
         {
             Meetings = meetings.Select(m => ToDto(m, marks[m.Id])).ToList(),
@@ -146,7 +144,6 @@ public sealed class ConsultationService(JsmsDbContext db, ReleaseMarkings markin
         {
             return null;
         }
-        await AuditSensitiveReadsAsync([meeting], "read");
         return ToDto(meeting, await markings.DescribeAsync(meeting));
     }
 
@@ -258,7 +255,6 @@ public sealed class ConsultationService(JsmsDbContext db, ReleaseMarkings markin
         var rows = await commitments.Take(1000).ToListAsync();
         var marks = await markings.DescribeAsync(rows.Select(Key).ToList());
         var codes = await AgencyCodesAsync();
-        await AuditSensitiveReadsAsync(rows, "list");
         return Outcome.Ok<List<CommitmentDto>>(OrderForAttention(rows).Select(c => ToDto(c, marks[c.Id], codes)).ToList());
     }
 
@@ -269,7 +265,6 @@ public sealed class ConsultationService(JsmsDbContext db, ReleaseMarkings markin
         {
             return null;
         }
-        await AuditSensitiveReadsAsync([commitment], "read");
         return await ToDetailAsync(commitment);
     }
 
@@ -312,8 +307,9 @@ public sealed class ConsultationService(JsmsDbContext db, ReleaseMarkings markin
             }
             responsible = agency ?? responsible;
         }
-        if (request.MeetingId is { } meetingId
-            && !await db.Readable<Meeting>(caller).AnyAsync(m => m.Id == meetingId && m.DialogueId == dialogueId))
+        // The meeting must be one the caller may read (else 404 naming the field), and of this dialogue.
+        References.Ensure(await db.MissingAsync<Meeting>(caller, "meetingId", request.MeetingId));
+        if (request.MeetingId is { } meetingId && !await db.Set<Meeting>().AnyAsync(m => m.Id == meetingId && m.DialogueId == dialogueId))
         {
             errors["meetingId"] = ["No meeting of this dialogue has this id."];
         }
@@ -452,7 +448,6 @@ public sealed class ConsultationService(JsmsDbContext db, ReleaseMarkings markin
         var overdue = await db.Readable<Commitment>(caller).AsNoTracking().Where(c => overdueIds.Contains(c.Id)).ToListAsync();
         var marks = await markings.DescribeAsync(overdue.Select(Key).ToList());
         var codes = await AgencyCodesAsync();
-        await AuditSensitiveReadsAsync(overdue, "dashboard");
         var overdueDtos = overdue.OrderBy(c => c.DueOn).ThenBy(c => c.Title, StringComparer.CurrentCulture)
             .Select(c => ToDto(c, marks[c.Id], codes)).ToList();
 
@@ -511,20 +506,6 @@ public sealed class ConsultationService(JsmsDbContext db, ReleaseMarkings markin
             errors[field] = [$"Unknown agency code(s): {string.Join(", ", unknown)}."];
         }
         return found.Select(a => a.Id).ToList();
-    }
-
-    /// <summary>Audits a read of each record at AMBER+STRICT or RED (<see cref="AccessPolicy.IsSensitive"/>).</summary>
-    private async Task AuditSensitiveReadsAsync(IEnumerable<IReleasable> records, string detail)
-    {
-        var sensitive = records.Where(r => AccessPolicy.IsSensitive(r.Tlp)).ToList();
-        foreach (var record in sensitive)
-        {
-            db.Audit("read", record.GetType().Name, record.Id, detail);
-        }
-        if (sensitive.Count > 0)
-        {
-            await db.SaveChangesAsync();
-        }
     }
 
     internal static (Guid Id, Guid OwnerAgencyId, Tlp Tlp) Key(IReleasable r) => (r.Id, r.OwnerAgencyId, r.Tlp);

@@ -1,3 +1,4 @@
+using Jsms.Features.Audit;
 using Jsms.Features.Access;
 using Jsms.Features.Consultations;
 using Jsms.Features.Partners;
@@ -22,12 +23,21 @@ public sealed record RfiSummary(Guid Id, string From, IReadOnlyList<string> To, 
     bool Overdue, int Answered, string Tlp);
 
 public sealed record RfiDto(Guid Id, string From, string AskedBy, string Title, string Question, DateTime AskedAt, DateTime DueAt, string Status,
-    bool Overdue, DateTime? ClosedAt, IReadOnlyList<RfiAddresseeDto> Addressees, IReadOnlyList<RfiAnswerDto> Answers, MarkingDto Marking);
+    bool Overdue, DateTime? ClosedAt, IReadOnlyList<RfiAddresseeDto> Addressees, IReadOnlyList<RfiAnswerDto> Answers, MarkingDto Marking) : IAuditedRead
+{
+    string IAuditedRead.RecordType => nameof(Rfi);
+
+    Tlp IAuditedRead.Tlp => IAuditedRead.LevelOf(Marking);
+
+    /// <summary>A request's question and answers pass between agencies: every read of one is audited, at every level.</summary>
+    string? IAuditedRead.Discloses => "question and answers";
+}
 
 /// <summary>
 /// Requests for information between partner agencies (docs/intelligence.md, "Requests for information"). Every query starts
 /// from <see cref="Visible"/>: the access policy and "the caller's agency asked or is asked", so an agency not addressed
-/// gets 404 even for a GREEN or CLEAR request. Reading a request (its question and answers) is audited.
+/// gets 404 even for a GREEN or CLEAR request. Reading a request (its question and answers) is audited where it is shown
+/// (<see cref="RfiDto"/> is an <see cref="IAuditedRead"/>).
 /// </summary>
 public sealed class RfiService(JsmsDbContext db, ReleaseMarkings markings, TimeProvider clock)
 {
@@ -184,18 +194,16 @@ public sealed class RfiService(JsmsDbContext db, ReleaseMarkings markings, TimeP
         }
         var errors = new Dictionary<string, string[]>();
         ConsultationService.RequireText(errors, "text", request.Text, 8000);
-        var ids = (request.StixIds ?? []).Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var given = (request.StixIds ?? []).Select(s => s?.Trim() ?? "").ToList();
+        var ids = given.Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         if (ids.Count > 50 || ids.Any(i => i.Length > 300))
         {
             errors["stixIds"] = ["At most 50 STIX ids."];
         }
-        else if (ids.Count > 0)
+        else
         {
-            var readable = await db.Readable<StixObjectVersion>(caller).Where(o => ids.Contains(o.StixId)).Select(o => o.StixId).Distinct().ToListAsync();
-            if (ids.Except(readable).ToList() is { Count: > 0 } unknown)
-            {
-                errors["stixIds"] = [$"No object you may read has the id(s): {string.Join(", ", unknown)}."];
-            }
+            // Linked objects must be ones the answering caller may read (docs/access-policy.md, "References").
+            References.Ensure(await db.MissingAsync<StixObjectVersion, string>(caller, "stixIds", o => o.StixId, given, s => s.Length > 0));
         }
         if (errors.Count > 0)
         {
@@ -254,7 +262,7 @@ public sealed class RfiService(JsmsDbContext db, ReleaseMarkings markings, TimeP
 
     private static bool IsOverdue(Rfi r, DateTime now) => r.Status == RfiStatus.Open && r.DueAt < now && r.Addressees.Any(a => a.AnsweredAt == null);
 
-    /// <summary>The request with its addressees and the answers the caller's agency may see (the asker sees all, an asked agency its own); audits the read.</summary>
+    /// <summary>The request with its addressees and the answers the caller's agency may see (the asker sees all, an asked agency its own).</summary>
     private async Task<RfiDto> DescribeAsync(Caller caller, Rfi rfi)
     {
         var agencyId = caller.AgencyId;
@@ -266,8 +274,6 @@ public sealed class RfiService(JsmsDbContext db, ReleaseMarkings markings, TimeP
             .Concat(rfi.Addressees.Where(a => a.AssignedToUserId != null).Select(a => a.AssignedToUserId!.Value)).Distinct().ToList();
         var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.UserName ?? "");
         var marking = await markings.DescribeAsync(rfi);
-        db.Audit("read", nameof(Rfi), rfi.Id, null);
-        await db.SaveChangesAsync();
         return new RfiDto(rfi.Id, codes.GetValueOrDefault(rfi.OwnerAgencyId, "?"), users.GetValueOrDefault(rfi.CreatedByUserId, "?"), rfi.Title,
             rfi.Question, rfi.AskedAt, rfi.DueAt, rfi.Status.ToString(), IsOverdue(rfi, Now), rfi.ClosedAt,
             [.. rfi.Addressees.OrderBy(a => codes.GetValueOrDefault(a.AgencyId), StringComparer.Ordinal).Select(a => new RfiAddresseeDto(

@@ -24,7 +24,7 @@ public sealed class MovementModel(ProtectionService protection) : JsmsPage
         {
             return Challenge();
         }
-        if (await protection.GetMovementAsync(Me, Id, "page") is not { } movement)
+        if (await protection.GetMovementAsync(Me, Id) is not { } movement)
         {
             return NotFound();
         }

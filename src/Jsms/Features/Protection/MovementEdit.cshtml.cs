@@ -19,6 +19,9 @@ public sealed class MovementEditModel(ProtectionService protection, DeviceRegist
     public Dictionary<Guid, string> People { get; private set; } = [];
     public List<string> DeviceIds { get; private set; } = [];
 
+    /// <summary>The movement the form shows (so showing it is audited, docs/audit-log.md).</summary>
+    public MovementDto? Movement { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await LoadCallerAsync())
@@ -31,10 +34,11 @@ public sealed class MovementEditModel(ProtectionService protection, DeviceRegist
         }
         if (Id is { } id)
         {
-            if (await protection.GetMovementAsync(Me, id, "edit form") is not { } movement || !CanChange(movement.Marking))
+            if (await protection.GetMovementAsync(Me, id) is not { } movement || !CanChange(movement.Marking))
             {
                 return NotFound();
             }
+            Movement = movement;
             Form = ProtectionForms.ToForm(movement);
         }
         await LoadChoicesAsync();

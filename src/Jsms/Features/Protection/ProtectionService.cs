@@ -6,6 +6,7 @@ using Jsms.Features.Access;
 using Jsms.Features.Accounts;
 using Jsms.Features.Audit;
 using Jsms.Features.Partners;
+using Jsms.Features.Tracking;
 using Jsms.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,7 +45,8 @@ public sealed class ProtectionService(JsmsDbContext db, ReleaseMarkings markings
 
     /// <summary>
     /// Identifiers in clear for the creator, the named recipients, and the coordinators and liaison officers of
-    /// the owner agency; masked for every other reader. Each disclosure in clear is audited.
+    /// the owner agency; masked for every other reader. Each disclosure in clear is audited where it is shown
+    /// (<see cref="PersonDto"/> is an <see cref="IAuditedRead"/>, docs/audit-log.md).
     /// </summary>
     private async Task<List<PersonDto>> PersonDtosAsync(List<ProtectedPerson> people, Caller caller)
     {
@@ -58,14 +60,9 @@ public sealed class ProtectionService(JsmsDbContext db, ReleaseMarkings markings
             var clear = IdentifiersInClear(p, caller, named.Contains(p.Id));
             var passport = identifiers.Unprotect(p.PassportNumberProtected);
             var phone = identifiers.Unprotect(p.PhoneProtected);
-            if (clear && (passport is not null || phone is not null))
-            {
-                db.Audit("read", nameof(ProtectedPerson), p.Id, "identifiers shown");
-            }
             result.Add(new PersonDto(p.Id, p.Name, p.Nationality, p.Employer, p.Project,
                 clear ? passport : PersonIdentifiers.Mask(passport), clear ? phone : PersonIdentifiers.Mask(phone), !clear, marks[p.Id]));
         }
-        await db.SaveChangesAsync();
         return result;
     }
 
@@ -288,29 +285,22 @@ public sealed class ProtectionService(JsmsDbContext db, ReleaseMarkings markings
 
     // ---------------- movements (need to know) ----------------
 
-    /// <summary>The movements the caller may see (names and status only); each listed movement is an audited look.</summary>
+    /// <summary>The movements the caller may see (names and status only); each listed movement is an audited look where shown.</summary>
     public async Task<List<MovementSummaryDto>> ListMovementsAsync(Caller caller)
     {
         var movements = await db.Readable<Movement>(caller).AsNoTracking().OrderBy(m => m.DepartEarliest).ThenBy(m => m.Name).ToListAsync();
         var marks = await markings.DescribeAsync(movements.Select(Key).ToList());
-        foreach (var m in movements)
-        {
-            db.Audit("list", nameof(Movement), m.Id);
-        }
-        await db.SaveChangesAsync();
         return movements.Select(m => new MovementSummaryDto(m.Id, m.Name, m.Status, marks[m.Id])).ToList();
     }
 
-    /// <summary>Route and schedule, audited as a read; null for anyone outside the named list and the owner's coordinators.</summary>
-    public async Task<MovementDto?> GetMovementAsync(Caller caller, Guid id, string? detail = null)
+    /// <summary>Route and schedule (audited where shown, as every RED record); null for anyone outside the named list and the owner's coordinators.</summary>
+    public async Task<MovementDto?> GetMovementAsync(Caller caller, Guid id)
     {
         var movement = await db.Readable<Movement>(caller).AsNoTracking().FirstOrDefaultAsync(m => m.Id == id);
         if (movement is null)
         {
             return null;
         }
-        db.Audit("read", nameof(Movement), id, detail);
-        await db.SaveChangesAsync();
         return ToDto(movement, await markings.DescribeAsync(movement));
     }
 
@@ -514,13 +504,16 @@ public sealed class ProtectionService(JsmsDbContext db, ReleaseMarkings markings
         {
             errors["status"] = ["One of Planned, UnderWay, Arrived, Overdue, Aborted."];
         }
-        var principals = (request.Principals ?? []).Distinct().ToList();
-        var known = await db.Readable<ProtectedPerson>(caller).Where(p => principals.Contains(p.Id)).Select(p => p.Id).ToListAsync();
-        if (known.Count != principals.Count)
-        {
-            errors["principals"] = ["Unknown protected person(s): " + string.Join(", ", principals.Except(known)) + "."];
-        }
-        movement.PrincipalsJson = JsonSerializer.Serialize(principals);
+        // Principals are persons and vehicles and escort name trackers by their unique id: each must be one the caller
+        // may read, or a partner could attach (and then follow) a tracker it was never shown.
+        var vehicles = Trimmed(request.Vehicles);
+        var escort = Trimmed(request.Escort);
+        References.Ensure([
+            .. await db.MissingAsync<ProtectedPerson>(caller, "principals", request.Principals ?? []),
+            .. await db.MissingAsync<Device, string>(caller, "vehicles", d => d.UniqueId, vehicles, v => v.Length > 0),
+            .. await db.MissingAsync<Device, string>(caller, "escort", d => d.UniqueId, escort, v => v.Length > 0),
+        ]);
+        movement.PrincipalsJson = JsonSerializer.Serialize((request.Principals ?? []).Distinct().ToList());
         movement.VehiclesJson = JsonSerializer.Serialize(CleanList(request.Vehicles));
         movement.EscortJson = JsonSerializer.Serialize(CleanList(request.Escort));
         movement.RouteGeoJson = null;
@@ -567,6 +560,9 @@ public sealed class ProtectionService(JsmsDbContext db, ReleaseMarkings markings
     }
 
     private static List<string> CleanList(string[]? values) => (values ?? []).Select(v => v.Trim()).Where(v => v.Length > 0).Distinct().ToList();
+
+    /// <summary>The values trimmed, at their positions in the request (blank ones stay, as empty strings, and are dropped later).</summary>
+    private static string[] Trimmed(string[]? values) => [.. (values ?? []).Select(v => v?.Trim() ?? "")];
 
     private static List<T> Read<T>(string json) => JsonSerializer.Deserialize<List<T>>(json, JsonSerializerOptions.Web) ?? [];
 

@@ -1,3 +1,4 @@
+using Jsms.Features.Audit;
 using System.Text;
 using System.Text.Json;
 using Jsms.Features.Access;
@@ -19,7 +20,12 @@ public sealed record ListVersionDto(Guid Id, ListSource Source, int Number, Date
 
 public sealed record ListDiffDto(Guid From, Guid To, int Added, int Removed, int Changed, IReadOnlyList<EntryChange> Changes);
 
-public sealed record ScreeningSummaryDto(Guid Id, ScreeningKind Kind, string Subject, int Screened, int Hits, DateTime CreatedAt, string Tlp);
+public sealed record ScreeningSummaryDto(Guid Id, ScreeningKind Kind, string Subject, int Screened, int Hits, DateTime CreatedAt, string Tlp) : IAuditedRead
+{
+    string IAuditedRead.RecordType => nameof(ScreeningRecord);
+
+    Tlp IAuditedRead.Tlp => IAuditedRead.LevelOf(Tlp);
+}
 
 public static class ScreeningModule
 {

@@ -1,3 +1,4 @@
+using Jsms.Features.Audit;
 using Jsms.Features.Access;
 
 namespace Jsms.Features.Tracking;
@@ -6,11 +7,21 @@ public sealed record DeviceRequest(string? UniqueId, string? Name, string? Kind,
 
 public sealed record PositionDto(DateTime Time, double Latitude, double Longitude, double? Speed, double? Bearing, double? Altitude, double? Accuracy);
 
-public sealed record DeviceDto(Guid Id, string UniqueId, string Name, DeviceKind Kind, string? Subject, PositionDto? LastPosition, MarkingDto Marking);
+public sealed record DeviceDto(Guid Id, string UniqueId, string Name, DeviceKind Kind, string? Subject, PositionDto? LastPosition, MarkingDto Marking) : IAuditedRead
+{
+    string IAuditedRead.RecordType => nameof(Device);
+
+    Tlp IAuditedRead.Tlp => IAuditedRead.LevelOf(Marking);
+}
 
 public sealed record SensorRequest(string? Code, string? Name, string? Kind, double? Latitude, double? Longitude, MarkingInput? Marking);
 
-public sealed record SensorDto(Guid Id, string Code, string Name, SensorKind Kind, double Latitude, double Longitude, MarkingDto Marking);
+public sealed record SensorDto(Guid Id, string Code, string Name, SensorKind Kind, double Latitude, double Longitude, MarkingDto Marking) : IAuditedRead
+{
+    string IAuditedRead.RecordType => nameof(Sensor);
+
+    Tlp IAuditedRead.Tlp => IAuditedRead.LevelOf(Marking);
+}
 
 /// <summary>
 /// One position of the JSON batch API; speed in metres per second, time ISO 8601 (UTC unless an offset is given).

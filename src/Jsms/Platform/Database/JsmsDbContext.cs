@@ -16,9 +16,12 @@ namespace Jsms.Platform.Database;
 /// Provider-specific subclasses exist only so each provider has its own migrations
 /// (docs/decisions/0004-migrations.md).
 /// </summary>
-public abstract class JsmsDbContext(DbContextOptions options, IAuditActor? actor, TimeProvider? clock)
+public abstract class JsmsDbContext(DbContextOptions options, IAuditActor? actor, TimeProvider? clock, AuditWriteLock? auditLock)
     : IdentityDbContext<User, Role, Guid>(options)
 {
+    /// <summary>The application's audit append lock; a context made outside the container (design time) has its own.</summary>
+    private readonly AuditWriteLock _auditLock = auditLock ?? new AuditWriteLock();
+
     internal IAuditActor Actor { get; } = actor ?? AuditActor.System;
 
     internal TimeProvider Clock { get; } = clock ?? TimeProvider.System;
@@ -47,7 +50,7 @@ public abstract class JsmsDbContext(DbContextOptions options, IAuditActor? actor
         {
             return NoAuditLockRelease.Instance;
         }
-        await AuditTrail.WriteLock.WaitAsync(cancellationToken);
+        await _auditLock.WaitAsync(cancellationToken);
         _holdsAuditLock = true;
         return new AuditLockRelease(this);
     }
@@ -62,7 +65,7 @@ public abstract class JsmsDbContext(DbContextOptions options, IAuditActor? actor
             {
                 _released = true;
                 db._holdsAuditLock = false;
-                AuditTrail.WriteLock.Release();
+                db._auditLock.Release();
             }
             return ValueTask.CompletedTask;
         }
@@ -202,11 +205,13 @@ public abstract class JsmsDbContext(DbContextOptions options, IAuditActor? actor
     }
 }
 
-public sealed class SqliteJsmsDbContext(DbContextOptions<SqliteJsmsDbContext> options, IAuditActor? actor = null, TimeProvider? clock = null)
-    : JsmsDbContext(options, actor, clock);
+public sealed class SqliteJsmsDbContext(DbContextOptions<SqliteJsmsDbContext> options, IAuditActor? actor = null, TimeProvider? clock = null,
+    AuditWriteLock? auditLock = null)
+    : JsmsDbContext(options, actor, clock, auditLock);
 
-public sealed class PostgresJsmsDbContext(DbContextOptions<PostgresJsmsDbContext> options, IAuditActor? actor = null, TimeProvider? clock = null)
-    : JsmsDbContext(options, actor, clock);
+public sealed class PostgresJsmsDbContext(DbContextOptions<PostgresJsmsDbContext> options, IAuditActor? actor = null, TimeProvider? clock = null,
+    AuditWriteLock? auditLock = null)
+    : JsmsDbContext(options, actor, clock, auditLock);
 
 internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
     v => v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc),

@@ -1,4 +1,5 @@
 using Jsms.Features.Access;
+using Jsms.Features.Audit;
 
 namespace Jsms.Platform.Web;
 
@@ -13,6 +14,7 @@ internal static class Api
             .WithTags(tag)
             .RequireAuthorization()
             .AddEndpointFilter<CookieApiAntiforgery>()
+            .AddEndpointFilter<AuditedReadsEndpointFilter>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 

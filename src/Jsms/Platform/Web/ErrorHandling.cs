@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Jsms.Features.Access;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,6 +13,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is UnreadableReferenceException unreadable)
+        {
+            return await WriteUnreadableReferenceAsync(context, unreadable);
+        }
         var (status, title, detail) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, "The request is not valid", Describe(bad)),
@@ -30,6 +35,24 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             HttpContext = context,
             Exception = status >= 500 ? null : exception,
             ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    private static readonly string[] NotReadable = ["No record you may read has this id."];
+
+    /// <summary>404 naming each field that names no record the caller may read, in the shape of a validation problem.</summary>
+    private async ValueTask<bool> WriteUnreadableReferenceAsync(HttpContext context, UnreadableReferenceException unreadable)
+    {
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new HttpValidationProblemDetails(unreadable.Fields.ToDictionary(f => f, _ => NotReadable))
+            {
+                Status = StatusCodes.Status404NotFound,
+                Title = "A referenced record was not found",
+                Detail = unreadable.Message,
+            },
         });
     }
 

@@ -21,6 +21,9 @@ public abstract class RecordFormPage<TRecord, TForm>(IStringLocalizer<SharedReso
 
     public bool Editable { get; private set; }
 
+    /// <summary>The record the form shows; held here so showing it is audited like any read (docs/audit-log.md).</summary>
+    public TRecord? Record { get; private set; }
+
     /// <summary>Which form refused input belongs to (<see cref="JsmsPage.FailedForm"/>).</summary>
     protected abstract string FormName { get; }
 
@@ -62,6 +65,7 @@ public abstract class RecordFormPage<TRecord, TForm>(IStringLocalizer<SharedReso
         {
             return NotFound();
         }
+        Record = record;
         Editable = CanChange(MarkingOf(record));
         Showing(record);
         Form = FormOf(record);
