@@ -1504,6 +1504,10 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CertificateThumbprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1522,6 +1526,10 @@ namespace Jsms.Platform.Database.Migrations.Postgres
 
                     b.Property<Guid>("OwnerAgencyId")
                         .HasColumnType("uuid");
+
+                    b.Property<byte[]>("SecretHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
 
                     b.Property<string>("Subject")
                         .HasMaxLength(128)
