@@ -30,7 +30,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         if (status < 500 && (exception as JsonException ?? exception.InnerException as JsonException) is { Path: { Length: > 0 } path } read)
         {
             // The field the reader stopped at, keyed as validation errors are, so a client can show it beside the input.
-            problem.Extensions["errors"] = new Dictionary<string, string[]> { [Field(path)] = [read is NonFiniteNumberException ? NonFiniteNumberException.Problem : read.Message] };
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [Field(path)] = [read.Message] };
         }
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {

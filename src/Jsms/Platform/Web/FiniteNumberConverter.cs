@@ -9,13 +9,46 @@ namespace Jsms.Platform.Web;
 /// would otherwise be read as infinity and stored. The refusal is a <see cref="NonFiniteNumberException"/>, which the
 /// serializer stamps with the JSON path; the exception handler turns it into a 400 naming the field. On the way out a
 /// non-finite value (stored before this check existed) is written as null rather than failing the whole answer.
+/// Free-form JSON taken as a <see cref="JsonElement"/> (GeoJSON routes and perimeters, STIX objects) is read whole and refused
+/// the same way when any number in it is not finite, so numbers read from it later are finite too.
 /// </summary>
 public sealed class FiniteNumberConverter : JsonConverterFactory
 {
-    public override bool CanConvert(Type typeToConvert) => typeToConvert == typeof(double) || typeToConvert == typeof(float);
+    public override bool CanConvert(Type typeToConvert) => typeToConvert == typeof(double) || typeToConvert == typeof(float) || typeToConvert == typeof(JsonElement);
 
     public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options)
-        => typeToConvert == typeof(double) ? new DoubleConverter() : new SingleConverter();
+        => typeToConvert == typeof(double) ? new DoubleConverter() : typeToConvert == typeof(float) ? new SingleConverter() : new ElementConverter();
+
+    /// <summary>The JSON pointer of the first number in the element that is not finite; null when all are.</summary>
+    internal static string? FirstNonFinite(JsonElement element, string at = "")
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Number:
+                return FiniteNumber.TryParse(element.GetRawText(), out _) ? null : at.Length == 0 ? "/" : at;
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (FirstNonFinite(item, $"{at}/{i++}") is { } found)
+                    {
+                        return found;
+                    }
+                }
+                return null;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (FirstNonFinite(property.Value, $"{at}/{property.Name}") is { } found)
+                    {
+                        return found;
+                    }
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
 
     private static double Read(ref Utf8JsonReader reader, JsonSerializerOptions options, bool single)
     {
@@ -62,6 +95,19 @@ public sealed class FiniteNumberConverter : JsonConverterFactory
                 writer.WriteNullValue();
             }
         }
+    }
+
+    private sealed class ElementConverter : JsonConverter<JsonElement>
+    {
+        public override JsonElement Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var element = JsonElement.ParseValue(ref reader);
+            return FirstNonFinite(element) is { } at
+                ? throw new NonFiniteNumberException($"{NonFiniteNumberException.Problem} At {at} of this value.")
+                : element;
+        }
+
+        public override void Write(Utf8JsonWriter writer, JsonElement value, JsonSerializerOptions options) => value.WriteTo(writer);
     }
 
     private sealed class SingleConverter : JsonConverter<float>
