@@ -115,4 +115,25 @@ public sealed class PoisonedNumberTests(TrackingTestApp app) : IClassFixture<Tra
         Assert.Equal(["route"], errors.Keys);
         Assert.Contains("/coordinates/1/1", errors["route"][0], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_non_finite_number_already_stored_reads_as_null_rather_than_failing_the_device_list()
+    {
+        // Positions stored before the boundary refused them: the list must still answer for every reader of the device.
+        var device = await NewDevice();
+        using var client = await app.LoginAs("pk.analyst");
+        var time = app.Clock.GetUtcNow().AddMinutes(-1).UtcDateTime.ToString("O");
+        var stored = await client.PostAsync("/api/tracking/positions", new StringContent(
+            $$"""[{"deviceId":"{{device}}","time":"{{time}}","latitude":24.86,"longitude":67.01,"speed":3}]""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
+        await app.WithDb(db => db.Set<Position>().Where(p => db.Set<Device>().Any(d => d.Id == p.DeviceId && d.UniqueId == device))
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Speed, double.PositiveInfinity)));
+
+        var response = await client.GetAsync("/api/devices");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var listed = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.EnumerateArray()
+            .Single(d => d.GetProperty("uniqueId").GetString() == device);
+        Assert.Equal(JsonValueKind.Null, listed.GetProperty("lastPosition").GetProperty("speed").ValueKind);
+    }
 }
