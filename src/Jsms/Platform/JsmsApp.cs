@@ -72,7 +72,7 @@ public static class JsmsApp
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/Accounts/Login");
-        }).AddViewLocalization();
+        }).AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new FiniteNumberModelBinder())).AddViewLocalization();
 
         services.AddAccess();
         services.AddAccounts();

@@ -136,4 +136,15 @@ public sealed class PoisonedNumberTests(TrackingTestApp app) : IClassFixture<Tra
             .Single(d => d.GetProperty("uniqueId").GetString() == device);
         Assert.Equal(JsonValueKind.Null, listed.GetProperty("lastPosition").GetProperty("speed").ValueKind);
     }
+
+    [Fact]
+    public async Task A_page_form_with_a_non_finite_number_is_refused_on_that_field()
+    {
+        using var analyst = await app.SignInWebAsync("pk.analyst");
+        var code = "POISON-" + Guid.NewGuid().ToString("N")[..8];
+        var response = await analyst.PostFormAsync("/Tracking/Sensor", [new("Form.Code", code), new("Form.Name", "Poisoned gate"), new("Form.Kind", "Gate"),
+            new("Form.Latitude", "1e309"), new("Form.Longitude", "67.16"), new("Form.Marking.Tlp", "GREEN")]);
+        Assert.Contains("data-field=\"latitude\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await app.WithDb(db => db.Set<Sensor>().AnyAsync(s => s.Code == code)));
+    }
 }
