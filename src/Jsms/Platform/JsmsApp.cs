@@ -57,7 +57,11 @@ public static class JsmsApp
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new FiniteNumberConverter());
+        });
         services.AddOpenApi();
         services.AddJsmsHealth();
         services.AddJsmsRateLimits();
@@ -72,7 +76,7 @@ public static class JsmsApp
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/Accounts/Login");
-        }).AddViewLocalization();
+        }).AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new FiniteNumberModelBinder())).AddViewLocalization();
 
         services.AddAccess();
         services.AddAccounts();

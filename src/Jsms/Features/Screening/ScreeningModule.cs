@@ -262,8 +262,9 @@ public static class ScreeningModule
         {
             return (null, $"The upload is larger than {maxBytes / (1024 * 1024)} MB.");
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException || (e is IOException && !cancellationToken.IsCancellationRequested))
         {
+            // InvalidDataException: a malformed part; IOException: the body ended before the closing boundary (a truncated upload).
             return (null, "The multipart body could not be read: " + e.Message);
         }
     }

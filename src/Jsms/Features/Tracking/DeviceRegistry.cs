@@ -133,6 +133,57 @@ public sealed class DeviceRegistry(JsmsDbContext db, ReleaseMarkings markings, T
         return true;
     }
 
+    // ---------------- ingest credentials (owner agency only: Writable) ----------------
+
+    /// <summary>Sets (or rotates) the OsmAnd secret; the answer is the only place the secret is ever shown.</summary>
+    public async Task<Outcome<DeviceSecretDto>> SetSecretAsync(Caller caller, Guid id, DeviceSecretRequest? request)
+    {
+        var device = await db.Writable<Device>(caller).FirstOrDefaultAsync(d => d.Id == id);
+        if (device is null)
+        {
+            return Outcome.NotFound<DeviceSecretDto>();
+        }
+        var secret = request?.Secret;
+        if (secret is not null && (secret.Length < DeviceCredentials.MinSecretLength || secret.Length > 256 || secret.Any(char.IsControl)))
+        {
+            return Outcome.Invalid<DeviceSecretDto>(new() { ["secret"] = [$"{DeviceCredentials.MinSecretLength} to 256 characters without control characters, or absent for one made by the server."] });
+        }
+        secret ??= DeviceCredentials.NewSecret();
+        device.SecretHash = DeviceCredentials.Hash(secret);
+        await db.SaveChangesAsync();
+        return Outcome.Ok(new DeviceSecretDto(secret));
+    }
+
+    public async Task<bool> ClearSecretAsync(Caller caller, Guid id)
+    {
+        var device = await db.Writable<Device>(caller).FirstOrDefaultAsync(d => d.Id == id);
+        if (device is null)
+        {
+            return false;
+        }
+        device.SecretHash = null;
+        await db.SaveChangesAsync();
+        return true;
+    }
+
+    /// <summary>Binds the device to a client certificate (null thumbprint: unbinds); only that certificate may then report it over CoT.</summary>
+    public async Task<Outcome<DeviceDto>> BindCertificateAsync(Caller caller, Guid id, string? thumbprint)
+    {
+        var device = await db.Writable<Device>(caller).FirstOrDefaultAsync(d => d.Id == id);
+        if (device is null)
+        {
+            return Outcome.NotFound<DeviceDto>();
+        }
+        string? normalised = null;
+        if (thumbprint is not null && (normalised = DeviceCredentials.NormaliseThumbprint(thumbprint)) is null)
+        {
+            return Outcome.Invalid<DeviceDto>(new() { ["thumbprint"] = ["The certificate's SHA-256 thumbprint: 64 hex digits."] });
+        }
+        device.CertificateThumbprint = normalised;
+        await db.SaveChangesAsync();
+        return Outcome.Ok((await DeviceDtosAsync([device]))[0]);
+    }
+
     // ---------------- sensors ----------------
 
     public async Task<List<SensorDto>> ListSensorsAsync(Caller caller)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Jsms.Features.Protection;
+using Jsms.Platform.Web;
 
 namespace Jsms.Features.Tracking;
 
@@ -93,6 +94,11 @@ public static class OsmAndProtocol
             return (null, errors);
         }
         var items = location.ValueKind == JsonValueKind.Array ? location.EnumerateArray().ToList() : [location];
+        if (items.Count == 0)
+        {
+            errors["location"] = ["Send at least one location."];
+            return (null, errors);
+        }
         var fixes = new List<Fix>();
         for (var i = 0; i < items.Count; i++)
         {
@@ -147,11 +153,11 @@ public static class OsmAndProtocol
         {
             return null;
         }
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) && double.IsFinite(number))
+        if (value.ValueKind == JsonValueKind.Number && FiniteNumber.TryParse(value.GetRawText(), out var number))
         {
             return number;
         }
-        errors[key] = ["Must be a number."];
+        errors[key] = [value.ValueKind == JsonValueKind.Number ? NonFiniteNumberException.Problem : "Must be a number."];
         return null;
     }
 
@@ -161,11 +167,11 @@ public static class OsmAndProtocol
         {
             return null;
         }
-        if (double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
+        if (FiniteNumber.TryParse(text, out var value))
         {
             return value;
         }
-        errors[key] = [$"'{Truncate(text)}' is not a number."];
+        errors[key] = [FiniteNumber.NotANumber(text)];
         return null;
     }
 
@@ -197,7 +203,7 @@ public static class OsmAndProtocol
             return now;
         }
         text = text.Trim();
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
+        if (FiniteNumber.TryParse(text, out var number))
         {
             var seconds = number > 100_000_000_000 ? number / 1000 : number;
             if (seconds is > 0 and < 32_503_680_000)

@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using Jsms.Features.Access;
 using Jsms.Features.Protection;
 using Jsms.Platform.Database;
+using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -191,11 +192,11 @@ public static class TrackImport
             }
             return null;
         }
-        if (double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
+        if (FiniteNumber.TryParse(text, out var value))
         {
             return value;
         }
-        problems.Add($"{name}: '{Cut(text)}' is not a number.");
+        problems.Add($"{name}: {FiniteNumber.NotANumber(text)}");
         return null;
     }
 

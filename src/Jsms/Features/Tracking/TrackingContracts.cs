@@ -49,3 +49,12 @@ public sealed record IngestResult(int Accepted, IReadOnlyList<RefusedItem> Refus
 
 public sealed record TrackingStatsDto(long Positions, long Sightings, long UnknownDevices, long UnknownSensors, long Malformed, long Alerts,
     DateTime EngineNow);
+
+/// <summary>Sets a device's OsmAnd secret: the given one (at least 16 characters), or one the server makes when absent.</summary>
+public sealed record DeviceSecretRequest(string? Secret);
+
+/// <summary>The secret just set, shown this once to the owner agency (only its hash is kept).</summary>
+public sealed record DeviceSecretDto(string Secret);
+
+/// <summary>Binds a device to a client certificate by its SHA-256 thumbprint (64 hex digits, separators allowed).</summary>
+public sealed record DeviceCertificateRequest(string? Thumbprint);

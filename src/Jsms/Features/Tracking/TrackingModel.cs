@@ -25,9 +25,24 @@ public sealed class Device : IReleasable, IAudited
     public string? Subject { get => _subject; set => (_subject, _engineSubject) = (value, null); }
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>
+    /// SHA-256 of the device's secret, when the owner set one: OsmAnd positions must then carry it (<c>key=</c>), and the
+    /// device no longer reports over plain Cursor-on-Target TCP. The secret itself is never stored or returned.
+    /// </summary>
+    public byte[]? SecretHash { get; set; }
+
+    /// <summary>
+    /// SHA-256 thumbprint (hex, upper case) of the client certificate bound to this device: only a Cursor-on-Target TLS
+    /// connection presenting that certificate may report for it.
+    /// </summary>
+    public string? CertificateThumbprint { get; set; }
+
     public Guid OwnerAgencyId { get; set; }
     public Tlp Tlp { get; set; }
     public Guid CreatedByUserId { get; set; }
+
+    /// <summary>True when the unique id alone no longer lets anyone report for this device.</summary>
+    public bool HasIngestCredential => SecretHash is not null || CertificateThumbprint is not null;
 
     /// <summary>What the engine calls this device's subject: its <see cref="Subject"/> if set, else its unique id.</summary>
     public string SubjectKey => string.IsNullOrWhiteSpace(Subject) ? UniqueId : Subject;
@@ -103,6 +118,9 @@ internal sealed class DeviceConfiguration : IEntityTypeConfiguration<Device>
         builder.Property(d => d.Name).HasMaxLength(200);
         builder.Property(d => d.Subject).HasMaxLength(128);
         builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(32);
+        builder.Property(d => d.SecretHash).HasMaxLength(32);
+        builder.Property(d => d.CertificateThumbprint).HasMaxLength(64);
+        builder.Ignore(d => d.HasIngestCredential);
         builder.Ignore(d => d.SubjectKey);
         builder.Ignore(d => d.EngineSubject);
     }

@@ -45,6 +45,10 @@ public static class TrackingModule
         deviceWrites.MapPost("", CreateDevice);
         deviceWrites.MapPut("/{id:guid}", UpdateDevice);
         deviceWrites.MapDelete("/{id:guid}", DeleteDevice);
+        deviceWrites.MapPost("/{id:guid}/secret", SetDeviceSecret);
+        deviceWrites.MapDelete("/{id:guid}/secret", ClearDeviceSecret);
+        deviceWrites.MapPut("/{id:guid}/certificate", BindDeviceCertificate);
+        deviceWrites.MapDelete("/{id:guid}/certificate", UnbindDeviceCertificate);
 
         var sensors = app.MapApiGroup("/sensors", "Tracking");
         sensors.MapGet("", ListSensors);
@@ -75,6 +79,7 @@ public static class TrackingModule
         var now = clock.GetUtcNow().UtcDateTime;
         List<Fix> fixes;
         Dictionary<string, string[]> errors;
+        string? key;
         var (body, tooLarge) = await OsmAndProtocol.ReadBodyAsync(context);
         if (tooLarge)
         {
@@ -98,11 +103,14 @@ public static class TrackingModule
                 (var list, errors) = OsmAndProtocol.FromJson(document.RootElement, now);
                 fixes = list ?? [];
             }
+            key = request.Query[DeviceCredentials.KeyParameter].FirstOrDefault();
         }
         else
         {
-            (var fix, errors) = OsmAndProtocol.FromParameters(OsmAndProtocol.Parameters(request, body), now);
+            var parameters = OsmAndProtocol.Parameters(request, body);
+            (var fix, errors) = OsmAndProtocol.FromParameters(parameters, now);
             fixes = fix is null ? [] : [fix];
+            key = parameters(DeviceCredentials.KeyParameter);
         }
         CheckFuture(errors, fixes.Select((f, i) => (fixes.Count == 1 ? "timestamp" : $"location[{i}].timestamp", f.Time)), now, options.Value);
         if (errors.Count > 0)
@@ -110,12 +118,24 @@ public static class TrackingModule
             counters.AddMalformed(1);
             return TypedResults.ValidationProblem(errors);
         }
+        if (fixes.Count == 0)
+        {
+            counters.AddMalformed(1);
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["location"] = ["Send at least one location."] });
+        }
         var uniqueId = fixes[0].DeviceId;
         var device = await directory.FindAsync(db, uniqueId, context.RequestAborted);
         if (device is null)
         {
             counters.AddUnknownDevices(fixes.Count);
             return TypedResults.Problem($"No device is registered with unique id '{uniqueId}'.", statusCode: StatusCodes.Status403Forbidden, title: "Unknown device");
+        }
+        if (!DeviceCredentials.SecretMatches(device, key))
+        {
+            // Same count as an unknown device: to the ingest, a position without its device's secret is from nobody it knows.
+            counters.AddUnknownDevices(fixes.Count);
+            return TypedResults.Problem($"This device needs its secret in the '{DeviceCredentials.KeyParameter}' parameter; nothing was stored.",
+                statusCode: StatusCodes.Status401Unauthorized, title: "Device secret required");
         }
         await writer.StorePositionsAsync(fixes.Select(f => new PositionToStore(device, f)).ToList(), now, context.RequestAborted);
         return TypedResults.Ok();
@@ -333,6 +353,22 @@ public static class TrackingModule
 
     public static async Task<Results<NoContent, NotFound>> DeleteDevice(Guid id, Caller caller, DeviceRegistry registry)
         => await registry.DeleteDeviceAsync(caller, id) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<DeviceSecretDto>, NotFound, ValidationProblem>> SetDeviceSecret(Guid id, DeviceSecretRequest? request, Caller caller,
+        DeviceRegistry registry)
+        => ProtectionModule.Ok(await registry.SetSecretAsync(caller, id, request));
+
+    public static async Task<Results<NoContent, NotFound>> ClearDeviceSecret(Guid id, Caller caller, DeviceRegistry registry)
+        => await registry.ClearSecretAsync(caller, id) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<DeviceDto>, NotFound, ValidationProblem>> BindDeviceCertificate(Guid id, DeviceCertificateRequest request,
+        Caller caller, DeviceRegistry registry)
+        => request.Thumbprint is null
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["thumbprint"] = ["Required: the certificate's SHA-256 thumbprint."] })
+            : ProtectionModule.Ok(await registry.BindCertificateAsync(caller, id, request.Thumbprint));
+
+    public static async Task<Results<Ok<DeviceDto>, NotFound, ValidationProblem>> UnbindDeviceCertificate(Guid id, Caller caller, DeviceRegistry registry)
+        => ProtectionModule.Ok(await registry.BindCertificateAsync(caller, id, null));
 
     public static async Task<Ok<List<SensorDto>>> ListSensors(Caller caller, DeviceRegistry registry)
         => TypedResults.Ok(await registry.ListSensorsAsync(caller));

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Jsms.Features.Access;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Platform.Web;
@@ -30,11 +31,17 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
         }
         context.Response.StatusCode = status;
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        if (status < 500 && (exception as JsonException ?? exception.InnerException as JsonException) is { Path: { Length: > 0 } path } read)
+        {
+            // The field the reader stopped at, keyed as validation errors are, so a client can show it beside the input.
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [Field(path)] = [read.Message] };
+        }
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
             Exception = status >= 500 ? null : exception,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
+            ProblemDetails = problem,
         });
     }
 
@@ -56,10 +63,22 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         });
     }
 
+    /// <summary><c>$.checkpoints[0].latitude</c> → <c>checkpoints[0].latitude</c>; the root itself is <c>body</c>.</summary>
+    internal static string Field(string path)
+    {
+        var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+        return field.Length == 0 ? "body" : field;
+    }
+
     private static string Describe(BadHttpRequestException bad)
     {
         // The JSON reader's message names the path and position of the bad value; keep it.
-        var inner = bad.InnerException?.Message;
+        var inner = bad.InnerException switch
+        {
+            NonFiniteNumberException nonFinite => $"{Field(nonFinite.Path ?? "$")}: {nonFinite.Message}",
+            { } other => other.Message,
+            null => null,
+        };
         return inner is null ? bad.Message : $"{bad.Message} {inner}";
     }
 }

@@ -1574,6 +1574,10 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CertificateThumbprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1592,6 +1596,10 @@ namespace Jsms.Platform.Database.Migrations.Postgres
 
                     b.Property<Guid>("OwnerAgencyId")
                         .HasColumnType("uuid");
+
+                    b.Property<byte[]>("SecretHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
 
                     b.Property<string>("Subject")
                         .HasMaxLength(128)

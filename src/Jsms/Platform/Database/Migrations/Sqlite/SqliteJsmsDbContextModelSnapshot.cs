@@ -1565,6 +1565,10 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CertificateThumbprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -1583,6 +1587,10 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
 
                     b.Property<Guid>("OwnerAgencyId")
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SecretHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Subject")
                         .HasMaxLength(128)

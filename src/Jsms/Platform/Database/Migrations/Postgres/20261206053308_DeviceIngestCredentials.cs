@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Jsms.Platform.Database.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class DeviceIngestCredentials : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "CertificateThumbprint",
+                table: "Devices",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<byte[]>(
+                name: "SecretHash",
+                table: "Devices",
+                type: "bytea",
+                maxLength: 32,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "CertificateThumbprint",
+                table: "Devices");
+
+            migrationBuilder.DropColumn(
+                name: "SecretHash",
+                table: "Devices");
+        }
+    }
+}
