@@ -12,7 +12,7 @@ namespace Jsms.Platform.Database;
 /// checkpointer held back by a long reader). A TAXII pull commits a page of 1,000 objects (about 600 WAL pages) at a
 /// time, so SQLite checkpointed inside most commits, on the writer's path (docs/intelligence.md, "Seventh round").
 /// </summary>
-internal sealed class SqliteCommitCheckpoints(ILogger<SqliteCommitCheckpoints> logger) : DbTransactionInterceptor, IDbConnectionInterceptor, IDisposable
+internal sealed class SqliteCommitCheckpoints(ILogger<SqliteCommitCheckpoints> logger, TimeProvider clock) : DbTransactionInterceptor, IDbConnectionInterceptor, IDisposable
 {
     /// <summary>The WAL size (pages of 4 KB) at which a commit still checkpoints itself: 40 MB.</summary>
     internal const int SafetyNetPages = 10_000;
@@ -61,7 +61,7 @@ internal sealed class SqliteCommitCheckpoints(ILogger<SqliteCommitCheckpoints> l
                 {
                     return;
                 }
-                checkpointer = _checkpointer ??= new SqliteCheckpointer(connectionString, logger);
+                checkpointer = _checkpointer ??= new SqliteCheckpointer(connectionString, logger, clock);
             }
         }
         checkpointer.Committed();
