@@ -4,7 +4,10 @@ namespace Jsms.Tests.Infrastructure;
 /// A clock the test moves by hand (the time-testing package is not available here). Its timers
 /// (<see cref="CreateTimer"/>, hence the delays and timeouts given this clock)
 /// fire only when <see cref="Advance"/> or <see cref="Set"/> moves the clock to or past their due time: background work
-/// driven by the app's <see cref="TimeProvider"/> runs when the test says so, never on real time.
+/// driven by the app's <see cref="TimeProvider"/> runs when the test says so, never on real time. As a real timer's, each
+/// callback runs on a thread-pool thread of its own: two background loops woken by one move run side by side, as in
+/// production, and neither runs on the test's thread (whose next step it may be waiting for). A test waits for their
+/// outcome with <see cref="Eventually"/>.
 /// </summary>
 public sealed class TestClock(DateTimeOffset start) : TimeProvider
 {
@@ -20,7 +23,7 @@ public sealed class TestClock(DateTimeOffset start) : TimeProvider
         }
     }
 
-    /// <summary>Moves the clock forward, then runs the callback of every timer now due (each once; periodic ones re-armed).</summary>
+    /// <summary>Moves the clock forward, then starts the callback of every timer now due (each once; periodic ones re-armed).</summary>
     public void Advance(TimeSpan by)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
@@ -31,7 +34,7 @@ public sealed class TestClock(DateTimeOffset start) : TimeProvider
         FireDue();
     }
 
-    /// <summary>Sets the clock (a step back fires nothing), then runs the callback of every timer now due.</summary>
+    /// <summary>Sets the clock (a step back fires nothing), then starts the callback of every timer now due.</summary>
     public void Set(DateTimeOffset to)
     {
         lock (_gate)
@@ -90,8 +93,7 @@ public sealed class TestClock(DateTimeOffset start) : TimeProvider
         }
         if (dueNow)
         {
-            // A real timer due at once fires on another thread, never inside CreateTimer or Change.
-            ThreadPool.UnsafeQueueUserWorkItem(static clock => clock.FireDue(), this, preferLocal: false);
+            FireDue();
         }
         return true;
     }
@@ -105,7 +107,7 @@ public sealed class TestClock(DateTimeOffset start) : TimeProvider
         }
     }
 
-    /// <summary>Runs due timers one at a time, earliest first, outside the lock (a callback may create or change timers).</summary>
+    /// <summary>Starts due timers' callbacks, earliest first, outside the lock (a callback may create or change timers).</summary>
     private void FireDue()
     {
         while (true)
@@ -135,7 +137,7 @@ public sealed class TestClock(DateTimeOffset start) : TimeProvider
                     _armed.Remove(due);
                 }
             }
-            due.Callback(due.State);
+            ThreadPool.UnsafeQueueUserWorkItem(static t => t.Callback(t.State), due, preferLocal: false);
         }
     }
 
