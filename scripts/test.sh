@@ -10,6 +10,9 @@
 # It exits non-zero when a test failed, a run did not report results, or a step before failed.
 #
 # Environment (all optional):
+#   JSMS_SHARED_DATA   the shared test data folder (sanctions/, stix2/, taxii/); by default the first
+#                      shared/data found walking up from the repository (../shared/data beside the clone).
+#                      The script stops at once, naming this variable, when the folder is missing.
 #   JSMS_TEST_FILTER   a `dotnet test --filter` expression applied to every run (a run it leaves
 #                      empty counts as not executed)
 #   JSMS_TEST_POSTGRES use this PostgreSQL server instead of starting one (nothing is stopped then)
@@ -23,6 +26,25 @@ CONFIG=${JSMS_TEST_CONFIGURATION:-Debug}
 RESULTS=$ROOT/TestResults/test-run
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export DEBIAN_FRONTEND=noninteractive
+
+# --- 0. the shared test data (77 tests read it): found here once and handed to every run -------
+if [ -z "${JSMS_SHARED_DATA:-}" ]; then
+  dir=$ROOT
+  while [ "$dir" != / ]; do
+    if [ -d "$dir/shared/data" ]; then
+      JSMS_SHARED_DATA=$dir/shared/data
+      break
+    fi
+    dir=$(dirname "$dir")
+  done
+fi
+if [ -z "${JSMS_SHARED_DATA:-}" ] || [ ! -d "$JSMS_SHARED_DATA" ]; then
+  echo "error: the shared test data folder was not found${JSMS_SHARED_DATA:+ at JSMS_SHARED_DATA=$JSMS_SHARED_DATA}." >&2
+  echo "error: set JSMS_SHARED_DATA to it (by default ../shared/data beside the repository, holding sanctions/, stix2/ and taxii/)." >&2
+  exit 2
+fi
+export JSMS_SHARED_DATA
+echo "shared test data: $JSMS_SHARED_DATA"
 
 passed=0 failed=0 skipped=0
 problems=()

@@ -17,7 +17,7 @@
 // objects with errors unless --all is given. Exit code 0 when all objects are valid, 1 when one is not,
 // 2 on a usage or input error.
 //
-// The schema folder is DIR, else $JSMS_SHARED_DIR/data/stix2, else the first shared/data/stix2 found
+// The schema folder is DIR, else $JSMS_SHARED_DATA/stix2, else the first shared/data/stix2 found
 // walking up from this folder (the repository is cloned beside shared/).
 'use strict';
 
@@ -45,13 +45,13 @@ for (let i = 0; i < args.length; i++) {
 
 function findRoot() {
   if (options.root) return path.resolve(options.root);
-  if (process.env.JSMS_SHARED_DIR) return path.join(process.env.JSMS_SHARED_DIR, 'data', 'stix2');
+  if (process.env.JSMS_SHARED_DATA) return path.join(process.env.JSMS_SHARED_DATA, 'stix2');
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'shared', 'data', 'stix2');
     if (fs.existsSync(path.join(candidate, 'schemas'))) return candidate;
     if (path.dirname(dir) === dir) break;
   }
-  return usage('no STIX schema folder found: set JSMS_SHARED_DIR or pass --schemas');
+  return usage('no STIX schema folder found: set JSMS_SHARED_DATA or pass --schemas');
 }
 
 function listJson(dir) {

@@ -7,7 +7,6 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const lib = join(root, "wwwroot", "lib");
 const files = [
   ["chart.js/dist/chart.umd.js", "chart.js/chart.umd.js"],
-  ["htmx.org/dist/htmx.min.js", "htmx/htmx.min.js"],
   ["swagger-ui-dist/swagger-ui.css", "swagger-ui/swagger-ui.css"],
   ["swagger-ui-dist/swagger-ui-bundle.js", "swagger-ui/swagger-ui-bundle.js"],
   ["leaflet/dist/leaflet.js", "leaflet/leaflet.js"],

@@ -128,10 +128,16 @@ public sealed class AlertStreamReplayTests(JsmsTestApp app) : IClassFixture<Jsms
             start = (await probe.NextAsync(Wait))!.Id!;
         }
         var raised = new System.Collections.Concurrent.ConcurrentBag<Guid>();
+        var connecting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         async Task WriterAsync()
         {
             for (var i = 0; i < 20; i++)
             {
+                if (i == 5)
+                {
+                    // Half-way: the rest are written while the subscriber connects and after.
+                    await connecting.Task;
+                }
                 foreach (var alert in await app.RaiseAsync("race", ("CN-MPS", Tlp.Amber), ("PK-NACTA", Tlp.Red)))
                 {
                     if (alert.Tlp == Tlp.Amber)
@@ -139,17 +145,15 @@ public sealed class AlertStreamReplayTests(JsmsTestApp app) : IClassFixture<Jsms
                         raised.Add(alert.Id);
                     }
                 }
-                await Task.Delay(15);
+                await Task.Yield();
             }
         }
         var writers = Task.WhenAll(Task.Run(WriterAsync), Task.Run(WriterAsync));
-        while (raised.Count < 10)
-        {
-            await Task.Delay(10);
-        }
+        await Eventually.True(() => raised.Count >= 10, "the first ten alerts written");
 
         // Connect in the middle of the writing: some alerts come from the replay, the rest live.
         using var subscriberClient = await app.LoginAs("cn.coordinator");
+        connecting.SetResult();
         await using var stream = await SseReader.OpenAsync(subscriberClient, start);
         Assert.Equal("ready", (await stream.NextAsync(Wait))?.Name);
         await writers;

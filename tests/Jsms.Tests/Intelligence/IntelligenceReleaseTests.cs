@@ -46,7 +46,7 @@ public sealed class IntelligenceReleaseTests(IntelligenceTestApp app) : IClassFi
     private async Task<List<string>> TaxiiIdsAsync(string user, Guid collection)
     {
         using var client = await app.TaxiiAs(user);
-        var (status, envelope, _) = await GetJson(client, $"/taxii2/api/collections/{collection}/objects/?match[type]=indicator&match[version]=all");
+        var (status, envelope, _) = await client.GetJson($"/taxii2/api/collections/{collection}/objects/?match[type]=indicator&match[version]=all");
         Assert.Equal(200, status);
         return envelope.TryGetProperty("objects", out var objects) ? [.. objects.EnumerateArray().Select(o => o.GetProperty("id").GetString()!)] : [];
     }
@@ -134,7 +134,7 @@ public sealed class IntelligenceReleaseTests(IntelligenceTestApp app) : IClassFi
         using var observer = await app.LoginAs("us.analyst");
         Assert.Equal(404, (int)(await observer.GetAsync($"/api/intelligence/objects/{a.ReleasedToChina}")).StatusCode);
         using var taxii = await app.TaxiiAs("us.analyst");
-        Assert.Equal(404, (await GetJson(taxii, $"/taxii2/api/collections/{a.Collection}/objects/{a.Unreleased}/")).Status);
+        Assert.Equal(404, (await taxii.GetJson($"/taxii2/api/collections/{a.Collection}/objects/{a.Unreleased}/")).Status);
     }
 
     [Fact]
@@ -156,9 +156,9 @@ public sealed class IntelligenceReleaseTests(IntelligenceTestApp app) : IClassFi
     {
         var a = await ArrangeAsync();
         using var observer = await app.TaxiiAs("us.analyst");
-        var (_, manifest, _) = await GetJson(observer, $"/taxii2/api/collections/{a.Collection}/manifest/?match[type]=indicator");
+        var (_, manifest, _) = await observer.GetJson($"/taxii2/api/collections/{a.Collection}/manifest/?match[type]=indicator");
         Assert.Equal([a.Clear], manifest.GetProperty("objects").EnumerateArray().Select(o => o.GetProperty("id").GetString()!).ToArray());
-        Assert.Equal(404, (await GetJson(observer, $"/taxii2/api/collections/{a.Collection}/objects/{a.Green}/versions/")).Status);
+        Assert.Equal(404, (await observer.GetJson($"/taxii2/api/collections/{a.Collection}/objects/{a.Green}/versions/")).Status);
     }
 
     [Fact]

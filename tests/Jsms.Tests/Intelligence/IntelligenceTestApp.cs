@@ -53,19 +53,10 @@ public sealed class IntelligenceTestApp : JsmsTestApp
     /// <summary>The objects of the OASIS reference server's "High Value Indicator Collection" (8 versions of 5 objects).</summary>
     public static JsonArray ReferenceObjects()
     {
-        var path = Path.Combine(SharedData, "taxii", "reference-server-default_data.json");
+        var path = Infrastructure.SharedData.PathOf("taxii", "reference-server-default_data.json");
         var root = JsonNode.Parse(File.ReadAllText(path))!;
         return root["trustgroup1"]!["collections"]!.AsArray()
             .Single(c => (string?)c!["id"] == "91a7b528-80eb-42ed-a74d-c6fbd5a26116")!["objects"]!.AsArray();
-    }
-
-    public static string SharedData => Jsms.Tests.Infrastructure.SharedData.Directory;
-
-    public static async Task<(int Status, JsonElement Body, HttpResponseMessage Response)> GetJson(HttpClient client, string url)
-    {
-        var response = await client.GetAsync(url);
-        var text = await response.Content.ReadAsStringAsync();
-        return ((int)response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement, response);
     }
 
     public static JsonObject Indicator(string name, string? tlpId = null, string[]? releaseTo = null, string modified = "2026-03-01T10:00:00.000Z", string? id = null)

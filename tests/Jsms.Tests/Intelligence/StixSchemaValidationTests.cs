@@ -16,7 +16,7 @@ public sealed class StixSchemaValidationTests(IntelligenceTestApp app) : IClassF
 {
     public static TheoryData<string> Examples()
     {
-        var folder = Path.Combine(StixValidator.SharedDirectory, "data", "stix2", "examples");
+        var folder = SharedData.PathOf("stix2", "examples");
         var data = new TheoryData<string>();
         foreach (var file in Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
@@ -29,7 +29,7 @@ public sealed class StixSchemaValidationTests(IntelligenceTestApp app) : IClassF
     [MemberData(nameof(Examples))]
     public async Task Example_round_tripped_through_import_and_export_validates_against_the_schemas(string example)
     {
-        var path = Path.Combine(StixValidator.SharedDirectory, "data", "stix2", "examples", example);
+        var path = SharedData.PathOf("stix2", "examples", example);
         var document = JsonNode.Parse(await File.ReadAllTextAsync(path))!.AsObject();
         var bundle = (string?)document["type"] == "bundle"
             ? document

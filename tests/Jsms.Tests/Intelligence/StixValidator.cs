@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Jsms.Tests.Infrastructure;
 
 namespace Jsms.Tests.Intelligence;
 
@@ -29,27 +30,6 @@ public static class StixValidator
         }
     }
 
-    /// <summary>The shared folder (holding data/stix2): JSMS_SHARED_DIR, else the first shared/ beside a parent folder.</summary>
-    public static string SharedDirectory
-    {
-        get
-        {
-            if (Environment.GetEnvironmentVariable("JSMS_SHARED_DIR") is { Length: > 0 } configured)
-            {
-                return configured;
-            }
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared");
-                if (Directory.Exists(Path.Combine(candidate, "data", "stix2")))
-                {
-                    return candidate;
-                }
-            }
-            return "/work/shared";
-        }
-    }
-
     /// <summary>Validates the objects (with <c>--interop=core</c> or <c>--interop</c> for the full interop profile).</summary>
     public static async Task<Result> ValidateAsync(IEnumerable<JsonNode> objects, string interop = "--interop=core")
     {
@@ -70,7 +50,7 @@ public static class StixValidator
             start.ArgumentList.Add(Path.Combine(folder, "validate.js"));
             start.ArgumentList.Add(interop);
             start.ArgumentList.Add(file);
-            start.Environment["JSMS_SHARED_DIR"] = SharedDirectory;
+            start.Environment[SharedData.Variable] = SharedData.Directory;
             using var process = Process.Start(start)!;
             var output = process.StandardOutput.ReadToEndAsync();
             var error = process.StandardError.ReadToEndAsync();

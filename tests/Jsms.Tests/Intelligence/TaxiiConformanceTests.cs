@@ -46,29 +46,29 @@ public sealed class TaxiiConformanceTests(IntelligenceTestApp app) : IClassFixtu
         var (collection, id) = await TwoSpecVersionsAsync("2026-03-03T10:00:00.000Z");
         using var client = await app.TaxiiAs("cn.liaison");
 
-        var (_, all, _) = await GetJson(client, Objects(collection) + $"?match[id]={id}&match[version]=all");
+        var (_, all, _) = await client.GetJson(Objects(collection) + $"?match[id]={id}&match[version]=all");
         Assert.Equal(["2026-03-01T10:00:00.000Z", "2026-03-02T10:00:00.000Z"], Versions(all).Order());
         // "last" and "first" are taken among the versions of the latest spec_version.
-        var (_, last, _) = await GetJson(client, Objects(collection) + $"?match[id]={id}");
+        var (_, last, _) = await client.GetJson(Objects(collection) + $"?match[id]={id}");
         Assert.Equal(["2026-03-02T10:00:00.000Z"], Versions(last));
-        var (_, first, _) = await GetJson(client, Objects(collection) + $"?match[id]={id}&match[version]=first");
+        var (_, first, _) = await client.GetJson(Objects(collection) + $"?match[id]={id}&match[version]=first");
         Assert.Equal(["2026-03-01T10:00:00.000Z"], Versions(first));
-        var (_, stamp, _) = await GetJson(client, Objects(collection) + $"?match[id]={id}&match[version]=2026-03-03T10:00:00.000Z");
+        var (_, stamp, _) = await client.GetJson(Objects(collection) + $"?match[id]={id}&match[version]=2026-03-03T10:00:00.000Z");
         Assert.Empty(Versions(stamp));
-        var (_, one, _) = await GetJson(client, Objects(collection) + $"{id}/");
+        var (_, one, _) = await client.GetJson(Objects(collection) + $"{id}/");
         Assert.Equal(["2026-03-02T10:00:00.000Z"], Versions(one));
-        var (_, versions, _) = await GetJson(client, Objects(collection) + $"{id}/versions/");
+        var (_, versions, _) = await client.GetJson(Objects(collection) + $"{id}/versions/");
         Assert.Equal(["2026-03-01T10:00:00.000Z", "2026-03-02T10:00:00.000Z"], versions.GetProperty("versions").EnumerateArray().Select(v => v.GetString()));
-        var (_, manifest, _) = await GetJson(client, $"/taxii2/api/collections/{collection}/manifest/?match[id]={id}&match[version]=all");
+        var (_, manifest, _) = await client.GetJson($"/taxii2/api/collections/{collection}/manifest/?match[id]={id}&match[version]=all");
         Assert.Equal(2, manifest.GetProperty("objects").GetArrayLength());
 
         // Asked for, the other spec_version is served, and "last" is the last of what the filters keep.
-        var (_, older, _) = await GetJson(client, Objects(collection) + $"?match[id]={id}&match[spec_version]=2.0");
+        var (_, older, _) = await client.GetJson(Objects(collection) + $"?match[id]={id}&match[spec_version]=2.0");
         var served = Assert.Single(older.GetProperty("objects").EnumerateArray());
         Assert.Equal("2.0", served.GetProperty("spec_version").GetString());
-        var (_, both, _) = await GetJson(client, Objects(collection) + $"?match[id]={id}&match[spec_version]=2.0,2.1&match[version]=all");
+        var (_, both, _) = await client.GetJson(Objects(collection) + $"?match[id]={id}&match[spec_version]=2.0,2.1&match[version]=all");
         Assert.Equal(3, Versions(both).Count);
-        var (_, lastOf21, _) = await GetJson(client, Objects(collection) + $"?match[id]={id}&match[spec_version]=2.1");
+        var (_, lastOf21, _) = await client.GetJson(Objects(collection) + $"?match[id]={id}&match[spec_version]=2.1");
         Assert.Equal(["2026-03-02T10:00:00.000Z"], Versions(lastOf21));
     }
 
@@ -80,10 +80,10 @@ public sealed class TaxiiConformanceTests(IntelligenceTestApp app) : IClassFixtu
         using var client = await app.TaxiiAs("pk.analyst");
 
         Assert.Equal(HttpStatusCode.OK, (await client.DeleteAsync(Objects(collection) + $"{id}/?match[version]=all")).StatusCode);
-        var (_, rest, _) = await GetJson(client, Objects(collection) + $"?match[id]={id}&match[version]=all&match[spec_version]=2.0,2.1");
+        var (_, rest, _) = await client.GetJson(Objects(collection) + $"?match[id]={id}&match[version]=all&match[spec_version]=2.0,2.1");
         Assert.Equal(["2026-03-01T10:00:00.000Z"], Versions(rest));
         Assert.Equal(HttpStatusCode.OK, (await client.DeleteAsync(Objects(collection) + $"{id}/?match[spec_version]=2.0")).StatusCode);
-        Assert.Equal(404, (await GetJson(client, Objects(collection) + $"{id}/?match[spec_version]=2.0")).Status);
+        Assert.Equal(404, (await client.GetJson(Objects(collection) + $"{id}/?match[spec_version]=2.0")).Status);
     }
 
     [Fact]
@@ -116,12 +116,12 @@ public sealed class TaxiiConformanceTests(IntelligenceTestApp app) : IClassFixtu
         var clear = StixMarkings.Tlp2Ids[Jsms.Features.Access.Tlp.Clear];
         using var client = await app.TaxiiAs("cn.liaison");
 
-        var (_, manifest, _) = await GetJson(client, $"/taxii2/api/collections/{collection}/manifest/?match[id]={clear}");
+        var (_, manifest, _) = await client.GetJson($"/taxii2/api/collections/{collection}/manifest/?match[id]={clear}");
         var record = Assert.Single(manifest.GetProperty("objects").EnumerateArray());
         Assert.Equal("2022-10-01T00:00:00.000Z", record.GetProperty("version").GetString());
-        var (_, versions, _) = await GetJson(client, Objects(collection) + $"{clear}/versions/");
+        var (_, versions, _) = await client.GetJson(Objects(collection) + $"{clear}/versions/");
         Assert.Equal(["2022-10-01T00:00:00.000Z"], versions.GetProperty("versions").EnumerateArray().Select(v => v.GetString()));
-        var (_, exact, _) = await GetJson(client, Objects(collection) + $"?match[id]={clear}&match[version]=2022-10-01T00:00:00.000Z");
+        var (_, exact, _) = await client.GetJson(Objects(collection) + $"?match[id]={clear}&match[version]=2022-10-01T00:00:00.000Z");
         Assert.Equal(clear, Assert.Single(exact.GetProperty("objects").EnumerateArray()).GetProperty("id").GetString());
 
         // An object with neither (a cyber-observable) is versioned by the date it was added.
@@ -130,7 +130,7 @@ public sealed class TaxiiConformanceTests(IntelligenceTestApp app) : IClassFixtu
             ["type"] = "ipv4-addr", ["spec_version"] = "2.1", ["id"] = $"ipv4-addr--{Guid.NewGuid()}", ["value"] = "198.51.100.9",
         };
         await app.PostObjectsAsync("pk.analyst", collection, [observable]);
-        var (_, added, _) = await GetJson(client, $"/taxii2/api/collections/{collection}/manifest/?match[id]={observable["id"]}");
+        var (_, added, _) = await client.GetJson($"/taxii2/api/collections/{collection}/manifest/?match[id]={observable["id"]}");
         var entry = Assert.Single(added.GetProperty("objects").EnumerateArray());
         Assert.Equal(entry.GetProperty("date_added").GetString(), entry.GetProperty("version").GetString());
     }

@@ -25,13 +25,13 @@ public sealed class TaxiiDeleteTests(IntelligenceTestApp app) : IClassFixture<In
 
         var first = await client.DeleteAsync(Url(collection, id, "?match[version]=first"));
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        var (_, versions, _) = await GetJson(client, Url(collection, id, "versions/"));
+        var (_, versions, _) = await client.GetJson(Url(collection, id, "versions/"));
         Assert.Equal(["2026-03-02T10:00:00.000Z", "2026-03-03T10:00:00.000Z"], versions.GetProperty("versions").EnumerateArray().Select(v => v.GetString()));
 
         Assert.Equal(HttpStatusCode.OK, (await client.DeleteAsync(Url(collection, id, "?match[version]=2026-03-03T10:00:00.000Z"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync(Url(collection, id, "?match[version]=2026-03-03T10:00:00.000Z"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.DeleteAsync(Url(collection, id))).StatusCode);
-        Assert.Equal(404, (await GetJson(client, Url(collection, id))).Status);
+        Assert.Equal(404, (await client.GetJson(Url(collection, id))).Status);
         Assert.Equal(3, await app.WithDb(db => db.Set<AuditEntry>().CountAsync(e => e.Action == "delete" && e.Detail!.Contains(id))));
         Assert.Equal(HttpStatusCode.BadRequest, (await client.DeleteAsync(Url(collection, id, "?match[type]=indicator"))).StatusCode);
     }
@@ -49,13 +49,13 @@ public sealed class TaxiiDeleteTests(IntelligenceTestApp app) : IClassFixture<In
         using var client = await app.TaxiiAs("pk.analyst");
 
         Assert.Equal(HttpStatusCode.OK, (await client.DeleteAsync(Url(collection, id))).StatusCode);
-        var (_, versions, _) = await GetJson(client, Url(collection, id, "versions/"));
+        var (_, versions, _) = await client.GetJson(Url(collection, id, "versions/"));
         Assert.Equal(["2026-03-01T10:00:00.000Z", "2026-03-02T10:00:00.000Z"], versions.GetProperty("versions").EnumerateArray().Select(v => v.GetString()));
         Assert.Equal(1, await app.WithDb(db => db.Set<AuditEntry>().CountAsync(e => e.Action == "delete" && e.Detail!.Contains(id))));
 
         // Every version takes match[version]=all.
         Assert.Equal(HttpStatusCode.OK, (await client.DeleteAsync(Url(collection, id, "?match[version]=all"))).StatusCode);
-        Assert.Equal(404, (await GetJson(client, Url(collection, id))).Status);
+        Assert.Equal(404, (await client.GetJson(Url(collection, id))).Status);
     }
 
     [Fact]
@@ -79,6 +79,6 @@ public sealed class TaxiiDeleteTests(IntelligenceTestApp app) : IClassFixture<In
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.DeleteAsync(Url(collection, (string)released["id"]!))).StatusCode);
 
         using var owner = await app.TaxiiAs("pk.analyst");
-        Assert.Equal(200, (await GetJson(owner, Url(collection, (string)released["id"]!))).Status);
+        Assert.Equal(200, (await owner.GetJson(Url(collection, (string)released["id"]!))).Status);
     }
 }

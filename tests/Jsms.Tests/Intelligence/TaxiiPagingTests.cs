@@ -70,7 +70,7 @@ public sealed class TaxiiPagingTests(IntelligenceTestApp app) : IClassFixture<In
         var pages = 0;
         do
         {
-            var (status, page, _) = await GetJson(client, next is null ? url : $"{url}&next={Uri.EscapeDataString(next)}");
+            var (status, page, _) = await client.GetJson(next is null ? url : $"{url}&next={Uri.EscapeDataString(next)}");
             Assert.Equal(200, status);
             if (page.TryGetProperty("objects", out var objects))
             {

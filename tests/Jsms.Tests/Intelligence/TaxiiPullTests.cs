@@ -155,11 +155,9 @@ public sealed class TaxiiPullTests(TaxiiRemoteNode remote, TaxiiPullingNode loca
         var localCollection = await CreateCollectionAsync(local, "admin");
         var source = await CreateSourceAsync(remote.BaseAddress + "taxii2/api/", remoteCollection.ToString(), localCollection, enabled: true);
         Task<TaxiiSourceStatus> StatusAsync() => local.WithDb(db => db.Set<TaxiiSource>().Where(s => s.Id == source).Select(s => s.Status).SingleAsync());
-        for (var i = 0; i < 100 && await StatusAsync() != TaxiiSourceStatus.Ok; i++)
-        {
-            await Task.Delay(100);
-        }
-        Assert.Equal(TaxiiSourceStatus.Ok, await StatusAsync());
+        // The schedule wakes every PullCheckSeconds (1) of the app's clock: each move of the clock by a second wakes it once.
+        await Eventually.True(async () => await StatusAsync() == TaxiiSourceStatus.Ok, "the scheduled pull of the due source",
+            between: () => local.Clock.Advance(TimeSpan.FromSeconds(1)));
         Assert.Contains((string)green["id"]!, await LocalIdsAsync(localCollection));
     }
 

@@ -36,12 +36,12 @@ public sealed class TaxiiServerTests(IntelligenceTestApp app) : IClassFixture<In
     public async Task Discovery_and_api_root_answer_in_the_taxii_media_type()
     {
         using var client = await app.TaxiiAs("pk.analyst");
-        var (status, discovery, response) = await GetJson(client, "/taxii2/");
+        var (status, discovery, response) = await client.GetJson("/taxii2/");
         Assert.Equal(200, status);
         Assert.Equal(Taxii, response.Content.Headers.ContentType!.ToString().Replace(" ", ""));
         var root = discovery.GetProperty("api_roots")[0].GetString()!;
         Assert.EndsWith("/taxii2/api/", root);
-        var (rootStatus, information, _) = await GetJson(client, "/taxii2/api/");
+        var (rootStatus, information, _) = await client.GetJson("/taxii2/api/");
         Assert.Equal(200, rootStatus);
         Assert.Equal(Taxii, information.GetProperty("versions")[0].GetString());
         Assert.Equal(MaxContentLength, information.GetProperty("max_content_length").GetInt64());
@@ -52,15 +52,15 @@ public sealed class TaxiiServerTests(IntelligenceTestApp app) : IClassFixture<In
     {
         var collection = await app.CreateCollectionAsync();
         using var analyst = await app.TaxiiAs("pk.analyst");
-        var (_, list, _) = await GetJson(analyst, "/taxii2/api/collections/");
+        var (_, list, _) = await analyst.GetJson("/taxii2/api/collections/");
         var entry = list.GetProperty("collections").EnumerateArray().Single(c => c.GetProperty("id").GetString() == collection.ToString());
         Assert.True(entry.GetProperty("can_write").GetBoolean());
         Assert.Equal("application/stix+json;version=2.1", entry.GetProperty("media_types")[0].GetString());
         using var viewer = await app.TaxiiAs("pk.viewer");
-        var (status, one, _) = await GetJson(viewer, $"/taxii2/api/collections/{collection}/");
+        var (status, one, _) = await viewer.GetJson($"/taxii2/api/collections/{collection}/");
         Assert.Equal(200, status);
         Assert.False(one.GetProperty("can_write").GetBoolean());
-        var (missing, error, _) = await GetJson(viewer, $"/taxii2/api/collections/{Guid.NewGuid()}/");
+        var (missing, error, _) = await viewer.GetJson($"/taxii2/api/collections/{Guid.NewGuid()}/");
         Assert.Equal(404, missing);
         Assert.Equal("404", error.GetProperty("http_status").GetString());
     }
@@ -70,7 +70,7 @@ public sealed class TaxiiServerTests(IntelligenceTestApp app) : IClassFixture<In
     {
         var collection = await app.CreateCollectionAsync();
         using var analyst = await app.TaxiiAs("pk.analyst");
-        var (status, error, _) = await GetJson(analyst, "/taxii2/no-such-root/collections/");
+        var (status, error, _) = await analyst.GetJson("/taxii2/no-such-root/collections/");
         Assert.Equal(404, status);
         Assert.Equal("404", error.GetProperty("http_status").GetString());
         Assert.Contains("/taxii2/no-such-root/collections/", error.GetProperty("description").GetString());
@@ -145,11 +145,11 @@ public sealed class TaxiiServerTests(IntelligenceTestApp app) : IClassFixture<In
         var id = status.GetProperty("id").GetString();
 
         using var poster = await app.TaxiiAs("pk.analyst");
-        var (ok, again, _) = await GetJson(poster, $"/taxii2/api/status/{id}/");
+        var (ok, again, _) = await poster.GetJson($"/taxii2/api/status/{id}/");
         Assert.Equal(200, ok);
         Assert.Equal(7, again.GetProperty("success_count").GetInt32());
         using var other = await app.TaxiiAs("cn.liaison");
-        Assert.Equal(404, (await GetJson(other, $"/taxii2/api/status/{id}/")).Status);
+        Assert.Equal(404, (await other.GetJson($"/taxii2/api/status/{id}/")).Status);
     }
 
     [Fact]
@@ -158,24 +158,24 @@ public sealed class TaxiiServerTests(IntelligenceTestApp app) : IClassFixture<In
         var collection = await ReferenceCollectionAsync();
         using var client = await app.TaxiiAs("cn.liaison");
 
-        var (_, latest, _) = await GetJson(client, Objects(collection) + "?match[type]=indicator,malware");
+        var (_, latest, _) = await client.GetJson(Objects(collection) + "?match[type]=indicator,malware");
         var versions = latest.GetProperty("objects").EnumerateArray().Select(o => (o.GetProperty("id").GetString(), o.GetProperty("modified").GetString())).ToList();
         Assert.Equal(3, versions.Count);
         Assert.Contains((Indicator6770, "2017-01-27T13:49:53.935Z"), versions);
         Assert.Contains((Malware, "2017-01-27T13:49:53.997Z"), versions);
 
-        var (_, all, _) = await GetJson(client, Objects(collection) + $"?match[id]={Indicator6770}&match[version]=all");
+        var (_, all, _) = await client.GetJson(Objects(collection) + $"?match[id]={Indicator6770}&match[version]=all");
         Assert.Equal(3, Ids(all).Count);
-        var (_, first, _) = await GetJson(client, Objects(collection) + $"?match[id]={Indicator6770}&match[version]=first");
+        var (_, first, _) = await client.GetJson(Objects(collection) + $"?match[id]={Indicator6770}&match[version]=first");
         Assert.Equal("2016-11-03T12:30:59.000Z", first.GetProperty("objects")[0].GetProperty("modified").GetString());
-        var (_, exact, _) = await GetJson(client, Objects(collection) + $"?match[id]={Indicator6770}&match[version]=2016-12-25T12:30:59.444Z");
+        var (_, exact, _) = await client.GetJson(Objects(collection) + $"?match[id]={Indicator6770}&match[version]=2016-12-25T12:30:59.444Z");
         Assert.Equal("2016-12-25T12:30:59.444Z", Assert.Single(exact.GetProperty("objects").EnumerateArray()).GetProperty("modified").GetString());
-        var (_, firstAndLast, _) = await GetJson(client, Objects(collection) + $"?match[id]={Indicator6770}&match[version]=first,last");
+        var (_, firstAndLast, _) = await client.GetJson(Objects(collection) + $"?match[id]={Indicator6770}&match[version]=first,last");
         Assert.Equal(2, Ids(firstAndLast).Count);
 
-        var (_, spec, _) = await GetJson(client, Objects(collection) + "?match[spec_version]=2.1&match[type]=malware");
+        var (_, spec, _) = await client.GetJson(Objects(collection) + "?match[spec_version]=2.1&match[type]=malware");
         Assert.Single(Ids(spec));
-        var (_, none, _) = await GetJson(client, Objects(collection) + "?match[spec_version]=2.0");
+        var (_, none, _) = await client.GetJson(Objects(collection) + "?match[spec_version]=2.0");
         Assert.Empty(Ids(none));
         Assert.False(none.TryGetProperty("more", out _) && none.GetProperty("more").GetBoolean());
     }
@@ -185,7 +185,7 @@ public sealed class TaxiiServerTests(IntelligenceTestApp app) : IClassFixture<In
     {
         var collection = await ReferenceCollectionAsync();
         using var client = await app.TaxiiAs("cn.liaison");
-        var (_, everything, _) = await GetJson(client, Objects(collection) + "?match[version]=all");
+        var (_, everything, _) = await client.GetJson(Objects(collection) + "?match[version]=all");
         var expected = Ids(everything).Count;
         Assert.Equal(13, expected); // 7 reference versions + 5 TLP 2.0 definitions + the JSMS extension-definition
 
@@ -195,7 +195,7 @@ public sealed class TaxiiServerTests(IntelligenceTestApp app) : IClassFixture<In
         var pages = 0;
         do
         {
-            var (status, page, response) = await GetJson(client, Objects(collection) + "?match[version]=all&limit=3" + (next is null ? "" : $"&next={next}"));
+            var (status, page, response) = await client.GetJson(Objects(collection) + "?match[version]=all&limit=3" + (next is null ? "" : $"&next={next}"));
             Assert.Equal(200, status);
             pages++;
             var firstAdded = response.Headers.GetValues("X-TAXII-Date-Added-First").Single();
@@ -218,9 +218,9 @@ public sealed class TaxiiServerTests(IntelligenceTestApp app) : IClassFixture<In
     {
         var collection = await ReferenceCollectionAsync();
         using var client = await app.TaxiiAs("cn.liaison");
-        var (_, firstPage, response) = await GetJson(client, Objects(collection) + "?match[version]=all&limit=10");
+        var (_, firstPage, response) = await client.GetJson(Objects(collection) + "?match[version]=all&limit=10");
         var mark = response.Headers.GetValues("X-TAXII-Date-Added-Last").Single();
-        var (_, rest, _) = await GetJson(client, Objects(collection) + $"?match[version]=all&added_after={mark}");
+        var (_, rest, _) = await client.GetJson(Objects(collection) + $"?match[version]=all&added_after={mark}");
         Assert.Equal(3, Ids(rest).Count);
         Assert.All(Ids(rest), id => Assert.True(id.StartsWith("indicator--6770", StringComparison.Ordinal) || id.StartsWith("malware--", StringComparison.Ordinal) || !Ids(firstPage).Contains(id)));
     }
@@ -230,7 +230,7 @@ public sealed class TaxiiServerTests(IntelligenceTestApp app) : IClassFixture<In
     {
         var collection = await ReferenceCollectionAsync();
         using var client = await app.TaxiiAs("cn.liaison");
-        var (status, manifest, response) = await GetJson(client, $"/taxii2/api/collections/{collection}/manifest/?match[id]={Indicator6770}&match[version]=all");
+        var (status, manifest, response) = await client.GetJson($"/taxii2/api/collections/{collection}/manifest/?match[id]={Indicator6770}&match[version]=all");
         Assert.Equal(200, status);
         var entries = manifest.GetProperty("objects").EnumerateArray().ToList();
         Assert.Equal(["2016-11-03T12:30:59.000Z", "2016-12-25T12:30:59.444Z", "2017-01-27T13:49:53.935Z"],
@@ -245,21 +245,21 @@ public sealed class TaxiiServerTests(IntelligenceTestApp app) : IClassFixture<In
     {
         var collection = await ReferenceCollectionAsync();
         using var client = await app.TaxiiAs("cn.liaison");
-        var (status, one, _) = await GetJson(client, Objects(collection) + $"{Indicator6770}/");
+        var (status, one, _) = await client.GetJson(Objects(collection) + $"{Indicator6770}/");
         Assert.Equal(200, status);
         Assert.Equal("2017-01-27T13:49:53.935Z", Assert.Single(one.GetProperty("objects").EnumerateArray()).GetProperty("modified").GetString());
-        var (_, all, _) = await GetJson(client, Objects(collection) + $"{Indicator6770}/?match[version]=all");
+        var (_, all, _) = await client.GetJson(Objects(collection) + $"{Indicator6770}/?match[version]=all");
         Assert.Equal(3, Ids(all).Count);
 
-        var (vs, versions, response) = await GetJson(client, Objects(collection) + $"{Indicator6770}/versions/");
+        var (vs, versions, response) = await client.GetJson(Objects(collection) + $"{Indicator6770}/versions/");
         Assert.Equal(200, vs);
         Assert.Equal(3, versions.GetProperty("versions").GetArrayLength());
         Assert.True(response.Headers.Contains("X-TAXII-Date-Added-Last"));
-        var (_, paged, _) = await GetJson(client, Objects(collection) + $"{Indicator6770}/versions/?limit=2");
+        var (_, paged, _) = await client.GetJson(Objects(collection) + $"{Indicator6770}/versions/?limit=2");
         Assert.True(paged.GetProperty("more").GetBoolean());
 
-        Assert.Equal(404, (await GetJson(client, Objects(collection) + $"indicator--{Guid.NewGuid()}/")).Status);
-        Assert.Equal(404, (await GetJson(client, $"/taxii2/api/collections/{Guid.NewGuid()}/objects/")).Status);
+        Assert.Equal(404, (await client.GetJson(Objects(collection) + $"indicator--{Guid.NewGuid()}/")).Status);
+        Assert.Equal(404, (await client.GetJson($"/taxii2/api/collections/{Guid.NewGuid()}/objects/")).Status);
     }
 
     [Theory]
@@ -273,7 +273,7 @@ public sealed class TaxiiServerTests(IntelligenceTestApp app) : IClassFixture<In
     {
         var collection = await app.CreateCollectionAsync();
         using var client = await app.TaxiiAs("pk.analyst");
-        var (status, error, _) = await GetJson(client, Objects(collection) + "?" + query);
+        var (status, error, _) = await client.GetJson(Objects(collection) + "?" + query);
         Assert.Equal(400, status);
         Assert.Equal("400", error.GetProperty("http_status").GetString());
     }
@@ -325,7 +325,7 @@ public sealed class TaxiiServerTests(IntelligenceTestApp app) : IClassFixture<In
         Assert.Equal(1, status.GetProperty("success_count").GetInt32());
         Assert.Contains("only once", status.GetProperty("failures")[0].GetProperty("message").GetString());
 
-        var (code, page, _) = await GetJson(client, Objects(collection) + "?match[id]=" + kept["id"]);
+        var (code, page, _) = await client.GetJson(Objects(collection) + "?match[id]=" + kept["id"]);
         Assert.Equal(200, code);
         var stored = page.GetProperty("objects")[0];
         Assert.Equal([statement, StixMarkings.Tlp2Ids[Tlp.Amber]],
@@ -376,7 +376,7 @@ public sealed class TaxiiServerTests(IntelligenceTestApp app) : IClassFixture<In
         var indicator = IntelligenceTestApp.Indicator("released", releaseTo: ["CN-MPS"]);
         await app.PostObjectsAsync("pk.analyst", collection, [indicator]);
         using var client = await app.TaxiiAs("cn.liaison");
-        var (_, one, _) = await GetJson(client, Objects(collection) + $"{indicator["id"]}/");
+        var (_, one, _) = await client.GetJson(Objects(collection) + $"{indicator["id"]}/");
         var emitted = one.GetProperty("objects")[0];
         Assert.Equal([StixMarkings.Tlp2Ids[Tlp.Amber]], emitted.GetProperty("object_marking_refs").EnumerateArray().Select(r => r.GetString()!).ToArray());
         var extension = emitted.GetProperty("extensions").GetProperty(StixMarkings.ReleaseExtensionId);
@@ -384,7 +384,7 @@ public sealed class TaxiiServerTests(IntelligenceTestApp app) : IClassFixture<In
         Assert.Equal("PK-NACTA", extension.GetProperty("owner_agency").GetString());
         Assert.Equal("CN-MPS", extension.GetProperty("release_to")[0].GetString());
 
-        var (_, definitions, _) = await GetJson(client, Objects(collection) + "?match[type]=marking-definition,extension-definition");
+        var (_, definitions, _) = await client.GetJson(Objects(collection) + "?match[type]=marking-definition,extension-definition");
         var ids = Ids(definitions);
         Assert.Contains("marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487", ids);
         Assert.Contains(StixMarkings.ReleaseExtensionId, ids);
@@ -476,7 +476,7 @@ public sealed class TaxiiServerTests(IntelligenceTestApp app) : IClassFixture<In
         var response = await client.PostAsync(Objects(collection), content);
         Assert.Equal(400, (int)response.StatusCode);
         Assert.Contains("not a TAXII envelope", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var (_, page, _) = await GetJson(client, Objects(collection) + "?match[type]=ipv4-addr");
+        var (_, page, _) = await client.GetJson(Objects(collection) + "?match[type]=ipv4-addr");
         Assert.Empty(Ids(page));
     }
 }

@@ -13,16 +13,25 @@ public sealed class DedicatedThreadSchedulerTests
     {
         using var scheduler = new DedicatedThreadScheduler("test loop");
         var threads = new List<string?>();
+        using var waiting = new SemaphoreSlim(0);
+        var signals = Enumerable.Range(0, 3).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
         var loop = scheduler.Start(async () =>
         {
             for (var i = 0; i < 3; i++)
             {
                 threads.Add(Thread.CurrentThread.Name);
-                await Task.Delay(10);
+                waiting.Release();
+                // Completed by another thread: the continuation is queued back to this scheduler, not run where it was signalled.
+                await signals[i].Task;
                 threads.Add(Thread.CurrentThread.Name);
                 await Task.Yield();
             }
         });
+        foreach (var signal in signals)
+        {
+            await waiting.WaitAsync();
+            _ = Task.Run(signal.SetResult);
+        }
         string? queued = null;
         await scheduler.Start(() =>
         {

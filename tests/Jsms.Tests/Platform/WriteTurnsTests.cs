@@ -14,7 +14,7 @@ public sealed class WriteTurnsTests
         using var turns = WriteTurns.OneAtATime();
         var first = await turns.TakeAsync();
         var second = turns.TakeAsync().AsTask();
-        await Task.Delay(50);
+        // Only a release lets a waiter in, and it does so before Dispose returns: nothing can let it in later on its own.
         Assert.False(second.IsCompleted);
 
         first.Dispose();
@@ -57,7 +57,7 @@ public sealed class WriteTurnsTests
         first.Dispose();
         first.Dispose();
         var secondTurn = await second.WaitAsync(TimeSpan.FromSeconds(5));
-        await Task.Delay(50);
+        // A second release would have let the third in inside the second Dispose, before the second's turn was awaited.
         Assert.False(third.IsCompleted);
 
         secondTurn.Dispose();

@@ -148,7 +148,7 @@ public sealed class BulkIngestTests(TrackingTestApp app) : IClassFixture<Trackin
     [Fact]
     public async Task Positions_and_sightings_stored_in_bulk_still_raise_alerts_streamed_with_their_stored_evidence()
     {
-        await using var subscriber = await AlertSubscriber.OpenAsync(app, "pk.coordinator");
+        await using var subscriber = await SseReader.OpenAsync(app, "pk.coordinator");
         const string plate = "BLK7731";
         var device = await NewDevice("blk-7731");
         using var client = await app.LoginAs("pk.analyst");

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using Jsms.Features.Tracking;
 using Jsms.Tests.Consultations;
+using Jsms.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Tests.Tracking;
@@ -34,20 +35,6 @@ public sealed class CotConformanceTests(TrackingProtocolsTestApp app) : IClassFi
            + $"""<point lat="{lat.ToString(CultureInfo.InvariantCulture)}" lon="{Lon.ToString(CultureInfo.InvariantCulture)}" hae="9999999.0" ce="9999999.0" le="9999999.0"/>"""
            + $"""<detail>{detail}</detail></event>""";
 
-    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || DateTime.UtcNow > deadline)
-            {
-                return value;
-            }
-            await Task.Delay(100);
-        }
-    }
-
     [Fact]
     public async Task Only_atoms_are_positions_and_a_chat_message_or_marker_with_a_tracker_uid_is_not_stored()
     {
@@ -68,8 +55,8 @@ public sealed class CotConformanceTests(TrackingProtocolsTestApp app) : IClassFi
         await tcp.ConnectAsync(IPAddress.Loopback, app.CotPort);
         var stream = tcp.GetStream();
         await stream.WriteAsync(Encoding.UTF8.GetBytes(Cot(device, t0.AddSeconds(10), Lat + 0.002, "b-t-f") + Cot(device, t0.AddSeconds(11), Lat + 0.003)));
-        var after = await Eventually(() => PositionsOf(device), p => p.Count >= 2);
-        await Task.Delay(300);
+        // One connection is read in order: once the atom sent after the chat message is stored, the chat message was dealt with.
+        var after = await Eventually.Value(() => PositionsOf(device), p => p.Count >= 2, "the atom sent over TCP stored");
         Assert.Equal([Lat + 0.001, Lat + 0.003], (await PositionsOf(device)).Select(p => Math.Round(p.Latitude, 6)));
         Assert.Equal(2, after.Count);
     }
@@ -88,21 +75,20 @@ public sealed class CotConformanceTests(TrackingProtocolsTestApp app) : IClassFi
                      + "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>" + Cot(device, t0.AddSeconds(2), Lat + 0.002);
         await stream.WriteAsync(Encoding.UTF8.GetBytes(packed));
         await stream.FlushAsync();
-        Assert.Equal(3, (await Eventually(() => PositionsOf(device), p => p.Count >= 3)).Count);
+        Assert.Equal(3, (await Eventually.Value(() => PositionsOf(device), p => p.Count >= 3, "the three packed events stored")).Count);
 
         // A callsign in Urdu: the write is cut between the two bytes of one character, and again inside "</event>".
         var bytes = Encoding.UTF8.GetBytes(Cot(device, t0.AddSeconds(3), Lat + 0.003, detail: "<contact callsign=\"گاڑی ۱\"/>"));
         var cut = bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes("\"گ")) + 2;
         Assert.True(bytes[cut - 1] >= 0xC0, "the cut falls inside a multi-byte character");
+        // Three segments, each flushed on its own (NoDelay): the reader keeps the partial character and event until the rest arrives.
         await stream.WriteAsync(bytes.AsMemory(0, cut));
         await stream.FlushAsync();
-        await Task.Delay(200);
         await stream.WriteAsync(bytes.AsMemory(cut, bytes.Length - cut - 4));
         await stream.FlushAsync();
-        await Task.Delay(200);
         await stream.WriteAsync(bytes.AsMemory(bytes.Length - 4));
         await stream.FlushAsync();
-        var stored = await Eventually(() => PositionsOf(device), p => p.Count >= 4);
+        var stored = await Eventually.Value(() => PositionsOf(device), p => p.Count >= 4, "the cut event stored");
         Assert.Equal(4, stored.Count);
         Assert.Equal(Lat + 0.003, stored[3].Latitude, 9);
         Assert.Null(stored[3].Altitude); // hae 9999999: unknown

@@ -63,20 +63,6 @@ public sealed class TrackingProtocolsTests(TrackingProtocolsTestApp app) : IClas
            + $"""<point lat="{lat.ToString(CultureInfo.InvariantCulture)}" lon="{lon.ToString(CultureInfo.InvariantCulture)}" hae="12.5" ce="9999999.0" le="9999999.0"/>"""
            + $"""<detail>{(speed is null ? "" : $"<track course=\"90\" speed=\"{speed}\"/>")}<contact callsign="Escort 1"/></detail></event>""";
 
-    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || DateTime.UtcNow > deadline)
-            {
-                return value;
-            }
-            await Task.Delay(100);
-        }
-    }
-
     [Fact]
     public async Task Cot_events_over_a_tcp_connection_are_stored_and_bad_or_unknown_ones_are_counted_without_dropping_the_connection()
     {
@@ -99,24 +85,24 @@ public sealed class TrackingProtocolsTests(TrackingProtocolsTestApp app) : IClas
         await Send(Cot(device, t0.AddMinutes(1), 0, 0, type: "t-x-c-t"));
         await Send(Cot(device, t0.AddMinutes(1), Lat, Lon).Replace("<detail>", "<detail><remarks>" + new string('x', 5000) + "</remarks>", StringComparison.Ordinal));
         var split = Cot(device, t0.AddMinutes(2), Lat + 0.001, Lon);
+        // Sent in two segments (each flushed): the reader keeps a partial event until the rest arrives.
         await Send(split[..40]);
-        await Task.Delay(200);
         await Send(split[40..]);
 
-        var stored = await Eventually(() => PositionsOf(device), p => p.Count >= 2);
+        var stored = await Eventually.Value(() => PositionsOf(device), p => p.Count >= 2, "the two good events stored");
         Assert.Equal(2, stored.Count);
         Assert.Equal(t0.UtcDateTime.AddTicks(-(t0.UtcDateTime.Ticks % TimeSpan.TicksPerMillisecond)), stored[0].Time);
         Assert.Equal(12.5, stored[0].Speed);
         Assert.Equal(12.5, stored[0].Altitude);
         Assert.Null(stored[0].Accuracy); // ce 9999999: unknown
         Assert.Equal(Lat + 0.001, stored[1].Latitude, 9);
-        var after = await Eventually(Stats, s => s.Malformed >= before.Malformed + 2 && s.UnknownDevices >= before.UnknownDevices + 1);
+        var after = await Eventually.Value(Stats, s => s.Malformed >= before.Malformed + 2 && s.UnknownDevices >= before.UnknownDevices + 1, "the bad and unknown events counted");
         Assert.Equal(before.Malformed + 2, after.Malformed);
         Assert.Equal(before.UnknownDevices + 1, after.UnknownDevices);
 
         // The same connection still serves.
         await Send(Cot(device, t0.AddMinutes(3), Lat, Lon));
-        Assert.Equal(3, (await Eventually(() => PositionsOf(device), p => p.Count >= 3)).Count);
+        Assert.Equal(3, (await Eventually.Value(() => PositionsOf(device), p => p.Count >= 3, "the third event stored")).Count);
     }
 
     [Fact]
@@ -227,7 +213,7 @@ public sealed class TrackingProtocolsTests(TrackingProtocolsTestApp app) : IClas
         // The engine knows a tracker by its subject, compared without case or dashes.
         var liveSubject = TrackingModule.NormaliseSubject((await client.GetAs<List<DeviceDto>>("/api/devices")).Single(d => d.UniqueId == live).Subject!);
         var gpxSubject = TrackingModule.NormaliseSubject((await client.GetAs<List<DeviceDto>>("/api/devices")).Single(d => d.UniqueId == replayed).Subject!);
-        var liveAlerts = await Eventually(() => AlertsAbout(liveSubject), a => a.Count >= 3);
+        var liveAlerts = await Eventually.Value(() => AlertsAbout(liveSubject), a => a.Count >= 3, "the live track's three alerts");
         var gpxAlerts = await AlertsAbout(gpxSubject);
         Assert.Equal(["site.enter", "loitering", "site.leave"], liveAlerts.Select(a => a.Kind));
         Assert.Equal(liveAlerts.Select(a => (a.Kind, a.RaisedAt - liveStart.UtcDateTime, (a.Evidence ?? "").Length > 2)),

@@ -2,6 +2,7 @@ using System.Net;
 using Jsms.Features.Alerts;
 using Jsms.Features.Tracking;
 using Jsms.Tests.Consultations;
+using Jsms.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Tests.Tracking;
@@ -22,17 +23,9 @@ public sealed class TrackingRestartTests(TrackingTestApp app) : IClassFixture<Tr
     private Task<List<Alert>> AlertsAbout(string plate) => app.WithDb(db => db.Set<Alert>().AsNoTracking()
         .Where(a => a.SubjectLabel == plate).OrderBy(a => a.RaisedAt).ToListAsync());
 
-    private async Task<List<Alert>> WaitForAsync(string plate, int count)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        var alerts = await AlertsAbout(plate);
-        while (alerts.Count < count && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-            alerts = await AlertsAbout(plate);
-        }
-        return alerts;
-    }
+    /// <summary>Waits for alerts the tracking timer raises, moving the clock a tick at a time.</summary>
+    private Task<List<Alert>> WaitForAsync(string plate, int count)
+        => Eventually.Value(() => AlertsAbout(plate), a => a.Count >= count, $"{count} alerts about {plate}", between: app.NextTick);
 
     [Fact]
     public async Task A_truck_already_waiting_at_a_restart_is_still_caught_and_nothing_is_raised_twice()
@@ -77,7 +70,7 @@ public sealed class TrackingRestartTests(TrackingTestApp app) : IClassFixture<Tr
 
         // A second restart replays the same window again and raises nothing new.
         await app.RestartAsync();
-        await Task.Delay(1000); // a few timer ticks
+        await app.TickAt(app.Clock.GetUtcNow().AddSeconds(1));
         Assert.Equal(first.Select(a => a.Id), (await AlertsAbout(waiting)).Select(a => a.Id));
         Assert.Equal(leave.Select(a => a.Id), (await AlertsAbout(dueDuringDowntime)).Select(a => a.Id));
     }

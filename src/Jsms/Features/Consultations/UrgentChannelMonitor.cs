@@ -73,6 +73,8 @@ public sealed class UrgentChannelMonitor(
 
     private static async Task<bool> EscalateAsync(JsmsDbContext db, UrgentMessage message, DateTime now, CancellationToken cancellationToken)
     {
+        // The audit lock before the transaction (JsmsDbContext.HoldAuditLockAsync): taken inside it, after the write lock, it deadlocks with a save that holds it and waits for SQLite's.
+        await using var auditLock = await db.HoldAuditLockAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var claimed = await db.Set<UrgentMessage>()
             .Where(m => m.Id == message.Id && m.EscalatedAt == null && m.AcknowledgedAt == null)

@@ -62,6 +62,8 @@ public sealed class RfiMonitor(IServiceScopeFactory scopes, TimeProvider clock, 
 
     private static async Task<bool> EscalateAsync(JsmsDbContext db, Rfi rfi, DateTime now, CancellationToken cancellationToken)
     {
+        // The audit lock before the transaction (JsmsDbContext.HoldAuditLockAsync): taken inside it, after the write lock, it deadlocks with a save that holds it and waits for SQLite's.
+        await using var auditLock = await db.HoldAuditLockAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var claimed = await db.Set<Rfi>().Where(r => r.Id == rfi.Id && r.EscalatedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.EscalatedAt, now), cancellationToken);

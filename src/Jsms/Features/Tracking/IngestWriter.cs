@@ -144,6 +144,7 @@ public sealed class IngestWriter : IHostedService, IAsyncDisposable
         var waiting = reader.WaitToReadAsync(_stop.Token).AsTask();
         while (!_lastPositions.IsEmpty && !waiting.IsCompleted)
         {
+            // Real time, not the app's clock: how long a write is held back is a throughput bound of the write path, not a business timer.
             if (await Task.WhenAny(waiting, Task.Delay(LastPositionBuffer.Interval, _stop.Token)) != waiting)
             {
                 await FlushLastPositionsAsync();

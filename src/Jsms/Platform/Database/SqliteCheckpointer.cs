@@ -14,11 +14,12 @@ namespace Jsms.Platform.Database;
 /// </summary>
 internal sealed class SqliteCheckpointer : IDisposable
 {
-    /// <summary>At most this often: each checkpoint syncs the database file.</summary>
+    /// <summary>At most this often: each checkpoint syncs the database file. Real time: a bound on I/O, not a deadline of the app.</summary>
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Without a signal, a checkpoint this often anyway: it finds the writes no commit signalled (EF Core runs a
-    /// one-statement save without a transaction); with nothing new in the WAL it copies and syncs nothing.</summary>
+    /// one-statement save without a transaction); with nothing new in the WAL it copies and syncs nothing. A timer of the
+    /// app's clock, so tests run it by moving their clock.</summary>
     private static readonly TimeSpan Fallback = TimeSpan.FromSeconds(1);
 
     private readonly SqliteConnection _connection;
@@ -26,8 +27,9 @@ internal sealed class SqliteCheckpointer : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
     private readonly ILogger _logger;
+    private readonly ITimer _fallback;
 
-    public SqliteCheckpointer(string connectionString, ILogger logger)
+    public SqliteCheckpointer(string connectionString, ILogger logger, TimeProvider? clock = null)
     {
         _logger = logger;
         _connection = new SqliteConnection(connectionString);
@@ -36,6 +38,7 @@ internal sealed class SqliteCheckpointer : IDisposable
         Read();
         _thread = new Thread(Run) { IsBackground = true, Name = "JSMS SQLite checkpoint" };
         _thread.Start();
+        _fallback = (clock ?? TimeProvider.System).CreateTimer(static checkpointer => ((SqliteCheckpointer)checkpointer!).Committed(), this, Fallback, Fallback);
     }
 
     /// <summary>Called after each commit: a checkpoint follows within <see cref="Interval"/>.</summary>
@@ -79,7 +82,7 @@ internal sealed class SqliteCheckpointer : IDisposable
                 // After a partial checkpoint (a reader still used older frames) it tries again without waiting for a commit.
                 if (!behind)
                 {
-                    _committed.Wait(Fallback, _stop.Token);
+                    _committed.Wait(_stop.Token);
                 }
                 var rc = raw.sqlite3_wal_checkpoint_v2(_connection.Handle, "main", raw.SQLITE_CHECKPOINT_PASSIVE, out var frames, out var copied);
                 if (rc == raw.SQLITE_OK && frames < 0)
@@ -110,6 +113,7 @@ internal sealed class SqliteCheckpointer : IDisposable
 
     public void Dispose()
     {
+        _fallback.Dispose();
         _stop.Cancel();
         _thread.Join();
         _connection.Dispose();

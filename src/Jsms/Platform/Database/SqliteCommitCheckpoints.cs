@@ -13,7 +13,7 @@ namespace Jsms.Platform.Database;
 /// time, so SQLite's own checkpoint would run inside most commits, on the writer's path
 /// (docs/decisions/0018-sqlite-checkpoints-beside-commits.md).
 /// </summary>
-internal sealed class SqliteCommitCheckpoints(ILogger<SqliteCommitCheckpoints> logger) : DbTransactionInterceptor, IDbConnectionInterceptor, IDisposable
+internal sealed class SqliteCommitCheckpoints(ILogger<SqliteCommitCheckpoints> logger, TimeProvider clock) : DbTransactionInterceptor, IDbConnectionInterceptor, IDisposable
 {
     /// <summary>The WAL size (pages of 4 KB) at which a commit still checkpoints itself: 40 MB.</summary>
     internal const int SafetyNetPages = 10_000;
@@ -62,7 +62,7 @@ internal sealed class SqliteCommitCheckpoints(ILogger<SqliteCommitCheckpoints> l
                 {
                     return;
                 }
-                checkpointer = _checkpointer ??= new SqliteCheckpointer(connectionString, logger);
+                checkpointer = _checkpointer ??= new SqliteCheckpointer(connectionString, logger, clock);
             }
         }
         checkpointer.Committed();

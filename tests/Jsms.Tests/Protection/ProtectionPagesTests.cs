@@ -4,7 +4,7 @@ using Jsms.Features.Protection;
 using Jsms.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jsms.Tests.Pages;
+namespace Jsms.Tests.Protection;
 
 /// <summary>/Protection pages: persons, sites and movements through the same service and access rules as the API.</summary>
 public sealed class ProtectionPagesTests(JsmsTestApp app) : IClassFixture<JsmsTestApp>

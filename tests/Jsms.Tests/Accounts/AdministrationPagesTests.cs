@@ -4,7 +4,7 @@ using Jsms.Features.Audit;
 using Jsms.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jsms.Tests.Pages;
+namespace Jsms.Tests.Accounts;
 
 /// <summary>The users and audit pages: administrators only.</summary>
 public sealed class AdministrationPagesTests(JsmsTestApp app) : IClassFixture<JsmsTestApp>

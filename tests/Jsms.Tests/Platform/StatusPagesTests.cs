@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using Jsms.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Jsms.Tests.Pages;
+namespace Jsms.Tests.Platform;
 
 /// <summary>A browser refused an action gets a page in the layout (status kept); API clients keep ProblemDetails.</summary>
 public sealed class StatusPagesTests(JsmsTestApp app) : IClassFixture<JsmsTestApp>

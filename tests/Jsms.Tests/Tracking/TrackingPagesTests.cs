@@ -3,7 +3,7 @@ using Jsms.Features.Tracking;
 using Jsms.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jsms.Tests.Pages;
+namespace Jsms.Tests.Tracking;
 
 /// <summary>/Tracking/Devices and /Tracking/Sensors: list, create, edit and delete through the same registry as the API.</summary>
 public sealed class TrackingPagesTests(JsmsTestApp app) : IClassFixture<JsmsTestApp>

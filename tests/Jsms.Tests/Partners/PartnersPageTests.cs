@@ -3,7 +3,7 @@ using Jsms.Features.Partners;
 using Jsms.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jsms.Tests.Pages;
+namespace Jsms.Tests.Partners;
 
 /// <summary>/Partners: the directory for everyone, maintenance forms for administrators only.</summary>
 public sealed class PartnersPageTests(JsmsTestApp app) : IClassFixture<JsmsTestApp>

@@ -9,7 +9,7 @@ using Jsms.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static Jsms.Tests.Intelligence.IntelligenceTestApp;
 
-namespace Jsms.Tests.Pages;
+namespace Jsms.Tests.Intelligence;
 
 /// <summary>The app with a small bundle-upload limit for the import page.</summary>
 public sealed class IntelligencePagesTestApp : JsmsTestApp

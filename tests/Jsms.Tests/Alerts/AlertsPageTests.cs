@@ -5,7 +5,7 @@ using Jsms.Features.Partners;
 using Jsms.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jsms.Tests.Pages;
+namespace Jsms.Tests.Alerts;
 
 /// <summary>/Alerts: what the caller may see, and acknowledge/resolve through the same logic as the API.</summary>
 public sealed class AlertsPageTests(JsmsTestApp app) : IClassFixture<JsmsTestApp>

@@ -4,7 +4,7 @@ using Jsms.Features.Audit;
 using Jsms.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jsms.Tests.Pages;
+namespace Jsms.Tests.Accounts;
 
 /// <summary>/Accounts/Security: any signed-in user turns their own two-factor sign-in on and off.</summary>
 public sealed partial class SecurityPageTests(JsmsTestApp app) : IClassFixture<JsmsTestApp>

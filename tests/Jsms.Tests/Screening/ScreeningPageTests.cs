@@ -8,7 +8,7 @@ using Jsms.Tests.Infrastructure;
 using Jsms.Tests.Screening;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jsms.Tests.Pages;
+namespace Jsms.Tests.Screening;
 
 /// <summary>/Screening through the cookie session: list import and re-import with their diff, a screening with its explanation, a batch with its download.</summary>
 public sealed class ScreeningPageTests(JsmsTestApp app) : IClassFixture<JsmsTestApp>

@@ -2,11 +2,11 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading.Channels;
 
-namespace Jsms.Tests.Alerts;
+namespace Jsms.Tests.Infrastructure;
 
 /// <summary>
-/// A reader of <c>/api/alerts/stream</c> that keeps what EventSource keeps: each event's name, data and id, and the
-/// end of the stream (the server closing it).
+/// The tests' one client of server-sent events (<c>/api/alerts/stream</c>): keeps what EventSource keeps, each event's
+/// name, data and id, and the end of the stream (the server closing it).
 /// </summary>
 public sealed class SseReader : IAsyncDisposable
 {
@@ -16,14 +16,32 @@ public sealed class SseReader : IAsyncDisposable
     public const string End = "(end)";
 
     private readonly HttpResponseMessage _response;
+    private readonly HttpClient? _ownClient;
     private readonly CancellationTokenSource _stop = new();
     private readonly Channel<Event> _events = Channel.CreateUnbounded<Event>();
     private readonly Task _reader;
 
-    private SseReader(HttpResponseMessage response)
+    private SseReader(HttpResponseMessage response, HttpClient? ownClient = null)
     {
         _response = response;
+        _ownClient = ownClient;
         _reader = Task.Run(ReadAsync);
+    }
+
+    /// <summary>Opens the alert stream as a demo user (a client of its own) and waits for its <c>ready</c> event.</summary>
+    public static async Task<SseReader> OpenAsync(JsmsTestApp app, string user)
+    {
+        var client = await app.LoginAs(user);
+        var response = await SendAsync(client, null);
+        if (!response.IsSuccessStatusCode)
+        {
+            client.Dispose();
+            Assert.Fail($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        var reader = new SseReader(response, client);
+        Assert.Equal("ready", (await reader.NextAsync(TimeSpan.FromSeconds(10)))?.Name);
+        return reader;
     }
 
     /// <summary>Opens the stream (with <c>Last-Event-ID</c> when given, as EventSource sends it on reconnecting); fails unless 200.</summary>
@@ -127,10 +145,25 @@ public sealed class SseReader : IAsyncDisposable
         return alerts;
     }
 
+    /// <summary>The alerts received within the time, until one matches (its data), or null.</summary>
+    public async Task<JsonElement?> WaitForAlertAsync(Func<JsonElement, bool> match, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (DateTime.UtcNow < deadline && await NextAsync(deadline - DateTime.UtcNow) is { } e)
+        {
+            if (e.Name == "alert" && match(e.Data))
+            {
+                return e.Data;
+            }
+        }
+        return null;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
         _response.Dispose();
+        _ownClient?.Dispose();
         await _reader;
         _stop.Dispose();
     }
