@@ -84,12 +84,12 @@ public sealed class AlertsPageTests(JsmsTestApp app) : IClassFixture<JsmsTestApp
     }
 
     [Fact]
-    public async Task Showing_a_red_alert_is_an_audited_read()
+    public async Task Showing_a_red_alert_in_the_list_is_an_audited_look()
     {
         var id = await RaiseAsync("Source at risk", AlertSeverity.Critical, Tlp.Red, createdBy: "pk.analyst");
         using var analyst = await app.SignInWebAsync("pk.analyst");
         Assert.Contains($"data-id=\"{id}\"", await analyst.Client.GetStringAsync("/Alerts"), StringComparison.Ordinal);
-        Assert.True(await app.WithDb(db => db.Set<Jsms.Features.Audit.AuditEntry>().AnyAsync(e => e.RecordId == id && e.Action == "read" && e.UserName == "pk.analyst")));
+        Assert.True(await app.WithDb(db => db.Set<Jsms.Features.Audit.AuditEntry>().AnyAsync(e => e.RecordId == id && e.Action == "list" && e.UserName == "pk.analyst")));
     }
 
     [Fact]

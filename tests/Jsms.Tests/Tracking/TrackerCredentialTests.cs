@@ -105,19 +105,8 @@ public sealed class TrackerCredentialTests(TrackerCredentialsTestApp app) : ICla
     private Task<int> PositionCount(string uniqueId) => app.WithDb(db =>
         db.Set<Position>().CountAsync(p => db.Set<Device>().Any(d => d.Id == p.DeviceId && d.UniqueId == uniqueId)));
 
-    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || DateTime.UtcNow > deadline)
-            {
-                return value;
-            }
-            await Task.Delay(50);
-        }
-    }
+    private static Task<T> Until<T>(Func<Task<T>> read, Func<T, bool> done)
+        => Eventually.Value(read, done, "the listener's outcome");
 
     private string Cot(string uid, int minutesAgo = 1)
     {
@@ -278,7 +267,7 @@ public sealed class TrackerCredentialTests(TrackerCredentialsTestApp app) : ICla
         using var trustedTcp = new TcpClient();
         await using var trusted = await ConnectTls(app.Listener.TlsPort, app.ClientA, trustedTcp);
         await Send(trusted, Cot(uniqueId));
-        Assert.Equal(1, await Eventually(() => PositionCount(uniqueId), n => n >= 1));
+        Assert.Equal(1, await Until(() => PositionCount(uniqueId), n => n >= 1));
     }
 
     [Fact]
@@ -298,22 +287,22 @@ public sealed class TrackerCredentialTests(TrackerCredentialsTestApp app) : ICla
         {
             await using var b = await ConnectTls(app.Listener.TlsPort, app.ClientB, tcpB);
             await Send(b, Cot(bound) + Cot(open, 2));
-            Assert.Equal(1, await Eventually(() => PositionCount(open), n => n >= 1));
+            Assert.Equal(1, await Until(() => PositionCount(open), n => n >= 1));
         }
         // Plain TCP shows nothing but the uid: the bound device and the one with a secret are refused there, the open one is not.
         using (var plain = new TcpClient())
         {
             await plain.ConnectAsync(IPAddress.Loopback, app.Listener.Port);
             await Send(plain.GetStream(), Cot(bound) + Cot(withSecret) + Cot(open, 3));
-            Assert.Equal(2, await Eventually(() => PositionCount(open), n => n >= 2));
+            Assert.Equal(2, await Until(() => PositionCount(open), n => n >= 2));
         }
         // Certificate A reports for its device (and the device with a secret, over TLS).
         using (var tcpA = new TcpClient())
         {
             await using var a = await ConnectTls(app.Listener.TlsPort, app.ClientA, tcpA);
             await Send(a, Cot(bound) + Cot(withSecret));
-            Assert.Equal(1, await Eventually(() => PositionCount(bound), n => n >= 1));
-            Assert.Equal(1, await Eventually(() => PositionCount(withSecret), n => n >= 1));
+            Assert.Equal(1, await Until(() => PositionCount(bound), n => n >= 1));
+            Assert.Equal(1, await Until(() => PositionCount(withSecret), n => n >= 1));
         }
 
         var badThumbprint = await owner.Put($"/api/devices/{id}/certificate", new { thumbprint = "not-a-thumbprint" });
@@ -324,7 +313,7 @@ public sealed class TrackerCredentialTests(TrackerCredentialsTestApp app) : ICla
     public async Task Connections_beyond_the_per_address_limit_are_closed_at_once_and_idle_ones_before_their_first_event_soon()
     {
         var (_, uniqueId) = await NewDevice();
-        await Eventually(() => Task.FromResult(app.Listener.OpenConnections), n => n == 0);
+        await Until(() => Task.FromResult(app.Listener.OpenConnections), n => n == 0);
         var held = new List<TcpClient>();
         try
         {
@@ -334,7 +323,7 @@ public sealed class TrackerCredentialTests(TrackerCredentialsTestApp app) : ICla
                 await tcp.ConnectAsync(IPAddress.Loopback, app.Listener.Port);
                 held.Add(tcp);
             }
-            Assert.Equal(3, await Eventually(() => Task.FromResult(app.Listener.OpenConnections), n => n >= 3));
+            Assert.Equal(3, await Until(() => Task.FromResult(app.Listener.OpenConnections), n => n >= 3));
 
             // The fourth from the same address: closed at once, on the TCP and the TLS port alike.
             Assert.True(await RefusedAtOnce(app.Listener.Port));
@@ -342,21 +331,21 @@ public sealed class TrackerCredentialTests(TrackerCredentialsTestApp app) : ICla
 
             // One of the three sends an event; then 31 seconds pass on the app's clock.
             await Send(held[0].GetStream(), Cot(uniqueId));
-            Assert.Equal(1, await Eventually(() => PositionCount(uniqueId), n => n >= 1));
+            Assert.Equal(1, await Until(() => PositionCount(uniqueId), n => n >= 1));
             app.Clock.Advance(TimeSpan.FromSeconds(31));
 
             // The two that never sent an event are closed; the one that did still serves.
             Assert.True(await ClosedByServer(held[1].GetStream()));
             Assert.True(await ClosedByServer(held[2].GetStream()));
             await Send(held[0].GetStream(), Cot(uniqueId, 0));
-            Assert.Equal(2, await Eventually(() => PositionCount(uniqueId), n => n >= 2));
+            Assert.Equal(2, await Until(() => PositionCount(uniqueId), n => n >= 2));
 
             // Room again for a new connection from the address.
-            Assert.Equal(1, await Eventually(() => Task.FromResult(app.Listener.OpenConnections), n => n <= 1));
+            Assert.Equal(1, await Until(() => Task.FromResult(app.Listener.OpenConnections), n => n <= 1));
             using var again = new TcpClient();
             await again.ConnectAsync(IPAddress.Loopback, app.Listener.Port);
             await Send(again.GetStream(), Cot(uniqueId, 2));
-            Assert.Equal(3, await Eventually(() => PositionCount(uniqueId), n => n >= 3));
+            Assert.Equal(3, await Until(() => PositionCount(uniqueId), n => n >= 3));
 
             // After its first event a connection may idle for CotIdleMinutes (5 here), no longer.
             app.Clock.Advance(TimeSpan.FromMinutes(6));

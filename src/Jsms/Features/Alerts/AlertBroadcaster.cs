@@ -3,6 +3,7 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Jsms.Features.Access;
+using Jsms.Features.Audit;
 using Jsms.Platform.Database;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -218,6 +219,9 @@ public sealed class AlertBroadcaster(IServiceScopeFactory scopes, TimeProvider c
     private static SseItem<object> Skipped()
         => new(new { skipped = true, reload = "/api/alerts" }, "skipped") { ReconnectionInterval = TimeSpan.FromSeconds(1) };
 
+    /// <summary>The detail of the audit entries of alerts delivered by the stream (each sensitive one, to each subscriber).</summary>
+    private const string StreamDetail = "alert stream";
+
     private async IAsyncEnumerable<SseItem<object>> SubscribeAsync(Caller caller, long? after, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         long position;
@@ -243,6 +247,7 @@ public sealed class AlertBroadcaster(IServiceScopeFactory scopes, TimeProvider c
                 var db = scope.ServiceProvider.GetRequiredService<JsmsDbContext>();
                 cursor = await LastAsync(db, cancellationToken);
                 replay = await AlertsModule.ReadableBetweenAsync(db, caller, start, cursor, ReplayLimit + 1, cancellationToken);
+                await AuditedReads.RecordAsync(db, replay.Take(ReplayLimit).ToList(), StreamDetail, cancellationToken);
             }
             // Its id is the position, so a client that received nothing yet still resumes from here after a reconnect.
             yield return new SseItem<object>(new { subscribed = true }, "ready") { EventId = start.ToString(CultureInfo.InvariantCulture) };
@@ -273,6 +278,7 @@ public sealed class AlertBroadcaster(IServiceScopeFactory scopes, TimeProvider c
                 {
                     // Alerts this subscriber did not receive (it fell behind, or joined while the loop was starting).
                     var missed = await AlertsModule.ReadableBetweenAsync(db, current, cursor, range.After, ReplayLimit + 1, cancellationToken);
+                    await AuditedReads.RecordAsync(db, missed.Take(ReplayLimit).ToList(), StreamDetail, cancellationToken);
                     foreach (var alert in missed.Take(ReplayLimit))
                     {
                         yield return Item(alert);
@@ -286,6 +292,7 @@ public sealed class AlertBroadcaster(IServiceScopeFactory scopes, TimeProvider c
                 }
                 // Read by the system in full: filtered and shaped for this subscriber by the policy (redacted where it must be).
                 var fresh = await AlertsModule.ReadableAmongAsync(db, current, [.. range.Alerts.Where(a => a.Sequence > cursor)], cancellationToken);
+                await AuditedReads.RecordAsync(db, fresh, StreamDetail, cancellationToken);
                 foreach (var alert in fresh)
                 {
                     yield return Item(alert);

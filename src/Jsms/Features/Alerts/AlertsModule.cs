@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Jsms.Features.Access;
+using Jsms.Features.Audit;
 using Jsms.Features.Partners;
 using Jsms.Platform.Database;
 using Jsms.Platform.Web;
@@ -11,7 +12,12 @@ namespace Jsms.Features.Alerts;
 public sealed record AlertDto(Guid Id, string Kind, AlertSeverity Severity, string Title, string? Detail, string? SubjectType, Guid? SubjectId,
     DateTime RaisedAt, AlertStatus Status, Guid? AssignedToUserId, DateTime? AcknowledgedAt, DateTime? ResolvedAt, string? ResolutionNote, string Tlp,
     string? SubjectLabel = null, Guid? SiteId = null, double? Latitude = null, double? Longitude = null, System.Text.Json.JsonElement? Evidence = null,
-    long Sequence = 0, string? OwnerAgency = null, bool Redacted = false);
+    long Sequence = 0, string? OwnerAgency = null, bool Redacted = false) : IAuditedRead
+{
+    string IAuditedRead.RecordType => nameof(Alert);
+
+    Tlp IAuditedRead.Tlp => IAuditedRead.LevelOf(Tlp);
+}
 
 public sealed record AlertQuery(AlertStatus? Status, AlertSeverity? MinSeverity, string? Kind, int? Limit);
 
@@ -83,18 +89,13 @@ public static class AlertsModule
         return await AlertRedaction.ForReaderAsync(db, caller, [.. alerts.Where(a => readable.Contains(a.Id))], cancellationToken);
     }
 
-    /// <summary>One alert; reading an AMBER+STRICT or RED alert is audited.</summary>
+    /// <summary>One alert; reading an AMBER+STRICT or RED alert is audited (by <see cref="AuditedReads"/>, as every read).</summary>
     public static async Task<Results<Ok<AlertDto>, NotFound>> Get(Guid id, Caller caller, JsmsDbContext db)
     {
         var dto = (await ForReaderAsync(db, caller, db.Readable<Alert>(caller).AsNoTracking().Where(a => a.Id == id), CancellationToken.None)).FirstOrDefault();
         if (dto is null)
         {
             return TypedResults.NotFound();
-        }
-        if (TlpNames.TryParse(dto.Tlp, out var tlp) && AccessPolicy.IsSensitive(tlp))
-        {
-            db.Audit("read", nameof(Alert), dto.Id);
-            await db.SaveChangesAsync();
         }
         return TypedResults.Ok(dto);
     }

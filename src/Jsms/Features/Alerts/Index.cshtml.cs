@@ -27,16 +27,6 @@ public sealed class AlertsIndexModel(JsmsDbContext db, TimeProvider clock, IStri
         }
         Alerts = await AlertsModule.ListAsync(db, caller, new AlertQuery(Status, MinSeverity, null, 200));
         Actionable = await AlertsModule.ActionableAsync(db, caller, [.. Alerts.Select(a => a.Id)]);
-        // Showing a sensitive record is a read of it: audited like any other.
-        var sensitive = Alerts.Where(a => a.Tlp is "AMBER+STRICT" or "RED").ToList();
-        foreach (var alert in sensitive)
-        {
-            db.Audit("read", nameof(Alert), alert.Id, "alerts page");
-        }
-        if (sensitive.Count > 0)
-        {
-            await db.SaveChangesAsync();
-        }
         return Page();
     }
 

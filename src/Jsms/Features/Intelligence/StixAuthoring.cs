@@ -49,6 +49,30 @@ public sealed partial class StixAuthoring(JsmsDbContext db, StixImporter importe
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*[a-z0-9]--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
     private static partial Regex StixId();
 
+    /// <summary>
+    /// Every <c>*_ref</c> and <c>*_refs</c> an author writes names an object the author may read (docs/access-policy.md,
+    /// "References"): one they may not read, or one that is not here, answers 404 naming the property, so linking cannot
+    /// probe for objects the author is not released.
+    /// </summary>
+    private async Task EnsureReferencesReadableAsync(Caller caller, JsonObject properties)
+    {
+        var missing = new List<string>();
+        foreach (var (name, value) in properties)
+        {
+            if (name.EndsWith("_ref", StringComparison.Ordinal) && value is not null)
+            {
+                missing.AddRange((await db.MissingAsync<StixObjectVersion, string>(caller, "properties." + name, o => o.StixId, [value.GetValue<string>()]))
+                    .Select(_ => "properties." + name));
+            }
+            else if (name.EndsWith("_refs", StringComparison.Ordinal) && value is JsonArray refs)
+            {
+                missing.AddRange(await db.MissingAsync<StixObjectVersion, string>(caller, "properties." + name, o => o.StixId,
+                    [.. refs.Select(r => r!.GetValue<string>())]));
+            }
+        }
+        References.Ensure(missing);
+    }
+
     public async Task<(WrittenStix?, Dictionary<string, string[]>?)> CreateAsync(Caller caller, WriteStixRequest request)
     {
         var errors = new Dictionary<string, string[]>();
@@ -72,6 +96,7 @@ public sealed partial class StixAuthoring(JsmsDbContext db, StixImporter importe
         {
             return (null, errors);
         }
+        await EnsureReferencesReadableAsync(caller, request.Properties!);
         var node = Build(type, $"{type}--{Guid.NewGuid()}", now, now, request.Properties!);
         return await StoreAsync(caller, collection!, node, request.Marking);
     }
@@ -95,6 +120,7 @@ public sealed partial class StixAuthoring(JsmsDbContext db, StixImporter importe
         {
             return (null, errors);
         }
+        await EnsureReferencesReadableAsync(caller, request.Properties!);
         var previous = JsonNode.Parse(latest.Json)!.AsObject();
         var node = Build(latest.Type, stixId, (string)previous["created"]!, NextVersion(latest.Modified), request.Properties!);
         KeepMarking(previous, node, request.Marking);

@@ -88,13 +88,18 @@ public sealed class IntelligenceWriteModel(JsmsDbContext db, StixAuthoring autho
         {
             outcome = (null, errors);
         }
-        else if (Id is null)
-        {
-            outcome = await authoring.CreateAsync(Me, new WriteStixRequest(Form.CollectionId, Form.Type, properties, Form.Marking.ToInput()));
-        }
         else
         {
-            outcome = await authoring.UpdateAsync(Me, Id, new WriteStixRequest(null, null, properties, Form.Marking.ToInput()));
+            try
+            {
+                outcome = Id is null
+                    ? await authoring.CreateAsync(Me, new WriteStixRequest(Form.CollectionId, Form.Type, properties, Form.Marking.ToInput()))
+                    : await authoring.UpdateAsync(Me, Id, new WriteStixRequest(null, null, properties, Form.Marking.ToInput()));
+            }
+            catch (UnreadableReferenceException unreadable)
+            {
+                outcome = (null, unreadable.Fields.ToDictionary(f => f, _ => new[] { unreadable.Message }));
+            }
         }
         switch (outcome)
         {

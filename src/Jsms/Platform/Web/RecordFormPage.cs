@@ -83,7 +83,16 @@ public abstract class RecordFormPage<TRecord, TForm>(IStringLocalizer<SharedReso
             return NotFound();
         }
         Editable = true;
-        var outcome = await SaveAsync(Id, Form);
+        Outcome<TRecord> outcome;
+        try
+        {
+            outcome = await SaveAsync(Id, Form);
+        }
+        catch (UnreadableReferenceException unreadable)
+        {
+            // The API answers 404 naming the fields; the form shows the same beside them.
+            return Failed(FormName, unreadable.Fields.ToDictionary(f => f, _ => new[] { unreadable.Message }));
+        }
         if (outcome.Value is { } saved)
         {
             Notice = text["Protection.Saved", NameOf(saved)].Value;
