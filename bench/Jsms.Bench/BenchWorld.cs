@@ -116,7 +116,7 @@ internal static class BenchWorld
         {
             db.Add(new Site
             {
-                Id = Guid.NewGuid(), Name = $"Bench site {i}", PerimeterGeoJson = Perimeter(i), WatchDistanceMetres = 200, LoiteringThresholdMinutes = 30,
+                Id = Guid.NewGuid(), Name = $"Bench site {i}", Perimeter = Geo.Parse<NetTopologySuite.Geometries.Polygon>(Perimeter(i)), WatchDistanceMetres = 200, LoiteringThresholdMinutes = 30,
                 SecurityLevel = SecurityLevel.Medium, CreatedAt = now, OwnerAgencyId = user.AgencyId, Tlp = Tlp.Amber, CreatedByUserId = user.Id,
             });
             if (i % 1000 == 999)

@@ -41,7 +41,7 @@ public sealed class ProtectionPagesTests(BrowserApp browser) : IClassFixture<Bro
         Assert.Equal(400, site.WatchDistanceMetres);
         Assert.Equal(SecurityLevel.High, site.SecurityLevel);
         // A closed ring of four corners.
-        Assert.Equal(5, System.Text.Json.JsonDocument.Parse(site.PerimeterGeoJson).RootElement.GetProperty("coordinates")[0].GetArrayLength());
+        Assert.Equal(5, site.Perimeter.ExteriorRing.NumPoints);
 
         await page.GotoAsync("/Tracking/Map");
         var picture = page.Locator("#tracking-map");

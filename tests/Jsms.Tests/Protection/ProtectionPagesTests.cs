@@ -78,7 +78,7 @@ public sealed class ProtectionPagesTests(JsmsTestApp app) : IClassFixture<JsmsTe
         var site = await app.WithDb(db => db.Set<Site>().AsNoTracking().SingleAsync(s => s.Name == "Port Qasim power plant"));
         Assert.Equal(300, site.WatchDistanceMetres);
         Assert.Equal(SecurityLevel.High, site.SecurityLevel);
-        Assert.Contains("67.32", site.PerimeterGeoJson, StringComparison.Ordinal);
+        Assert.Contains(site.Perimeter.Coordinates, c => c.X == 67.32);
         Assert.Equal($"/Protection/Site/{site.Id}", BrowserlessSession.FinalPath(created));
         Assert.Contains("Port Qasim power plant", await coordinator.Client.GetStringAsync("/Protection/Sites"), StringComparison.Ordinal);
 

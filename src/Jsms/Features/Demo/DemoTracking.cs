@@ -6,6 +6,7 @@ using Jsms.Platform.Database;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using NetTopologySuite.Geometries;
 
 namespace Jsms.Features.Demo;
 
@@ -43,7 +44,7 @@ public static class DemoTracking
             Id = Guid.NewGuid(),
             Name = AirportSiteName,
             Project = "Karachi airport road convoys",
-            PerimeterGeoJson = AirportPerimeter,
+            Perimeter = Geo.Parse<Polygon>(AirportPerimeter),
             WatchDistanceMetres = 500,
             LoiteringThresholdMinutes = 30,
             SecurityLevel = SecurityLevel.Critical,
@@ -92,7 +93,7 @@ public static class DemoTracking
             PrincipalsJson = $"[\"{engineer.Id}\"]",
             VehiclesJson = """["demo-convoy-lead"]""",
             EscortJson = """["demo-convoy-escort"]""",
-            RouteGeoJson = """{"type":"LineString","coordinates":[[67.1608,24.9065],[67.1900,24.8800],[67.2500,24.8400],[67.3400,24.7800]]}""",
+            Route = Geo.Parse<LineString>("""{"type":"LineString","coordinates":[[67.1608,24.9065],[67.1900,24.8800],[67.2500,24.8400],[67.3400,24.7800]]}"""),
             CorridorMetres = 300,
             CheckpointsJson = """[{"Name":"Shah Faisal interchange","Latitude":24.88,"Longitude":67.19,"ExpectedAt":null},{"Name":"Port Qasim gate","Latitude":24.78,"Longitude":67.34,"ExpectedAt":null}]""",
             DepartEarliest = now.AddDays(1),

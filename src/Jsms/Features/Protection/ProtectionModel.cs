@@ -2,6 +2,7 @@ using Jsms.Features.Access;
 using Jsms.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NetTopologySuite.Geometries;
 
 namespace Jsms.Features.Protection;
 
@@ -31,15 +32,16 @@ public sealed class ProtectedPerson : IReleasable, IAudited
 public enum SecurityLevel { Low, Medium, High, Critical }
 
 /// <summary>
-/// A project site: a perimeter (GeoJSON Polygon text), a watch zone around it (metres), a security
-/// level, a loitering threshold and contacts. The geometry is parsed into memory by the tracking engine.
+/// A project site: a perimeter (a polygon in longitude/latitude, SRID 4326), a watch zone around it (metres), a
+/// security level, a loitering threshold and contacts. The perimeter is a PostGIS geometry column on PostgreSQL and
+/// GeoJSON text on SQLite (<see cref="SpatialColumnsConfiguration"/>); the tracking engine keeps it in memory.
 /// </summary>
 public sealed class Site : IReleasable, IAudited
 {
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
     public string? Project { get; set; }
-    public string PerimeterGeoJson { get; set; } = "";
+    public Polygon Perimeter { get; set; } = Polygon.Empty;
     public double WatchDistanceMetres { get; set; }
     public int LoiteringThresholdMinutes { get; set; }
     public SecurityLevel SecurityLevel { get; set; }
@@ -66,7 +68,8 @@ public sealed class Movement : INeedToKnow, IAudited
     public string PrincipalsJson { get; set; } = "[]";
     public string VehiclesJson { get; set; } = "[]";
     public string EscortJson { get; set; } = "[]";
-    public string? RouteGeoJson { get; set; }
+    /// <summary>The planned route (SRID 4326), stored like <see cref="Site.Perimeter"/>.</summary>
+    public LineString? Route { get; set; }
     public double CorridorMetres { get; set; }
     public string CheckpointsJson { get; set; } = "[]";
     public DateTime? DepartEarliest { get; set; }

@@ -69,8 +69,36 @@ public static class ProtectionModule
     public static async Task<Results<NoContent, NotFound>> DeletePerson(Guid id, Caller caller, ProtectionService protection)
         => await protection.DeletePersonAsync(caller, id) ? TypedResults.NoContent() : TypedResults.NotFound();
 
-    public static async Task<Ok<List<SiteDto>>> ListSites(Caller caller, ProtectionService protection)
-        => TypedResults.Ok(await protection.ListSitesAsync(caller));
+    /// <summary>
+    /// The sites the caller may read; with <c>?near=lat,lon&amp;withinMetres=N</c> only those whose perimeter comes
+    /// within N metres of the point (0 inside it), measured in the database on PostgreSQL (<see cref="SitesNear"/>).
+    /// </summary>
+    public static async Task<Results<Ok<List<SiteDto>>, ValidationProblem>> ListSites(Caller caller, ProtectionService protection,
+        string? near = null, string? withinMetres = null)
+    {
+        if (near is null && withinMetres is null)
+        {
+            return TypedResults.Ok(await protection.ListSitesAsync(caller));
+        }
+        var errors = new Dictionary<string, string[]>();
+        var point = near?.Split(',') is [var la, var lo] && Number(la) is { } lat && Geo.IsLatitude(lat) && Number(lo) is { } lon && Geo.IsLongitude(lon)
+            ? (Lat: lat, Lon: lon) : ((double Lat, double Lon)?)null;
+        if (point is null)
+        {
+            errors["near"] = ["Latitude and longitude in degrees, latitude first: near=24.9,67.16."];
+        }
+        if (Number(withinMetres) is not { } metres || metres is < 0 or > SitesNear.MaxMetres)
+        {
+            errors["withinMetres"] = [$"Metres from the point, 0 to {SitesNear.MaxMetres}."];
+            metres = 0;
+        }
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors)
+            : TypedResults.Ok(await protection.ListSitesNearAsync(caller, point!.Value.Lat, point.Value.Lon, metres));
+
+        static double? Number(string? text)
+            => double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+               && double.IsFinite(value) ? value : null;
+    }
 
     public static async Task<Results<Ok<SiteDto>, NotFound>> GetSite(Guid id, Caller caller, ProtectionService protection)
         => await protection.GetSiteAsync(caller, id) is { } site ? TypedResults.Ok(site) : TypedResults.NotFound();

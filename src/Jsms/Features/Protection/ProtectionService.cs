@@ -9,6 +9,7 @@ using Jsms.Features.Partners;
 using Jsms.Features.Tracking;
 using Jsms.Platform.Database;
 using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Features;
 
 namespace Jsms.Features.Protection;
 
@@ -168,7 +169,15 @@ public sealed class ProtectionService(JsmsDbContext db, ReleaseMarkings markings
         return site is null ? null : ToDto(site, await markings.DescribeAsync(site));
     }
 
-    private static SiteDto ToDto(Site s, MarkingDto marking) => new(s.Id, s.Name, s.Project, JsonDocument.Parse(s.PerimeterGeoJson).RootElement.Clone(),
+    /// <summary>The readable sites whose perimeter comes within <paramref name="metres"/> of a point (<see cref="SitesNear"/>).</summary>
+    public async Task<List<SiteDto>> ListSitesNearAsync(Caller caller, double latitude, double longitude, double metres)
+    {
+        var sites = await SitesNear.ListAsync(db.Readable<Site>(caller).AsNoTracking(), db.Database, latitude, longitude, metres);
+        var marks = await markings.DescribeAsync(sites.Select(Key).ToList());
+        return sites.Select(s => ToDto(s, marks[s.Id])).ToList();
+    }
+
+    private static SiteDto ToDto(Site s, MarkingDto marking) => new(s.Id, s.Name, s.Project, Geo.ToJson(s.Perimeter),
         s.WatchDistanceMetres, s.LoiteringThresholdMinutes, s.SecurityLevel, s.Contacts, marking);
 
     public async Task<Outcome<SiteDto>> CreateSiteAsync(Caller caller, SiteRequest request)
@@ -236,7 +245,7 @@ public sealed class ProtectionService(JsmsDbContext db, ReleaseMarkings markings
             }
             else
             {
-                site.PerimeterGeoJson = Geo.Write(polygon);
+                site.Perimeter = polygon;
             }
         }
         if (request.WatchDistanceMetres is not { } watch || !double.IsFinite(watch) || watch < 0 || watch > 50_000)
@@ -320,7 +329,7 @@ public sealed class ProtectionService(JsmsDbContext db, ReleaseMarkings markings
     public async Task<List<MovementRouteDto>> MapRoutesAsync(Caller caller)
     {
         var movements = await db.Readable<Movement>(caller).AsNoTracking()
-            .Where(m => m.RouteGeoJson != null && m.Status != MovementStatus.Arrived && m.Status != MovementStatus.Aborted)
+            .Where(m => m.Route != null && m.Status != MovementStatus.Arrived && m.Status != MovementStatus.Aborted)
             .OrderBy(m => m.Name).ToListAsync();
         if (movements.Count == 0)
         {
@@ -349,7 +358,7 @@ public sealed class ProtectionService(JsmsDbContext db, ReleaseMarkings markings
             await db.SaveChangesAsync();
         }
         var marks = await markings.DescribeAsync(movements.Select(Key).ToList());
-        return [.. movements.Select(m => new MovementRouteDto(m.Id, m.Name, m.Status, JsonDocument.Parse(m.RouteGeoJson!).RootElement.Clone(),
+        return [.. movements.Select(m => new MovementRouteDto(m.Id, m.Name, m.Status, Geo.ToJson(m.Route!),
             m.CorridorMetres, marks[m.Id]))];
     }
 
@@ -363,16 +372,20 @@ public sealed class ProtectionService(JsmsDbContext db, ReleaseMarkings markings
         }
         db.Audit("export", nameof(Movement), id, "geojson");
         await db.SaveChangesAsync();
-        var features = new List<object>();
-        if (movement.RouteGeoJson is not null)
+        var features = new FeatureCollection();
+        if (movement.Route is not null)
         {
-            features.Add(new { type = "Feature", geometry = JsonDocument.Parse(movement.RouteGeoJson).RootElement, properties = new { kind = "route", name = movement.Name, corridorMetres = movement.CorridorMetres } });
+            features.Add(new Feature(movement.Route, new AttributesTable { { "kind", "route" }, { "name", movement.Name }, { "corridorMetres", movement.CorridorMetres } }));
         }
         foreach (var c in Read<CheckpointDto>(movement.CheckpointsJson))
         {
-            features.Add(new { type = "Feature", geometry = new { type = "Point", coordinates = new[] { c.Longitude, c.Latitude } }, properties = new { kind = "checkpoint", name = c.Name, expectedAt = c.ExpectedAt } });
+            if (c is not { Latitude: { } lat, Longitude: { } lon })
+            {
+                continue;
+            }
+            features.Add(new Feature(Geo.Point(lat, lon), new AttributesTable { { "kind", "checkpoint" }, { "name", c.Name }, { "expectedAt", c.ExpectedAt } }));
         }
-        return JsonSerializer.Serialize(new { type = "FeatureCollection", features });
+        return JsonSerializer.Serialize(features, Geo.JsonOptions);
     }
 
     /// <summary>Whether the caller may run the "who has seen this movement" report: the owner agency's coordinators and administrators.</summary>
@@ -516,7 +529,7 @@ public sealed class ProtectionService(JsmsDbContext db, ReleaseMarkings markings
         movement.PrincipalsJson = JsonSerializer.Serialize((request.Principals ?? []).Distinct().ToList());
         movement.VehiclesJson = JsonSerializer.Serialize(CleanList(request.Vehicles));
         movement.EscortJson = JsonSerializer.Serialize(CleanList(request.Escort));
-        movement.RouteGeoJson = null;
+        movement.Route = null;
         if (request.Route is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } route)
         {
             var (line, problem) = Geo.ReadLineString(route);
@@ -526,7 +539,7 @@ public sealed class ProtectionService(JsmsDbContext db, ReleaseMarkings markings
             }
             else
             {
-                movement.RouteGeoJson = Geo.Write(line);
+                movement.Route = line;
             }
         }
         var corridor = request.CorridorMetres ?? 200;
@@ -568,6 +581,6 @@ public sealed class ProtectionService(JsmsDbContext db, ReleaseMarkings markings
 
     private static MovementDto ToDto(Movement m, MarkingDto marking) => new(m.Id, m.Name, m.Status, Read<Guid>(m.PrincipalsJson),
         Read<string>(m.VehiclesJson), Read<string>(m.EscortJson),
-        m.RouteGeoJson is null ? null : JsonDocument.Parse(m.RouteGeoJson).RootElement.Clone(), m.CorridorMetres,
+        m.Route is null ? null : Geo.ToJson(m.Route), m.CorridorMetres,
         Read<CheckpointDto>(m.CheckpointsJson), m.DepartEarliest, m.DepartLatest, m.ArriveEarliest, m.ArriveLatest, marking);
 }

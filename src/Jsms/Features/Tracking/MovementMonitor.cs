@@ -211,12 +211,7 @@ public sealed class MovementMonitor(IServiceScopeFactory scopes, AlertBroadcaste
         var watches = new List<RouteWatch>();
         foreach (var m in movements)
         {
-            LineString? line = null;
-            if (m.RouteGeoJson is not null)
-            {
-                using var json = System.Text.Json.JsonDocument.Parse(m.RouteGeoJson);
-                line = Geo.ReadLineString(json.RootElement).Line;
-            }
+            var line = m.Route;
             var vehicles = System.Text.Json.JsonSerializer.Deserialize<List<string>>(m.VehiclesJson)!;
             var escort = System.Text.Json.JsonSerializer.Deserialize<List<string>>(m.EscortJson)!;
             if (line is null && (escort.Count == 0 || vehicles.Count == 0))

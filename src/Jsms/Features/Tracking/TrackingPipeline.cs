@@ -185,14 +185,12 @@ public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges ch
         var zones = new List<SiteZone>();
         foreach (var s in sites)
         {
-            using var json = JsonDocument.Parse(s.PerimeterGeoJson);
-            var (polygon, problem) = Geo.ReadPolygon(json.RootElement);
-            if (polygon is null)
+            if (s.Perimeter.IsEmpty || !s.Perimeter.IsValid)
             {
-                logger.LogWarning("Site {Site} has an unreadable perimeter ({Problem}); not watched", s.Id, problem);
+                logger.LogWarning("Site {Site} has an empty or invalid perimeter; not watched", s.Id);
                 continue;
             }
-            zones.Add(new SiteZone(s.Id, s.Name, polygon, s.WatchDistanceMetres, s.LoiteringThresholdMinutes, s.SecurityLevel,
+            zones.Add(new SiteZone(s.Id, s.Name, s.Perimeter, s.WatchDistanceMetres, s.LoiteringThresholdMinutes, s.SecurityLevel,
                 s.OwnerAgencyId, s.Tlp, s.CreatedByUserId));
         }
         _engine.LoadSites(zones);

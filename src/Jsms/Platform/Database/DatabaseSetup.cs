@@ -56,6 +56,8 @@ public static class DatabaseSetup
         => builder.AddInterceptors(interceptors ?? []).UseNpgsql(WithoutJit(connectionString), npgsql =>
         {
             npgsql.MigrationsAssembly(typeof(JsmsDbContext).Assembly.GetName().Name);
+            // PostGIS geometry columns as NetTopologySuite types (docs/decisions/0022-geometry-libraries.md).
+            npgsql.UseNetTopologySuite();
         });
 
     /// <summary>

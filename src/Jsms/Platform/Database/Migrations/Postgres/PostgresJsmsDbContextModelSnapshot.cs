@@ -4,6 +4,7 @@ using Jsms.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using NetTopologySuite.Geometries;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
@@ -17,9 +18,10 @@ namespace Jsms.Platform.Database.Migrations.Postgres
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "postgis");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Jsms.Features.Access.DerivedInput", b =>
@@ -1273,8 +1275,8 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("RouteGeoJson")
-                        .HasColumnType("text");
+                    b.Property<LineString>("Route")
+                        .HasColumnType("geometry(LineString,4326)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1291,6 +1293,10 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Route");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Route"), "gist");
 
                     b.HasIndex("OwnerAgencyId", "Tlp");
 
@@ -1377,9 +1383,9 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                     b.Property<Guid>("OwnerAgencyId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("PerimeterGeoJson")
+                    b.Property<Polygon>("Perimeter")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("geometry(Polygon,4326)");
 
                     b.Property<string>("Project")
                         .HasMaxLength(200)
@@ -1399,6 +1405,10 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                         .HasColumnType("double precision");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Perimeter");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Perimeter"), "gist");
 
                     b.HasIndex("OwnerAgencyId", "Tlp");
 

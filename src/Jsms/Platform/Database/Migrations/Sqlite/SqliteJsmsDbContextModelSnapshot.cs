@@ -15,7 +15,7 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Jsms.Features.Access.DerivedInput", b =>
                 {
@@ -1266,7 +1266,7 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("RouteGeoJson")
+                    b.Property<string>("Route")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -1370,7 +1370,7 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                     b.Property<Guid>("OwnerAgencyId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("PerimeterGeoJson")
+                    b.Property<string>("Perimeter")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
