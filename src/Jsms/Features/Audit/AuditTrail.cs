@@ -28,7 +28,7 @@ public static class AuditTrail
     /// <summary>
     /// Refuses a save that would change or delete an audit entry, or add one that did not come through
     /// <see cref="JsmsDbContext.Audit"/> (it would not be chained). The database triggers of the
-    /// AuditAppendOnly migration refuse the same for SQL that bypasses the change tracker.
+    /// Initial migration refuse the same for SQL that bypasses the change tracker.
     /// </summary>
     internal static void GuardAppendOnly(ChangeTracker tracker)
     {

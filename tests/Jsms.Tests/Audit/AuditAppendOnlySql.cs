@@ -1,11 +1,10 @@
-namespace Jsms.Platform.Database;
+namespace Jsms.Tests.Audit;
 
 /// <summary>
-/// The database triggers that make <c>AuditEntries</c> append-only for every writer, not only for
-/// <see cref="JsmsDbContext"/> (docs/decisions/0003-audit-log.md). Created by the AuditAppendOnly
-/// migrations; a DBA can still drop them, which is why the hash chain exists.
+/// The append-only triggers of <c>AuditEntries</c> as the Initial migrations create them, for the tests that play a DBA
+/// who drops them to tamper with the log (the hash chain must still tell).
 /// </summary>
-public static class AuditAppendOnlySql
+internal static class AuditAppendOnlySql
 {
     public const string SqliteCreate = """
         CREATE TRIGGER "AuditEntries_no_update" BEFORE UPDATE ON "AuditEntries"

@@ -1,17 +1,21 @@
-﻿using System;
+using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using NetTopologySuite.Geometries;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 namespace Jsms.Platform.Database.Migrations.Postgres
 {
-    /// <inheritdoc />
+    /// <summary>The whole schema as of the first release candidate, with the hand-written triggers as literal SQL.</summary>
     public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:postgis", ",,");
+
             migrationBuilder.CreateTable(
                 name: "Alerts",
                 columns: table => new
@@ -35,6 +39,7 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                     Latitude = table.Column<double>(type: "double precision", nullable: true),
                     Longitude = table.Column<double>(type: "double precision", nullable: true),
                     Evidence = table.Column<string>(type: "text", nullable: true),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L),
                     OwnerAgencyId = table.Column<Guid>(type: "uuid", nullable: false),
                     Tlp = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: false)
@@ -42,6 +47,18 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Alerts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AlertSequence",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Last = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlertSequence", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -81,6 +98,23 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "DerivedInputs",
+                columns: table => new
+                {
+                    DerivedId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InputId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    NeedToKnow = table.Column<bool>(type: "boolean", nullable: false),
+                    OwnerAgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Tlp = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DerivedInputs", x => new { x.DerivedId, x.InputId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Devices",
                 columns: table => new
                 {
@@ -90,6 +124,8 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                     Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Subject = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SecretHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: true),
+                    CertificateThumbprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     OwnerAgencyId = table.Column<Guid>(type: "uuid", nullable: false),
                     Tlp = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: false)
@@ -109,7 +145,7 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                     PrincipalsJson = table.Column<string>(type: "text", nullable: false),
                     VehiclesJson = table.Column<string>(type: "text", nullable: false),
                     EscortJson = table.Column<string>(type: "text", nullable: false),
-                    RouteGeoJson = table.Column<string>(type: "text", nullable: true),
+                    Route = table.Column<LineString>(type: "geometry(LineString,4326)", nullable: true),
                     CorridorMetres = table.Column<double>(type: "double precision", nullable: false),
                     CheckpointsJson = table.Column<string>(type: "text", nullable: false),
                     DepartEarliest = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
@@ -154,6 +190,27 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Positions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DeviceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Latitude = table.Column<double>(type: "double precision", nullable: false),
+                    Longitude = table.Column<double>(type: "double precision", nullable: false),
+                    Speed = table.Column<double>(type: "double precision", nullable: true),
+                    Bearing = table.Column<double>(type: "double precision", nullable: true),
+                    Altitude = table.Column<double>(type: "double precision", nullable: true),
+                    Accuracy = table.Column<double>(type: "double precision", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Positions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProtectedPersons",
                 columns: table => new
                 {
@@ -184,6 +241,28 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ReleaseGrants", x => new { x.RecordId, x.AgencyId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Rfis",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Question = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    AskedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClosedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    EscalatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    OwnerAgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Tlp = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Rfis", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -252,13 +331,29 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "SignInAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Account = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Succeeded = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInAttempts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Sites",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Project = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    PerimeterGeoJson = table.Column<string>(type: "text", nullable: false),
+                    Perimeter = table.Column<Polygon>(type: "geometry(Polygon,4326)", nullable: false),
                     WatchDistanceMetres = table.Column<double>(type: "double precision", nullable: false),
                     LoiteringThresholdMinutes = table.Column<int>(type: "integer", nullable: false),
                     SecurityLevel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
@@ -339,26 +434,18 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "Positions",
+                name: "DeviceLastPositions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     DeviceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Latitude = table.Column<double>(type: "double precision", nullable: false),
-                    Longitude = table.Column<double>(type: "double precision", nullable: false),
-                    Speed = table.Column<double>(type: "double precision", nullable: true),
-                    Bearing = table.Column<double>(type: "double precision", nullable: true),
-                    Altitude = table.Column<double>(type: "double precision", nullable: true),
-                    Accuracy = table.Column<double>(type: "double precision", nullable: true)
+                    PositionId = table.Column<long>(type: "bigint", nullable: false),
+                    Time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Positions", x => x.Id);
+                    table.PrimaryKey("PK_DeviceLastPositions", x => x.DeviceId);
                     table.ForeignKey(
-                        name: "FK_Positions_Devices_DeviceId",
+                        name: "FK_DeviceLastPositions_Devices_DeviceId",
                         column: x => x.DeviceId,
                         principalTable: "Devices",
                         principalColumn: "Id",
@@ -410,6 +497,29 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                         principalTable: "Partnerships",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RfiAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RfiId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    StixRefs = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    AnsweredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RfiAnswers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RfiAnswers_Rfis_RfiId",
+                        column: x => x.RfiId,
+                        principalTable: "Rfis",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -629,11 +739,40 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "RfiAddressees",
+                columns: table => new
+                {
+                    RfiId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssignedToUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AssignedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AnsweredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RfiAddressees", x => new { x.RfiId, x.AgencyId });
+                    table.ForeignKey(
+                        name: "FK_RfiAddressees_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RfiAddressees_Rfis_RfiId",
+                        column: x => x.RfiId,
+                        principalTable: "Rfis",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TaxiiSources",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Direction = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    PushedUpTo = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ApiRootUrl = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
                     RemoteCollectionId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Username = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -870,6 +1009,11 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.InsertData(
+                table: "AlertSequence",
+                columns: new[] { "Id", "Last" },
+                values: new object[] { 1, 0L });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Agencies_Code",
                 table: "Agencies",
@@ -895,6 +1039,12 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                 name: "IX_Alerts_OwnerAgencyId_Tlp",
                 table: "Alerts",
                 columns: new[] { "OwnerAgencyId", "Tlp" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_Sequence",
+                table: "Alerts",
+                column: "Sequence",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Alerts_Status_RaisedAt",
@@ -995,6 +1145,11 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                 columns: new[] { "Status", "DueOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DerivedInputs_InputId",
+                table: "DerivedInputs",
+                column: "InputId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Devices_OwnerAgencyId_Tlp",
                 table: "Devices",
                 columns: new[] { "OwnerAgencyId", "Tlp" });
@@ -1036,6 +1191,12 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                 columns: new[] { "OwnerAgencyId", "Tlp" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Movements_Route",
+                table: "Movements",
+                column: "Route")
+                .Annotation("Npgsql:IndexMethod", "gist");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_NamedRecipients_UserId_RecordId",
                 table: "NamedRecipients",
                 columns: new[] { "UserId", "RecordId" });
@@ -1046,9 +1207,9 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                 columns: new[] { "AgencyId", "Role" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Positions_DeviceId_Time",
+                name: "IX_Positions_Time",
                 table: "Positions",
-                columns: new[] { "DeviceId", "Time" });
+                column: "Time");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProgressNotes_CommitmentId_WrittenOn",
@@ -1064,6 +1225,26 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                 name: "IX_ReleaseGrants_AgencyId_RecordId",
                 table: "ReleaseGrants",
                 columns: new[] { "AgencyId", "RecordId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RfiAddressees_AgencyId_RfiId",
+                table: "RfiAddressees",
+                columns: new[] { "AgencyId", "RfiId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RfiAnswers_RfiId_AnsweredAt",
+                table: "RfiAnswers",
+                columns: new[] { "RfiId", "AnsweredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rfis_OwnerAgencyId_Tlp",
+                table: "Rfis",
+                columns: new[] { "OwnerAgencyId", "Tlp" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rfis_Status_EscalatedAt_DueAt",
+                table: "Rfis",
+                columns: new[] { "Status", "EscalatedAt", "DueAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ScreeningListEntries_VersionId_SourceId",
@@ -1109,9 +1290,30 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                 columns: new[] { "Subject", "Time" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SignInAttempts_Account_Address_At",
+                table: "SignInAttempts",
+                columns: new[] { "Account", "Address", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInAttempts_Address_At",
+                table: "SignInAttempts",
+                columns: new[] { "Address", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInAttempts_At",
+                table: "SignInAttempts",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Sites_OwnerAgencyId_Tlp",
                 table: "Sites",
                 columns: new[] { "OwnerAgencyId", "Tlp" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sites_Perimeter",
+                table: "Sites",
+                column: "Perimeter")
+                .Annotation("Npgsql:IndexMethod", "gist");
 
             migrationBuilder.CreateIndex(
                 name: "IX_States_IsoCode",
@@ -1144,12 +1346,14 @@ namespace Jsms.Platform.Database.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_StixObjects_SourceRef",
                 table: "StixObjects",
-                column: "SourceRef");
+                column: "SourceRef",
+                filter: "\"SourceRef\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_StixObjects_TargetRef",
                 table: "StixObjects",
-                column: "TargetRef");
+                column: "TargetRef",
+                filter: "\"TargetRef\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TaxiiSources_LocalCollectionId",
@@ -1180,16 +1384,54 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                 name: "IX_UrgentMessages_ToAgencyId_SentAt",
                 table: "UrgentMessages",
                 columns: new[] { "ToAgencyId", "SentAt" });
+
+            // Hand-written, as literal text so later changes to the code cannot rewrite this history.
+            // The audit log is append-only for every writer, not only for JsmsDbContext (docs/decisions/0003-audit-log.md).
+            migrationBuilder.Sql("""
+                CREATE FUNCTION jsms_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    RAISE EXCEPTION 'The audit log is append-only.' USING ERRCODE = 'insufficient_privilege';
+                END
+                $$;
+                CREATE TRIGGER "AuditEntries_append_only" BEFORE UPDATE OR DELETE ON "AuditEntries"
+                    FOR EACH ROW EXECUTE FUNCTION jsms_audit_append_only();
+                CREATE TRIGGER "AuditEntries_no_truncate" BEFORE TRUNCATE ON "AuditEntries"
+                    FOR EACH STATEMENT EXECUTE FUNCTION jsms_audit_append_only();
+                """);
+
+            // Alerts are numbered in commit order by whoever inserts them (docs/decisions/0009-alert-stream-replay.md):
+            // the AlertSequence row's lock is held until the inserting transaction ends.
+            migrationBuilder.Sql("""
+                CREATE FUNCTION jsms_alert_sequence() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    UPDATE "AlertSequence" SET "Last" = "Last" + 1 WHERE "Id" = 1 RETURNING "Last" INTO NEW."Sequence";
+                    RETURN NEW;
+                END
+                $$;
+                CREATE TRIGGER "Alerts_sequence" BEFORE INSERT ON "Alerts"
+                    FOR EACH ROW EXECUTE FUNCTION jsms_alert_sequence();
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("""
+                DROP TRIGGER IF EXISTS "Alerts_sequence" ON "Alerts";
+                DROP FUNCTION IF EXISTS jsms_alert_sequence();
+                DROP TRIGGER IF EXISTS "AuditEntries_append_only" ON "AuditEntries";
+                DROP TRIGGER IF EXISTS "AuditEntries_no_truncate" ON "AuditEntries";
+                DROP FUNCTION IF EXISTS jsms_audit_append_only();
+                """);
+
             migrationBuilder.DropTable(
                 name: "Agreements");
 
             migrationBuilder.DropTable(
                 name: "Alerts");
+
+            migrationBuilder.DropTable(
+                name: "AlertSequence");
 
             migrationBuilder.DropTable(
                 name: "ApiTokens");
@@ -1211,6 +1453,12 @@ namespace Jsms.Platform.Database.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "DerivedInputs");
+
+            migrationBuilder.DropTable(
+                name: "DeviceLastPositions");
 
             migrationBuilder.DropTable(
                 name: "DialogueParties");
@@ -1237,6 +1485,12 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                 name: "ReleaseGrants");
 
             migrationBuilder.DropTable(
+                name: "RfiAddressees");
+
+            migrationBuilder.DropTable(
+                name: "RfiAnswers");
+
+            migrationBuilder.DropTable(
                 name: "ScreeningListEntries");
 
             migrationBuilder.DropTable(
@@ -1244,6 +1498,9 @@ namespace Jsms.Platform.Database.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Sightings");
+
+            migrationBuilder.DropTable(
+                name: "SignInAttempts");
 
             migrationBuilder.DropTable(
                 name: "Sites");
@@ -1271,6 +1528,9 @@ namespace Jsms.Platform.Database.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Commitments");
+
+            migrationBuilder.DropTable(
+                name: "Rfis");
 
             migrationBuilder.DropTable(
                 name: "ScreeningListVersions");

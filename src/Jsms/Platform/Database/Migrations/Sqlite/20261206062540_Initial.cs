@@ -1,11 +1,11 @@
-﻿using System;
+using System;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace Jsms.Platform.Database.Migrations.Sqlite
 {
-    /// <inheritdoc />
+    /// <summary>The whole schema as of the first release candidate, with the hand-written triggers as literal SQL.</summary>
     public partial class Initial : Migration
     {
         /// <inheritdoc />
@@ -34,6 +34,7 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                     Latitude = table.Column<double>(type: "REAL", nullable: true),
                     Longitude = table.Column<double>(type: "REAL", nullable: true),
                     Evidence = table.Column<string>(type: "TEXT", nullable: true),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false, defaultValue: 0L),
                     OwnerAgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Tlp = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: false)
@@ -41,6 +42,18 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Alerts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AlertSequence",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Last = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlertSequence", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -80,6 +93,23 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DerivedInputs",
+                columns: table => new
+                {
+                    DerivedId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InputId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    NeedToKnow = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OwnerAgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Tlp = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DerivedInputs", x => new { x.DerivedId, x.InputId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Devices",
                 columns: table => new
                 {
@@ -89,6 +119,8 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                     Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Subject = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SecretHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: true),
+                    CertificateThumbprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     OwnerAgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Tlp = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: false)
@@ -108,7 +140,7 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                     PrincipalsJson = table.Column<string>(type: "TEXT", nullable: false),
                     VehiclesJson = table.Column<string>(type: "TEXT", nullable: false),
                     EscortJson = table.Column<string>(type: "TEXT", nullable: false),
-                    RouteGeoJson = table.Column<string>(type: "TEXT", nullable: true),
+                    Route = table.Column<string>(type: "TEXT", nullable: true),
                     CorridorMetres = table.Column<double>(type: "REAL", nullable: false),
                     CheckpointsJson = table.Column<string>(type: "TEXT", nullable: false),
                     DepartEarliest = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -153,6 +185,27 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Positions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DeviceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Time = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Latitude = table.Column<double>(type: "REAL", nullable: false),
+                    Longitude = table.Column<double>(type: "REAL", nullable: false),
+                    Speed = table.Column<double>(type: "REAL", nullable: true),
+                    Bearing = table.Column<double>(type: "REAL", nullable: true),
+                    Altitude = table.Column<double>(type: "REAL", nullable: true),
+                    Accuracy = table.Column<double>(type: "REAL", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Positions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProtectedPersons",
                 columns: table => new
                 {
@@ -183,6 +236,28 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ReleaseGrants", x => new { x.RecordId, x.AgencyId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Rfis",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Question = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    AskedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    EscalatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    OwnerAgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Tlp = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Rfis", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -251,13 +326,29 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SignInAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Account = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Succeeded = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInAttempts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Sites",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Project = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    PerimeterGeoJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Perimeter = table.Column<string>(type: "TEXT", nullable: false),
                     WatchDistanceMetres = table.Column<double>(type: "REAL", nullable: false),
                     LoiteringThresholdMinutes = table.Column<int>(type: "INTEGER", nullable: false),
                     SecurityLevel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
@@ -338,26 +429,18 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "Positions",
+                name: "DeviceLastPositions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
                     DeviceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Time = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Latitude = table.Column<double>(type: "REAL", nullable: false),
-                    Longitude = table.Column<double>(type: "REAL", nullable: false),
-                    Speed = table.Column<double>(type: "REAL", nullable: true),
-                    Bearing = table.Column<double>(type: "REAL", nullable: true),
-                    Altitude = table.Column<double>(type: "REAL", nullable: true),
-                    Accuracy = table.Column<double>(type: "REAL", nullable: true)
+                    PositionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Time = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Positions", x => x.Id);
+                    table.PrimaryKey("PK_DeviceLastPositions", x => x.DeviceId);
                     table.ForeignKey(
-                        name: "FK_Positions_Devices_DeviceId",
+                        name: "FK_DeviceLastPositions_Devices_DeviceId",
                         column: x => x.DeviceId,
                         principalTable: "Devices",
                         principalColumn: "Id",
@@ -409,6 +492,29 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                         principalTable: "Partnerships",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RfiAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RfiId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    StixRefs = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RfiAnswers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RfiAnswers_Rfis_RfiId",
+                        column: x => x.RfiId,
+                        principalTable: "Rfis",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -628,11 +734,40 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "RfiAddressees",
+                columns: table => new
+                {
+                    RfiId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssignedToUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AssignedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RfiAddressees", x => new { x.RfiId, x.AgencyId });
+                    table.ForeignKey(
+                        name: "FK_RfiAddressees_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RfiAddressees_Rfis_RfiId",
+                        column: x => x.RfiId,
+                        principalTable: "Rfis",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TaxiiSources",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Direction = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    PushedUpTo = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ApiRootUrl = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     RemoteCollectionId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Username = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -869,6 +1004,11 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.InsertData(
+                table: "AlertSequence",
+                columns: new[] { "Id", "Last" },
+                values: new object[] { 1, 0L });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Agencies_Code",
                 table: "Agencies",
@@ -894,6 +1034,12 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                 name: "IX_Alerts_OwnerAgencyId_Tlp",
                 table: "Alerts",
                 columns: new[] { "OwnerAgencyId", "Tlp" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Alerts_Sequence",
+                table: "Alerts",
+                column: "Sequence",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Alerts_Status_RaisedAt",
@@ -994,6 +1140,11 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                 columns: new[] { "Status", "DueOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DerivedInputs_InputId",
+                table: "DerivedInputs",
+                column: "InputId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Devices_OwnerAgencyId_Tlp",
                 table: "Devices",
                 columns: new[] { "OwnerAgencyId", "Tlp" });
@@ -1045,9 +1196,9 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                 columns: new[] { "AgencyId", "Role" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Positions_DeviceId_Time",
+                name: "IX_Positions_Time",
                 table: "Positions",
-                columns: new[] { "DeviceId", "Time" });
+                column: "Time");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProgressNotes_CommitmentId_WrittenOn",
@@ -1063,6 +1214,26 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                 name: "IX_ReleaseGrants_AgencyId_RecordId",
                 table: "ReleaseGrants",
                 columns: new[] { "AgencyId", "RecordId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RfiAddressees_AgencyId_RfiId",
+                table: "RfiAddressees",
+                columns: new[] { "AgencyId", "RfiId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RfiAnswers_RfiId_AnsweredAt",
+                table: "RfiAnswers",
+                columns: new[] { "RfiId", "AnsweredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rfis_OwnerAgencyId_Tlp",
+                table: "Rfis",
+                columns: new[] { "OwnerAgencyId", "Tlp" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rfis_Status_EscalatedAt_DueAt",
+                table: "Rfis",
+                columns: new[] { "Status", "EscalatedAt", "DueAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ScreeningListEntries_VersionId_SourceId",
@@ -1108,6 +1279,21 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                 columns: new[] { "Subject", "Time" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SignInAttempts_Account_Address_At",
+                table: "SignInAttempts",
+                columns: new[] { "Account", "Address", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInAttempts_Address_At",
+                table: "SignInAttempts",
+                columns: new[] { "Address", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInAttempts_At",
+                table: "SignInAttempts",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Sites_OwnerAgencyId_Tlp",
                 table: "Sites",
                 columns: new[] { "OwnerAgencyId", "Tlp" });
@@ -1143,12 +1329,14 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_StixObjects_SourceRef",
                 table: "StixObjects",
-                column: "SourceRef");
+                column: "SourceRef",
+                filter: "\"SourceRef\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_StixObjects_TargetRef",
                 table: "StixObjects",
-                column: "TargetRef");
+                column: "TargetRef",
+                filter: "\"TargetRef\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TaxiiSources_LocalCollectionId",
@@ -1179,16 +1367,43 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                 name: "IX_UrgentMessages_ToAgencyId_SentAt",
                 table: "UrgentMessages",
                 columns: new[] { "ToAgencyId", "SentAt" });
+
+            // Hand-written, as literal text so later changes to the code cannot rewrite this history.
+            // The audit log is append-only for every writer, not only for JsmsDbContext (docs/decisions/0003-audit-log.md).
+            migrationBuilder.Sql("""
+                CREATE TRIGGER "AuditEntries_no_update" BEFORE UPDATE ON "AuditEntries"
+                BEGIN SELECT RAISE(ABORT, 'The audit log is append-only.'); END;
+                CREATE TRIGGER "AuditEntries_no_delete" BEFORE DELETE ON "AuditEntries"
+                BEGIN SELECT RAISE(ABORT, 'The audit log is append-only.'); END;
+                """);
+
+            // Alerts are numbered in commit order by whoever inserts them (docs/decisions/0009-alert-stream-replay.md).
+            migrationBuilder.Sql("""
+                CREATE TRIGGER "Alerts_sequence" AFTER INSERT ON "Alerts"
+                BEGIN
+                    UPDATE "AlertSequence" SET "Last" = "Last" + 1 WHERE "Id" = 1;
+                    UPDATE "Alerts" SET "Sequence" = (SELECT "Last" FROM "AlertSequence" WHERE "Id" = 1) WHERE rowid = NEW.rowid;
+                END;
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("""
+                DROP TRIGGER IF EXISTS "Alerts_sequence";
+                DROP TRIGGER IF EXISTS "AuditEntries_no_update";
+                DROP TRIGGER IF EXISTS "AuditEntries_no_delete";
+                """);
+
             migrationBuilder.DropTable(
                 name: "Agreements");
 
             migrationBuilder.DropTable(
                 name: "Alerts");
+
+            migrationBuilder.DropTable(
+                name: "AlertSequence");
 
             migrationBuilder.DropTable(
                 name: "ApiTokens");
@@ -1210,6 +1425,12 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "DerivedInputs");
+
+            migrationBuilder.DropTable(
+                name: "DeviceLastPositions");
 
             migrationBuilder.DropTable(
                 name: "DialogueParties");
@@ -1236,6 +1457,12 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                 name: "ReleaseGrants");
 
             migrationBuilder.DropTable(
+                name: "RfiAddressees");
+
+            migrationBuilder.DropTable(
+                name: "RfiAnswers");
+
+            migrationBuilder.DropTable(
                 name: "ScreeningListEntries");
 
             migrationBuilder.DropTable(
@@ -1243,6 +1470,9 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Sightings");
+
+            migrationBuilder.DropTable(
+                name: "SignInAttempts");
 
             migrationBuilder.DropTable(
                 name: "Sites");
@@ -1270,6 +1500,9 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Commitments");
+
+            migrationBuilder.DropTable(
+                name: "Rfis");
 
             migrationBuilder.DropTable(
                 name: "ScreeningListVersions");

@@ -11,14 +11,49 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jsms.Platform.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteJsmsDbContext))]
-    [Migration("20261122090508_Initial")]
+    [Migration("20261206062540_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Jsms.Features.Access.DerivedInput", b =>
+                {
+                    b.Property<Guid>("DerivedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("InputId");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NeedToKnow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OwnerAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tlp")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DerivedId", "Id");
+
+                    b.HasIndex("Id");
+
+                    b.ToTable("DerivedInputs", (string)null);
+                });
 
             modelBuilder.Entity("Jsms.Features.Access.NamedRecipient", b =>
                 {
@@ -108,6 +143,39 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                         .HasDatabaseName("RoleNameIndex");
 
                     b.ToTable("AspNetRoles", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Features.Accounts.SignInAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Address", "At");
+
+                    b.HasIndex("Account", "Address", "At");
+
+                    b.ToTable("SignInAttempts", (string)null);
                 });
 
             modelBuilder.Entity("Jsms.Features.Accounts.User", b =>
@@ -240,6 +308,11 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<string>("Severity")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -276,13 +349,39 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Sequence")
+                        .IsUnique();
+
                     b.HasIndex("Kind", "SubjectId");
 
                     b.HasIndex("OwnerAgencyId", "Tlp");
 
                     b.HasIndex("Status", "RaisedAt");
 
-                    b.ToTable("Alerts", (string)null);
+                    b.ToTable("Alerts", null, t =>
+                        {
+                            t.HasTrigger("Alerts_sequence");
+                        });
+                });
+
+            modelBuilder.Entity("Jsms.Features.Alerts.AlertSequence", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AlertSequence", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Last = 0L
+                        });
                 });
 
             modelBuilder.Entity("Jsms.Features.Audit.AuditEntry", b =>
@@ -625,6 +724,120 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                     b.ToTable("UrgentMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Jsms.Features.Intelligence.Rfi", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AskedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClosedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tlp")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerAgencyId", "Tlp");
+
+                    b.HasIndex("Status", "EscalatedAt", "DueAt");
+
+                    b.ToTable("Rfis", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Features.Intelligence.RfiAddressee", b =>
+                {
+                    b.Property<Guid>("RfiId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssignedToUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RfiId", "AgencyId");
+
+                    b.HasIndex("AgencyId", "RfiId");
+
+                    b.ToTable("RfiAddressees", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Features.Intelligence.RfiAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RfiId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StixRefs")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RfiId", "AnsweredAt");
+
+                    b.ToTable("RfiAnswers", (string)null);
+                });
+
             modelBuilder.Entity("Jsms.Features.Intelligence.StixCollection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -734,9 +947,11 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SourceRef");
+                    b.HasIndex("SourceRef")
+                        .HasFilter("\"SourceRef\" IS NOT NULL");
 
-                    b.HasIndex("TargetRef");
+                    b.HasIndex("TargetRef")
+                        .HasFilter("\"TargetRef\" IS NOT NULL");
 
                     b.HasIndex("CollectionId", "DateAdded")
                         .IsUnique();
@@ -770,6 +985,11 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Enabled")
@@ -808,6 +1028,9 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                     b.Property<string>("ProtectedSecret")
                         .IsRequired()
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PushedUpTo")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RemoteCollectionId")
@@ -1046,7 +1269,7 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("RouteGeoJson")
+                    b.Property<string>("Route")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -1150,7 +1373,7 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                     b.Property<Guid>("OwnerAgencyId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("PerimeterGeoJson")
+                    b.Property<string>("Perimeter")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -1345,6 +1568,10 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CertificateThumbprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -1363,6 +1590,10 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
 
                     b.Property<Guid>("OwnerAgencyId")
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SecretHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Subject")
                         .HasMaxLength(128)
@@ -1386,6 +1617,22 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                     b.HasIndex("OwnerAgencyId", "Tlp");
 
                     b.ToTable("Devices", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Features.Tracking.DeviceLastPosition", b =>
+                {
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PositionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Time")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DeviceId");
+
+                    b.ToTable("DeviceLastPositions", (string)null);
                 });
 
             modelBuilder.Entity("Jsms.Features.Tracking.Position", b =>
@@ -1423,7 +1670,7 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeviceId", "Time");
+                    b.HasIndex("Time");
 
                     b.ToTable("Positions", (string)null);
                 });
@@ -1703,6 +1950,30 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jsms.Features.Intelligence.RfiAddressee", b =>
+                {
+                    b.HasOne("Jsms.Features.Partners.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jsms.Features.Intelligence.Rfi", null)
+                        .WithMany("Addressees")
+                        .HasForeignKey("RfiId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jsms.Features.Intelligence.RfiAnswer", b =>
+                {
+                    b.HasOne("Jsms.Features.Intelligence.Rfi", null)
+                        .WithMany()
+                        .HasForeignKey("RfiId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jsms.Features.Intelligence.StixObjectVersion", b =>
                 {
                     b.HasOne("Jsms.Features.Intelligence.StixCollection", null)
@@ -1773,11 +2044,11 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Jsms.Features.Tracking.Position", b =>
+            modelBuilder.Entity("Jsms.Features.Tracking.DeviceLastPosition", b =>
                 {
                     b.HasOne("Jsms.Features.Tracking.Device", null)
-                        .WithMany()
-                        .HasForeignKey("DeviceId")
+                        .WithOne()
+                        .HasForeignKey("Jsms.Features.Tracking.DeviceLastPosition", "DeviceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1850,6 +2121,11 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
             modelBuilder.Entity("Jsms.Features.Consultations.Dialogue", b =>
                 {
                     b.Navigation("Parties");
+                });
+
+            modelBuilder.Entity("Jsms.Features.Intelligence.Rfi", b =>
+                {
+                    b.Navigation("Addressees");
                 });
 
             modelBuilder.Entity("Jsms.Features.Partners.Partnership", b =>

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using NetTopologySuite.Geometries;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
@@ -12,17 +13,18 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jsms.Platform.Database.Migrations.Postgres
 {
     [DbContext(typeof(PostgresJsmsDbContext))]
-    [Migration("20261206053149_DerivedInputs")]
-    partial class DerivedInputs
+    [Migration("20261206062543_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "postgis");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Jsms.Features.Access.DerivedInput", b =>
@@ -148,6 +150,41 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                         .HasDatabaseName("RoleNameIndex");
 
                     b.ToTable("AspNetRoles", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Features.Accounts.SignInAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Address", "At");
+
+                    b.HasIndex("Account", "Address", "At");
+
+                    b.ToTable("SignInAttempts", (string)null);
                 });
 
             modelBuilder.Entity("Jsms.Features.Accounts.User", b =>
@@ -1241,8 +1278,8 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("RouteGeoJson")
-                        .HasColumnType("text");
+                    b.Property<LineString>("Route")
+                        .HasColumnType("geometry(LineString,4326)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1259,6 +1296,10 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Route");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Route"), "gist");
 
                     b.HasIndex("OwnerAgencyId", "Tlp");
 
@@ -1345,9 +1386,9 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                     b.Property<Guid>("OwnerAgencyId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("PerimeterGeoJson")
+                    b.Property<Polygon>("Perimeter")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("geometry(Polygon,4326)");
 
                     b.Property<string>("Project")
                         .HasMaxLength(200)
@@ -1367,6 +1408,10 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                         .HasColumnType("double precision");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Perimeter");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Perimeter"), "gist");
 
                     b.HasIndex("OwnerAgencyId", "Tlp");
 
@@ -1542,6 +1587,10 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CertificateThumbprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1560,6 +1609,10 @@ namespace Jsms.Platform.Database.Migrations.Postgres
 
                     b.Property<Guid>("OwnerAgencyId")
                         .HasColumnType("uuid");
+
+                    b.Property<byte[]>("SecretHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
 
                     b.Property<string>("Subject")
                         .HasMaxLength(128)
