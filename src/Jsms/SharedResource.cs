@@ -7,4 +7,4 @@ using Microsoft.Extensions.Localization;
 namespace Jsms;
 
 /// <summary>Marker for the UI text in Resources/SharedResource.resx (English); add SharedResource.xx.resx for another language.</summary>
-public sealed class SharedResource;
+internal sealed class SharedResource;

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Jsms.Features;
 
 /// <summary>The home dashboard: overdue commitments first, progress by dialogue and sector, urgent messages waiting for the caller's agency.</summary>
-public sealed class IndexModel(ConsultationService consultations, UrgentChannel channel, IStringLocalizer<SharedResource> text) : PageModel
+internal sealed class IndexModel(ConsultationService consultations, UrgentChannel channel, IStringLocalizer<SharedResource> text) : PageModel
 {
     public DashboardDto Dashboard { get; private set; } = null!;
 

@@ -1,7 +1,7 @@
 namespace Jsms.Platform;
 
 /// <summary>HSTS for requests that arrived over HTTPS (directly to Kestrel or at a trusted proxy).</summary>
-public sealed class HttpsOptions
+internal sealed class HttpsOptions
 {
     /// <summary>The max-age of the Strict-Transport-Security header; 0 sends none.</summary>
     public int HstsMaxAgeDays { get; set; } = 365;

@@ -18,7 +18,7 @@ using Microsoft.Extensions.Options;
 namespace Jsms.Platform;
 
 /// <summary>Composes the application: every feature's <c>AddX</c> and <c>MapX</c> is called here and nowhere else.</summary>
-public static class JsmsApp
+internal static class JsmsApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {

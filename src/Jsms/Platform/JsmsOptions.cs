@@ -1,7 +1,7 @@
 namespace Jsms.Platform;
 
 /// <summary>The <c>Jsms</c> configuration section (see README, "Configuration").</summary>
-public sealed class JsmsOptions
+internal sealed class JsmsOptions
 {
     public const string Section = "Jsms";
 
@@ -36,9 +36,4 @@ public sealed class JsmsOptions
         || string.Equals(Database, "postgresql", StringComparison.OrdinalIgnoreCase);
 
     public string SqlitePath => Path.GetFullPath(Path.Combine(DataDirectory, "jsms.db"));
-}
-
-public sealed class UrgentChannelOptions
-{
-    public int CheckIntervalSeconds { get; set; } = 30;
 }

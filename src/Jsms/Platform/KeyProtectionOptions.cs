@@ -4,7 +4,7 @@ namespace Jsms.Platform;
 /// Where the ASP.NET Core data-protection keys are kept and how they are protected at rest (docs/security.md,
 /// "Data-protection keys"). The keys decrypt protected identifiers (passport and phone numbers) and sign cookies.
 /// </summary>
-public sealed class KeyProtectionOptions
+internal sealed class KeyProtectionOptions
 {
     /// <summary>Folder of the key ring; by default <c>keys</c> inside the data directory.</summary>
     public string? KeysDirectory { get; set; }

@@ -4,7 +4,7 @@ namespace Jsms.Platform;
 /// Reverse proxies in front of JSMS (docs/security.md, "HTTPS, cookies and proxies"). Forwarded headers are read only
 /// when at least one proxy or network is listed, and only from those: anyone else could claim any address or scheme.
 /// </summary>
-public sealed class ProxyOptions
+internal sealed class ProxyOptions
 {
     /// <summary>Addresses of trusted proxies, e.g. <c>10.0.0.5</c>.</summary>
     public List<string> KnownProxies { get; set; } = [];

@@ -119,13 +119,13 @@ public class JsmsTestApp : IAsyncLifetime
     }
 
     /// <summary>Runs work against the app's database in a scope of its own (for arranging and inspecting).</summary>
-    public async Task<T> WithDb<T>(Func<JsmsDbContext, Task<T>> work)
+    internal async Task<T> WithDb<T>(Func<JsmsDbContext, Task<T>> work)
     {
         await using var scope = App.Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<JsmsDbContext>());
     }
 
-    public async Task WithDb(Func<JsmsDbContext, Task> work)
+    internal async Task WithDb(Func<JsmsDbContext, Task> work)
     {
         await using var scope = App.Services.CreateAsyncScope();
         await work(scope.ServiceProvider.GetRequiredService<JsmsDbContext>());

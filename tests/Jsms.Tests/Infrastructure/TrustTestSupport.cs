@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Jsms.Tests.Infrastructure;
 
 /// <summary>Intent methods for the account, token and audit tests.</summary>
-public static class TrustTestSupport
+internal static class TrustTestSupport
 {
     /// <summary>Adds a user through the same service as the API and the CLI (demo password unless given).</summary>
     public static async Task<Guid> AddUserAsync(this JsmsTestApp app, string username, string agency = "PK-NACTA",

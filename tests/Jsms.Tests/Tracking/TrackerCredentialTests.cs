@@ -43,7 +43,7 @@ public sealed class TrackerCredentialsTestApp : JsmsTestApp
     /// <summary>Same subject as <see cref="ClientA"/>, issued by a CA the server does not trust.</summary>
     public X509Certificate2 Stranger { get; }
 
-    public CotListener Listener => Service<CotListener>();
+    internal CotListener Listener => Service<CotListener>();
 
     protected override IEnumerable<string> ExtraArguments =>
         ["--Jsms:Tracking:TickSeconds=0.2", "--Jsms:TokenLifetimeMinutes=10080", "--Jsms:Tracking:CotTcpPort=-1", "--Jsms:Tracking:CotTlsPort=-1",

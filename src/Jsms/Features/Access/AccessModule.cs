@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Jsms.Features.Access;
 
-public static class AccessModule
+internal static class AccessModule
 {
     public static IServiceCollection AddAccess(this IServiceCollection services)
         => services.AddScoped<ReleaseMarkings>()

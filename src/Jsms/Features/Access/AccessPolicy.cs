@@ -9,7 +9,7 @@ namespace Jsms.Features.Access;
 /// <see cref="Readable{T}"/> or <see cref="Writable{T}"/>, so the decision runs in the database as a
 /// WHERE clause and a record the caller may not see is simply not found (404).
 /// </summary>
-public static class AccessPolicy
+internal static class AccessPolicy
 {
     /// <summary>Records of type <typeparamref name="T"/> that <paramref name="caller"/> may read.</summary>
     public static IQueryable<T> Readable<T>(this JsmsDbContext db, Caller caller) where T : class, IReleasable

@@ -10,7 +10,7 @@ namespace Jsms.Features.Access;
 /// The authenticated user as the access policy sees them. Endpoints take it as a parameter
 /// (bound by <see cref="BindAsync"/>); pages call <see cref="ForRequestAsync"/>.
 /// </summary>
-public sealed record Caller(
+internal sealed record Caller(
     Guid UserId,
     string UserName,
     Guid AgencyId,
@@ -107,6 +107,3 @@ public sealed record Caller(
             .ToListAsync(cancellationToken);
     }
 }
-
-/// <summary>A signed-in user as loaded once per request: the principal's claims and the <see cref="Caller"/> come from it.</summary>
-internal sealed record SignedInUser(Guid Id, string UserName, string DisplayName, Guid AgencyId, string AgencyCode, List<string> Roles);

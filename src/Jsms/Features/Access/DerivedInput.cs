@@ -10,7 +10,7 @@ namespace Jsms.Features.Access;
 /// the input's marking changes; its release-to list and named recipients are the input's own rows (keyed by
 /// <see cref="Id"/>), so they never go stale.
 /// </summary>
-public sealed class DerivedInput : IMarkingCopy
+internal sealed class DerivedInput : IMarkingCopy
 {
     /// <summary>The derived record (e.g. the alert).</summary>
     public Guid DerivedId { get; set; }

@@ -10,7 +10,7 @@ namespace Jsms.Features.Access;
 /// One hook for every kind of record, so no feature has to remember to do it. (A change made with ExecuteUpdate
 /// bypasses it: markings are changed through tracked entities, see <see cref="ReleaseMarkings.ReplaceAsync"/>.)
 /// </summary>
-public sealed class DerivedInputMarkings : SaveChangesInterceptor
+internal sealed class DerivedInputMarkings : SaveChangesInterceptor
 {
     public static DerivedInputMarkings Interceptor { get; } = new();
 

@@ -1,7 +1,7 @@
 namespace Jsms.Features.Access;
 
 /// <summary>The release-marking fields of a page form (rendered by Shared/_MarkingFields.cshtml).</summary>
-public sealed class MarkingForm
+internal sealed class MarkingForm
 {
     public string Tlp { get; set; } = "AMBER";
 

@@ -10,7 +10,7 @@ namespace Jsms.Features.Access;
 /// whether it exists elsewhere or nowhere, is reported under the field and position that gave it (<c>vehicles[1]</c>),
 /// so the caller learns nothing about records they may not see, and the write is refused as a whole (404).
 /// </summary>
-public static class References
+internal static class References
 {
     /// <summary>
     /// The positions of <paramref name="ids"/> (as <c>field[i]</c>) that name no record of <typeparamref name="T"/> the

@@ -4,16 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Features.Access;
 
-/// <summary>A release marking as clients write it: TLP label, agency codes, usernames.</summary>
-public sealed record MarkingInput(string? Tlp, string[]? ReleaseTo, string[]? Recipients);
-
-/// <summary>A release marking as clients read it.</summary>
-public sealed record MarkingDto(string Tlp, string OwnerAgency, IReadOnlyList<string> ReleaseTo, IReadOnlyList<string> Recipients);
-
-public sealed record ResolvedMarking(Tlp Tlp, IReadOnlyList<Guid> ReleaseToAgencyIds, IReadOnlyList<Guid> RecipientUserIds);
-
 /// <summary>Resolves, applies and describes release markings for any <see cref="IReleasable"/> record.</summary>
-public sealed class ReleaseMarkings(JsmsDbContext db)
+internal sealed class ReleaseMarkings(JsmsDbContext db)
 {
     /// <summary>Validates the input; unknown agencies or users are reported under <c>marking.*</c>.</summary>
     public async Task<(ResolvedMarking? Marking, Dictionary<string, string[]> Errors)> ResolveAsync(MarkingInput? input, Tlp defaultTlp = Tlp.Amber)

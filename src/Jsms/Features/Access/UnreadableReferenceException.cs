@@ -5,7 +5,7 @@ namespace Jsms.Features.Access;
 /// anything is written; the one exception translator answers 404 with a problem naming each field
 /// (<see cref="Fields"/>, e.g. <c>vehicles[1]</c>), the same answer whether the record exists elsewhere or nowhere.
 /// </summary>
-public sealed class UnreadableReferenceException : Exception
+internal sealed class UnreadableReferenceException : Exception
 {
     public UnreadableReferenceException()
         : this([])

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Jsms.Features.Accounts;
 
-public static class AccountsModule
+internal static class AccountsModule
 {
     /// <summary>The scheme that picks bearer token or cookie per request.</summary>
     public const string DefaultScheme = "JsmsTokenOrCookie";

@@ -7,7 +7,7 @@ namespace Jsms.Features.Accounts;
 /// A bearer token issued by <c>POST /api/auth/token</c>. Only the SHA-256 of the secret is stored,
 /// so a copy of the database does not hand out working tokens.
 /// </summary>
-public sealed class ApiToken
+internal sealed class ApiToken
 {
     public Guid Id { get; set; }
     public Guid UserId { get; set; }

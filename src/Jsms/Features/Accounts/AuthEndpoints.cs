@@ -8,16 +8,6 @@ using Jsms.Platform;
 
 namespace Jsms.Features.Accounts;
 
-public sealed record TokenRequest(string? Username, string? Password, string? Totp);
-
-public sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn, DateTime ExpiresAt, Guid TokenId);
-
-public sealed record TotpCodeRequest(string? Code);
-
-public sealed record TotpStatus(bool Enabled);
-
-public sealed record MeResponse(Guid Id, string Username, Guid AgencyId, IReadOnlyList<string> Roles);
-
 internal static class AuthEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Jsms.Features.Accounts;
 
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class LoginModel(SignInChecker checker, JsmsDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+internal sealed class LoginModel(SignInChecker checker, JsmsDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty] public string? Username { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -21,9 +21,6 @@ public sealed class LoginModel(SignInChecker checker, JsmsDbContext db, IStringL
     public string? Error { get; private set; }
     public bool AskTotp { get; private set; }
 
-    public void OnGet()
-    {
-    }
 
     public async Task<IActionResult> OnPostAsync()
     {

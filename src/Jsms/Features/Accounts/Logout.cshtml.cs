@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jsms.Features.Accounts;
 
-public sealed class LogoutModel(JsmsDbContext db) : PageModel
+internal sealed class LogoutModel(JsmsDbContext db) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Index");
 

@@ -10,7 +10,7 @@ namespace Jsms.Features.Accounts;
 /// Any signed-in user turns their own two-factor (TOTP) sign-in on or off, through
 /// <see cref="TwoFactorSetup"/> (the same steps as <c>/api/auth/totp/*</c>): set up (a fresh key), confirm with a code, turn off with a code.
 /// </summary>
-public sealed class SecurityModel(UserManager<User> users, TwoFactorSetup twoFactor, IStringLocalizer<SharedResource> text) : PageModel
+internal sealed class SecurityModel(UserManager<User> users, TwoFactorSetup twoFactor, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty] public string? Code { get; set; }
 

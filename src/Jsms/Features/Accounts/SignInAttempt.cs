@@ -8,7 +8,7 @@ namespace Jsms.Features.Accounts;
 /// what <see cref="SignInThrottle"/> counts. Kept in the database so that every process serving the same database
 /// sees the same counts; failures are pruned after a day, successes after <see cref="SignInLimits.KnownAddressDays"/>.
 /// </summary>
-public sealed class SignInAttempt
+internal sealed class SignInAttempt
 {
     public long Id { get; set; }
 

@@ -8,20 +8,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Features.Accounts;
 
-public enum SignInOutcome { Success, InvalidCredentials, LockedOut, Disabled, TotpRequired, InvalidTotp, Throttled }
-
-public sealed record SignInCheck(SignInOutcome Outcome, User? User, TimeSpan? RetryAfter = null)
-{
-    public bool Succeeded => Outcome == SignInOutcome.Success;
-}
-
 /// <summary>
 /// The one place that checks a username, password and TOTP code, throttles failures (<see cref="SignInThrottle"/>)
 /// and audits every attempt; used by the login page, <c>POST /api/auth/token</c> and TAXII Basic authentication.
 /// Unknown name, wrong password, disabled or locked account come out as different outcomes for the audit, and every
 /// caller answers them alike, so an answer never tells which names exist or what state an account is in.
 /// </summary>
-public sealed class SignInChecker(UserManager<User> users, JsmsDbContext db, IHttpContextAccessor http, SignInThrottle throttle)
+internal sealed class SignInChecker(UserManager<User> users, JsmsDbContext db, IHttpContextAccessor http, SignInThrottle throttle)
 {
     public async Task<SignInCheck> CheckAsync(string? userName, string? password, string? totpCode, string channel)
     {
@@ -100,29 +93,4 @@ public sealed class SignInChecker(UserManager<User> users, JsmsDbContext db, IHt
     private static readonly User TimingDummy = new() { UserName = "timing-dummy" };
 
     private static readonly Lazy<string> TimingDummyHash = new(() => new PasswordHasher<User>().HashPassword(TimingDummy, Guid.NewGuid().ToString("N")));
-}
-
-internal static class UserClaims
-{
-    /// <summary>The claims both the cookie and the bearer token carry.</summary>
-    public static async Task<ClaimsPrincipal> PrincipalAsync(JsmsDbContext db, Guid userId, string scheme, Guid? tokenId = null)
-        => Principal(await Caller.LoadUserAsync(userId, db) ?? throw new InvalidOperationException($"User {userId} is unknown or disabled."), scheme, tokenId);
-
-    public static ClaimsPrincipal Principal(SignedInUser user, string scheme, Guid? tokenId = null)
-    {
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.NameIdentifier, user.Id.ToString()),
-            new(ClaimTypes.Name, user.UserName),
-            new("jsms:display-name", user.DisplayName),
-            new(Caller.AgencyClaim, user.AgencyId.ToString()),
-            new("jsms:agency-code", user.AgencyCode),
-        };
-        claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
-        if (tokenId is not null)
-        {
-            claims.Add(new Claim("jsms:token", tokenId.Value.ToString()));
-        }
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
-    }
 }

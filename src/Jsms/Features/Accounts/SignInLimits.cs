@@ -4,7 +4,7 @@ namespace Jsms.Features.Accounts;
 /// The <c>Jsms:SignIn</c> configuration section: how <see cref="SignInThrottle"/> slows password guessing
 /// (docs/security.md, "Accounts and sign-in").
 /// </summary>
-public sealed class SignInLimits
+internal sealed class SignInLimits
 {
     public const string Section = "Jsms:SignIn";
 

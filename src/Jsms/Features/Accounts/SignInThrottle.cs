@@ -12,7 +12,7 @@ namespace Jsms.Features.Accounts;
 /// counts live in the database (<see cref="SignInAttempt"/>), shared by every process on it; a refused attempt is
 /// answered at once with the time to wait (429 and Retry-After), it never sleeps.
 /// </summary>
-public sealed class SignInThrottle(JsmsDbContext db, TimeProvider clock, IOptions<SignInLimits> options)
+internal sealed class SignInThrottle(JsmsDbContext db, TimeProvider clock, IOptions<SignInLimits> options)
 {
     private static readonly TimeSpan AccountWindow = TimeSpan.FromHours(1);
     private static readonly TimeSpan FailureRetention = TimeSpan.FromDays(1);

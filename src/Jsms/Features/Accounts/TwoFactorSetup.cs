@@ -4,16 +4,11 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Jsms.Features.Accounts;
 
-/// <summary>A new authenticator key: <see cref="SharedKey"/> to type in, <see cref="AuthenticatorUri"/> for a QR code.</summary>
-public sealed record TotpSetupKey(string SharedKey, string AuthenticatorUri);
-
-public enum TotpChangeOutcome { Done, UnknownUser, AlreadyEnabled, NotEnabled, NoKey, InvalidCode }
-
 /// <summary>
 /// Turning a user's second factor (TOTP, RFC 6238: HMAC-SHA1, 30-second step, 6 digits) on and off.
 /// Used by <c>/api/auth/totp/*</c> and the account security page. Every change is audited.
 /// </summary>
-public sealed class TwoFactorSetup(UserManager<User> users, JsmsDbContext db)
+internal sealed class TwoFactorSetup(UserManager<User> users, JsmsDbContext db)
 {
     public const string Issuer = "JSMS";
 

@@ -5,12 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Features.Accounts;
 
-public sealed record NewUser(string Username, string DisplayName, string AgencyCode, IReadOnlyList<string> Roles, string Password);
-
-public sealed record UserSummary(Guid Id, string Username, string DisplayName, string AgencyCode, IReadOnlyList<string> Roles, bool Disabled, bool TwoFactor);
-
 /// <summary>Adding, listing, disabling users: shared by the API, the admin pages and the command line.</summary>
-public sealed class UserAdministration(UserManager<User> users, RoleManager<Role> roles, JsmsDbContext db, TimeProvider clock)
+internal sealed class UserAdministration(UserManager<User> users, RoleManager<Role> roles, JsmsDbContext db, TimeProvider clock)
 {
     /// <summary>Creates the user; returns the validation errors by field, or the new user.</summary>
     public async Task<(User? User, Dictionary<string, string[]> Errors)> AddAsync(NewUser request)

@@ -4,8 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Jsms.Features.Accounts;
 
-public sealed record CreateUserRequest(string? Username, string? DisplayName, string? Agency, string[]? Roles, string? Password);
-
 internal static class UserEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)

@@ -11,9 +11,9 @@ namespace Jsms.Features.Accounts;
 
 /// <summary>Administrators list, add, disable and enable users (through <see cref="UserAdministration"/>).</summary>
 [Authorize(Roles = JsmsRoles.Administrator)]
-public sealed class UsersModel(UserAdministration admin, JsmsDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+internal sealed class UsersModel(UserAdministration admin, JsmsDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
-    public sealed class UserForm
+    internal sealed class UserForm
     {
         public string? Username { get; set; }
         public string? DisplayName { get; set; }

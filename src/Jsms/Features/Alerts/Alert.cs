@@ -6,15 +6,11 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Jsms.Features.Alerts;
 
-public enum AlertSeverity { Info, Low, Medium, High, Critical }
-
-public enum AlertStatus { Open, Acknowledged, Resolved }
-
 /// <summary>
 /// Something a person must look at: raised by an engine (an unacknowledged urgent message, and later
 /// loitering, route deviation...), acknowledged, assigned and resolved with notes. Carries a release marking.
 /// </summary>
-public sealed class Alert : IReleasable, IAudited
+internal sealed class Alert : IReleasable, IAudited
 {
     public Guid Id { get; set; }
     /// <summary>What raised it, e.g. <c>urgent-message.overdue</c>.</summary>
@@ -49,7 +45,6 @@ public sealed class Alert : IReleasable, IAudited
     public Tlp Tlp { get; set; }
     public Guid CreatedByUserId { get; set; }
 }
-
 internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
 {
     public void Configure(EntityTypeBuilder<Alert> builder)
@@ -69,22 +64,5 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
         // The trigger assigns it; the default only fills the column until the trigger runs (SQLite's runs after the insert).
         builder.Property(a => a.Sequence).HasDefaultValue(0L).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
         builder.HasIndex(a => a.Sequence).IsUnique();
-    }
-}
-
-/// <summary>The last <see cref="Alert.Sequence"/> handed out: one row, updated by the insert trigger in the inserting transaction.</summary>
-public sealed class AlertSequence
-{
-    public int Id { get; set; }
-    public long Last { get; set; }
-}
-
-internal sealed class AlertSequenceConfiguration : IEntityTypeConfiguration<AlertSequence>
-{
-    public void Configure(EntityTypeBuilder<AlertSequence> builder)
-    {
-        builder.ToTable("AlertSequence");
-        builder.Property(s => s.Id).ValueGeneratedNever();
-        builder.HasData(new AlertSequence { Id = AlertSequenceSql.RowId, Last = 0 });
     }
 }

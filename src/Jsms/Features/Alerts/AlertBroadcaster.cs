@@ -21,7 +21,7 @@ namespace Jsms.Features.Alerts;
 /// sends that many, then a <c>skipped</c> event, and ends the stream: the client reconnects with its last id and gets the
 /// rest (or reloads <c>GET /api/alerts</c>). See docs/decisions/0009-alert-stream-replay.md.
 /// </summary>
-public sealed class AlertBroadcaster(IServiceScopeFactory scopes, TimeProvider clock, ILogger<AlertBroadcaster> logger) : IDisposable
+internal sealed class AlertBroadcaster(IServiceScopeFactory scopes, TimeProvider clock, ILogger<AlertBroadcaster> logger) : IDisposable
 {
     /// <summary>Ranges a subscriber may have waiting; beyond that new ones are dropped and read again from the database.</summary>
     internal const int SubscriberQueue = 1000;

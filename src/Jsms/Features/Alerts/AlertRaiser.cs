@@ -5,36 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Features.Alerts;
 
-/// <summary>What an engine or monitor wants to raise (the alert's content, before its marking).</summary>
-public sealed record AlertDraft(string Kind, AlertSeverity Severity, string Title, DateTime RaisedAt)
-{
-    public string? Detail { get; init; }
-    public string? SubjectType { get; init; }
-    public Guid? SubjectId { get; init; }
-    /// <summary>Who or what it is about when not a record (a plate, a tracker's id).</summary>
-    public string? SubjectLabel { get; init; }
-    public Guid? SiteId { get; init; }
-    public double? Latitude { get; init; }
-    public double? Longitude { get; init; }
-    /// <summary>The observations behind it; stored as JSON.</summary>
-    public object? Evidence { get; init; }
-}
-
-/// <summary>
-/// Who reads an alert: its owner agency, level and creator, the agencies it is released to and its named recipients
-/// (usually the marking of the record it is about, see <see cref="AlertRaiser.AudienceOfAsync"/>).
-/// </summary>
-public sealed record AlertAudience(Guid OwnerAgencyId, Tlp Tlp, Guid CreatedByUserId, IEnumerable<Guid> ReleaseTo, IEnumerable<Guid> Recipients);
-
-/// <summary>A record an alert was derived from and reveals (its site, tracker, sensor, movement, message...), and what kind it is.</summary>
-public sealed record AlertInput(IReleasable Record, string Kind);
-
 /// <summary>
 /// The one way to raise an alert: every engine and monitor hands its draft, audience and inputs here. The alert gets the
 /// audience's marking, and its inputs are recorded (<see cref="DerivedInput"/>) so that the access policy shows it in
 /// full only to readers of every input and redacted to the others (docs/access-policy.md, "Derived records").
 /// </summary>
-public static class AlertRaiser
+internal static class AlertRaiser
 {
     /// <summary>Adds the alert, its marking rows and its inputs to the unit of work (the caller saves, with whatever else belongs to the same transaction).</summary>
     public static Alert Raise(this JsmsDbContext db, AlertDraft draft, AlertAudience audience, IEnumerable<AlertInput> inputs)

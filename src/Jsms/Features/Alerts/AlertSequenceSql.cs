@@ -8,7 +8,7 @@ namespace Jsms.Features.Alerts;
 /// below N is committed and visible too: a cursor "after N" never skips one (docs/decisions/0009-alert-stream-replay.md).
 /// Created by the Initial migrations (as literal SQL).
 /// </summary>
-public static class AlertSequenceSql
+internal static class AlertSequenceSql
 {
     public const string Trigger = "Alerts_sequence";
 

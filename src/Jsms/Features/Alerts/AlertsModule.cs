@@ -9,21 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Features.Alerts;
 
-public sealed record AlertDto(Guid Id, string Kind, AlertSeverity Severity, string Title, string? Detail, string? SubjectType, Guid? SubjectId,
-    DateTime RaisedAt, AlertStatus Status, Guid? AssignedToUserId, DateTime? AcknowledgedAt, DateTime? ResolvedAt, string? ResolutionNote, string Tlp,
-    string? SubjectLabel = null, Guid? SiteId = null, double? Latitude = null, double? Longitude = null, System.Text.Json.JsonElement? Evidence = null,
-    long Sequence = 0, string? OwnerAgency = null, bool Redacted = false) : IAuditedRead
-{
-    string IAuditedRead.RecordType => nameof(Alert);
-
-    Tlp IAuditedRead.Tlp => IAuditedRead.LevelOf(Tlp);
-}
-
-public sealed record AlertQuery(AlertStatus? Status, AlertSeverity? MinSeverity, string? Kind, int? Limit);
-
-public sealed record ResolveAlertRequest(string? Note);
-
-public static class AlertsModule
+internal static class AlertsModule
 {
     public static IServiceCollection AddAlerts(this IServiceCollection services) => services.AddSingleton<AlertBroadcaster>();
 
@@ -177,6 +163,3 @@ public static class AlertsModule
     private static System.Text.Json.JsonElement? ParseEvidence(string? evidence)
         => evidence is null ? null : System.Text.Json.JsonDocument.Parse(evidence).RootElement.Clone();
 }
-
-/// <summary>The outcome of acting on an alert: the alert as the caller now reads it, or forbidden (readable, not the caller's to act on), or neither (not found).</summary>
-internal sealed record AlertActionResult(AlertDto? Alert, bool Forbidden);

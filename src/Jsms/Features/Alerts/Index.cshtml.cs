@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace Jsms.Features.Alerts;
 
 /// <summary>Alerts the caller may see (redacted where the policy says so), with acknowledge and resolve where the caller may act (same logic as the API).</summary>
-public sealed class AlertsIndexModel(JsmsDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+internal sealed class AlertsIndexModel(JsmsDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public AlertStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public AlertSeverity? MinSeverity { get; set; }

@@ -3,38 +3,7 @@ using Jsms.Features.Access;
 
 namespace Jsms.Features.Audit;
 
-/// <summary>Who the audit log names for the current unit of work.</summary>
-public interface IAuditActor
-{
-    Guid? UserId { get; }
-    string Name { get; }
-    Guid? AgencyId { get; }
-    string? RemoteAddress { get; }
-}
-
-public sealed record AuditActor(Guid? UserId, string Name, Guid? AgencyId, string? RemoteAddress) : IAuditActor
+internal sealed record AuditActor(Guid? UserId, string Name, Guid? AgencyId, string? RemoteAddress) : IAuditActor
 {
     public static AuditActor System { get; } = new(null, "system", null, null);
-}
-
-/// <summary>Name used when no request is in progress: "system" for the server, "cli:USER" for commands.</summary>
-public sealed class AuditActorFallback
-{
-    public string Name { get; set; } = "system";
-}
-
-/// <summary>The signed-in user of the current request, or the fallback outside a request.</summary>
-internal sealed class HttpAuditActor(IHttpContextAccessor accessor, AuditActorFallback fallback) : IAuditActor
-{
-    private HttpContext? Context => accessor.HttpContext;
-
-    private ClaimsPrincipal? User => Context?.User.Identity?.IsAuthenticated == true ? Context.User : null;
-
-    public Guid? UserId => Guid.TryParse(User?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
-
-    public string Name => User?.Identity?.Name ?? (Context is null ? fallback.Name : "anonymous");
-
-    public Guid? AgencyId => Guid.TryParse(User?.FindFirstValue(Caller.AgencyClaim), out var id) ? id : null;
-
-    public string? RemoteAddress => Context?.Connection.RemoteIpAddress?.ToString();
 }

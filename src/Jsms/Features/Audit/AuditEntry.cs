@@ -8,7 +8,7 @@ namespace Jsms.Features.Audit;
 /// <see cref="Hash"/> covers every other field and <see cref="PreviousHash"/>, so editing, deleting or
 /// inserting a row breaks the chain at that point.
 /// </summary>
-public sealed class AuditEntry
+internal sealed class AuditEntry
 {
     public long Sequence { get; set; }
     public DateTime Timestamp { get; set; }
@@ -23,13 +23,6 @@ public sealed class AuditEntry
     public string PreviousHash { get; set; } = "";
     public string Hash { get; set; } = "";
 }
-
-/// <summary>Entities whose creation, change and deletion the audit log records automatically.</summary>
-public interface IAudited
-{
-    Guid Id { get; }
-}
-
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> builder)

@@ -7,16 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Features.Audit;
 
-public sealed record AuditEntryDto(long Sequence, DateTime Timestamp, Guid? UserId, string UserName, Guid? AgencyId,
-    string Action, string? RecordType, Guid? RecordId, string? Detail, string? RemoteAddress, string Hash);
-
-/// <summary>One line of <c>GET /api/audit/export</c>: the hashed fields, the timestamp exactly as hashed, and the hash.</summary>
-public sealed record AuditExportLine(long Sequence, string Timestamp, Guid? UserId, string UserName, Guid? AgencyId, string Action,
-    string? RecordType, Guid? RecordId, string? Detail, string? RemoteAddress, string PreviousHash, string Hash);
-
-public sealed record AuditQuery(string? User, Guid? RecordId, string? Action, DateTime? From, DateTime? To, long? Before, int? Limit);
-
-public static class AuditModule
+internal static class AuditModule
 {
     public static IServiceCollection AddAudit(this IServiceCollection services)
     {

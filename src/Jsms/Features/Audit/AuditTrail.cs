@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 namespace Jsms.Features.Audit;
 
 /// <summary>Builds, chains and verifies audit entries. The hash format is specified in docs/audit-log.md.</summary>
-public static class AuditTrail
+internal static class AuditTrail
 {
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -214,5 +214,3 @@ public static class AuditTrail
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 }
-
-public sealed record AuditVerification(bool Intact, long EntriesChecked, long? FirstBrokenSequence, string? Problem);

@@ -6,7 +6,7 @@ namespace Jsms.Features.Audit;
 /// container), not per process: two applications in one process (tests, tools) write to two databases and must not
 /// wait for each other.
 /// </summary>
-public sealed class AuditWriteLock : IDisposable
+internal sealed class AuditWriteLock : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 

@@ -13,7 +13,7 @@ namespace Jsms.Features.Audit;
 /// writes one entry per sensitive record, all in one save, before the answer leaves. So an endpoint or page that shows a
 /// record is audited by showing it, with no call of its own to forget.
 /// </summary>
-public static class AuditedReads
+internal static class AuditedReads
 {
     private const int MaxDepth = 8;
 
@@ -26,7 +26,7 @@ public static class AuditedReads
 
     /// <summary>One shown record.</summary>
     /// <param name="Listed">Shown as an item of a list (action <c>list</c>), not as a record or part of one (<c>read</c>).</param>
-    public readonly record struct Shown(Guid Id, string RecordType, Tlp Tlp, string? Discloses, bool Listed);
+    internal readonly record struct Shown(Guid Id, string RecordType, Tlp Tlp, string? Discloses, bool Listed);
 
     /// <summary>
     /// Audits the sensitive records in <paramref name="shown"/>: action <c>list</c> for an item of a list, <c>read</c> for a

@@ -6,7 +6,7 @@ namespace Jsms.Features.Audit;
 /// On every API route group (<c>MapApiGroup</c>): audits the sensitive records a successful answer carries
 /// (<see cref="AuditedReads"/>), before the answer is written. Unwraps typed results (<c>Results&lt;Ok&lt;T&gt;, ...&gt;</c>).
 /// </summary>
-public sealed class AuditedReadsEndpointFilter : IEndpointFilter
+internal sealed class AuditedReadsEndpointFilter : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

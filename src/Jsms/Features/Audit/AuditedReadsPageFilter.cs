@@ -8,7 +8,7 @@ namespace Jsms.Features.Audit;
 /// On every Razor page: when a handler is about to render its page, audits the sensitive records its model holds
 /// (<see cref="AuditedReads"/>; detail <c>page</c>), before the page is written. Handlers that redirect or fail show nothing.
 /// </summary>
-public sealed class AuditedReadsPageFilter : IAsyncPageFilter
+internal sealed class AuditedReadsPageFilter : IAsyncPageFilter
 {
     /// <summary>The detail of a read seen on a page.</summary>
     public const string PageDetail = "page";

@@ -8,7 +8,7 @@ namespace Jsms.Features.Audit;
 /// which writes a <c>read</c> (or <c>list</c>) entry for each at AMBER+STRICT or RED, and for each that
 /// <see cref="Discloses"/> something protected at any level. Implement the members explicitly, so they stay out of the JSON.
 /// </summary>
-public interface IAuditedRead
+internal interface IAuditedRead
 {
     /// <summary>The record's id (the entry's <c>recordId</c>).</summary>
     Guid Id { get; }

@@ -9,7 +9,7 @@ namespace Jsms.Features.Audit;
 
 /// <summary>Administrators search the audit log (newest first, paged by sequence) and verify its hash chain.</summary>
 [Authorize(Roles = JsmsRoles.Administrator)]
-public sealed class AuditIndexModel(JsmsDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+internal sealed class AuditIndexModel(JsmsDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const int PageSize = 50;
 

@@ -3,20 +3,20 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Jsms.Features.Consultations;
 
-public sealed class StatusForm
+internal sealed class StatusForm
 {
     public string? Status { get; set; }
     public int? PercentComplete { get; set; }
     public string? DueOn { get; set; }
 }
 
-public sealed class NoteForm
+internal sealed class NoteForm
 {
     public string? Text { get; set; }
     public string? WrittenOn { get; set; }
 }
 
-public sealed class CommitmentModel(ConsultationService consultations) : JsmsPage
+internal sealed class CommitmentModel(ConsultationService consultations) : JsmsPage
 {
     [FromRoute] public Guid Id { get; set; }
 

@@ -11,7 +11,7 @@ namespace Jsms.Features.Consultations;
 /// starts from <see cref="AccessPolicy.Readable{T}"/> or <see cref="AccessPolicy.Writable{T}"/>; a child
 /// is created only under a parent the caller may read. Reads of sensitive records are audited.
 /// </summary>
-public sealed class ConsultationService(JsmsDbContext db, ReleaseMarkings markings, TimeProvider clock)
+internal sealed class ConsultationService(JsmsDbContext db, ReleaseMarkings markings, TimeProvider clock)
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -55,16 +55,16 @@ public sealed class ConsultationService(JsmsDbContext db, ReleaseMarkings markin
             return Outcome.NotFound<DialogueDto>();
         }
         var errors = new Dictionary<string, string[]>();
-        RequireText(errors, "title", request.Title, 300);
-        CheckLength(errors, "format", request.Format, 200);
-        CheckLength(errors, "description", request.Description, 4000);
+        Validate.RequireText(errors, "title", request.Title, 300);
+        Validate.CheckLength(errors, "format", request.Format, 200);
+        Validate.CheckLength(errors, "description", request.Description, 4000);
         if (request.PartnershipId is { } partnershipId && !await db.Set<Partnership>().AnyAsync(p => p.Id == partnershipId))
         {
             errors["partnershipId"] = ["No partnership has this id."];
         }
         var parties = await ResolveAgenciesAsync(errors, "parties", request.Parties);
         var (marking, markingErrors) = await markings.ResolveAsync(request.Marking);
-        Merge(errors, markingErrors);
+        Validate.Merge(errors, markingErrors);
         if (errors.Count > 0)
         {
             return Outcome.Invalid<DialogueDto>(errors);
@@ -95,16 +95,16 @@ public sealed class ConsultationService(JsmsDbContext db, ReleaseMarkings markin
         var errors = new Dictionary<string, string[]>();
         if (request.Title is not null)
         {
-            RequireText(errors, "title", request.Title, 300);
+            Validate.RequireText(errors, "title", request.Title, 300);
         }
-        CheckLength(errors, "format", request.Format, 200);
-        CheckLength(errors, "description", request.Description, 4000);
+        Validate.CheckLength(errors, "format", request.Format, 200);
+        Validate.CheckLength(errors, "description", request.Description, 4000);
         var parties = request.Parties is null ? null : await ResolveAgenciesAsync(errors, "parties", request.Parties);
         ResolvedMarking? marking = null;
         if (request.Marking is not null)
         {
             (marking, var markingErrors) = await markings.ResolveAsync(request.Marking, dialogue.Tlp);
-            Merge(errors, markingErrors);
+            Validate.Merge(errors, markingErrors);
         }
         if (errors.Count > 0)
         {
@@ -155,17 +155,17 @@ public sealed class ConsultationService(JsmsDbContext db, ReleaseMarkings markin
             return Outcome.NotFound<MeetingDto>();
         }
         var errors = new Dictionary<string, string[]>();
-        RequireText(errors, "title", request.Title, 300);
+        Validate.RequireText(errors, "title", request.Title, 300);
         if (!ConsultationValues.TryParseDate(request.HeldOn, out var heldOn))
         {
             errors["heldOn"] = ["A date (yyyy-MM-dd) is required."];
         }
-        CheckLength(errors, "place", request.Place, 200);
-        CheckLength(errors, "participants", request.Participants, 4000);
-        CheckLength(errors, "agenda", request.Agenda, 8000);
-        CheckLength(errors, "minutes", request.Minutes, 32000);
+        Validate.CheckLength(errors, "place", request.Place, 200);
+        Validate.CheckLength(errors, "participants", request.Participants, 4000);
+        Validate.CheckLength(errors, "agenda", request.Agenda, 8000);
+        Validate.CheckLength(errors, "minutes", request.Minutes, 32000);
         var (marking, markingErrors) = await markings.ResolveAsync(request.Marking ?? await InheritedMarkingAsync(dialogue, caller));
-        Merge(errors, markingErrors);
+        Validate.Merge(errors, markingErrors);
         if (errors.Count > 0)
         {
             return Outcome.Invalid<MeetingDto>(errors);
@@ -199,7 +199,7 @@ public sealed class ConsultationService(JsmsDbContext db, ReleaseMarkings markin
         {
             errors["minutes"] = ["The minutes are required (an empty text clears them)."];
         }
-        CheckLength(errors, "minutes", request.Minutes, 32000);
+        Validate.CheckLength(errors, "minutes", request.Minutes, 32000);
         if (errors.Count > 0)
         {
             return Outcome.Invalid<MeetingDto>(errors);
@@ -276,8 +276,8 @@ public sealed class ConsultationService(JsmsDbContext db, ReleaseMarkings markin
             return Outcome.NotFound<CommitmentDto>();
         }
         var errors = new Dictionary<string, string[]>();
-        RequireText(errors, "title", request.Title, 300);
-        CheckLength(errors, "description", request.Description, 4000);
+        Validate.RequireText(errors, "title", request.Title, 300);
+        Validate.CheckLength(errors, "description", request.Description, 4000);
         if (!ConsultationValues.TryParseSector(request.Sector, out var sector))
         {
             errors["sector"] = [string.IsNullOrWhiteSpace(request.Sector)
@@ -314,7 +314,7 @@ public sealed class ConsultationService(JsmsDbContext db, ReleaseMarkings markin
             errors["meetingId"] = ["No meeting of this dialogue has this id."];
         }
         var (marking, markingErrors) = await markings.ResolveAsync(request.Marking ?? await InheritedMarkingAsync(dialogue, caller));
-        Merge(errors, markingErrors);
+        Validate.Merge(errors, markingErrors);
         if (errors.Count > 0)
         {
             return Outcome.Invalid<CommitmentDto>(errors);
@@ -384,7 +384,7 @@ public sealed class ConsultationService(JsmsDbContext db, ReleaseMarkings markin
             return Outcome.NotFound<CommitmentDto>();
         }
         var errors = new Dictionary<string, string[]>();
-        RequireText(errors, "text", request.Text, 4000);
+        Validate.RequireText(errors, "text", request.Text, 4000);
         var writtenOn = Today;
         if (!string.IsNullOrWhiteSpace(request.WrittenOn) && !ConsultationValues.TryParseDate(request.WrittenOn, out writtenOn))
         {
@@ -526,39 +526,11 @@ public sealed class ConsultationService(JsmsDbContext db, ReleaseMarkings markin
             overdue ? today.DayNumber - c.DueOn.DayNumber : 0, c.CreatedAt, c.UpdatedAt, marking);
     }
 
-    internal static void RequireText(Dictionary<string, string[]> errors, string field, string? value, int max)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            errors[field] = [$"The {field} is required."];
-        }
-        else
-        {
-            CheckLength(errors, field, value, max);
-        }
-    }
-
-    internal static void CheckLength(Dictionary<string, string[]> errors, string field, string? value, int max)
-    {
-        if (value is not null && value.Trim().Length > max)
-        {
-            errors[field] = [$"The {field} is longer than {max} characters."];
-        }
-    }
-
     private static void CheckPercent(Dictionary<string, string[]> errors, int? percent)
     {
         if (percent is < 0 or > 100)
         {
             errors["percentComplete"] = ["The percentage complete is between 0 and 100."];
-        }
-    }
-
-    internal static void Merge(Dictionary<string, string[]> into, Dictionary<string, string[]> from)
-    {
-        foreach (var (key, value) in from)
-        {
-            into[key] = value;
         }
     }
 

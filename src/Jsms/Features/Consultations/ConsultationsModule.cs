@@ -14,7 +14,7 @@ namespace Jsms.Features.Consultations;
 /// <see cref="Api.MapWritesGroup"/>: the caller knows their own role, so this reveals nothing.
 /// </para>
 /// </summary>
-public static class ConsultationsModule
+internal static class ConsultationsModule
 {
     public static IServiceCollection AddConsultations(this IServiceCollection services)
     {

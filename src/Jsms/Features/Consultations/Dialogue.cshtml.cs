@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Jsms.Features.Consultations;
 
-public sealed class MeetingForm
+internal sealed class MeetingForm
 {
     public string? Title { get; set; }
     public string? HeldOn { get; set; }
@@ -15,7 +15,7 @@ public sealed class MeetingForm
     public MarkingForm Marking { get; set; } = new();
 }
 
-public sealed class CommitmentForm
+internal sealed class CommitmentForm
 {
     public string? Title { get; set; }
     public string? Description { get; set; }
@@ -26,7 +26,7 @@ public sealed class CommitmentForm
     public MarkingForm Marking { get; set; } = new();
 }
 
-public sealed class DialogueModel(ConsultationService consultations) : JsmsPage
+internal sealed class DialogueModel(ConsultationService consultations) : JsmsPage
 {
     [FromRoute] public Guid Id { get; set; }
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Jsms.Features.Consultations;
 
-public sealed class DialogueForm
+internal sealed class DialogueForm
 {
     public string? Title { get; set; }
     public string? Format { get; set; }
@@ -13,7 +13,7 @@ public sealed class DialogueForm
     public MarkingForm Marking { get; set; } = new();
 }
 
-public sealed class IndexModel(ConsultationService consultations) : JsmsPage
+internal sealed class IndexModel(ConsultationService consultations) : JsmsPage
 {
     public IReadOnlyList<DialogueDto> Dialogues { get; private set; } = [];
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Jsms.Features.Consultations;
 
-public sealed class MeetingModel(ConsultationService consultations) : JsmsPage
+internal sealed class MeetingModel(ConsultationService consultations) : JsmsPage
 {
     [FromRoute] public Guid Id { get; set; }
 

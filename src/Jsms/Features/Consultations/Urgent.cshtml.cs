@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Jsms.Features.Consultations;
 
-public sealed class UrgentForm
+internal sealed class UrgentForm
 {
     public string? To { get; set; }
     public string? Subject { get; set; }
@@ -14,7 +14,7 @@ public sealed class UrgentForm
     public MarkingForm Marking { get; set; } = new();
 }
 
-public sealed class UrgentModel(UrgentChannel channel, ConsultationService consultations, IStringLocalizer<SharedResource> text) : JsmsPage
+internal sealed class UrgentModel(UrgentChannel channel, ConsultationService consultations, IStringLocalizer<SharedResource> text) : JsmsPage
 {
     public UrgentBoxDto Box { get; private set; } = new([], []);
 

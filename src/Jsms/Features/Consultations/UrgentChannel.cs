@@ -11,7 +11,7 @@ namespace Jsms.Features.Consultations;
 /// deadline. The sender's agency owns the message and it is always released to the recipient agency.
 /// Every read of a message (it carries its body) is audited.
 /// </summary>
-public sealed class UrgentChannel(JsmsDbContext db, ReleaseMarkings markings, TimeProvider clock)
+internal sealed class UrgentChannel(JsmsDbContext db, ReleaseMarkings markings, TimeProvider clock)
 {
     private const int BoxLimit = 100;
 
@@ -38,15 +38,15 @@ public sealed class UrgentChannel(JsmsDbContext db, ReleaseMarkings markings, Ti
         {
             errors["to"] = ["The urgent channel is between partner agencies: choose another agency than your own."];
         }
-        ConsultationService.RequireText(errors, "subject", request.Subject, 300);
-        ConsultationService.RequireText(errors, "body", request.Body, 8000);
+        Validate.RequireText(errors, "subject", request.Subject, 300);
+        Validate.RequireText(errors, "body", request.Body, 8000);
         if (request.AcknowledgeWithinMinutes is not { } minutes || minutes < 1 || minutes > ConsultationValues.MaxAcknowledgeMinutes)
         {
             errors["acknowledgeWithinMinutes"] = [$"Give the minutes the recipient has to acknowledge: 1 to {ConsultationValues.MaxAcknowledgeMinutes}."];
             minutes = 0;
         }
         var (marking, markingErrors) = await markings.ResolveAsync(request.Marking, Tlp.Amber);
-        ConsultationService.Merge(errors, markingErrors);
+        Validate.Merge(errors, markingErrors);
         if (marking is not null && to is { } recipientAgency && AccessPolicy.IsSensitive(marking.Tlp)
             && !await db.Users.AnyAsync(u => marking.RecipientUserIds.Contains(u.Id) && u.AgencyId == recipientAgency))
         {
@@ -108,7 +108,7 @@ public sealed class UrgentChannel(JsmsDbContext db, ReleaseMarkings markings, Ti
             return Outcome.NotFound<UrgentMessageDto>();
         }
         var errors = new Dictionary<string, string[]>();
-        ConsultationService.CheckLength(errors, "reply", request.Reply, 4000);
+        Validate.CheckLength(errors, "reply", request.Reply, 4000);
         if (errors.Count > 0)
         {
             return Outcome.Invalid<UrgentMessageDto>(errors);
@@ -158,5 +158,3 @@ public sealed class UrgentChannel(JsmsDbContext db, ReleaseMarkings markings, Ti
             m.AcknowledgedAt, m.AcknowledgedByUserId is { } by ? users.GetValueOrDefault(by, "?") : null, m.Reply, m.EscalatedAt, marks[m.Id])).ToList();
     }
 }
-
-public sealed record UrgentSummary(Guid Id, string From, string Subject, DateTime SentAt, DateTime AcknowledgeBy);

@@ -24,7 +24,7 @@ namespace Jsms.Features.Consultations;
 /// direct call) cannot both raise one.
 /// </para>
 /// </summary>
-public sealed class UrgentChannelMonitor(
+internal sealed class UrgentChannelMonitor(
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<JsmsOptions> options,

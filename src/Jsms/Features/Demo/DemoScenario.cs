@@ -5,17 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Features.Demo;
 
-public static class DemoModule
-{
-    public static IServiceCollection AddDemo(this IServiceCollection services) => services.AddScoped<DemoScenario>();
-}
-
 /// <summary>
 /// The demo scenario (Jsms:Demo=true on an empty database): the partner states of the seed documents,
 /// their agencies, a regional organisation with members and an observer, a bilateral partnership,
 /// dialogues with commitments, and demo users. Demo only: the password is public (README).
 /// </summary>
-public sealed class DemoScenario(JsmsDbContext db, UserAdministration users, Intelligence.StixImporter importer, TimeProvider clock)
+internal sealed class DemoScenario(JsmsDbContext db, UserAdministration users, Intelligence.StixImporter importer, TimeProvider clock)
 {
     public const string DemoPassword = "JsmsDemo2026";
 

@@ -15,7 +15,7 @@ namespace Jsms.Features.Demo;
 /// International Airport with a 500 m watch zone and a 30-minute loitering threshold, two perimeter ANPR
 /// cameras, two convoy trackers, a protected engineer, and a need-to-know convoy movement.
 /// </summary>
-public static class DemoTracking
+internal static class DemoTracking
 {
     public const string AirportSiteName = "Jinnah International Airport, outer perimeter (demo)";
 

@@ -12,7 +12,7 @@ namespace Jsms.Features.Errors;
 /// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
-public sealed class StatusModel : PageModel
+internal sealed class StatusModel : PageModel
 {
     public int Code { get; private set; }
 

@@ -4,4 +4,4 @@ namespace Jsms.Features.Intelligence;
 /// One entry of the <c>objects</c> array: the object's bytes exactly as received (syntax checked, not parsed into a
 /// document), or why it could not be read.
 /// </summary>
-public readonly record struct BundleItem(int Index, byte[]? Json, string? Error);
+internal readonly record struct BundleItem(int Index, byte[]? Json, string? Error);

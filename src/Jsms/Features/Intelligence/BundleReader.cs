@@ -9,7 +9,7 @@ namespace Jsms.Features.Intelligence;
 /// time: only the object being parsed is held in memory, so a 100 MB bundle is never loaded whole.
 /// A body that is not JSON, or has no <c>objects</c> array, throws <see cref="JsonException"/>.
 /// </summary>
-public static class BundleReader
+internal static class BundleReader
 {
     public const int MaxObjectBytes = 16 * 1024 * 1024;
 

@@ -1,4 +1,4 @@
 namespace Jsms.Features.Intelligence;
 
 /// <summary>A STIX collection and the URL of its TAXII collection resource.</summary>
-public sealed record CollectionDto(Guid Id, string Title, string? Description, string DefaultTlp, string TaxiiUrl);
+internal sealed record CollectionDto(Guid Id, string Title, string? Description, string DefaultTlp, string TaxiiUrl);

@@ -1,3 +1,3 @@
 namespace Jsms.Features.Intelligence;
 
-public sealed record CreateCollectionRequest(string? Title, string? Description, string? DefaultTlp);
+internal sealed record CreateCollectionRequest(string? Title, string? Description, string? DefaultTlp);

@@ -4,7 +4,7 @@ namespace Jsms.Features.Intelligence;
 /// The application's one-at-a-time gates of STIX storage and TAXII exchange, a singleton of each application (two
 /// applications in one process, as in the tests and benchmarks, do not wait on each other).
 /// </summary>
-public sealed class ExchangeGates : IDisposable
+internal sealed class ExchangeGates : IDisposable
 {
     /// <summary>Writes to collections, one at a time, so date_added is strictly increasing (one node, one writer).</summary>
     internal SemaphoreSlim Import { get; } = new(1, 1);

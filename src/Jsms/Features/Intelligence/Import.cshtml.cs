@@ -15,7 +15,7 @@ namespace Jsms.Features.Intelligence;
 /// </summary>
 [RequestSizeLimit(PageLimitBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = PageLimitBytes)]
-public sealed class IntelligenceImportModel(JsmsDbContext db, StixImporter importer, ReleaseMarkings markings,
+internal sealed class IntelligenceImportModel(JsmsDbContext db, StixImporter importer, ReleaseMarkings markings,
     IOptions<IntelligenceOptions> options, IStringLocalizer<SharedResource> text) : PageModel
 {
     /// <summary>The hard cap of the upload request; the configured <see cref="IntelligenceOptions.MaxImportBytes"/> applies within it.</summary>

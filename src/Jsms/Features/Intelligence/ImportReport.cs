@@ -1,4 +1,4 @@
 namespace Jsms.Features.Intelligence;
 
 /// <summary>What an import did: every accepted version and every refused object with its reason.</summary>
-public sealed record ImportReport(int Total, int Accepted, int Refused, IReadOnlyList<ImportedObject> Successes, IReadOnlyList<RefusedObject> Failures);
+internal sealed record ImportReport(int Total, int Accepted, int Refused, IReadOnlyList<ImportedObject> Successes, IReadOnlyList<RefusedObject> Failures);

@@ -1,4 +1,4 @@
 namespace Jsms.Features.Intelligence;
 
 /// <summary>A version an import stored, or found already stored ("already present").</summary>
-public sealed record ImportedObject(string Id, string Version, string Message);
+internal sealed record ImportedObject(string Id, string Version, string Message);

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jsms.Features.Intelligence;
 
 /// <summary>/Intelligence: search the STIX objects the caller may read (text, type, TLP, time), results as a table.</summary>
-public sealed class IntelligenceIndexModel(JsmsDbContext db) : PageModel
+internal sealed class IntelligenceIndexModel(JsmsDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Type { get; set; }

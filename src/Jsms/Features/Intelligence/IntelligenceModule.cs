@@ -9,7 +9,7 @@ namespace Jsms.Features.Intelligence;
 /// STIX 2.1 intelligence: collections and their object versions (<c>/api/intelligence</c>), the bundle import
 /// with its report, and the TAXII 2.1 server (<see cref="TaxiiEndpoints"/>). See docs/intelligence.md.
 /// </summary>
-public static class IntelligenceModule
+internal static class IntelligenceModule
 {
     public static IServiceCollection AddIntelligence(this IServiceCollection services)
     {

@@ -1,7 +1,7 @@
 namespace Jsms.Features.Intelligence;
 
 /// <summary>The <c>Jsms:Intelligence</c> configuration section.</summary>
-public sealed class IntelligenceOptions
+internal sealed class IntelligenceOptions
 {
     public const string Section = "Jsms:Intelligence";
 

@@ -11,11 +11,11 @@ namespace Jsms.Features.Intelligence;
 /// /Intelligence/Object?id=...: the latest readable version's properties and marking, its versions, and its readable
 /// relationships and sightings with links to the related objects the caller may read. Not readable => 404.
 /// </summary>
-public sealed class IntelligenceObjectModel(JsmsDbContext db, ReleaseMarkings markings, StixAuthoring authoring) : PageModel
+internal sealed class IntelligenceObjectModel(JsmsDbContext db, ReleaseMarkings markings, StixAuthoring authoring) : PageModel
 {
-    public sealed record Property(string Name, string Value, bool IsJson);
+    internal sealed record Property(string Name, string Value, bool IsJson);
 
-    public sealed record Related(string RelationshipId, string Kind, bool Outgoing, string OtherId, string? OtherName, string? OtherType,
+    internal sealed record Related(string RelationshipId, string Kind, bool Outgoing, string OtherId, string? OtherName, string? OtherType,
         bool OtherVisible, string Tlp);
 
     [BindProperty(SupportsGet = true)] public string? Id { get; set; }

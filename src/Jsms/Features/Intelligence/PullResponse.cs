@@ -1,4 +1,4 @@
 namespace Jsms.Features.Intelligence;
 
 /// <summary>What a manual pull did, and the source afterwards.</summary>
-public sealed record PullResponse(PullResult Result, TaxiiSourceDto Source);
+internal sealed record PullResponse(PullResult Result, TaxiiSourceDto Source);

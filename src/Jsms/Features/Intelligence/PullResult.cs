@@ -1,4 +1,4 @@
 namespace Jsms.Features.Intelligence;
 
 /// <summary>What one pull did.</summary>
-public sealed record PullResult(bool Ok, int Pages, int Accepted, int Refused, string? Error);
+internal sealed record PullResult(bool Ok, int Pages, int Accepted, int Refused, string? Error);

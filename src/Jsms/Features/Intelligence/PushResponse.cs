@@ -1,4 +1,4 @@
 namespace Jsms.Features.Intelligence;
 
 /// <summary>What a manual push did, and the source afterwards.</summary>
-public sealed record PushResponse(PushResult Result, TaxiiSourceDto Source);
+internal sealed record PushResponse(PushResult Result, TaxiiSourceDto Source);

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 namespace Jsms.Features.Intelligence;
 
 /// <summary>/Intelligence/Rfi?id=: one request with its addressees and answers; assign and answer (asked agency), close (asker). Not visible: 404.</summary>
-public sealed class IntelligenceRfiModel(RfiService rfis, IStringLocalizer<SharedResource> text) : JsmsPage
+internal sealed class IntelligenceRfiModel(RfiService rfis, IStringLocalizer<SharedResource> text) : JsmsPage
 {
     public RfiDto Rfi { get; private set; } = null!;
 

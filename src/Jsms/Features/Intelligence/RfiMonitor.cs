@@ -19,7 +19,7 @@ namespace Jsms.Features.Intelligence;
 /// </para>
 /// <para>Exactly once: <see cref="Rfi.EscalatedAt"/> is claimed by a conditional UPDATE in the alert's transaction.</para>
 /// </summary>
-public sealed class RfiMonitor(IServiceScopeFactory scopes, TimeProvider clock, IOptions<IntelligenceOptions> options,
+internal sealed class RfiMonitor(IServiceScopeFactory scopes, TimeProvider clock, IOptions<IntelligenceOptions> options,
     ILogger<RfiMonitor> logger) : PeriodicCheck(clock, logger)
 {
     public const string AlertKind = "rfi.overdue";

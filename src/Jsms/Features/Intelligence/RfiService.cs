@@ -1,6 +1,5 @@
 using Jsms.Features.Audit;
 using Jsms.Features.Access;
-using Jsms.Features.Consultations;
 using Jsms.Features.Partners;
 using Jsms.Platform.Database;
 using Jsms.Platform.Web;
@@ -8,38 +7,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Features.Intelligence;
 
-/// <summary>Ask partner agencies: <c>To</c> agency codes, the deadline (UTC), the marking (release-to is the asked agencies).</summary>
-public sealed record AskRfiRequest(string[]? To, string? Title, string? Question, DateTime? DueAt, MarkingInput? Marking);
-
-public sealed record AssignRfiRequest(string? User);
-
-public sealed record AnswerRfiRequest(string? Text, string[]? StixIds);
-
-public sealed record RfiAddresseeDto(string Agency, string? AssignedTo, DateTime? AssignedAt, DateTime? AnsweredAt);
-
-public sealed record RfiAnswerDto(Guid Id, string Agency, string AnsweredBy, string Text, DateTime AnsweredAt, IReadOnlyList<string> StixIds);
-
-public sealed record RfiSummary(Guid Id, string From, IReadOnlyList<string> To, string Title, DateTime AskedAt, DateTime DueAt, string Status,
-    bool Overdue, int Answered, string Tlp);
-
-public sealed record RfiDto(Guid Id, string From, string AskedBy, string Title, string Question, DateTime AskedAt, DateTime DueAt, string Status,
-    bool Overdue, DateTime? ClosedAt, IReadOnlyList<RfiAddresseeDto> Addressees, IReadOnlyList<RfiAnswerDto> Answers, MarkingDto Marking) : IAuditedRead
-{
-    string IAuditedRead.RecordType => nameof(Rfi);
-
-    Tlp IAuditedRead.Tlp => IAuditedRead.LevelOf(Marking);
-
-    /// <summary>A request's question and answers pass between agencies: every read of one is audited, at every level.</summary>
-    string? IAuditedRead.Discloses => "question and answers";
-}
-
 /// <summary>
 /// Requests for information between partner agencies (docs/intelligence.md, "Requests for information"). Every query starts
 /// from <see cref="Visible"/>: the access policy and "the caller's agency asked or is asked", so an agency not addressed
 /// gets 404 even for a GREEN or CLEAR request. Reading a request (its question and answers) is audited where it is shown
 /// (<see cref="RfiDto"/> is an <see cref="IAuditedRead"/>).
 /// </summary>
-public sealed class RfiService(JsmsDbContext db, ReleaseMarkings markings, TimeProvider clock)
+internal sealed class RfiService(JsmsDbContext db, ReleaseMarkings markings, TimeProvider clock)
 {
     private const int ListLimit = 200;
 
@@ -77,8 +51,8 @@ public sealed class RfiService(JsmsDbContext db, ReleaseMarkings markings, TimeP
         {
             errors["to"] = ["A request for information goes to partner agencies: leave your own agency out."];
         }
-        ConsultationService.RequireText(errors, "title", request.Title, 300);
-        ConsultationService.RequireText(errors, "question", request.Question, 8000);
+        Validate.RequireText(errors, "title", request.Title, 300);
+        Validate.RequireText(errors, "question", request.Question, 8000);
         var now = Now;
         if (request.DueAt is not { } due)
         {
@@ -90,7 +64,7 @@ public sealed class RfiService(JsmsDbContext db, ReleaseMarkings markings, TimeP
             errors["dueAt"] = ["The deadline must be in the future and within a year."];
         }
         var (marking, markingErrors) = await markings.ResolveAsync(request.Marking, Tlp.Amber);
-        ConsultationService.Merge(errors, markingErrors);
+        Validate.Merge(errors, markingErrors);
         var asked = agencies.Select(a => a.Id).ToList();
         if (marking is not null && marking.ReleaseToAgencyIds.Except(asked).Any())
         {
@@ -193,7 +167,7 @@ public sealed class RfiService(JsmsDbContext db, ReleaseMarkings markings, TimeP
             return Outcome.NotFound<RfiDto>();
         }
         var errors = new Dictionary<string, string[]>();
-        ConsultationService.RequireText(errors, "text", request.Text, 8000);
+        Validate.RequireText(errors, "text", request.Text, 8000);
         var given = (request.StixIds ?? []).Select(s => s?.Trim() ?? "").ToList();
         var ids = given.Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         if (ids.Count > 50 || ids.Any(i => i.Length > 300))

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Jsms.Features.Intelligence;
 
-public sealed class RfiForm
+internal sealed class RfiForm
 {
     public string? To { get; set; }
     public string? Title { get; set; }
@@ -15,7 +15,7 @@ public sealed class RfiForm
 }
 
 /// <summary>/Intelligence/Rfis: requests asked of and by the caller's agency, the overdue count (for coordinators), and the form to ask.</summary>
-public sealed class IntelligenceRfisModel(RfiService rfis, IStringLocalizer<SharedResource> text, TimeProvider clock) : JsmsPage
+internal sealed class IntelligenceRfisModel(RfiService rfis, IStringLocalizer<SharedResource> text, TimeProvider clock) : JsmsPage
 {
     public List<RfiSummary> Inbox { get; private set; } = [];
     public List<RfiSummary> Outbox { get; private set; } = [];

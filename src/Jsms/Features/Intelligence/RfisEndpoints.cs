@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Jsms.Features.Intelligence;
 
 /// <summary><c>/api/intelligence/rfis</c>: requests for information between partner agencies (<see cref="RfiService"/>).</summary>
-public static class RfisEndpoints
+internal static class RfisEndpoints
 {
     public static void Map(RouteGroupBuilder group, RouteGroupBuilder writes)
     {

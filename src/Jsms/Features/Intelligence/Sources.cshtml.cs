@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Jsms.Features.Intelligence;
 
 /// <summary>The edit form of one source; empty fields keep their value (as the API's nulls do).</summary>
-public sealed class SourceForm
+internal sealed class SourceForm
 {
     public string? Name { get; set; }
     public string? ApiRootUrl { get; set; }
@@ -24,7 +24,7 @@ public sealed class SourceForm
 /// /Intelligence/Sources: the TAXII sources this node pulls from, their status and last error, with edit, enable/disable
 /// and delete (administrators only). Changes go through the API's own <see cref="TaxiiSourcesEndpoints"/> methods.
 /// </summary>
-public sealed class IntelligenceSourcesModel(JsmsDbContext db, TaxiiPuller puller, IStringLocalizer<SharedResource> text) : PageModel
+internal sealed class IntelligenceSourcesModel(JsmsDbContext db, TaxiiPuller puller, IStringLocalizer<SharedResource> text) : PageModel
 {
     public List<TaxiiSourceDto> Sources { get; private set; } = [];
     public Dictionary<Guid, string> Collections { get; private set; } = [];

@@ -14,7 +14,7 @@ namespace Jsms.Features.Intelligence;
 /// (STIX 2.1 section 3.6). Every version goes through <see cref="StixImporter"/>, like an import: ownership, revocation
 /// and the marking are checked there once for all ways in.
 /// </summary>
-public sealed partial class StixAuthoring(JsmsDbContext db, StixImporter importer, ReleaseMarkings markings, TimeProvider clock)
+internal sealed partial class StixAuthoring(JsmsDbContext db, StixImporter importer, ReleaseMarkings markings, TimeProvider clock)
 {
     /// <summary>The types a user may write, with the properties each requires (STIX 2.1 section 4 and 5).</summary>
     public static IReadOnlyDictionary<string, string[]> Required { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Jsms.Features.Intelligence;
 
 /// <summary><c>POST /api/intelligence/objects</c>, <c>PUT /api/intelligence/objects/{id}</c>, <c>POST .../{id}/revoke</c>.</summary>
-public static class StixAuthoringEndpoints
+internal static class StixAuthoringEndpoints
 {
     public static void Map(RouteGroupBuilder writes)
     {

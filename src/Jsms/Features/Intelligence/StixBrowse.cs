@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jsms.Features.Intelligence;
 
 /// <summary>Search and object detail, shared by the API and the pages; every query goes through the access policy.</summary>
-public static class StixBrowse
+internal static class StixBrowse
 {
     public const int MaxPage = 200;
 

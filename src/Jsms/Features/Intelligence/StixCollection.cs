@@ -9,7 +9,7 @@ namespace Jsms.Features.Intelligence;
 /// returns is decided per object version by the access policy (docs/intelligence.md).
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "Named after the TAXII 2.1 collection resource.")]
-public sealed class StixCollection
+internal sealed class StixCollection
 {
     public Guid Id { get; set; }
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jsms.Features.Intelligence;
 
 /// <summary>Creating and listing collections; a new collection starts with the TLP 2.0 marking definitions and the JSMS extension-definition.</summary>
-public sealed class StixCollections(JsmsDbContext db, StixImporter importer, TimeProvider clock)
+internal sealed class StixCollections(JsmsDbContext db, StixImporter importer, TimeProvider clock)
 {
     public async Task<List<CollectionDto>> ListAsync()
         => (await db.Set<StixCollection>().AsNoTracking().OrderBy(c => c.Title).ToListAsync())

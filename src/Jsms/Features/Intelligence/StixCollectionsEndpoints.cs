@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Jsms.Features.Intelligence;
 
 /// <summary><c>/api/intelligence/collections</c>: list and create collections, import a STIX bundle into one.</summary>
-public static class StixCollectionsEndpoints
+internal static class StixCollectionsEndpoints
 {
     public static async Task<Ok<List<CollectionDto>>> ListCollections(Caller caller, StixCollections collections)
         => TypedResults.Ok(await collections.ListAsync());

@@ -13,7 +13,7 @@ namespace Jsms.Features.Intelligence;
 /// marking (TLP reference and the JSMS release extension) onto the JSMS release marking, writes that
 /// marking back into the object, and gives each new version a date_added strictly after the previous one.
 /// </summary>
-public sealed class StixImporter(JsmsDbContext db, ReleaseMarkings markings, ExchangeGates gates, TimeProvider clock)
+internal sealed class StixImporter(JsmsDbContext db, ReleaseMarkings markings, ExchangeGates gates, TimeProvider clock)
 {
     /// <summary>Objects stored per SaveChanges: one ownership query and one save per batch (bench/Jsms.IntelBench).</summary>
     private const int BatchSize = 1000;

@@ -8,7 +8,7 @@ namespace Jsms.Features.Intelligence;
 /// the TLP level as a reference to the official TLP 2.0 marking-definition object, and the release-to
 /// list and named recipients in the JSMS release property-extension, whose extension-definition id is fixed here.
 /// </summary>
-public static class StixMarkings
+internal static class StixMarkings
 {
     /// <summary>The extension-definition of the JSMS release marking (fixed by JSMS; never changes).</summary>
     public const string ReleaseExtensionId = "extension-definition--01c29178-781f-4464-b034-26fab4b30bcb";

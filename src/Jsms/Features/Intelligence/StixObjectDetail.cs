@@ -1,4 +1,4 @@
 namespace Jsms.Features.Intelligence;
 
 /// <summary>An object: its readable versions (newest first) and the readable relationships and sightings from or to it.</summary>
-public sealed record StixObjectDetail(string Id, string Type, IReadOnlyList<StixVersionDto> Versions, IReadOnlyList<StixObjectSummary> Relationships);
+internal sealed record StixObjectDetail(string Id, string Type, IReadOnlyList<StixVersionDto> Versions, IReadOnlyList<StixObjectSummary> Relationships);

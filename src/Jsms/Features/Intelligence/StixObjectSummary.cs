@@ -1,4 +1,4 @@
 namespace Jsms.Features.Intelligence;
 
 /// <summary>One version of a STIX object, as search results and relationship lists show it.</summary>
-public sealed record StixObjectSummary(string Id, string Type, string? Name, string Version, string Tlp, bool Revoked, Guid CollectionId, DateTime DateAdded);
+internal sealed record StixObjectSummary(string Id, string Type, string? Name, string Version, string Tlp, bool Revoked, Guid CollectionId, DateTime DateAdded);

@@ -9,7 +9,7 @@ namespace Jsms.Features.Intelligence;
 /// into <c>object_marking_refs</c> and the JSMS release extension) plus the columns queries filter on.
 /// The owner agency and TLP decide who may read it (<see cref="AccessPolicy"/>).
 /// </summary>
-public sealed class StixObjectVersion : IReleasable
+internal sealed class StixObjectVersion : IReleasable
 {
     public Guid Id { get; set; }
 

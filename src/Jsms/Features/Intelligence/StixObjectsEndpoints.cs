@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Jsms.Features.Intelligence;
 
 /// <summary><c>/api/intelligence/objects</c>: search the readable objects and read one with its relationships (<see cref="StixBrowse"/>).</summary>
-public static class StixObjectsEndpoints
+internal static class StixObjectsEndpoints
 {
     /// <summary>The latest readable version of each matching object (full text in name and description, type, marking, time added).</summary>
     /// <remarks>

@@ -7,7 +7,7 @@ namespace Jsms.Features.Intelligence;
 /// FOLLOWEDBY, with WITHIN/REPEATS/START..STOP qualifiers; comparisons <c>object-type:path op value</c> joined by AND/OR.
 /// It does not check that object types or paths exist: that is what the indicator's consumers do.
 /// </summary>
-public static partial class StixPattern
+internal static partial class StixPattern
 {
     [GeneratedRegex(@"\G\s*(?:(?<str>'(?:[^'\\]|\\.)*')|(?<lit>[thb]'(?:[^'\\]|\\.)*')|(?<num>-?\d+(?:\.\d+)?)|(?<op>!=|<=|>=|=|<|>)|(?<punct>[\[\]\(\),])|(?<path>[a-z0-9][a-z0-9-]*:[A-Za-z0-9_\-]+(?:\.[A-Za-z0-9_\-]+|\.'(?:[^'\\]|\\.)*'|\[(?:\d+|\*)\])*)|(?<word>[A-Za-z]+))\s*")]
     private static partial Regex Token();

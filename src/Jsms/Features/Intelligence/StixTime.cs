@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Jsms.Features.Intelligence;
 
 /// <summary>STIX and TAXII timestamps: RFC 3339 in UTC with a Z; JSMS keeps microseconds.</summary>
-public static class StixTime
+internal static class StixTime
 {
     public static bool TryParse(string? text, out DateTime value)
     {

@@ -1,4 +1,4 @@
 namespace Jsms.Features.Intelligence;
 
 /// <summary>A remote answer that is not a TAXII page (status code or body).</summary>
-public sealed class TaxiiPullException(string message) : Exception(message);
+internal sealed class TaxiiPullException(string message) : Exception(message);

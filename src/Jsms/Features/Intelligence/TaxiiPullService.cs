@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Jsms.Features.Intelligence;
 
 /// <summary>Pulls every enabled source whose interval has passed; wakes every <see cref="IntelligenceOptions.PullCheckSeconds"/>.</summary>
-public sealed class TaxiiPullService(IServiceScopeFactory scopes, TimeProvider clock, IOptions<IntelligenceOptions> options,
+internal sealed class TaxiiPullService(IServiceScopeFactory scopes, TimeProvider clock, IOptions<IntelligenceOptions> options,
     ILogger<TaxiiPullService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -14,7 +14,7 @@ namespace Jsms.Features.Intelligence;
 /// page by page (<c>next</c>), each page stored through <see cref="StixImporter"/> (as the source's owner agency; RED
 /// refused), the mark advanced and saved after each page, so a failure resumes after the last stored page.
 /// </summary>
-public sealed class TaxiiPuller(JsmsDbContext db, StixImporter importer, ExchangeGates gates, IHttpClientFactory http, IDataProtectionProvider protection,
+internal sealed class TaxiiPuller(JsmsDbContext db, StixImporter importer, ExchangeGates gates, IHttpClientFactory http, IDataProtectionProvider protection,
     TimeProvider clock, IOptions<IntelligenceOptions> options, ILogger<TaxiiPuller> logger)
 {
     public const string HttpClientName = "taxii-pull";

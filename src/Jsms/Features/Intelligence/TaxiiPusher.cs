@@ -18,7 +18,7 @@ namespace Jsms.Features.Intelligence;
 /// (they are user names of this node). Each batch's status resource is read (polled while pending); the mark advances
 /// after each batch, so a failure resumes with the batch that failed.
 /// </summary>
-public sealed class TaxiiPusher(JsmsDbContext db, TaxiiPuller puller, ExchangeGates gates, IHttpClientFactory http, TimeProvider clock, ILogger<TaxiiPusher> logger)
+internal sealed class TaxiiPusher(JsmsDbContext db, TaxiiPuller puller, ExchangeGates gates, IHttpClientFactory http, TimeProvider clock, ILogger<TaxiiPusher> logger)
 {
     private const int BatchSize = 1000;
 

@@ -3,27 +3,12 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Jsms.Features.Intelligence;
 
-public enum TaxiiSourceStatus
-{
-    /// <summary>Never pulled yet.</summary>
-    New,
-    Ok,
-    Failed,
-}
-
-/// <summary>Whether a source pulls from the remote collection or pushes to it (a destination).</summary>
-public enum TaxiiDirection
-{
-    Pull,
-    Push,
-}
-
 /// <summary>
 /// A remote TAXII 2.1 collection this node pulls from (another JSMS node or any TAXII server). The pulled objects are
 /// stored in <see cref="LocalCollectionId"/> as records owned by <see cref="OwnerAgencyId"/>, the agency that
 /// represents the remote partner here; their TLP and release-to come from each object. Managed by administrators.
 /// </summary>
-public sealed class TaxiiSource
+internal sealed class TaxiiSource
 {
     public Guid Id { get; set; }
 
@@ -76,7 +61,6 @@ public sealed class TaxiiSource
 
     public DateTime CreatedAt { get; set; }
 }
-
 internal sealed class TaxiiSourceConfiguration : IEntityTypeConfiguration<TaxiiSource>
 {
     public void Configure(EntityTypeBuilder<TaxiiSource> builder)

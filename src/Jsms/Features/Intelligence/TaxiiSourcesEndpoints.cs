@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jsms.Features.Intelligence;
 
 /// <summary><c>/api/intelligence/sources</c>: TAXII sources this node pulls from (administrators only) and their status.</summary>
-public static class TaxiiSourcesEndpoints
+internal static class TaxiiSourcesEndpoints
 {
     public static void Map(RouteGroupBuilder group)
     {

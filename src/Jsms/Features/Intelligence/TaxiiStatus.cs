@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Jsms.Features.Intelligence;
 
 /// <summary>The TAXII status resource of one POST to a collection's objects, visible to the user who posted.</summary>
-public sealed class TaxiiStatus
+internal sealed class TaxiiStatus
 {
     public Guid Id { get; set; }
 

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jsms.Features.Intelligence;
 
 /// <summary>The fields of the write form: the common STIX properties as inputs, any other property in <see cref="Other"/> (a JSON object).</summary>
-public sealed class StixForm
+internal sealed class StixForm
 {
     public Guid? CollectionId { get; set; }
     public string? Type { get; set; }
@@ -30,7 +30,7 @@ public sealed class StixForm
 /// /Intelligence/Write: a STIX object written by hand, or with <c>?id=</c> a new version of one the caller's agency owns.
 /// The page builds the properties from its fields and hands them to <see cref="StixAuthoring"/>, like the API does.
 /// </summary>
-public sealed class IntelligenceWriteModel(JsmsDbContext db, StixAuthoring authoring, ReleaseMarkings markings, StixCollections collections) : JsmsPage
+internal sealed class IntelligenceWriteModel(JsmsDbContext db, StixAuthoring authoring, ReleaseMarkings markings, StixCollections collections) : JsmsPage
 {
     /// <summary>Fields of the form; the rest of an object's properties go to <see cref="StixForm.Other"/> when editing.</summary>
     private static readonly HashSet<string> FormProperties = ["name", "description", "pattern", "pattern_type", "valid_from", "object_refs"];

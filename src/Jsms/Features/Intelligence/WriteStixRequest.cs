@@ -4,4 +4,4 @@ using Jsms.Features.Access;
 namespace Jsms.Features.Intelligence;
 
 /// <summary>A STIX object written by hand: its type, its properties (without id, created, modified, markings) and its marking.</summary>
-public sealed record WriteStixRequest(Guid? CollectionId, string? Type, JsonObject? Properties, MarkingInput? Marking);
+internal sealed record WriteStixRequest(Guid? CollectionId, string? Type, JsonObject? Properties, MarkingInput? Marking);

@@ -11,15 +11,15 @@ namespace Jsms.Features.Partners;
 /// The partner directory for everyone signed in; administrators also maintain it here, through the
 /// same validation and creation as the API (<see cref="PartnersModule"/>).
 /// </summary>
-public sealed class PartnersIndexModel(JsmsDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+internal sealed class PartnersIndexModel(JsmsDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
-    public sealed class StateForm
+    internal sealed class StateForm
     {
         public string? IsoCode { get; set; }
         public string? Name { get; set; }
     }
 
-    public sealed class AgencyForm
+    internal sealed class AgencyForm
     {
         public string? Code { get; set; }
         public string? Name { get; set; }
@@ -27,7 +27,7 @@ public sealed class PartnersIndexModel(JsmsDbContext db, IStringLocalizer<Shared
         public string? State { get; set; }
     }
 
-    public sealed class PartnershipForm
+    internal sealed class PartnershipForm
     {
         public string? Name { get; set; }
         public PartnershipKind? Kind { get; set; }
@@ -38,7 +38,7 @@ public sealed class PartnersIndexModel(JsmsDbContext db, IStringLocalizer<Shared
         public string? Observers { get; set; }
     }
 
-    public sealed class AgreementForm
+    internal sealed class AgreementForm
     {
         public Guid? PartnershipId { get; set; }
         public string? Title { get; set; }

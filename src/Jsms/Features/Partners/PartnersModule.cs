@@ -6,20 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Features.Partners;
 
-public sealed record StateDto(Guid Id, string IsoCode, string Name);
-public sealed record AgencyDto(Guid Id, string Code, string Name, AgencyKind Kind, string StateIsoCode, string StateName);
-public sealed record PartnershipMemberDto(Guid AgencyId, string AgencyCode, string AgencyName, PartnershipRole Role);
-public sealed record AgreementDto(Guid Id, string Title, string Parties, DateOnly? SignedOn, string Scope);
-public sealed record PartnershipDto(Guid Id, string Name, PartnershipKind Kind, string? Description, DateOnly? EstablishedOn,
-    IReadOnlyList<PartnershipMemberDto> Members, IReadOnlyList<AgreementDto> Agreements);
-
-public sealed record CreateStateRequest(string? IsoCode, string? Name);
-public sealed record CreateAgencyRequest(string? Code, string? Name, AgencyKind? Kind, string? State);
-public sealed record MemberRequest(string? Agency, PartnershipRole? Role);
-public sealed record CreatePartnershipRequest(string? Name, PartnershipKind? Kind, string? Description, DateOnly? EstablishedOn, MemberRequest[]? Members);
-public sealed record CreateAgreementRequest(string? Title, string? Parties, DateOnly? SignedOn, string? Scope);
-
-public static class PartnersModule
+internal static class PartnersModule
 {
     public static IServiceCollection AddPartners(this IServiceCollection services) => services;
 

@@ -13,7 +13,7 @@ namespace Jsms.Features.Protection;
 /// size, and two dimensions only (the PostGIS columns are 2D). Distances in metres use <see cref="LocalProjection"/>
 /// (docs/decisions/0022-geometry-libraries.md).
 /// </summary>
-public static class Geo
+internal static class Geo
 {
     public const double EarthRadiusMetres = 6_371_008.8;
 

@@ -7,7 +7,7 @@ namespace Jsms.Features.Protection;
 /// kilometres of a site and its watch zone the error is well under a metre per kilometre, so planar
 /// distances in this frame are distances on the ground.
 /// </summary>
-public sealed class LocalProjection(double originLatitude, double originLongitude)
+internal sealed class LocalProjection(double originLatitude, double originLongitude)
 {
     private readonly double _metresPerDegreeLat = Geo.EarthRadiusMetres * Math.PI / 180;
     private readonly double _metresPerDegreeLon = Geo.EarthRadiusMetres * Math.PI / 180 * Math.Cos(originLatitude * Math.PI / 180);

@@ -8,7 +8,7 @@ namespace Jsms.Features.Protection;
 /// One movement: route, schedule and need-to-know list. Showing it is an audited read (as <c>GET /api/movements/{id}</c>);
 /// anyone outside the named list and the owner's coordinators gets 404.
 /// </summary>
-public sealed class MovementModel(ProtectionService protection) : JsmsPage
+internal sealed class MovementModel(ProtectionService protection) : JsmsPage
 {
     [FromRoute] public Guid Id { get; set; }
 

@@ -8,7 +8,7 @@ namespace Jsms.Features.Protection;
 /// "Who has seen this movement", for the owner agency's coordinators and administrators (404 for anyone else), with
 /// a CSV export. Running it is audited, as <c>GET /api/movements/{id}/access-log</c>.
 /// </summary>
-public sealed class MovementAccessModel(ProtectionService protection) : JsmsPage
+internal sealed class MovementAccessModel(ProtectionService protection) : JsmsPage
 {
     [FromRoute] public Guid Id { get; set; }
 

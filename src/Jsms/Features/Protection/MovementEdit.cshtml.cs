@@ -1,4 +1,3 @@
-using Jsms.Features.Tracking;
 using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -10,7 +9,7 @@ namespace Jsms.Features.Protection;
 /// route drawn or pasted, corridor, checkpoints, windows, status and the need-to-know list. Loading it for editing is
 /// an audited read; a movement the caller may not change answers 404.
 /// </summary>
-public sealed class MovementEditModel(ProtectionService protection, DeviceRegistry devices, IStringLocalizer<SharedResource> text) : JsmsPage
+internal sealed class MovementEditModel(ProtectionService protection, ITrackerDirectory trackers, IStringLocalizer<SharedResource> text) : JsmsPage
 {
     [FromRoute] public Guid? Id { get; set; }
 
@@ -93,6 +92,6 @@ public sealed class MovementEditModel(ProtectionService protection, DeviceRegist
     private async Task LoadChoicesAsync()
     {
         People = await protection.PersonNamesAsync(Me);
-        DeviceIds = (await devices.ListDevicesAsync(Me)).Select(d => d.UniqueId).ToList();
+        DeviceIds = await trackers.ReadableUniqueIdsAsync(Me);
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Jsms.Features.Protection;
 
 /// <summary>The movements the caller may see (need to know); listing them is an audited look, as in the API.</summary>
-public sealed class MovementsModel(ProtectionService protection) : JsmsPage
+internal sealed class MovementsModel(ProtectionService protection) : JsmsPage
 {
     public List<MovementSummaryDto> Movements { get; private set; } = [];
 

@@ -8,7 +8,7 @@ namespace Jsms.Features.Protection;
 /// Creates or edits a protected person through <see cref="ProtectionService"/> (same validation and audit as the API).
 /// A caller who sees the identifiers masked gets them blank; leaving them blank keeps them.
 /// </summary>
-public sealed class PersonModel(ProtectionService protection, IStringLocalizer<SharedResource> text) : RecordFormPage<PersonDto, PersonForm>(text)
+internal sealed class PersonModel(ProtectionService protection, IStringLocalizer<SharedResource> text) : RecordFormPage<PersonDto, PersonForm>(text)
 {
     public bool Masked { get; private set; }
     public string? MaskedPassport { get; private set; }

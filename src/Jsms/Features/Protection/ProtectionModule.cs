@@ -10,7 +10,7 @@ namespace Jsms.Features.Protection;
 /// Every query goes through the access policy; a record the caller may not read (or change) answers 404,
 /// a viewer gets 403 on writes. Movements are need-to-know (docs/access-policy.md) and every look is audited.
 /// </summary>
-public static class ProtectionModule
+internal static class ProtectionModule
 {
     public static IServiceCollection AddProtection(this IServiceCollection services)
     {

@@ -6,7 +6,6 @@ using Jsms.Features.Access;
 using Jsms.Features.Accounts;
 using Jsms.Features.Audit;
 using Jsms.Features.Partners;
-using Jsms.Features.Tracking;
 using Jsms.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Features;
@@ -19,8 +18,8 @@ namespace Jsms.Features.Protection;
 /// a record the caller may not read (or change) is null / not found. Identifiers shown in clear and every look at a
 /// movement are audited.
 /// </summary>
-public sealed class ProtectionService(JsmsDbContext db, ReleaseMarkings markings, PersonIdentifiers identifiers,
-    SiteChanges changes, TimeProvider clock)
+internal sealed class ProtectionService(JsmsDbContext db, ReleaseMarkings markings, PersonIdentifiers identifiers,
+    SiteChanges changes, ITrackerDirectory trackers, TimeProvider clock)
 {
     private static (Guid, Guid, Tlp) Key(IReleasable r) => (r.Id, r.OwnerAgencyId, r.Tlp);
 
@@ -523,8 +522,8 @@ public sealed class ProtectionService(JsmsDbContext db, ReleaseMarkings markings
         var escort = Trimmed(request.Escort);
         References.Ensure([
             .. await db.MissingAsync<ProtectedPerson>(caller, "principals", request.Principals ?? []),
-            .. await db.MissingAsync<Device, string>(caller, "vehicles", d => d.UniqueId, vehicles, v => v.Length > 0),
-            .. await db.MissingAsync<Device, string>(caller, "escort", d => d.UniqueId, escort, v => v.Length > 0),
+            .. await trackers.MissingAsync(caller, "vehicles", vehicles),
+            .. await trackers.MissingAsync(caller, "escort", escort),
         ]);
         movement.PrincipalsJson = JsonSerializer.Serialize((request.Principals ?? []).Distinct().ToList());
         movement.VehiclesJson = JsonSerializer.Serialize(CleanList(request.Vehicles));

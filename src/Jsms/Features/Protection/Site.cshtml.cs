@@ -8,7 +8,7 @@ namespace Jsms.Features.Protection;
 /// Creates or edits a site through <see cref="ProtectionService"/>: the perimeter is drawn on the map
 /// (wwwroot/js/geo-editor.js writes the GeoJSON into the form) or pasted as GeoJSON.
 /// </summary>
-public sealed class SiteModel(ProtectionService protection, IStringLocalizer<SharedResource> text) : RecordFormPage<SiteDto, SiteForm>(text)
+internal sealed class SiteModel(ProtectionService protection, IStringLocalizer<SharedResource> text) : RecordFormPage<SiteDto, SiteForm>(text)
 {
     protected override string FormName => "site";
 

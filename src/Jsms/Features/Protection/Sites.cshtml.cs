@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Jsms.Features.Protection;
 
 /// <summary>The sites the caller may read.</summary>
-public sealed class SitesModel(ProtectionService protection) : JsmsPage
+internal sealed class SitesModel(ProtectionService protection) : JsmsPage
 {
     public List<SiteDto> Sites { get; private set; } = [];
 

@@ -10,7 +10,7 @@ namespace Jsms.Features.Screening;
 // The real lists are megabytes: the page takes uploads up to the API's list limit (the handlers apply theirs within it).
 [RequestSizeLimit(ScreeningModule.MaxListUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ScreeningModule.MaxListUploadBytes)]
-public sealed class IndexModel(Screener screener, ReleaseMarkings markings, JsmsDbContext db, ListImporter importer) : PageModel
+internal sealed class IndexModel(Screener screener, ReleaseMarkings markings, JsmsDbContext db, ListImporter importer) : PageModel
 {
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? BirthDate { get; set; }

@@ -6,16 +6,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Features.Screening;
 
-public sealed record ImportOutcome(Guid VersionId, ListSource Source, int Number, int EntryCount, int Added, int Removed, int Changed, bool Unchanged);
-
-public sealed record EntryChange(string SourceId, string Name, string Change);
-
 /// <summary>
 /// Imports a list file as a new version in one transaction: the file is read completely first, so a
 /// bad file raises <see cref="ListFormatException"/> before anything is written and the current
 /// version stays. After the commit the in-memory index is rebuilt.
 /// </summary>
-public sealed class ListImporter(JsmsDbContext db, ScreeningIndexHolder index, TimeProvider clock)
+internal sealed class ListImporter(JsmsDbContext db, ScreeningIndexHolder index, TimeProvider clock)
 {
     public async Task<ImportOutcome> ImportUnAsync(Stream xml, string fileName, string importer, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -158,47 +154,4 @@ public sealed class ListImporter(JsmsDbContext db, ScreeningIndexHolder index, T
         => db.Set<ScreeningListEntry>().AsNoTracking().Where(e => e.VersionId == versionId)
             .Select(e => new { e.SourceId, e.PrimaryName, e.ContentHash })
             .ToDictionaryAsync(e => e.SourceId, e => (e.PrimaryName, e.ContentHash), StringComparer.Ordinal, cancellationToken);
-}
-
-/// <summary>Holds the current index (an immutable snapshot, swapped atomically after an import).</summary>
-public sealed class ScreeningIndexHolder : IDisposable
-{
-    private readonly SemaphoreSlim _lock = new(1, 1);
-    private volatile ScreeningIndex? _current;
-
-    internal ScreeningIndex Current => _current ?? ScreeningIndex.Empty;
-
-    public void Dispose() => _lock.Dispose();
-
-    internal async Task<ScreeningIndex> GetAsync(JsmsDbContext db, CancellationToken cancellationToken = default)
-    {
-        if (_current is { } current)
-        {
-            return current;
-        }
-        await ReloadAsync(db, cancellationToken);
-        return Current;
-    }
-
-    /// <summary>Builds the index from the newest version of each source.</summary>
-    public async Task ReloadAsync(JsmsDbContext db, CancellationToken cancellationToken = default)
-    {
-        await _lock.WaitAsync(cancellationToken);
-        try
-        {
-            var versions = await db.Set<ScreeningListVersion>().AsNoTracking()
-                .Select(v => new { v.Source, v.Id, v.Number }).ToListAsync(cancellationToken);
-            var currentIds = versions.GroupBy(v => v.Source).Select(g => g.MaxBy(v => v.Number)!).ToList();
-            var ids = currentIds.Select(c => c.Id).ToList();
-            var sources = currentIds.ToDictionary(c => c.Id, c => c.Source);
-            var rows = await db.Set<ScreeningListEntry>().AsNoTracking().Where(e => ids.Contains(e.VersionId))
-                .Select(e => new { e.VersionId, e.Data }).ToListAsync(cancellationToken);
-            var entries = rows.Select(r => (sources[r.VersionId], ListedEntry.FromJson(r.Data))).ToList();
-            _current = new ScreeningIndex(entries, currentIds.ToDictionary(c => c.Source, c => c.Id));
-        }
-        finally
-        {
-            _lock.Release();
-        }
-    }
 }

@@ -8,19 +8,8 @@ using Jsms.Platform.Database;
 
 namespace Jsms.Features.Screening;
 
-public sealed record ScreeningQueryDto(string Name, string? BirthDate, string? Nationality, string? Type);
-
-public sealed record ScreeningResultDto(
-    Guid Id, ScreeningQueryDto Query, IReadOnlyList<ScreeningMatch> Matches, double Threshold,
-    DateTime ScreenedAt, IReadOnlyList<string> ListVersions, MarkingDto Marking);
-
-public sealed record BatchRow(int Line, ScreeningQueryDto Query, IReadOnlyList<ScreeningMatch> Matches);
-
-public sealed record BatchResultDto(Guid Id, string FileName, int Screened, int Hits, double Threshold, DateTime ScreenedAt,
-    IReadOnlyList<string> ListVersions, MarkingDto Marking, IReadOnlyList<BatchRow> Rows);
-
 /// <summary>Screens names against the current index and keeps each screening as a marked, audited record.</summary>
-public sealed class Screener(JsmsDbContext db, ScreeningIndexHolder holder, ReleaseMarkings markings, TimeProvider clock)
+internal sealed class Screener(JsmsDbContext db, ScreeningIndexHolder holder, ReleaseMarkings markings, TimeProvider clock)
 {
     public const int MaxBatchRows = 10_000;
 

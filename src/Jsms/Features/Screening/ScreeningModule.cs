@@ -13,21 +13,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Features.Screening;
 
-public sealed record ScreeningSearchRequest(string? Name, string? BirthDate, string? Nationality, string? Type, double? Threshold, int? Limit, MarkingInput? Marking);
-
-public sealed record ListVersionDto(Guid Id, ListSource Source, int Number, DateTime ImportedAt, string ImportedBy, string FileNames,
-    string FileHash, DateTime? PublishedAt, int EntryCount, int Added, int Removed, int Changed, bool Current);
-
-public sealed record ListDiffDto(Guid From, Guid To, int Added, int Removed, int Changed, IReadOnlyList<EntryChange> Changes);
-
-public sealed record ScreeningSummaryDto(Guid Id, ScreeningKind Kind, string Subject, int Screened, int Hits, DateTime CreatedAt, string Tlp) : IAuditedRead
-{
-    string IAuditedRead.RecordType => nameof(ScreeningRecord);
-
-    Tlp IAuditedRead.Tlp => IAuditedRead.LevelOf(Tlp);
-}
-
-public static class ScreeningModule
+internal static class ScreeningModule
 {
     /// <summary>List files are larger than the default request limit.</summary>
     public const long MaxListUploadBytes = 64L * 1024 * 1024;

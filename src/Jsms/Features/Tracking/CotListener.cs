@@ -23,7 +23,7 @@ namespace Jsms.Features.Tracking;
 /// no complete event within <c>CotFirstEventSeconds</c> of opening, or nothing for <c>CotIdleMinutes</c> after, is closed:
 /// these deadlines are read on the app's clock by a sweep every <c>CotSweepSeconds</c>.
 /// </summary>
-public sealed class CotListener(IServiceScopeFactory scopes, IngestWriter writer, TrackingCounters counters, TimeProvider clock,
+internal sealed class CotListener(IServiceScopeFactory scopes, IngestWriter writer, TrackingCounters counters, TimeProvider clock,
     IOptions<TrackingOptions> options, IOptions<TrackingProtocolOptions> protocol, ILogger<CotListener> logger) : BackgroundService
 {
     private const string EndTag = "</event>";

@@ -9,7 +9,7 @@ namespace Jsms.Features.Tracking;
 /// from the files named in <c>Jsms:Tracking</c> (docs/security.md). A client must present a certificate that chains to
 /// one of those authorities (and to nothing else: the system's roots are not trusted here), valid on the app's clock.
 /// </summary>
-public sealed class CotTls
+internal sealed class CotTls
 {
     private readonly X509Certificate2Collection _authorities;
     private readonly TimeProvider _clock;

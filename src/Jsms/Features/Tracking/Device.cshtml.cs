@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 namespace Jsms.Features.Tracking;
 
 /// <summary>Creates, edits or deletes a tracker through <see cref="DeviceRegistry"/> (same validation as the API).</summary>
-public sealed class DeviceModel(DeviceRegistry registry, IStringLocalizer<SharedResource> text) : RecordFormPage<DeviceDto, DeviceForm>(text)
+internal sealed class DeviceModel(DeviceRegistry registry, IStringLocalizer<SharedResource> text) : RecordFormPage<DeviceDto, DeviceForm>(text)
 {
     protected override string FormName => "device";
 

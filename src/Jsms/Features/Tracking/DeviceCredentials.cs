@@ -9,7 +9,7 @@ namespace Jsms.Features.Tracking;
 /// its SHA-256 and compared in constant time, and a client certificate thumbprint for Cursor-on-Target over TLS. A device
 /// with neither is known by its unique id alone, as in Traccar.
 /// </summary>
-public static class DeviceCredentials
+internal static class DeviceCredentials
 {
     public const int MinSecretLength = 16;
 

@@ -10,7 +10,7 @@ namespace Jsms.Features.Tracking;
 /// The use cases of trackers (devices) and fixed sensors, shared by the API (<see cref="TrackingModule"/>) and the
 /// pages. Every query goes through the access policy; a record the caller may not read (or change) is null / not found.
 /// </summary>
-public sealed class DeviceRegistry(JsmsDbContext db, ReleaseMarkings markings, TimeProvider clock, IngestWriter writer)
+internal sealed class DeviceRegistry(JsmsDbContext db, ReleaseMarkings markings, TimeProvider clock, IngestWriter writer)
 {
     private static (Guid, Guid, Tlp) Key(IReleasable r) => (r.Id, r.OwnerAgencyId, r.Tlp);
 

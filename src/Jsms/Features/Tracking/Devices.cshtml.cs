@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Jsms.Features.Tracking;
 
 /// <summary>The trackers the caller may read, with their last position.</summary>
-public sealed class DevicesModel(DeviceRegistry registry) : JsmsPage
+internal sealed class DevicesModel(DeviceRegistry registry) : JsmsPage
 {
     public List<DeviceDto> Devices { get; private set; } = [];
 

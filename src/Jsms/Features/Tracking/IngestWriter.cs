@@ -15,7 +15,7 @@ namespace Jsms.Features.Tracking;
 /// observations are committed and have been through the engine, so a 2xx still means "durably stored".
 /// A batch is written whole or not at all: if a gathered transaction fails, each batch is retried alone.
 /// </summary>
-public sealed class IngestWriter : IHostedService, IAsyncDisposable
+internal sealed class IngestWriter : IHostedService, IAsyncDisposable
 {
     private readonly Channel<PendingBatch> _toStore = Channel.CreateBounded<PendingBatch>(new BoundedChannelOptions(256) { SingleReader = true });
     private readonly Channel<List<PendingBatch>> _toEngine = Channel.CreateBounded<List<PendingBatch>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });

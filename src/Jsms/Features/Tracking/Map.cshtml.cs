@@ -6,9 +6,6 @@ namespace Jsms.Features.Tracking;
 /// The operating picture: country outlines (no tile server), the sites and alerts the caller may see (read
 /// from the API, so the access policy decides), and new alerts as the stream pushes them.
 /// </summary>
-public sealed class MapModel : PageModel
+internal sealed class MapModel : PageModel
 {
-    public void OnGet()
-    {
-    }
 }

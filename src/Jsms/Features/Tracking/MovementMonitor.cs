@@ -24,7 +24,7 @@ namespace Jsms.Features.Tracking;
 /// list and the owner agency's coordinators (as named recipients). They are raised at the moment the deadline
 /// passed, not when the check ran.
 /// </summary>
-public sealed class MovementMonitor(IServiceScopeFactory scopes, AlertBroadcaster broadcaster, TrackingCounters counters, IngestWriter writer,
+internal sealed class MovementMonitor(IServiceScopeFactory scopes, AlertBroadcaster broadcaster, TrackingCounters counters, IngestWriter writer,
     WriteTurns turns, IOptions<TrackingOptions> options, IOptions<MovementWatchOptions> watch) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -241,29 +241,4 @@ public sealed class MovementMonitor(IServiceScopeFactory scopes, AlertBroadcaste
 
     private static AlertDraft Draft(Movement movement, string kind, AlertSeverity severity, string title, string detail, string? label, DateTime at)
         => new(kind, severity, title, at) { Detail = detail, SubjectType = "movement", SubjectId = movement.Id, SubjectLabel = label };
-}
-
-/// <summary>Movement detections (<c>Jsms:Tracking</c> section, beside <see cref="TrackingOptions"/>).</summary>
-public sealed class MovementWatchOptions
-{
-    /// <summary>A tracker within this many metres of a checkpoint has passed it.</summary>
-    public double CheckpointRadiusMetres { get; set; } = 300;
-
-    /// <summary>Minutes after a checkpoint's expected time before <c>checkpoint.missed</c>.</summary>
-    public double CheckpointGraceMinutes { get; set; } = 10;
-
-    /// <summary>A principal's vehicle further than this from every escort tracker is separated (0 turns the check off).</summary>
-    public double EscortSeparationMetres { get; set; } = 500;
-
-    /// <summary>Consecutive moving fixes of the vehicle, separated, before <c>escort.separated</c>.</summary>
-    public int EscortSeparationFixes { get; set; } = 3;
-
-    /// <summary>Or separated while moving for this many seconds, whichever comes first.</summary>
-    public double EscortSeparationSeconds { get; set; } = 120;
-
-    /// <summary>Below this speed (from consecutive fixes) a vehicle is stopped: separation is not counted.</summary>
-    public double MovingMetresPerSecond { get; set; } = 2;
-
-    /// <summary>At start-up, rebuild open stays from the stored observations of the last threshold + gap.</summary>
-    public bool RestoreOnStart { get; set; } = true;
 }

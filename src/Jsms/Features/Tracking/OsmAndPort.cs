@@ -11,7 +11,7 @@ namespace Jsms.Features.Tracking;
 /// <c>/api/tracking/osmand</c> reach the same handler as <c>/api/tracking/osmand</c> on the main port and every other path is 404.
 /// A startup filter does both, so the feature needs no change to the host's composition.
 /// </summary>
-public sealed class OsmAndPortFilter(IOptions<TrackingProtocolOptions> options) : IStartupFilter
+internal sealed class OsmAndPortFilter(IOptions<TrackingProtocolOptions> options) : IStartupFilter
 {
     public const string Path = "/api/tracking/osmand";
 

@@ -5,9 +5,6 @@ using Jsms.Platform.Web;
 
 namespace Jsms.Features.Tracking;
 
-/// <summary>A position as a tracker reported it; speed already in metres per second.</summary>
-public sealed record Fix(string DeviceId, DateTime Time, double Latitude, double Longitude, double? Speed, double? Bearing, double? Altitude, double? Accuracy);
-
 /// <summary>
 /// The OsmAnd / Traccar client HTTP protocol (docs/tracking.md): query or form parameters
 /// (<c>id</c>, <c>lat</c>, <c>lon</c> or <c>location=lat,lon</c>, <c>timestamp</c> in unix seconds, milliseconds or
@@ -15,7 +12,7 @@ public sealed record Fix(string DeviceId, DateTime Time, double Latitude, double
 /// of newer clients (<c>device_id</c>, <c>location.timestamp</c>, <c>location.coords.{latitude, longitude, speed (m/s),
 /// heading, altitude, accuracy}</c>; <c>location</c> may also be an array).
 /// </summary>
-public static class OsmAndProtocol
+internal static class OsmAndProtocol
 {
     public const double MetresPerSecondPerKnot = 1852.0 / 3600.0;
 

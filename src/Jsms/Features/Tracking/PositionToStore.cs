@@ -5,4 +5,4 @@ using Jsms.Platform.Background;
 namespace Jsms.Features.Tracking;
 
 /// <summary>A position to store: the (known, visible) device it came from and the fix, speed in metres per second.</summary>
-public sealed record PositionToStore(Device Device, Fix Fix);
+internal sealed record PositionToStore(Device Device, Fix Fix);

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 namespace Jsms.Features.Tracking;
 
 /// <summary>Creates, edits or deletes a sensor through <see cref="DeviceRegistry"/> (same validation as the API).</summary>
-public sealed class SensorModel(DeviceRegistry registry, IStringLocalizer<SharedResource> text) : RecordFormPage<SensorDto, SensorForm>(text)
+internal sealed class SensorModel(DeviceRegistry registry, IStringLocalizer<SharedResource> text) : RecordFormPage<SensorDto, SensorForm>(text)
 {
     protected override string FormName => "sensor";
 

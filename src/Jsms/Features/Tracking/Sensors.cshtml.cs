@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Jsms.Features.Tracking;
 
 /// <summary>The fixed sensors (ANPR and other cameras, gates, radars) the caller may read.</summary>
-public sealed class SensorsModel(DeviceRegistry registry) : JsmsPage
+internal sealed class SensorsModel(DeviceRegistry registry) : JsmsPage
 {
     public List<SensorDto> Sensors { get; private set; } = [];
 

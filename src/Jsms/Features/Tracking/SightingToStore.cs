@@ -5,4 +5,4 @@ using Jsms.Platform.Background;
 namespace Jsms.Features.Tracking;
 
 /// <summary>A sighting to store: the (known, visible) sensor, the normalised subject and the time it was seen.</summary>
-public sealed record SightingToStore(Sensor Sensor, string Subject, DateTime Time);
+internal sealed record SightingToStore(Sensor Sensor, string Subject, DateTime Time);

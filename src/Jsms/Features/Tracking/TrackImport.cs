@@ -11,9 +11,6 @@ using Microsoft.Extensions.Options;
 
 namespace Jsms.Features.Tracking;
 
-/// <summary>What a track import stored: points, devices, the time span, alerts raised.</summary>
-public sealed record ImportResult(int Accepted, IReadOnlyList<string> Devices, DateTime From, DateTime To, int AlertsRaised);
-
 /// <summary>
 /// GPX 1.1 and CSV tracks imported and replayed (exercises, tests, a tracker's log brought in after the fact): the points
 /// are stored as positions of a device and run through the engine in event-time order, like live positions, so a replay
@@ -22,11 +19,11 @@ public sealed record ImportResult(int Accepted, IReadOnlyList<string> Devices, D
 /// CSV: a header naming <c>deviceId</c> (or <c>device</c>, <c>subject</c>: the device's unique id), <c>time</c>, <c>lat</c>,
 /// <c>lon</c> and optionally <c>speed</c> (m/s). With a device given, every point is that device's.
 /// </summary>
-public static class TrackImport
+internal static class TrackImport
 {
-    public enum Format { Gpx, Csv }
+    internal enum Format { Gpx, Csv }
 
-    public sealed record Point(int Line, string? DeviceId, DateTime Time, double Latitude, double Longitude, double? Speed, double? Altitude);
+    internal sealed record Point(int Line, string? DeviceId, DateTime Time, double Latitude, double Longitude, double? Speed, double? Altitude);
 
     private const int MaxErrors = 50;
 
@@ -232,7 +229,7 @@ public static class TrackImport
     private static string Cut(string text) => text.Length > 40 ? text[..40] + "…" : text;
 
     /// <summary>The outcome of <see cref="ImportAsync"/>: stored, or refused with the problems (nothing stored).</summary>
-    public sealed record Outcome(ImportResult? Result, Dictionary<string, string[]>? Errors, string? UnknownDevices);
+    internal sealed record Outcome(ImportResult? Result, Dictionary<string, string[]>? Errors, string? UnknownDevices);
 
     /// <summary>
     /// Checks the file whole, finds its devices among <paramref name="devices"/> (what the caller may read; the command line

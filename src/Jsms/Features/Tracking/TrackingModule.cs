@@ -17,7 +17,7 @@ namespace Jsms.Features.Tracking;
 /// (403) and counted; malformed input is a 400 naming each problem; an answer of 200 means the observations are
 /// committed (through the group-commit IngestWriter) and have been through the engine. See docs/tracking.md.
 /// </summary>
-public static class TrackingModule
+internal static class TrackingModule
 {
     public static IServiceCollection AddTracking(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,6 +29,7 @@ public static class TrackingModule
         services.AddSingleton<MovementMonitor>();
         services.AddTrackingProtocols(configuration);
         services.AddScoped<DeviceRegistry>();
+        services.AddScoped<Protection.ITrackerDirectory, TrackerDirectory>();
         services.AddSingleton<DeviceDirectory>();
         // Every JsmsDbContext counts device changes, so the directory's snapshot knows when it is stale.
         services.AddSingleton<IInterceptor>(DeviceChanges.Interceptor);

@@ -10,97 +10,12 @@ using Microsoft.Extensions.Options;
 
 namespace Jsms.Features.Tracking;
 
-/// <summary>The <c>Jsms:Tracking</c> configuration section.</summary>
-public sealed class TrackingOptions
-{
-    public const string Section = "Jsms:Tracking";
-
-    /// <summary>Longest gap between observations of a subject that still counts as the same stay in a watch zone.</summary>
-    public double MaxGapMinutes { get; set; } = 10;
-
-    /// <summary>How often the timer advances the engine to the clock (loitering fires even without a new report).</summary>
-    public double TickSeconds { get; set; } = 5;
-
-    /// <summary>Raise Info alerts when a subject enters or leaves a site's watch zone.</summary>
-    public bool ZoneTransitionAlerts { get; set; } = true;
-
-    /// <summary>A subject in a watch zone has left it only when observed this far beyond the watch distance (hysteresis).</summary>
-    public double LeaveMarginMetres { get; set; } = 30;
-
-    /// <summary>Consecutive positions outside a movement's corridor before <c>route.deviation</c> (hysteresis).</summary>
-    public int DeviationFixes { get; set; } = 3;
-
-    /// <summary>A tracker of a movement under way that sends nothing for this long raises <c>tracker.silent</c>.</summary>
-    public double SilentTrackerMinutes { get; set; } = 15;
-
-    /// <summary>Observations stamped further than this ahead of the server clock are refused as malformed.</summary>
-    public double MaxFutureMinutes { get; set; } = 10;
-
-    /// <summary>
-    /// SQLite <c>synchronous</c> of the ingest writer: FULL (default) syncs the WAL at each commit, so an acknowledged
-    /// observation survives power loss; NORMAL survives a crash of the process only (docs/decisions/0007).
-    /// </summary>
-    public string SqliteSynchronous { get; set; } = "FULL";
-
-    /// <summary>
-    /// Most observations stored in one transaction by the group commit: larger groups spend less per commit, smaller ones
-    /// hold the database's write lock (which alert saves wait for) for less time.
-    /// </summary>
-    public int MaxGroupRows { get; set; } = 20_000;
-}
-
-/// <summary>What ingest accepted and refused since start (GET /api/tracking/stats).</summary>
-public sealed class TrackingCounters
-{
-    /// <summary>The meter of the ingest path's timings (dotnet-counters, OpenTelemetry): where an alert's latency goes.</summary>
-    public const string MeterName = "Jsms.Tracking";
-
-    private long _positions, _sightings, _unknownDevices, _unknownSensors, _malformed, _alerts;
-    private readonly Histogram<double> _groupWait, _groupWrite, _groupEngine, _alertSave;
-    private readonly Histogram<int> _groupRows;
-
-    public TrackingCounters(IMeterFactory meters)
-    {
-        var meter = meters.Create(MeterName);
-        _groupWait = meter.CreateHistogram<double>("jsms.tracking.group.wait", "ms", "From the oldest batch of a group being queued to the start of its write");
-        _groupWrite = meter.CreateHistogram<double>("jsms.tracking.group.write", "ms", "Storing a group in one transaction, commit included");
-        _groupEngine = meter.CreateHistogram<double>("jsms.tracking.group.engine", "ms", "From a group's commit to its batches being answered: the wait for the engine, the engine and the alert save");
-        _alertSave = meter.CreateHistogram<double>("jsms.tracking.alerts.save", "ms", "Storing the alerts of one engine step");
-        _groupRows = meter.CreateHistogram<int>("jsms.tracking.group.rows", "{row}", "Positions and sightings stored in one group's transaction");
-    }
-
-    public void RecordGroup(int rows, TimeSpan wait, TimeSpan write)
-    {
-        _groupRows.Record(rows);
-        _groupWait.Record(wait.TotalMilliseconds);
-        _groupWrite.Record(write.TotalMilliseconds);
-    }
-
-    public void RecordEngine(TimeSpan sinceCommit) => _groupEngine.Record(sinceCommit.TotalMilliseconds);
-
-    public void RecordAlertSave(TimeSpan duration) => _alertSave.Record(duration.TotalMilliseconds);
-
-    public long Positions => Interlocked.Read(ref _positions);
-    public long Sightings => Interlocked.Read(ref _sightings);
-    public long UnknownDevices => Interlocked.Read(ref _unknownDevices);
-    public long UnknownSensors => Interlocked.Read(ref _unknownSensors);
-    public long Malformed => Interlocked.Read(ref _malformed);
-    public long Alerts => Interlocked.Read(ref _alerts);
-
-    public void AddPositions(long n) => Interlocked.Add(ref _positions, n);
-    public void AddSightings(long n) => Interlocked.Add(ref _sightings, n);
-    public void AddUnknownDevices(long n) => Interlocked.Add(ref _unknownDevices, n);
-    public void AddUnknownSensors(long n) => Interlocked.Add(ref _unknownSensors, n);
-    public void AddMalformed(long n) => Interlocked.Add(ref _malformed, n);
-    public void AddAlerts(long n) => Interlocked.Add(ref _alerts, n);
-}
-
 /// <summary>
 /// Feeds stored observations and clock ticks to the one <see cref="TrackingEngine"/> (serialised by a gate),
 /// stores the alerts it raises with the site's release marking, and publishes them to the alert stream.
 /// Zones are reloaded from the sites table whenever <see cref="SiteChanges"/> moved.
 /// </summary>
-public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges changes, AlertBroadcaster broadcaster, TrackingCounters counters,
+internal sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges changes, AlertBroadcaster broadcaster, TrackingCounters counters,
     WriteTurns turns, IOptions<TrackingOptions> options, ILogger<TrackingPipeline> logger) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -262,32 +177,4 @@ public sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges ch
     /// <summary>The trackers and sensors an alert reveals: those of its evidence and of the stay behind it.</summary>
     private static IEnumerable<(string Source, string Via)> Sources(DetectedAlert d)
         => d.Evidence.Where(e => e is not null).Select(e => (e.Source, e.Via)).Concat(d.Sources);
-}
-
-/// <summary>The clock raises alerts, not only the next report: advances the engine to the current time every few seconds and checks movements under way.</summary>
-public sealed class TrackingTimer(TrackingPipeline pipeline, MovementMonitor movements, TimeProvider clock, IOptions<TrackingOptions> options, ILogger<TrackingTimer> logger)
-    : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromSeconds(Math.Max(0.05, options.Value.TickSeconds));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(interval, clock, stoppingToken);
-                var now = clock.GetUtcNow().UtcDateTime;
-                await pipeline.TickAsync(now, stoppingToken);
-                await movements.CheckAsync(now, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                logger.LogError(exception, "Advancing the tracking engine failed");
-            }
-        }
-    }
 }

@@ -7,7 +7,7 @@ namespace Jsms.Features.Tracking;
 /// over HTTP and TCP, the OsmAnd protocol on its own port, GPX/CSV track import, the restore of the engine's state at
 /// start-up, and the movement detection settings. See docs/tracking.md.
 /// </summary>
-public static class TrackingProtocols
+internal static class TrackingProtocols
 {
     /// <summary>Called before the tracking timer is added: hosted services start in order, so the restore is done before the first tick.</summary>
     public static IServiceCollection AddTrackingProtocols(this IServiceCollection services, IConfiguration configuration)

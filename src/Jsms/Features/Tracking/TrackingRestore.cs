@@ -14,7 +14,7 @@ namespace Jsms.Features.Tracking;
 /// observation arrived, so only what the clock raises can be new (a loitering threshold or a gap that ran out during
 /// the downtime); those are kept unless already stored, the rest was raised before the restart.
 /// </summary>
-public sealed class TrackingRestore(IServiceScopeFactory scopes, TrackingPipeline pipeline, TimeProvider clock, IOptions<TrackingOptions> options,
+internal sealed class TrackingRestore(IServiceScopeFactory scopes, TrackingPipeline pipeline, TimeProvider clock, IOptions<TrackingOptions> options,
     IOptions<MovementWatchOptions> watch, ILogger<TrackingRestore> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace Jsms.Platform.Background;
 /// each await, so its blocking never holds one of the thread pool's few threads: on two cores the pool starts with two,
 /// adds more only after about half a second of starvation, and every request waits meanwhile.
 /// </summary>
-public sealed class DedicatedThreadScheduler : TaskScheduler, IDisposable
+internal sealed class DedicatedThreadScheduler : TaskScheduler, IDisposable
 {
     private readonly BlockingCollection<Task> _queue = [];
     private readonly Thread _thread;

@@ -4,7 +4,7 @@ namespace Jsms.Platform.Background;
 /// A check the clock runs every <see cref="Interval"/> (deadline monitors): it logs what it raised, backs off
 /// (doubling, at most ten minutes) after a failure, and treats cancellation as a normal exit.
 /// </summary>
-public abstract class PeriodicCheck(TimeProvider clock, ILogger logger) : BackgroundService
+internal abstract class PeriodicCheck(TimeProvider clock, ILogger logger) : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
 

@@ -13,7 +13,7 @@ namespace Jsms.Platform.Cli;
 /// The command-line face: <c>serve</c> (default), <c>migrate</c>, and each feature's commands (<c>Features/X/XCommands.cs</c>:
 /// agencies, users, audit, screening, tracking). Configuration flags (<c>--Jsms:Database=postgres</c>, <c>--urls ...</c>) pass through to the host.
 /// </summary>
-public static class JsmsCommandLine
+internal static class JsmsCommandLine
 {
     public static async Task<int> RunAsync(string[] args)
     {

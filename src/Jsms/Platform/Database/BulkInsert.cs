@@ -22,7 +22,7 @@ namespace Jsms.Platform.Database;
 /// transaction if there is one, else in its own.
 /// Audited data goes through <see cref="JsmsDbContext.InsertReleasableInBulkAsync{T}"/>, which writes the audit entries too.
 /// </summary>
-public static class BulkInsert
+internal static class BulkInsert
 {
     public static async Task InsertAsync<T>(DbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken = default) where T : class
     {

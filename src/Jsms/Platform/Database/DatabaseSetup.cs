@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Jsms.Platform.Database;
 
-public static class DatabaseSetup
+internal static class DatabaseSetup
 {
     /// <summary>
     /// Registers <see cref="JsmsDbContext"/> on the configured provider. Features add their own EF Core interceptors as
@@ -100,26 +100,5 @@ public static class DatabaseSetup
         throw new InvalidOperationException(
             $"The database has {pending.Count} pending migration(s) ({string.Join(", ", pending)}). " +
             "Run `jsms migrate` (or set Jsms:MigrateOnStart=true) before starting.");
-    }
-}
-
-/// <summary>Design-time factories for <c>dotnet ef</c> (see scripts/migrations.sh).</summary>
-internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteJsmsDbContext>
-{
-    public SqliteJsmsDbContext CreateDbContext(string[] args)
-    {
-        var builder = new DbContextOptionsBuilder<SqliteJsmsDbContext>();
-        DatabaseSetup.ConfigureSqlite(builder, "Data Source=design-time.db");
-        return new SqliteJsmsDbContext(builder.Options);
-    }
-}
-
-internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresJsmsDbContext>
-{
-    public PostgresJsmsDbContext CreateDbContext(string[] args)
-    {
-        var builder = new DbContextOptionsBuilder<PostgresJsmsDbContext>();
-        DatabaseSetup.ConfigurePostgres(builder, "Host=localhost;Database=jsms_design");
-        return new PostgresJsmsDbContext(builder.Options);
     }
 }

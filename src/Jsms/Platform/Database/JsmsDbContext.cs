@@ -16,7 +16,7 @@ namespace Jsms.Platform.Database;
 /// Provider-specific subclasses exist only so each provider has its own migrations
 /// (docs/decisions/0004-migrations.md).
 /// </summary>
-public abstract class JsmsDbContext(DbContextOptions options, IAuditActor? actor, TimeProvider? clock, AuditWriteLock? auditLock)
+internal abstract class JsmsDbContext(DbContextOptions options, IAuditActor? actor, TimeProvider? clock, AuditWriteLock? auditLock)
     : IdentityDbContext<User, Role, Guid>(options)
 {
     /// <summary>The application's audit append lock; a context made outside the container (design time) has its own.</summary>
@@ -204,19 +204,3 @@ public abstract class JsmsDbContext(DbContextOptions options, IAuditActor? actor
         }
     }
 }
-
-public sealed class SqliteJsmsDbContext(DbContextOptions<SqliteJsmsDbContext> options, IAuditActor? actor = null, TimeProvider? clock = null,
-    AuditWriteLock? auditLock = null)
-    : JsmsDbContext(options, actor, clock, auditLock);
-
-public sealed class PostgresJsmsDbContext(DbContextOptions<PostgresJsmsDbContext> options, IAuditActor? actor = null, TimeProvider? clock = null,
-    AuditWriteLock? auditLock = null)
-    : JsmsDbContext(options, actor, clock, auditLock);
-
-internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
-    v => v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc),
-    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
-
-internal sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
-    v => v == null ? v : v.Value.Kind == DateTimeKind.Local ? v.Value.ToUniversalTime() : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc),
-    v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));

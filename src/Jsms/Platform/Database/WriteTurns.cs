@@ -7,7 +7,7 @@ namespace Jsms.Platform.Database;
 /// wait 100 ms or more. Here they queue instead and are let in, in the order they asked, the moment the writer before
 /// them is done (docs/decisions/0016). PostgreSQL takes concurrent writers: a turn is given at once.
 /// </summary>
-public sealed class WriteTurns : IDisposable
+internal sealed class WriteTurns : IDisposable
 {
     private readonly SemaphoreSlim? _lock;
 
@@ -35,7 +35,7 @@ public sealed class WriteTurns : IDisposable
     public void Dispose() => _lock?.Dispose();
 
     /// <summary>A writer's turn; disposing it lets the next one in (once).</summary>
-    public struct Turn(SemaphoreSlim? held) : IDisposable
+    internal struct Turn(SemaphoreSlim? held) : IDisposable
     {
         private SemaphoreSlim? _held = held;
 

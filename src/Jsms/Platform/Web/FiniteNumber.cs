@@ -8,7 +8,7 @@ namespace Jsms.Platform.Web;
 /// later read and computation, so they are refused where they enter, like any other text that is not a number.
 /// JSON bodies get the same rule from <see cref="FiniteNumberConverter"/>.
 /// </summary>
-public static class FiniteNumber
+internal static class FiniteNumber
 {
     /// <summary>A finite number in invariant culture (decimal point, optional exponent); false for anything else, infinity and NaN included.</summary>
     public static bool TryParse(string? text, out double value)

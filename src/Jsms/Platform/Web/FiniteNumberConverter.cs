@@ -12,7 +12,7 @@ namespace Jsms.Platform.Web;
 /// Free-form JSON taken as a <see cref="JsonElement"/> (GeoJSON routes and perimeters, STIX objects) is read whole and refused
 /// the same way when any number in it is not finite, so numbers read from it later are finite too.
 /// </summary>
-public sealed class FiniteNumberConverter : JsonConverterFactory
+internal sealed class FiniteNumberConverter : JsonConverterFactory
 {
     public override bool CanConvert(Type typeToConvert) => typeToConvert == typeof(double) || typeToConvert == typeof(float) || typeToConvert == typeof(JsonElement);
 

@@ -6,7 +6,7 @@ namespace Jsms.Platform.Web;
 /// The page forms' side of <see cref="FiniteNumber"/>: a <c>double</c> or <c>float</c> (or nullable) bound from a form or
 /// query value is parsed by the same rule, so <c>1e309</c> is a model error on the field rather than infinity.
 /// </summary>
-public sealed class FiniteNumberModelBinder : IModelBinder, IModelBinderProvider
+internal sealed class FiniteNumberModelBinder : IModelBinder, IModelBinderProvider
 {
     public IModelBinder? GetBinder(ModelBinderProviderContext context)
     {

@@ -9,7 +9,7 @@ namespace Jsms.Platform.Web;
 /// What the pages of every module share: the caller, the errors of the form just posted (shown by
 /// Features/Shared/_FormErrors.cshtml), the notice of the last change, and display helpers.
 /// </summary>
-public abstract class JsmsPage : PageModel
+internal abstract class JsmsPage : PageModel
 {
     public Caller Me { get; private set; } = null!;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Jsms.Platform.Web;
 
 /// <summary>A JSON number that is not finite (<c>1e309</c>, or beyond a <c>float</c>); the serializer adds the path of the field.</summary>
-public sealed class NonFiniteNumberException : JsonException
+internal sealed class NonFiniteNumberException : JsonException
 {
     public const string Problem = "Must be a finite number (1e309 and the like are infinity).";
 

@@ -1,7 +1,7 @@
 namespace Jsms.Platform.Web;
 
 /// <summary>The outcome of a change: the value, the validation errors, or not found (the caller may not see or change the record).</summary>
-public sealed class Outcome<T> where T : class
+internal sealed class Outcome<T> where T : class
 {
     internal Outcome(T? value, Dictionary<string, string[]>? errors, string? conflict = null)
         => (Value, Errors, Conflict) = (value, errors, conflict);
@@ -16,7 +16,7 @@ public sealed class Outcome<T> where T : class
     public bool IsNotFound => Value is null && Errors is null && Conflict is null;
 }
 
-public static class Outcome
+internal static class Outcome
 {
     public static Outcome<T> Ok<T>(T value) where T : class => new(value, null);
 

@@ -11,7 +11,7 @@ namespace Jsms.Platform.Web;
 /// <see cref="AfterSave"/> (the list unless a page says otherwise) and a delete to the list, each with a notice;
 /// refused input shows the form again with every error (400).
 /// </summary>
-public abstract class RecordFormPage<TRecord, TForm>(IStringLocalizer<SharedResource> text) : JsmsPage
+internal abstract class RecordFormPage<TRecord, TForm>(IStringLocalizer<SharedResource> text) : JsmsPage
     where TRecord : class
     where TForm : class, new()
 {

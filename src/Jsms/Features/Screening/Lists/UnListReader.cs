@@ -14,7 +14,7 @@ internal static class UnListReader
     private static readonly string[] NameParts = ["FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME"];
     private static readonly string[] AddressParts = ["STREET", "CITY", "STATE_PROVINCE", "COUNTRY"];
 
-    public sealed record Result(DateTime? Generated, List<ListedEntry> Entries);
+    internal sealed record Result(DateTime? Generated, List<ListedEntry> Entries);
 
     public static Result Read(Stream xml)
     {

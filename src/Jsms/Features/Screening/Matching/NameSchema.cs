@@ -1,4 +1,4 @@
 namespace Jsms.Features.Screening.Matching;
 
 /// <summary>What a name is of: decides which words are noise (legal forms for organisations, titles for persons).</summary>
-public enum NameSchema { Person, Entity, Any }
+internal enum NameSchema { Person, Entity, Any }

@@ -3,7 +3,7 @@ using Jsms.Features.Screening.Lists;
 namespace Jsms.Features.Screening.Matching;
 
 /// <summary>One ranked answer: the entry, the name of it that matched best, the score and the reasons in words.</summary>
-public sealed record ScreeningMatch(
+internal sealed record ScreeningMatch(
     ListSource Source,
     string SourceId,
     string? Reference,

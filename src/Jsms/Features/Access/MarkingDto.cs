@@ -1,0 +1,8 @@
+using Jsms.Features.Partners;
+using Jsms.Platform.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jsms.Features.Access;
+
+/// <summary>A release marking as clients read it.</summary>
+internal sealed record MarkingDto(string Tlp, string OwnerAgency, IReadOnlyList<string> ReleaseTo, IReadOnlyList<string> Recipients);

@@ -1,0 +1,54 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Jsms.Features.Access;
+using Jsms.Platform.Database;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Jsms.Features.Accounts;
+
+/// <summary>
+/// Authenticates <c>Authorization: Bearer ...</c> against <see cref="ApiToken"/>: unknown, expired,
+/// revoked tokens and disabled users fail. The user and the <see cref="Caller"/> it loads serve the
+/// whole request (<see cref="Caller.ForRequestAsync"/> does not load them again). Runs in the authentication middleware, before any body is read.
+/// </summary>
+internal sealed class TokenAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    JsmsDbContext db,
+    TimeProvider clock)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "JsmsToken";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var secret = ApiTokens.ReadBearer(Request);
+        if (secret is null)
+        {
+            return AuthenticateResult.NoResult();
+        }
+        var hash = ApiTokens.Hash(secret);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var token = await db.Set<ApiToken>().AsNoTracking()
+            .Where(t => t.SecretHash == hash && t.RevokedAt == null && t.ExpiresAt > now)
+            .Select(t => new { t.Id, t.UserId })
+            .FirstOrDefaultAsync(Context.RequestAborted);
+        // The user (unless disabled) and the caller are loaded here once and kept for the rest of the request.
+        if (token is null || await Caller.LoadAsync(token.UserId, db, Context.RequestAborted) is not var (user, caller))
+        {
+            return AuthenticateResult.Fail("The bearer token is unknown, expired or revoked, or its user is disabled.");
+        }
+        Caller.Remember(Context, user.Id, caller);
+        return AuthenticateResult.Success(new AuthenticationTicket(UserClaims.Principal(user, SchemeName, token.Id), SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = "Bearer";
+        return base.HandleChallengeAsync(properties);
+    }
+}

@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using Jsms.Features.Access;
+using Jsms.Features.Audit;
+using Jsms.Platform.Database;
+using Jsms.Platform.Web;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jsms.Features.Accounts;
+
+internal static class UserClaims
+{
+    /// <summary>The claims both the cookie and the bearer token carry.</summary>
+    public static async Task<ClaimsPrincipal> PrincipalAsync(JsmsDbContext db, Guid userId, string scheme, Guid? tokenId = null)
+        => Principal(await Caller.LoadUserAsync(userId, db) ?? throw new InvalidOperationException($"User {userId} is unknown or disabled."), scheme, tokenId);
+
+    public static ClaimsPrincipal Principal(SignedInUser user, string scheme, Guid? tokenId = null)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, user.Id.ToString()),
+            new(ClaimTypes.Name, user.UserName),
+            new("jsms:display-name", user.DisplayName),
+            new(Caller.AgencyClaim, user.AgencyId.ToString()),
+            new("jsms:agency-code", user.AgencyCode),
+        };
+        claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        if (tokenId is not null)
+        {
+            claims.Add(new Claim("jsms:token", tokenId.Value.ToString()));
+        }
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
+    }
+}

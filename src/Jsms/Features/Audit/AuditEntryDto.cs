@@ -1,0 +1,11 @@
+using System.Text.Json;
+using Jsms.Features.Accounts;
+using Jsms.Platform.Database;
+using Jsms.Platform.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jsms.Features.Audit;
+
+internal sealed record AuditEntryDto(long Sequence, DateTime Timestamp, Guid? UserId, string UserName, Guid? AgencyId,
+    string Action, string? RecordType, Guid? RecordId, string? Detail, string? RemoteAddress, string Hash);

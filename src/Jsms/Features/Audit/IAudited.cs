@@ -1,0 +1,10 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Jsms.Features.Audit;
+
+/// <summary>Entities whose creation, change and deletion the audit log records automatically.</summary>
+internal interface IAudited
+{
+    Guid Id { get; }
+}

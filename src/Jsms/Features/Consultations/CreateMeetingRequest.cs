@@ -1,0 +1,7 @@
+using Jsms.Features.Audit;
+using System.Globalization;
+using Jsms.Features.Access;
+
+namespace Jsms.Features.Consultations;
+
+internal sealed record CreateMeetingRequest(string? Title, string? HeldOn, string? Place, string? Participants, string? Agenda, string? Minutes, MarkingInput? Marking);

@@ -1,0 +1,21 @@
+using Jsms.Features.Access;
+using Jsms.Features.Audit;
+
+namespace Jsms.Features.Consultations;
+
+internal enum Sector
+{
+    Security,
+    CounterTerrorism,
+    TerroristFinancing,
+    Intelligence,
+    Military,
+    Maritime,
+    Border,
+    Cyber,
+    Justice,
+    Trade,
+    Energy,
+    Health,
+    Other,
+}

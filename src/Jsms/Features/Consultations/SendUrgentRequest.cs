@@ -1,0 +1,7 @@
+using Jsms.Features.Audit;
+using System.Globalization;
+using Jsms.Features.Access;
+
+namespace Jsms.Features.Consultations;
+
+internal sealed record SendUrgentRequest(string? To, string? Subject, string? Body, int? AcknowledgeWithinMinutes, MarkingInput? Marking);

@@ -1,0 +1,12 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Jsms.Features.Intelligence;
+
+internal enum TaxiiSourceStatus
+{
+    /// <summary>Never pulled yet.</summary>
+    New,
+    Ok,
+    Failed,
+}

@@ -1,0 +1,10 @@
+using Jsms.Features.Audit;
+using System.Text.Json;
+using Jsms.Features.Access;
+
+namespace Jsms.Features.Protection;
+
+/// <summary>A movement is need-to-know: its marking's recipients are its named list; the level is always RED.</summary>
+internal sealed record MovementRequest(string? Name, string? Status, Guid[]? Principals, string[]? Vehicles, string[]? Escort,
+    JsonElement? Route, double? CorridorMetres, CheckpointDto[]? Checkpoints,
+    DateTime? DepartEarliest, DateTime? DepartLatest, DateTime? ArriveEarliest, DateTime? ArriveLatest, MarkingInput? Marking);

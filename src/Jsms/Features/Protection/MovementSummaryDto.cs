@@ -1,0 +1,12 @@
+using Jsms.Features.Audit;
+using System.Text.Json;
+using Jsms.Features.Access;
+
+namespace Jsms.Features.Protection;
+
+internal sealed record MovementSummaryDto(Guid Id, string Name, MovementStatus Status, MarkingDto Marking) : IAuditedRead
+{
+    string IAuditedRead.RecordType => nameof(Movement);
+
+    Tlp IAuditedRead.Tlp => IAuditedRead.LevelOf(Marking);
+}

@@ -1,0 +1,8 @@
+using Jsms.Features.Audit;
+using System.Text.Json;
+using Jsms.Features.Access;
+
+namespace Jsms.Features.Protection;
+
+internal sealed record PersonRequest(string? Name, string? Nationality, string? Employer, string? Project,
+    string? PassportNumber, string? Phone, MarkingInput? Marking);

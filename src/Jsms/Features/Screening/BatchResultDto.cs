@@ -1,0 +1,12 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Jsms.Features.Access;
+using Jsms.Features.Screening.Lists;
+using Jsms.Features.Screening.Matching;
+using Jsms.Platform.Database;
+
+namespace Jsms.Features.Screening;
+
+internal sealed record BatchResultDto(Guid Id, string FileName, int Screened, int Hits, double Threshold, DateTime ScreenedAt,
+    IReadOnlyList<string> ListVersions, MarkingDto Marking, IReadOnlyList<BatchRow> Rows);

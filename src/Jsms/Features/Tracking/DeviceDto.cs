@@ -1,0 +1,11 @@
+using Jsms.Features.Audit;
+using Jsms.Features.Access;
+
+namespace Jsms.Features.Tracking;
+
+internal sealed record DeviceDto(Guid Id, string UniqueId, string Name, DeviceKind Kind, string? Subject, PositionDto? LastPosition, MarkingDto Marking) : IAuditedRead
+{
+    string IAuditedRead.RecordType => nameof(Device);
+
+    Tlp IAuditedRead.Tlp => IAuditedRead.LevelOf(Marking);
+}

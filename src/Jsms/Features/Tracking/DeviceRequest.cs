@@ -1,0 +1,6 @@
+using Jsms.Features.Audit;
+using Jsms.Features.Access;
+
+namespace Jsms.Features.Tracking;
+
+internal sealed record DeviceRequest(string? UniqueId, string? Name, string? Kind, string? Subject, MarkingInput? Marking);

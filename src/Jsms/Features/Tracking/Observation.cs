@@ -1,0 +1,9 @@
+using Jsms.Features.Access;
+using Jsms.Features.Alerts;
+using Jsms.Features.Protection;
+using NetTopologySuite.Geometries;
+
+namespace Jsms.Features.Tracking;
+
+/// <summary>One observation of a subject at a place and an event time: a stored position or sighting.</summary>
+internal sealed record Observation(string Subject, DateTime Time, double Latitude, double Longitude, string Source, long RecordId, string Via);

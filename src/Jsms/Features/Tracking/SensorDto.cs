@@ -1,0 +1,11 @@
+using Jsms.Features.Audit;
+using Jsms.Features.Access;
+
+namespace Jsms.Features.Tracking;
+
+internal sealed record SensorDto(Guid Id, string Code, string Name, SensorKind Kind, double Latitude, double Longitude, MarkingDto Marking) : IAuditedRead
+{
+    string IAuditedRead.RecordType => nameof(Sensor);
+
+    Tlp IAuditedRead.Tlp => IAuditedRead.LevelOf(Marking);
+}

@@ -1,0 +1,6 @@
+using Jsms.Features.Audit;
+using Jsms.Features.Access;
+
+namespace Jsms.Features.Tracking;
+
+internal sealed record SensorRequest(string? Code, string? Name, string? Kind, double? Latitude, double? Longitude, MarkingInput? Marking);

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace Jsms.Platform.Database;
+
+/// <summary>Design-time factories for <c>dotnet ef</c> (see scripts/migrations.sh).</summary>
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteJsmsDbContext>
+{
+    public SqliteJsmsDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<SqliteJsmsDbContext>();
+        DatabaseSetup.ConfigureSqlite(builder, "Data Source=design-time.db");
+        return new SqliteJsmsDbContext(builder.Options);
+    }
+}
