@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Jsms.Features;
 
 /// <summary>The home dashboard: overdue commitments first, progress by dialogue and sector, urgent messages waiting for the caller's agency.</summary>
-internal sealed class IndexModel(ConsultationService consultations, UrgentChannel channel, IStringLocalizer<SharedResource> text) : PageModel
+internal sealed class IndexModel(CommitmentsService commitments, UrgentChannel channel, IStringLocalizer<SharedResource> text) : PageModel
 {
     public DashboardDto Dashboard { get; private set; } = null!;
 
@@ -23,7 +23,7 @@ internal sealed class IndexModel(ConsultationService consultations, UrgentChanne
         {
             return Challenge();
         }
-        Dashboard = await consultations.DashboardAsync(caller);
+        Dashboard = await commitments.DashboardAsync(caller);
         PendingUrgent = await channel.PendingInboxAsync(caller);
         ChartJson = JsonSerializer.Serialize(new
         {

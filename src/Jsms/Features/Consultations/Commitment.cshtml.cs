@@ -16,7 +16,7 @@ internal sealed class NoteForm
     public string? WrittenOn { get; set; }
 }
 
-internal sealed class CommitmentModel(ConsultationService consultations) : JsmsPage
+internal sealed class CommitmentModel(CommitmentsService commitments) : JsmsPage
 {
     [FromRoute] public Guid Id { get; set; }
 
@@ -33,7 +33,7 @@ internal sealed class CommitmentModel(ConsultationService consultations) : JsmsP
             return NotFound();
         }
         Update = new StatusForm { Status = Commitment.Status.ToString(), PercentComplete = Commitment.PercentComplete, DueOn = Date(Commitment.DueOn) };
-        Note = new NoteForm { WrittenOn = Date(consultations.Today) };
+        Note = new NoteForm { WrittenOn = Date(commitments.Today) };
         return Page();
     }
 
@@ -47,7 +47,7 @@ internal sealed class CommitmentModel(ConsultationService consultations) : JsmsP
         {
             return Forbid();
         }
-        var outcome = await consultations.UpdateCommitmentAsync(Me, Id, new UpdateCommitmentRequest(Update.Status, Update.PercentComplete, Update.DueOn));
+        var outcome = await commitments.UpdateCommitmentAsync(Me, Id, new UpdateCommitmentRequest(Update.Status, Update.PercentComplete, Update.DueOn));
         return await AfterAsync(outcome, "status");
     }
 
@@ -61,7 +61,7 @@ internal sealed class CommitmentModel(ConsultationService consultations) : JsmsP
         {
             return Forbid();
         }
-        var outcome = await consultations.AddProgressNoteAsync(Me, Id, new AddProgressNoteRequest(Note.Text, Note.WrittenOn));
+        var outcome = await commitments.AddProgressNoteAsync(Me, Id, new AddProgressNoteRequest(Note.Text, Note.WrittenOn));
         return await AfterAsync(outcome, "note");
     }
 
@@ -80,7 +80,7 @@ internal sealed class CommitmentModel(ConsultationService consultations) : JsmsP
 
     private async Task<bool> LoadAsync()
     {
-        if (!await LoadCallerAsync() || await consultations.GetCommitmentAsync(Me, Id) is not { } commitment)
+        if (!await LoadCallerAsync() || await commitments.GetCommitmentAsync(Me, Id) is not { } commitment)
         {
             return false;
         }

@@ -6,8 +6,8 @@ namespace Jsms.Features.Consultations;
 
 /// <summary>
 /// Dialogues, meetings, commitments with progress notes, the progress dashboard and the urgent channel,
-/// under <c>/api/consultations</c>. The use cases live in <see cref="ConsultationService"/> and
-/// <see cref="UrgentChannel"/> (shared with the pages); the handlers here only turn outcomes into results.
+/// under <c>/api/consultations</c>. The use cases live in <see cref="DialoguesService"/>, <see cref="MeetingsService"/>,
+/// <see cref="CommitmentsService"/> and <see cref="UrgentChannel"/> (shared with the pages); the handlers here only turn outcomes into results.
 /// <para>
 /// Refusals: a record the caller may not read, or may not change, answers 404. A caller whose roles do not
 /// include a writing role (a viewer) gets 403 on every endpoint that changes something, decided once by
@@ -18,7 +18,9 @@ internal static class ConsultationsModule
 {
     public static IServiceCollection AddConsultations(this IServiceCollection services)
     {
-        services.AddScoped<ConsultationService>();
+        services.AddScoped<DialoguesService>();
+        services.AddScoped<MeetingsService>();
+        services.AddScoped<CommitmentsService>();
         services.AddScoped<UrgentChannel>();
         services.AddSingleton<UrgentChannelMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<UrgentChannelMonitor>());
@@ -52,60 +54,60 @@ internal static class ConsultationsModule
 
 
     /// <summary>Overdue commitments first (most overdue on top), then progress by dialogue and by sector.</summary>
-    public static async Task<Ok<DashboardDto>> Dashboard(Caller caller, ConsultationService consultations)
-        => TypedResults.Ok(await consultations.DashboardAsync(caller));
+    public static async Task<Ok<DashboardDto>> Dashboard(Caller caller, CommitmentsService commitments)
+        => TypedResults.Ok(await commitments.DashboardAsync(caller));
 
-    public static async Task<Ok<List<DialogueDto>>> ListDialogues(Caller caller, ConsultationService consultations)
-        => TypedResults.Ok(await consultations.ListDialoguesAsync(caller));
+    public static async Task<Ok<List<DialogueDto>>> ListDialogues(Caller caller, DialoguesService dialogues)
+        => TypedResults.Ok(await dialogues.ListDialoguesAsync(caller));
 
     /// <summary>The dialogue with the meetings and commitments the caller may read.</summary>
-    public static async Task<Results<Ok<DialogueDto>, NotFound>> GetDialogue(Guid id, Caller caller, ConsultationService consultations)
-        => await consultations.GetDialogueAsync(caller, id) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound();
+    public static async Task<Results<Ok<DialogueDto>, NotFound>> GetDialogue(Guid id, Caller caller, DialoguesService dialogues)
+        => await dialogues.GetDialogueAsync(caller, id) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound();
 
     public static async Task<Results<Created<DialogueDto>, NotFound, ValidationProblem>> CreateDialogue(
-        CreateDialogueRequest request, Caller caller, ConsultationService consultations)
-        => Created(await consultations.CreateDialogueAsync(caller, request), d => $"/api/consultations/dialogues/{d.Id}");
+        CreateDialogueRequest request, Caller caller, DialoguesService dialogues)
+        => Created(await dialogues.CreateDialogueAsync(caller, request), d => $"/api/consultations/dialogues/{d.Id}");
 
     public static async Task<Results<Ok<DialogueDto>, NotFound, ValidationProblem>> UpdateDialogue(
-        Guid id, UpdateDialogueRequest request, Caller caller, ConsultationService consultations)
-        => Ok(await consultations.UpdateDialogueAsync(caller, id, request));
+        Guid id, UpdateDialogueRequest request, Caller caller, DialoguesService dialogues)
+        => Ok(await dialogues.UpdateDialogueAsync(caller, id, request));
 
-    public static async Task<Results<Ok<MeetingDto>, NotFound>> GetMeeting(Guid id, Caller caller, ConsultationService consultations)
-        => await consultations.GetMeetingAsync(caller, id) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound();
+    public static async Task<Results<Ok<MeetingDto>, NotFound>> GetMeeting(Guid id, Caller caller, MeetingsService meetings)
+        => await meetings.GetMeetingAsync(caller, id) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound();
 
     /// <summary>A meeting of a dialogue the caller may read; without a marking it inherits the dialogue's audience.</summary>
     public static async Task<Results<Created<MeetingDto>, NotFound, ValidationProblem>> CreateMeeting(
-        Guid id, CreateMeetingRequest request, Caller caller, ConsultationService consultations)
-        => Created(await consultations.CreateMeetingAsync(caller, id, request), m => $"/api/consultations/meetings/{m.Id}");
+        Guid id, CreateMeetingRequest request, Caller caller, MeetingsService meetings)
+        => Created(await meetings.CreateMeetingAsync(caller, id, request), m => $"/api/consultations/meetings/{m.Id}");
 
     public static async Task<Results<Ok<MeetingDto>, NotFound, ValidationProblem>> UpdateMinutes(
-        Guid id, UpdateMinutesRequest request, Caller caller, ConsultationService consultations)
-        => Ok(await consultations.UpdateMinutesAsync(caller, id, request));
+        Guid id, UpdateMinutesRequest request, Caller caller, MeetingsService meetings)
+        => Ok(await meetings.UpdateMinutesAsync(caller, id, request));
 
     /// <summary>Commitments the caller may read, filtered by dialogue, sector, status and overdue; overdue first.</summary>
     public static async Task<Results<Ok<List<CommitmentDto>>, ValidationProblem>> ListCommitments(
-        [AsParameters] CommitmentQuery query, Caller caller, ConsultationService consultations)
+        [AsParameters] CommitmentQuery query, Caller caller, CommitmentsService commitments)
     {
-        var outcome = await consultations.ListCommitmentsAsync(caller, query);
+        var outcome = await commitments.ListCommitmentsAsync(caller, query);
         return outcome.Value is { } list ? TypedResults.Ok(list) : TypedResults.ValidationProblem(outcome.Errors!);
     }
 
-    public static async Task<Results<Ok<CommitmentDto>, NotFound>> GetCommitment(Guid id, Caller caller, ConsultationService consultations)
-        => await consultations.GetCommitmentAsync(caller, id) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound();
+    public static async Task<Results<Ok<CommitmentDto>, NotFound>> GetCommitment(Guid id, Caller caller, CommitmentsService commitments)
+        => await commitments.GetCommitmentAsync(caller, id) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound();
 
     /// <summary>A commitment agreed in a dialogue the caller may read; without a marking it inherits the dialogue's audience.</summary>
     public static async Task<Results<Created<CommitmentDto>, NotFound, ValidationProblem>> CreateCommitment(
-        Guid id, CreateCommitmentRequest request, Caller caller, ConsultationService consultations)
-        => Created(await consultations.CreateCommitmentAsync(caller, id, request), c => $"/api/consultations/commitments/{c.Id}");
+        Guid id, CreateCommitmentRequest request, Caller caller, CommitmentsService commitments)
+        => Created(await commitments.CreateCommitmentAsync(caller, id, request), c => $"/api/consultations/commitments/{c.Id}");
 
     /// <summary>Changes status, percentage complete or due date of a commitment of the caller's agency.</summary>
     public static async Task<Results<Ok<CommitmentDto>, NotFound, ValidationProblem>> UpdateCommitment(
-        Guid id, UpdateCommitmentRequest request, Caller caller, ConsultationService consultations)
-        => Ok(await consultations.UpdateCommitmentAsync(caller, id, request));
+        Guid id, UpdateCommitmentRequest request, Caller caller, CommitmentsService commitments)
+        => Ok(await commitments.UpdateCommitmentAsync(caller, id, request));
 
     public static async Task<Results<Ok<CommitmentDto>, NotFound, ValidationProblem>> AddProgressNote(
-        Guid id, AddProgressNoteRequest request, Caller caller, ConsultationService consultations)
-        => Ok(await consultations.AddProgressNoteAsync(caller, id, request));
+        Guid id, AddProgressNoteRequest request, Caller caller, CommitmentsService commitments)
+        => Ok(await commitments.AddProgressNoteAsync(caller, id, request));
 
     /// <summary>Inbox (messages to the caller's agency) and outbox (from it). Each message returned is an audited read.</summary>
     public static async Task<Ok<UrgentBoxDto>> UrgentBox(Caller caller, UrgentChannel channel)

@@ -26,7 +26,7 @@ internal sealed class CommitmentForm
     public MarkingForm Marking { get; set; } = new();
 }
 
-internal sealed class DialogueModel(ConsultationService consultations) : JsmsPage
+internal sealed class DialogueModel(DialoguesService dialogues, MeetingsService meetings, CommitmentsService commitments) : JsmsPage
 {
     [FromRoute] public Guid Id { get; set; }
 
@@ -47,7 +47,7 @@ internal sealed class DialogueModel(ConsultationService consultations) : JsmsPag
         NewMeeting.Marking = ToForm(await InheritedAsync());
         NewCommitment.Marking = ToForm(await InheritedAsync());
         NewCommitment.ResponsibleAgency = MyAgencyCode;
-        NewCommitment.DueOn = Date(consultations.Today.AddMonths(3));
+        NewCommitment.DueOn = Date(commitments.Today.AddMonths(3));
         return Page();
     }
 
@@ -61,7 +61,7 @@ internal sealed class DialogueModel(ConsultationService consultations) : JsmsPag
         {
             return Forbid();
         }
-        var outcome = await consultations.CreateMeetingAsync(Me, Id, new CreateMeetingRequest(NewMeeting.Title, NewMeeting.HeldOn, NewMeeting.Place,
+        var outcome = await meetings.CreateMeetingAsync(Me, Id, new CreateMeetingRequest(NewMeeting.Title, NewMeeting.HeldOn, NewMeeting.Place,
             NewMeeting.Participants, NewMeeting.Agenda, NewMeeting.Minutes, NewMeeting.Marking.ToInput()));
         if (outcome.IsNotFound)
         {
@@ -85,7 +85,7 @@ internal sealed class DialogueModel(ConsultationService consultations) : JsmsPag
         {
             return Forbid();
         }
-        var outcome = await consultations.CreateCommitmentAsync(Me, Id, new CreateCommitmentRequest(NewCommitment.Title, NewCommitment.Description,
+        var outcome = await commitments.CreateCommitmentAsync(Me, Id, new CreateCommitmentRequest(NewCommitment.Title, NewCommitment.Description,
             NewCommitment.Sector, NewCommitment.ResponsibleAgency, NewCommitment.DueOn, NewCommitment.MeetingId, null, null, NewCommitment.Marking.ToInput()));
         if (outcome.IsNotFound)
         {
@@ -101,15 +101,15 @@ internal sealed class DialogueModel(ConsultationService consultations) : JsmsPag
 
     private async Task<bool> LoadAsync()
     {
-        if (!await LoadCallerAsync() || await consultations.GetDialogueAsync(Me, Id) is not { } dialogue)
+        if (!await LoadCallerAsync() || await dialogues.GetDialogueAsync(Me, Id) is not { } dialogue)
         {
             return false;
         }
         Dialogue = dialogue;
-        AgencyCodes = (await consultations.AgencyCodesAsync()).Values.Order(StringComparer.Ordinal).ToList();
+        AgencyCodes = (await dialogues.AgencyCodesAsync()).Values.Order(StringComparer.Ordinal).ToList();
         return true;
     }
 
     private async Task<MarkingInput> InheritedAsync()
-        => await consultations.InheritedMarkingAsync(Dialogue.Marking, Me);
+        => await dialogues.InheritedMarkingAsync(Dialogue.Marking, Me);
 }

@@ -13,7 +13,7 @@ internal sealed class DialogueForm
     public MarkingForm Marking { get; set; } = new();
 }
 
-internal sealed class IndexModel(ConsultationService consultations) : JsmsPage
+internal sealed class IndexModel(DialoguesService dialogues) : JsmsPage
 {
     public IReadOnlyList<DialogueDto> Dialogues { get; private set; } = [];
 
@@ -25,7 +25,7 @@ internal sealed class IndexModel(ConsultationService consultations) : JsmsPage
         {
             return Challenge();
         }
-        Dialogues = await consultations.ListDialoguesAsync(Me);
+        Dialogues = await dialogues.ListDialoguesAsync(Me);
         return Page();
     }
 
@@ -39,13 +39,13 @@ internal sealed class IndexModel(ConsultationService consultations) : JsmsPage
         {
             return Forbid();
         }
-        var outcome = await consultations.CreateDialogueAsync(Me, new CreateDialogueRequest(NewDialogue.Title, NewDialogue.Format,
+        var outcome = await dialogues.CreateDialogueAsync(Me, new CreateDialogueRequest(NewDialogue.Title, NewDialogue.Format,
             NewDialogue.Description, null, SplitCodes(NewDialogue.Parties), NewDialogue.Marking.ToInput()));
         if (outcome.Value is { } created)
         {
             return Redirect($"/Consultations/Dialogue/{created.Id}");
         }
-        Dialogues = await consultations.ListDialoguesAsync(Me);
+        Dialogues = await dialogues.ListDialoguesAsync(Me);
         return Failed("dialogue", outcome.Errors!);
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Jsms.Features.Consultations;
 
-internal sealed class MeetingModel(ConsultationService consultations) : JsmsPage
+internal sealed class MeetingModel(MeetingsService meetings) : JsmsPage
 {
     [FromRoute] public Guid Id { get; set; }
 
@@ -13,7 +13,7 @@ internal sealed class MeetingModel(ConsultationService consultations) : JsmsPage
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!await LoadCallerAsync() || await consultations.GetMeetingAsync(Me, Id) is not { } meeting)
+        if (!await LoadCallerAsync() || await meetings.GetMeetingAsync(Me, Id) is not { } meeting)
         {
             return NotFound();
         }
@@ -32,12 +32,12 @@ internal sealed class MeetingModel(ConsultationService consultations) : JsmsPage
         {
             return Forbid();
         }
-        var outcome = await consultations.UpdateMinutesAsync(Me, Id, new UpdateMinutesRequest(Minutes ?? ""));
+        var outcome = await meetings.UpdateMinutesAsync(Me, Id, new UpdateMinutesRequest(Minutes ?? ""));
         if (outcome.Value is not null)
         {
             return Redirect($"/Consultations/Meeting/{Id}");
         }
-        if (outcome.IsNotFound || await consultations.GetMeetingAsync(Me, Id) is not { } meeting)
+        if (outcome.IsNotFound || await meetings.GetMeetingAsync(Me, Id) is not { } meeting)
         {
             return NotFound();
         }

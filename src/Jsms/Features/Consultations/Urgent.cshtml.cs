@@ -14,7 +14,7 @@ internal sealed class UrgentForm
     public MarkingForm Marking { get; set; } = new();
 }
 
-internal sealed class UrgentModel(UrgentChannel channel, ConsultationService consultations, IStringLocalizer<SharedResource> text) : JsmsPage
+internal sealed class UrgentModel(UrgentChannel channel, DialoguesService dialogues, IStringLocalizer<SharedResource> text) : JsmsPage
 {
     public UrgentBoxDto Box { get; private set; } = new([], []);
 
@@ -83,7 +83,7 @@ internal sealed class UrgentModel(UrgentChannel channel, ConsultationService con
             return false;
         }
         Box = await channel.BoxAsync(Me);
-        AgencyCodes = (await consultations.AgencyCodesAsync()).Values.Where(c => c != MyAgencyCode).Order(StringComparer.Ordinal).ToList();
+        AgencyCodes = (await dialogues.AgencyCodesAsync()).Values.Where(c => c != MyAgencyCode).Order(StringComparer.Ordinal).ToList();
         return true;
     }
 }

@@ -142,7 +142,7 @@ internal sealed class UrgentChannel(JsmsDbContext db, ReleaseMarkings markings, 
         {
             return [];
         }
-        var marks = await markings.DescribeAsync(messages.Select(ConsultationService.Key).ToList());
+        var marks = await markings.DescribeAsync(messages.Select(ConsultationMapping.Key).ToList());
         var codes = await db.Set<Agency>().AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Code);
         var userIds = messages.Select(m => m.CreatedByUserId).Concat(messages.Where(m => m.AcknowledgedByUserId != null).Select(m => m.AcknowledgedByUserId!.Value)).Distinct().ToList();
         var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.UserName ?? "");
