@@ -81,6 +81,6 @@ public sealed class TrackingMapLayersTests(BrowserApp browser) : IClassFixture<B
         var looks = await app.WithDb(db => db.Set<AuditEntry>().Where(e => e.RecordId == convoy && e.UserName == "pk.analyst")
             .Select(e => new { e.Action, e.Detail }).ToListAsync());
         var look = Assert.Single(looks);
-        Assert.Equal(("read", ProtectionService.MapViewDetail), (look.Action, look.Detail));
+        Assert.Equal(("read", MovementsService.MapViewDetail), (look.Action, look.Detail));
     }
 }

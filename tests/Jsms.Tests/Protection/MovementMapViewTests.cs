@@ -41,7 +41,7 @@ public sealed class MovementMapViewTests(JsmsTestApp app) : IClassFixture<JsmsTe
     {
         using var coordinator = await SignIn("pk.coordinator");
         var log = await coordinator.GetAs<List<MovementAccessDto>>($"/api/movements/{id}/access-log");
-        return [.. log.Where(e => e.Action == "read" && e.Detail == ProtectionService.MapViewDetail).Select(e => e.UserName)];
+        return [.. log.Where(e => e.Action == "read" && e.Detail == MovementsService.MapViewDetail).Select(e => e.UserName)];
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class MovementMapViewTests(JsmsTestApp app) : IClassFixture<JsmsTe
         Assert.Equal(["pk.coordinator", "cn.liaison", "pk.coordinator"], await MapViews(movement.Id));
 
         // Still watching it a shift later: recorded again, once.
-        app.Clock.Advance(ProtectionService.MapViewRecordedEvery - TimeSpan.FromMinutes(1));
+        app.Clock.Advance(MovementsService.MapViewRecordedEvery - TimeSpan.FromMinutes(1));
         coordinator.Dispose();
         coordinator = await SignIn("pk.coordinator");
         await coordinator.GetAs<List<MovementRouteDto>>("/api/movements/routes");

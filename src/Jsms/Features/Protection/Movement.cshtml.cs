@@ -8,7 +8,7 @@ namespace Jsms.Features.Protection;
 /// One movement: route, schedule and need-to-know list. Showing it is an audited read (as <c>GET /api/movements/{id}</c>);
 /// anyone outside the named list and the owner's coordinators gets 404.
 /// </summary>
-internal sealed class MovementModel(ProtectionService protection) : JsmsPage
+internal sealed class MovementModel(MovementsService movements, PersonsService persons) : JsmsPage
 {
     [FromRoute] public Guid Id { get; set; }
 
@@ -24,16 +24,16 @@ internal sealed class MovementModel(ProtectionService protection) : JsmsPage
         {
             return Challenge();
         }
-        if (await protection.GetMovementAsync(Me, Id) is not { } movement)
+        if (await movements.GetMovementAsync(Me, Id) is not { } movement)
         {
             return NotFound();
         }
         Movement = movement;
         CanEdit = CanChange(movement.Marking);
-        CanSeeAccessLog = await protection.MayReadAccessLogAsync(Me, Id);
+        CanSeeAccessLog = await movements.MayReadAccessLogAsync(Me, Id);
         // Principals the caller may not read are named by count only.
-        var persons = await protection.PersonNamesAsync(Me);
-        PrincipalNames = movement.Principals.Where(persons.ContainsKey).Select(p => persons[p]).ToList();
+        var names = await persons.PersonNamesAsync(Me);
+        PrincipalNames = movement.Principals.Where(names.ContainsKey).Select(p => names[p]).ToList();
         var hidden = movement.Principals.Count - PrincipalNames.Count;
         if (hidden > 0)
         {

@@ -8,7 +8,7 @@ namespace Jsms.Features.Protection;
 /// "Who has seen this movement", for the owner agency's coordinators and administrators (404 for anyone else), with
 /// a CSV export. Running it is audited, as <c>GET /api/movements/{id}/access-log</c>.
 /// </summary>
-internal sealed class MovementAccessModel(ProtectionService protection) : JsmsPage
+internal sealed class MovementAccessModel(MovementsService movements) : JsmsPage
 {
     [FromRoute] public Guid Id { get; set; }
 
@@ -20,7 +20,7 @@ internal sealed class MovementAccessModel(ProtectionService protection) : JsmsPa
         {
             return Challenge();
         }
-        if (await protection.AccessLogAsync(Me, Id, csv: false) is not { } entries)
+        if (await movements.AccessLogAsync(Me, Id, csv: false) is not { } entries)
         {
             return NotFound();
         }
@@ -34,10 +34,10 @@ internal sealed class MovementAccessModel(ProtectionService protection) : JsmsPa
         {
             return Challenge();
         }
-        if (await protection.AccessLogAsync(Me, Id, csv: true) is not { } entries)
+        if (await movements.AccessLogAsync(Me, Id, csv: true) is not { } entries)
         {
             return NotFound();
         }
-        return File(Encoding.UTF8.GetBytes(ProtectionService.AccessLogCsv(entries)), "text/csv", $"movement-{Id}-access-log.csv");
+        return File(Encoding.UTF8.GetBytes(MovementsService.AccessLogCsv(entries)), "text/csv", $"movement-{Id}-access-log.csv");
     }
 }

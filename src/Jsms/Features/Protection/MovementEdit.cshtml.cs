@@ -5,11 +5,12 @@ using Microsoft.Extensions.Localization;
 namespace Jsms.Features.Protection;
 
 /// <summary>
-/// Creates or edits a movement through <see cref="ProtectionService"/>: principals, vehicles and escort (tracker ids),
+/// Creates or edits a movement through <see cref="MovementsService"/>: principals, vehicles and escort (tracker ids),
 /// route drawn or pasted, corridor, checkpoints, windows, status and the need-to-know list. Loading it for editing is
 /// an audited read; a movement the caller may not change answers 404.
 /// </summary>
-internal sealed class MovementEditModel(ProtectionService protection, ITrackerDirectory trackers, IStringLocalizer<SharedResource> text) : JsmsPage
+internal sealed class MovementEditModel(MovementsService movements, PersonsService persons, ITrackerDirectory trackers,
+    IStringLocalizer<SharedResource> text) : JsmsPage
 {
     [FromRoute] public Guid? Id { get; set; }
 
@@ -33,7 +34,7 @@ internal sealed class MovementEditModel(ProtectionService protection, ITrackerDi
         }
         if (Id is { } id)
         {
-            if (await protection.GetMovementAsync(Me, id) is not { } movement || !CanChange(movement.Marking))
+            if (await movements.GetMovementAsync(Me, id) is not { } movement || !CanChange(movement.Marking))
             {
                 return NotFound();
             }
@@ -58,7 +59,7 @@ internal sealed class MovementEditModel(ProtectionService protection, ITrackerDi
         var request = ProtectionForms.ToRequest(Form, errors);
         if (errors.Count == 0)
         {
-            var outcome = Id is { } id ? await protection.UpdateMovementAsync(Me, id, request) : await protection.CreateMovementAsync(Me, request);
+            var outcome = Id is { } id ? await movements.UpdateMovementAsync(Me, id, request) : await movements.CreateMovementAsync(Me, request);
             if (outcome.IsNotFound)
             {
                 return NotFound();
@@ -81,7 +82,7 @@ internal sealed class MovementEditModel(ProtectionService protection, ITrackerDi
         {
             return Challenge();
         }
-        if (Id is not { } id || !Me.CanWrite || !await protection.DeleteMovementAsync(Me, id))
+        if (Id is not { } id || !Me.CanWrite || !await movements.DeleteMovementAsync(Me, id))
         {
             return NotFound();
         }
@@ -91,7 +92,7 @@ internal sealed class MovementEditModel(ProtectionService protection, ITrackerDi
 
     private async Task LoadChoicesAsync()
     {
-        People = await protection.PersonNamesAsync(Me);
+        People = await persons.PersonNamesAsync(Me);
         DeviceIds = await trackers.ReadableUniqueIdsAsync(Me);
     }
 }

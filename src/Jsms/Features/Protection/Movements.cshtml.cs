@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Jsms.Features.Protection;
 
 /// <summary>The movements the caller may see (need to know); listing them is an audited look, as in the API.</summary>
-internal sealed class MovementsModel(ProtectionService protection) : JsmsPage
+internal sealed class MovementsModel(MovementsService movements) : JsmsPage
 {
     public List<MovementSummaryDto> Movements { get; private set; } = [];
 
@@ -14,7 +14,7 @@ internal sealed class MovementsModel(ProtectionService protection) : JsmsPage
         {
             return Challenge();
         }
-        Movements = await protection.ListMovementsAsync(Me);
+        Movements = await movements.ListMovementsAsync(Me);
         return Page();
     }
 

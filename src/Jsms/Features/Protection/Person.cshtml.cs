@@ -5,10 +5,10 @@ using Microsoft.Extensions.Localization;
 namespace Jsms.Features.Protection;
 
 /// <summary>
-/// Creates or edits a protected person through <see cref="ProtectionService"/> (same validation and audit as the API).
+/// Creates or edits a protected person through <see cref="PersonsService"/> (same validation and audit as the API).
 /// A caller who sees the identifiers masked gets them blank; leaving them blank keeps them.
 /// </summary>
-internal sealed class PersonModel(ProtectionService protection, IStringLocalizer<SharedResource> text) : RecordFormPage<PersonDto, PersonForm>(text)
+internal sealed class PersonModel(PersonsService persons, IStringLocalizer<SharedResource> text) : RecordFormPage<PersonDto, PersonForm>(text)
 {
     public bool Masked { get; private set; }
     public string? MaskedPassport { get; private set; }
@@ -18,15 +18,15 @@ internal sealed class PersonModel(ProtectionService protection, IStringLocalizer
 
     protected override string ListPath => "/Protection/Persons";
 
-    protected override Task<PersonDto?> FindAsync(Guid id) => protection.GetPersonAsync(Me, id);
+    protected override Task<PersonDto?> FindAsync(Guid id) => persons.GetPersonAsync(Me, id);
 
     // Whether blank identifiers are kept is decided by the service from the stored record, not from the form.
     protected override Task<Outcome<PersonDto>> SaveAsync(Guid? id, PersonForm form)
         => id is { } existing
-            ? protection.UpdatePersonAsync(Me, existing, ProtectionForms.ToRequest(form), keepMaskedIdentifiers: true)
-            : protection.CreatePersonAsync(Me, ProtectionForms.ToRequest(form));
+            ? persons.UpdatePersonAsync(Me, existing, ProtectionForms.ToRequest(form), keepMaskedIdentifiers: true)
+            : persons.CreatePersonAsync(Me, ProtectionForms.ToRequest(form));
 
-    protected override Task<bool> DeleteAsync(Guid id) => protection.DeletePersonAsync(Me, id);
+    protected override Task<bool> DeleteAsync(Guid id) => persons.DeletePersonAsync(Me, id);
 
     protected override PersonForm FormOf(PersonDto person) => ProtectionForms.ToForm(person);
 

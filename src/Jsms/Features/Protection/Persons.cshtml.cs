@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Jsms.Features.Protection;
 
 /// <summary>The protected persons the caller may read; passport and phone in clear only for those allowed (audited), as in the API.</summary>
-internal sealed class PersonsModel(ProtectionService protection) : JsmsPage
+internal sealed class PersonsModel(PersonsService persons) : JsmsPage
 {
     public List<PersonDto> Persons { get; private set; } = [];
 
@@ -14,7 +14,7 @@ internal sealed class PersonsModel(ProtectionService protection) : JsmsPage
         {
             return Challenge();
         }
-        Persons = await protection.ListPersonsAsync(Me);
+        Persons = await persons.ListPersonsAsync(Me);
         return Page();
     }
 }

@@ -34,7 +34,7 @@ internal static class ProtectionForms
     public static PersonForm ToForm(PersonDto p) => new()
     {
         Name = p.Name, Nationality = p.Nationality, Employer = p.Employer, Project = p.Project,
-        // A caller who sees them masked leaves them blank: blank keeps them (see ProtectionService.UpdatePersonAsync).
+        // A caller who sees them masked leaves them blank: blank keeps them (see PersonsService.UpdatePersonAsync).
         PassportNumber = p.IdentifiersMasked ? null : p.PassportNumber,
         Phone = p.IdentifiersMasked ? null : p.Phone,
         Marking = MarkingForm.Of(p.Marking),

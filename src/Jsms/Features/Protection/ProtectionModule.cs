@@ -16,7 +16,9 @@ internal static class ProtectionModule
     {
         services.AddSingleton<PersonIdentifiers>();
         services.AddSingleton<SiteChanges>();
-        services.AddScoped<ProtectionService>();
+        services.AddScoped<PersonsService>();
+        services.AddScoped<SitesService>();
+        services.AddScoped<MovementsService>();
         return services;
     }
 
@@ -51,34 +53,35 @@ internal static class ProtectionModule
         return app;
     }
 
-    // The use cases live in ProtectionService, shared with the pages; these methods only map outcomes to HTTP.
+    // The use cases live in PersonsService, SitesService and MovementsService, shared with the pages; these methods
+    // only map outcomes to HTTP.
 
-    public static async Task<Ok<List<PersonDto>>> ListPersons(Caller caller, ProtectionService protection)
-        => TypedResults.Ok(await protection.ListPersonsAsync(caller));
+    public static async Task<Ok<List<PersonDto>>> ListPersons(Caller caller, PersonsService persons)
+        => TypedResults.Ok(await persons.ListPersonsAsync(caller));
 
-    public static async Task<Results<Ok<PersonDto>, NotFound>> GetPerson(Guid id, Caller caller, ProtectionService protection)
-        => await protection.GetPersonAsync(caller, id) is { } person ? TypedResults.Ok(person) : TypedResults.NotFound();
+    public static async Task<Results<Ok<PersonDto>, NotFound>> GetPerson(Guid id, Caller caller, PersonsService persons)
+        => await persons.GetPersonAsync(caller, id) is { } person ? TypedResults.Ok(person) : TypedResults.NotFound();
 
-    public static async Task<Results<Created<PersonDto>, ValidationProblem>> CreatePerson(PersonRequest request, Caller caller, ProtectionService protection)
-        => Created(await protection.CreatePersonAsync(caller, request), p => $"/api/persons/{p.Id}");
+    public static async Task<Results<Created<PersonDto>, ValidationProblem>> CreatePerson(PersonRequest request, Caller caller, PersonsService persons)
+        => Created(await persons.CreatePersonAsync(caller, request), p => $"/api/persons/{p.Id}");
 
     public static async Task<Results<Ok<PersonDto>, NotFound, ValidationProblem>> UpdatePerson(Guid id, PersonRequest request, Caller caller,
-        ProtectionService protection)
-        => Ok(await protection.UpdatePersonAsync(caller, id, request));
+        PersonsService persons)
+        => Ok(await persons.UpdatePersonAsync(caller, id, request));
 
-    public static async Task<Results<NoContent, NotFound>> DeletePerson(Guid id, Caller caller, ProtectionService protection)
-        => await protection.DeletePersonAsync(caller, id) ? TypedResults.NoContent() : TypedResults.NotFound();
+    public static async Task<Results<NoContent, NotFound>> DeletePerson(Guid id, Caller caller, PersonsService persons)
+        => await persons.DeletePersonAsync(caller, id) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     /// <summary>
     /// The sites the caller may read; with <c>?near=lat,lon&amp;withinMetres=N</c> only those whose perimeter comes
     /// within N metres of the point (0 inside it), measured in the database on PostgreSQL (<see cref="SitesNear"/>).
     /// </summary>
-    public static async Task<Results<Ok<List<SiteDto>>, ValidationProblem>> ListSites(Caller caller, ProtectionService protection,
+    public static async Task<Results<Ok<List<SiteDto>>, ValidationProblem>> ListSites(Caller caller, SitesService sites,
         string? near = null, string? withinMetres = null)
     {
         if (near is null && withinMetres is null)
         {
-            return TypedResults.Ok(await protection.ListSitesAsync(caller));
+            return TypedResults.Ok(await sites.ListSitesAsync(caller));
         }
         var errors = new Dictionary<string, string[]>();
         var point = near?.Split(',') is [var la, var lo] && Number(la) is { } lat && Geo.IsLatitude(lat) && Number(lo) is { } lon && Geo.IsLongitude(lon)
@@ -93,44 +96,44 @@ internal static class ProtectionModule
             metres = 0;
         }
         return errors.Count > 0 ? TypedResults.ValidationProblem(errors)
-            : TypedResults.Ok(await protection.ListSitesNearAsync(caller, point!.Value.Lat, point.Value.Lon, metres));
+            : TypedResults.Ok(await sites.ListSitesNearAsync(caller, point!.Value.Lat, point.Value.Lon, metres));
 
         static double? Number(string? text)
             => double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
                && double.IsFinite(value) ? value : null;
     }
 
-    public static async Task<Results<Ok<SiteDto>, NotFound>> GetSite(Guid id, Caller caller, ProtectionService protection)
-        => await protection.GetSiteAsync(caller, id) is { } site ? TypedResults.Ok(site) : TypedResults.NotFound();
+    public static async Task<Results<Ok<SiteDto>, NotFound>> GetSite(Guid id, Caller caller, SitesService sites)
+        => await sites.GetSiteAsync(caller, id) is { } site ? TypedResults.Ok(site) : TypedResults.NotFound();
 
-    public static async Task<Results<Created<SiteDto>, ValidationProblem>> CreateSite(SiteRequest request, Caller caller, ProtectionService protection)
-        => Created(await protection.CreateSiteAsync(caller, request), s => $"/api/sites/{s.Id}");
+    public static async Task<Results<Created<SiteDto>, ValidationProblem>> CreateSite(SiteRequest request, Caller caller, SitesService sites)
+        => Created(await sites.CreateSiteAsync(caller, request), s => $"/api/sites/{s.Id}");
 
     public static async Task<Results<Ok<SiteDto>, NotFound, ValidationProblem>> UpdateSite(Guid id, SiteRequest request, Caller caller,
-        ProtectionService protection)
-        => Ok(await protection.UpdateSiteAsync(caller, id, request));
+        SitesService sites)
+        => Ok(await sites.UpdateSiteAsync(caller, id, request));
 
-    public static async Task<Results<NoContent, NotFound>> DeleteSite(Guid id, Caller caller, ProtectionService protection)
-        => await protection.DeleteSiteAsync(caller, id) ? TypedResults.NoContent() : TypedResults.NotFound();
+    public static async Task<Results<NoContent, NotFound>> DeleteSite(Guid id, Caller caller, SitesService sites)
+        => await sites.DeleteSiteAsync(caller, id) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     /// <summary>The movements the caller may see (names and status only); each listed movement is an audited look.</summary>
-    public static async Task<Ok<List<MovementSummaryDto>>> ListMovements(Caller caller, ProtectionService protection)
-        => TypedResults.Ok(await protection.ListMovementsAsync(caller));
+    public static async Task<Ok<List<MovementSummaryDto>>> ListMovements(Caller caller, MovementsService movements)
+        => TypedResults.Ok(await movements.ListMovementsAsync(caller));
 
     /// <summary>
     /// The routes of the movements planned or under way the caller may see, for the map; a view is recorded once per user
-    /// and movement per route version and watch shift, not at every refresh (<see cref="ProtectionService.MapRoutesAsync"/>).
+    /// and movement per route version and watch shift, not at every refresh (<see cref="MovementsService.MapRoutesAsync"/>).
     /// </summary>
-    public static async Task<Ok<List<MovementRouteDto>>> MovementRoutes(Caller caller, ProtectionService protection)
-        => TypedResults.Ok(await protection.MapRoutesAsync(caller));
+    public static async Task<Ok<List<MovementRouteDto>>> MovementRoutes(Caller caller, MovementsService movements)
+        => TypedResults.Ok(await movements.MapRoutesAsync(caller));
 
     /// <summary>Route and schedule; audited as a read. 404 for anyone outside the named list and the owner's coordinators.</summary>
-    public static async Task<Results<Ok<MovementDto>, NotFound>> GetMovement(Guid id, Caller caller, ProtectionService protection)
-        => await protection.GetMovementAsync(caller, id) is { } movement ? TypedResults.Ok(movement) : TypedResults.NotFound();
+    public static async Task<Results<Ok<MovementDto>, NotFound>> GetMovement(Guid id, Caller caller, MovementsService movements)
+        => await movements.GetMovementAsync(caller, id) is { } movement ? TypedResults.Ok(movement) : TypedResults.NotFound();
 
     /// <summary>The movement as a GeoJSON FeatureCollection (route and checkpoints); audited as an export.</summary>
-    public static async Task<Results<ContentHttpResult, NotFound>> ExportMovement(Guid id, Caller caller, ProtectionService protection)
-        => await protection.ExportMovementAsync(caller, id) is { } json ? TypedResults.Content(json, "application/geo+json") : TypedResults.NotFound();
+    public static async Task<Results<ContentHttpResult, NotFound>> ExportMovement(Guid id, Caller caller, MovementsService movements)
+        => await movements.ExportMovementAsync(caller, id) is { } json ? TypedResults.Content(json, "application/geo+json") : TypedResults.NotFound();
 
     /// <summary>
     /// Who has seen this movement (every list, read, export, change and share of it, from the audit log), for the
@@ -138,26 +141,26 @@ internal static class ProtectionModule
     /// Running the report is itself audited.
     /// </summary>
     public static async Task<Results<Ok<List<MovementAccessDto>>, ContentHttpResult, NotFound>> AccessLog(Guid id, string? format, Caller caller,
-        ProtectionService protection)
+        MovementsService movements)
     {
         var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
-        if (await protection.AccessLogAsync(caller, id, csv) is not { } entries)
+        if (await movements.AccessLogAsync(caller, id, csv) is not { } entries)
         {
             return TypedResults.NotFound();
         }
-        return csv ? TypedResults.Content(ProtectionService.AccessLogCsv(entries), "text/csv") : TypedResults.Ok(entries);
+        return csv ? TypedResults.Content(MovementsService.AccessLogCsv(entries), "text/csv") : TypedResults.Ok(entries);
     }
 
     public static async Task<Results<Created<MovementDto>, ValidationProblem>> CreateMovement(MovementRequest request, Caller caller,
-        ProtectionService protection)
-        => Created(await protection.CreateMovementAsync(caller, request), m => $"/api/movements/{m.Id}");
+        MovementsService movements)
+        => Created(await movements.CreateMovementAsync(caller, request), m => $"/api/movements/{m.Id}");
 
     public static async Task<Results<Ok<MovementDto>, NotFound, ValidationProblem>> UpdateMovement(Guid id, MovementRequest request, Caller caller,
-        ProtectionService protection)
-        => Ok(await protection.UpdateMovementAsync(caller, id, request));
+        MovementsService movements)
+        => Ok(await movements.UpdateMovementAsync(caller, id, request));
 
-    public static async Task<Results<NoContent, NotFound>> DeleteMovement(Guid id, Caller caller, ProtectionService protection)
-        => await protection.DeleteMovementAsync(caller, id) ? TypedResults.NoContent() : TypedResults.NotFound();
+    public static async Task<Results<NoContent, NotFound>> DeleteMovement(Guid id, Caller caller, MovementsService movements)
+        => await movements.DeleteMovementAsync(caller, id) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     internal static Results<Ok<T>, NotFound, ValidationProblem> Ok<T>(Outcome<T> outcome) where T : class => outcome switch
     {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Jsms.Features.Protection;
 
 /// <summary>The sites the caller may read.</summary>
-internal sealed class SitesModel(ProtectionService protection) : JsmsPage
+internal sealed class SitesModel(SitesService sites) : JsmsPage
 {
     public List<SiteDto> Sites { get; private set; } = [];
 
@@ -14,7 +14,7 @@ internal sealed class SitesModel(ProtectionService protection) : JsmsPage
         {
             return Challenge();
         }
-        Sites = await protection.ListSitesAsync(Me);
+        Sites = await sites.ListSitesAsync(Me);
         return Page();
     }
 }

@@ -1,4 +1,3 @@
-using Jsms.Platform.Web;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -7,297 +6,28 @@ using Jsms.Features.Accounts;
 using Jsms.Features.Audit;
 using Jsms.Features.Partners;
 using Jsms.Platform.Database;
+using Jsms.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Features;
 
 namespace Jsms.Features.Protection;
 
 /// <summary>
-/// The use cases of protected persons, sites and movements, shared by the API (<see cref="ProtectionModule"/>) and
-/// the pages. Every query starts from <see cref="AccessPolicy.Readable{T}"/> or <see cref="AccessPolicy.Writable{T}"/>;
-/// a record the caller may not read (or change) is null / not found. Identifiers shown in clear and every look at a
-/// movement are audited.
+/// The use cases of movements (need to know): the records, their routes on the map, the GeoJSON export and the
+/// "who has seen this movement" report, shared by the API (<see cref="ProtectionModule"/>) and the pages.
+/// Every query starts from <see cref="AccessPolicy.Readable{T}"/> or <see cref="AccessPolicy.Writable{T}"/>;
+/// a record the caller may not read (or change) is null / not found. Every look at a movement is audited.
 /// </summary>
-internal sealed class ProtectionService(JsmsDbContext db, ReleaseMarkings markings, PersonIdentifiers identifiers,
-    SiteChanges changes, ITrackerDirectory trackers, TimeProvider clock)
+internal sealed class MovementsService(JsmsDbContext db, ReleaseMarkings markings, SiteChanges changes, ITrackerDirectory trackers,
+    TimeProvider clock)
 {
-    private static (Guid, Guid, Tlp) Key(IReleasable r) => (r.Id, r.OwnerAgencyId, r.Tlp);
-
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
-
-    // ---------------- persons ----------------
-
-    public async Task<List<PersonDto>> ListPersonsAsync(Caller caller)
-    {
-        var people = await db.Readable<ProtectedPerson>(caller).AsNoTracking().OrderBy(p => p.Name).ToListAsync();
-        return await PersonDtosAsync(people, caller);
-    }
-
-    public async Task<PersonDto?> GetPersonAsync(Caller caller, Guid id)
-    {
-        var person = await db.Readable<ProtectedPerson>(caller).AsNoTracking().FirstOrDefaultAsync(p => p.Id == id);
-        return person is null ? null : (await PersonDtosAsync([person], caller))[0];
-    }
-
-    /// <summary>Names of the persons the caller may read, for pick lists and labels (no identifiers, so nothing to audit).</summary>
-    public async Task<Dictionary<Guid, string>> PersonNamesAsync(Caller caller)
-        => await db.Readable<ProtectedPerson>(caller).AsNoTracking().OrderBy(p => p.Name).ToDictionaryAsync(p => p.Id, p => p.Name);
-
-    /// <summary>
-    /// Identifiers in clear for the creator, the named recipients, and the coordinators and liaison officers of
-    /// the owner agency; masked for every other reader. Each disclosure in clear is audited where it is shown
-    /// (<see cref="PersonDto"/> is an <see cref="IAuditedRead"/>, docs/audit-log.md).
-    /// </summary>
-    private async Task<List<PersonDto>> PersonDtosAsync(List<ProtectedPerson> people, Caller caller)
-    {
-        var ids = people.Select(p => p.Id).ToList();
-        var named = (await db.Set<NamedRecipient>().AsNoTracking().Where(n => ids.Contains(n.RecordId) && n.UserId == caller.UserId)
-            .Select(n => n.RecordId).ToListAsync()).ToHashSet();
-        var marks = await markings.DescribeAsync(people.Select(Key).ToList());
-        var result = new List<PersonDto>();
-        foreach (var p in people)
-        {
-            var clear = IdentifiersInClear(p, caller, named.Contains(p.Id));
-            var passport = identifiers.Unprotect(p.PassportNumberProtected);
-            var phone = identifiers.Unprotect(p.PhoneProtected);
-            result.Add(new PersonDto(p.Id, p.Name, p.Nationality, p.Employer, p.Project,
-                clear ? passport : PersonIdentifiers.Mask(passport), clear ? phone : PersonIdentifiers.Mask(phone), !clear, marks[p.Id]));
-        }
-        return result;
-    }
-
-    private static bool IdentifiersInClear(ProtectedPerson p, Caller caller, bool namedRecipient)
-        => p.CreatedByUserId == caller.UserId || namedRecipient
-           || (p.OwnerAgencyId == caller.AgencyId && (caller.IsInRole(JsmsRoles.Coordinator) || caller.IsInRole(JsmsRoles.LiaisonOfficer)));
-
-    public async Task<Outcome<PersonDto>> CreatePersonAsync(Caller caller, PersonRequest request)
-    {
-        var errors = new Dictionary<string, string[]>();
-        var person = new ProtectedPerson { Id = Guid.NewGuid(), CreatedAt = Now };
-        ApplyPerson(person, request, errors, keepBlankIdentifiers: false);
-        var (marking, markingErrors) = await markings.ResolveAsync(request.Marking);
-        Validate.Merge(errors, markingErrors);
-        if (errors.Count > 0)
-        {
-            return Outcome.Invalid<PersonDto>(errors);
-        }
-        markings.ApplyToNew(person, marking!, caller);
-        db.Add(person);
-        await db.SaveChangesAsync();
-        return Outcome.Ok((await PersonDtosAsync([person], caller))[0]);
-    }
-
-    /// <summary>
-    /// Replaces the person's fields. With <paramref name="keepMaskedIdentifiers"/> (the page's form, which cannot
-    /// show a caller identifiers they may only see masked), a passport number or phone left blank by such a caller
-    /// is kept instead of erased.
-    /// </summary>
-    public async Task<Outcome<PersonDto>> UpdatePersonAsync(Caller caller, Guid id, PersonRequest request, bool keepMaskedIdentifiers = false)
-    {
-        var person = await db.Writable<ProtectedPerson>(caller).FirstOrDefaultAsync(p => p.Id == id);
-        if (person is null)
-        {
-            return Outcome.NotFound<PersonDto>();
-        }
-        var errors = new Dictionary<string, string[]>();
-        var keepBlank = keepMaskedIdentifiers && !IdentifiersInClear(person, caller,
-            await db.Set<NamedRecipient>().AnyAsync(n => n.RecordId == id && n.UserId == caller.UserId));
-        ApplyPerson(person, request, errors, keepBlank);
-        ResolvedMarking? marking = null;
-        if (request.Marking is not null)
-        {
-            var (resolved, markingErrors) = await markings.ResolveAsync(request.Marking, person.Tlp);
-            Validate.Merge(errors, markingErrors);
-            marking = resolved;
-        }
-        if (errors.Count > 0)
-        {
-            return Outcome.Invalid<PersonDto>(errors);
-        }
-        if (marking is not null)
-        {
-            await markings.ReplaceAsync(person, marking);
-        }
-        await db.SaveChangesAsync();
-        return Outcome.Ok((await PersonDtosAsync([person], caller))[0]);
-    }
-
-    private void ApplyPerson(ProtectedPerson person, PersonRequest request, Dictionary<string, string[]> errors, bool keepBlankIdentifiers)
-    {
-        person.Name = Validate.Text(errors, "name", request.Name, 200, true) ?? "";
-        person.Nationality = Validate.Text(errors, "nationality", request.Nationality, 100, true) ?? "";
-        person.Employer = Validate.Text(errors, "employer", request.Employer, 200, false);
-        person.Project = Validate.Text(errors, "project", request.Project, 200, false);
-        var passport = Validate.Text(errors, "passportNumber", request.PassportNumber, 64, false);
-        var phone = Validate.Text(errors, "phone", request.Phone, 32, false);
-        if (passport is not null || !keepBlankIdentifiers)
-        {
-            person.PassportNumberProtected = identifiers.Protect(passport);
-        }
-        if (phone is not null || !keepBlankIdentifiers)
-        {
-            person.PhoneProtected = identifiers.Protect(phone);
-        }
-    }
-
-    public async Task<bool> DeletePersonAsync(Caller caller, Guid id)
-    {
-        var person = await db.Writable<ProtectedPerson>(caller).FirstOrDefaultAsync(p => p.Id == id);
-        if (person is null)
-        {
-            return false;
-        }
-        db.Remove(person);
-        await markings.RemoveAsync(id);
-        await db.SaveChangesAsync();
-        return true;
-    }
-
-    // ---------------- sites ----------------
-
-    public async Task<List<SiteDto>> ListSitesAsync(Caller caller)
-    {
-        var sites = await db.Readable<Site>(caller).AsNoTracking().OrderBy(s => s.Name).ToListAsync();
-        var marks = await markings.DescribeAsync(sites.Select(Key).ToList());
-        return sites.Select(s => ToDto(s, marks[s.Id])).ToList();
-    }
-
-    public async Task<SiteDto?> GetSiteAsync(Caller caller, Guid id)
-    {
-        var site = await db.Readable<Site>(caller).AsNoTracking().FirstOrDefaultAsync(s => s.Id == id);
-        return site is null ? null : ToDto(site, await markings.DescribeAsync(site));
-    }
-
-    /// <summary>The readable sites whose perimeter comes within <paramref name="metres"/> of a point (<see cref="SitesNear"/>).</summary>
-    public async Task<List<SiteDto>> ListSitesNearAsync(Caller caller, double latitude, double longitude, double metres)
-    {
-        var sites = await SitesNear.ListAsync(db.Readable<Site>(caller).AsNoTracking(), db.Database, latitude, longitude, metres);
-        var marks = await markings.DescribeAsync(sites.Select(Key).ToList());
-        return sites.Select(s => ToDto(s, marks[s.Id])).ToList();
-    }
-
-    private static SiteDto ToDto(Site s, MarkingDto marking) => new(s.Id, s.Name, s.Project, Geo.ToJson(s.Perimeter),
-        s.WatchDistanceMetres, s.LoiteringThresholdMinutes, s.SecurityLevel, s.Contacts, marking);
-
-    public async Task<Outcome<SiteDto>> CreateSiteAsync(Caller caller, SiteRequest request)
-    {
-        var errors = new Dictionary<string, string[]>();
-        var site = new Site { Id = Guid.NewGuid(), CreatedAt = Now };
-        ApplySite(site, request, errors);
-        var (marking, markingErrors) = await markings.ResolveAsync(request.Marking);
-        Validate.Merge(errors, markingErrors);
-        if (errors.Count > 0)
-        {
-            return Outcome.Invalid<SiteDto>(errors);
-        }
-        markings.ApplyToNew(site, marking!, caller);
-        db.Add(site);
-        await db.SaveChangesAsync();
-        changes.Bump();
-        return Outcome.Ok(ToDto(site, await markings.DescribeAsync(site)));
-    }
-
-    public async Task<Outcome<SiteDto>> UpdateSiteAsync(Caller caller, Guid id, SiteRequest request)
-    {
-        var site = await db.Writable<Site>(caller).FirstOrDefaultAsync(s => s.Id == id);
-        if (site is null)
-        {
-            return Outcome.NotFound<SiteDto>();
-        }
-        var errors = new Dictionary<string, string[]>();
-        ApplySite(site, request, errors);
-        ResolvedMarking? marking = null;
-        if (request.Marking is not null)
-        {
-            var (resolved, markingErrors) = await markings.ResolveAsync(request.Marking, site.Tlp);
-            Validate.Merge(errors, markingErrors);
-            marking = resolved;
-        }
-        if (errors.Count > 0)
-        {
-            return Outcome.Invalid<SiteDto>(errors);
-        }
-        if (marking is not null)
-        {
-            await markings.ReplaceAsync(site, marking);
-        }
-        await db.SaveChangesAsync();
-        changes.Bump();
-        return Outcome.Ok(ToDto(site, await markings.DescribeAsync(site)));
-    }
-
-    private static void ApplySite(Site site, SiteRequest request, Dictionary<string, string[]> errors)
-    {
-        site.Name = Validate.Text(errors, "name", request.Name, 200, true) ?? "";
-        site.Project = Validate.Text(errors, "project", request.Project, 200, false);
-        site.Contacts = Validate.Text(errors, "contacts", request.Contacts, 2000, false);
-        if (request.Perimeter is not { } perimeter || perimeter.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
-        {
-            errors["perimeter"] = ["Required: a GeoJSON Polygon, longitude first."];
-        }
-        else
-        {
-            var (polygon, problem) = Geo.ReadPolygon(perimeter);
-            if (polygon is null)
-            {
-                errors["perimeter"] = ["The perimeter " + problem];
-            }
-            else
-            {
-                site.Perimeter = polygon;
-            }
-        }
-        if (request.WatchDistanceMetres is not { } watch || !double.IsFinite(watch) || watch < 0 || watch > 50_000)
-        {
-            errors["watchDistanceMetres"] = ["Required: metres from the perimeter, 0 to 50000."];
-        }
-        else
-        {
-            site.WatchDistanceMetres = watch;
-        }
-        if (request.LoiteringThresholdMinutes is not { } threshold || threshold < 1 || threshold > 24 * 60)
-        {
-            errors["loiteringThresholdMinutes"] = ["Required: minutes, 1 to 1440."];
-        }
-        else
-        {
-            site.LoiteringThresholdMinutes = threshold;
-        }
-        if (string.IsNullOrWhiteSpace(request.SecurityLevel))
-        {
-            site.SecurityLevel = SecurityLevel.Medium;
-        }
-        else if (Enum.TryParse<SecurityLevel>(request.SecurityLevel, ignoreCase: true, out var level) && Enum.IsDefined(level))
-        {
-            site.SecurityLevel = level;
-        }
-        else
-        {
-            errors["securityLevel"] = ["One of Low, Medium, High, Critical."];
-        }
-    }
-
-    public async Task<bool> DeleteSiteAsync(Caller caller, Guid id)
-    {
-        var site = await db.Writable<Site>(caller).FirstOrDefaultAsync(s => s.Id == id);
-        if (site is null)
-        {
-            return false;
-        }
-        db.Remove(site);
-        await markings.RemoveAsync(id);
-        await db.SaveChangesAsync();
-        changes.Bump();
-        return true;
-    }
-
-    // ---------------- movements (need to know) ----------------
 
     /// <summary>The movements the caller may see (names and status only); each listed movement is an audited look where shown.</summary>
     public async Task<List<MovementSummaryDto>> ListMovementsAsync(Caller caller)
     {
         var movements = await db.Readable<Movement>(caller).AsNoTracking().OrderBy(m => m.DepartEarliest).ThenBy(m => m.Name).ToListAsync();
-        var marks = await markings.DescribeAsync(movements.Select(Key).ToList());
+        var marks = await markings.DescribeAsync(movements.Select(ProtectionRecords.Key).ToList());
         return movements.Select(m => new MovementSummaryDto(m.Id, m.Name, m.Status, marks[m.Id])).ToList();
     }
 
@@ -356,7 +86,7 @@ internal sealed class ProtectionService(JsmsDbContext db, ReleaseMarkings markin
         {
             await db.SaveChangesAsync();
         }
-        var marks = await markings.DescribeAsync(movements.Select(Key).ToList());
+        var marks = await markings.DescribeAsync(movements.Select(ProtectionRecords.Key).ToList());
         return [.. movements.Select(m => new MovementRouteDto(m.Id, m.Name, m.Status, Geo.ToJson(m.Route!),
             m.CorridorMetres, marks[m.Id]))];
     }
