@@ -1,21 +1,13 @@
-using System.Text.Json;
-using Jsms.Features.Access;
-using Jsms.Features.Protection;
-using Jsms.Platform.Database;
 using Jsms.Platform.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Options;
 
 namespace Jsms.Features.Tracking;
 
 /// <summary>
-/// Devices (trackers) and sensors under <c>/api/devices</c> and <c>/api/sensors</c>; ingest under <c>/api/tracking</c>:
-/// the OsmAnd/Traccar client protocol (anonymous: a device is known by its unique id, as in Traccar), the JSON
-/// position batch and sightings (signed-in callers with a writing role). Unknown devices and sensors are refused
-/// (403) and counted; malformed input is a 400 naming each problem; an answer of 200 means the observations are
-/// committed (through the group-commit IngestWriter) and have been through the engine. See docs/tracking.md.
+/// The tracking feature's services and routes: devices (<see cref="DeviceEndpoints"/>) and sensors
+/// (<see cref="SensorEndpoints"/>) under <c>/api/devices</c> and <c>/api/sensors</c>; ingest
+/// (<see cref="IngestEndpoints"/>) under <c>/api/tracking</c>; the other protocols in <see cref="TrackingProtocols"/>.
+/// See docs/tracking.md.
 /// </summary>
 internal static class TrackingModule
 {
@@ -40,240 +32,34 @@ internal static class TrackingModule
     public static IEndpointRouteBuilder MapTracking(this IEndpointRouteBuilder app)
     {
         var devices = app.MapApiGroup("/devices", "Tracking");
-        devices.MapGet("", ListDevices);
-        devices.MapGet("/{id:guid}", GetDevice);
+        devices.MapGet("", DeviceEndpoints.ListDevices);
+        devices.MapGet("/{id:guid}", DeviceEndpoints.GetDevice);
         var deviceWrites = devices.MapWritesGroup();
-        deviceWrites.MapPost("", CreateDevice);
-        deviceWrites.MapPut("/{id:guid}", UpdateDevice);
-        deviceWrites.MapDelete("/{id:guid}", DeleteDevice);
-        deviceWrites.MapPost("/{id:guid}/secret", SetDeviceSecret);
-        deviceWrites.MapDelete("/{id:guid}/secret", ClearDeviceSecret);
-        deviceWrites.MapPut("/{id:guid}/certificate", BindDeviceCertificate);
-        deviceWrites.MapDelete("/{id:guid}/certificate", UnbindDeviceCertificate);
+        deviceWrites.MapPost("", DeviceEndpoints.CreateDevice);
+        deviceWrites.MapPut("/{id:guid}", DeviceEndpoints.UpdateDevice);
+        deviceWrites.MapDelete("/{id:guid}", DeviceEndpoints.DeleteDevice);
+        deviceWrites.MapPost("/{id:guid}/secret", DeviceEndpoints.SetDeviceSecret);
+        deviceWrites.MapDelete("/{id:guid}/secret", DeviceEndpoints.ClearDeviceSecret);
+        deviceWrites.MapPut("/{id:guid}/certificate", DeviceEndpoints.BindDeviceCertificate);
+        deviceWrites.MapDelete("/{id:guid}/certificate", DeviceEndpoints.UnbindDeviceCertificate);
 
         var sensors = app.MapApiGroup("/sensors", "Tracking");
-        sensors.MapGet("", ListSensors);
-        sensors.MapGet("/{id:guid}", GetSensor);
+        sensors.MapGet("", SensorEndpoints.ListSensors);
+        sensors.MapGet("/{id:guid}", SensorEndpoints.GetSensor);
         var sensorWrites = sensors.MapWritesGroup();
-        sensorWrites.MapPost("", CreateSensor);
-        sensorWrites.MapPut("/{id:guid}", UpdateSensor);
-        sensorWrites.MapDelete("/{id:guid}", DeleteSensor);
+        sensorWrites.MapPost("", SensorEndpoints.CreateSensor);
+        sensorWrites.MapPut("/{id:guid}", SensorEndpoints.UpdateSensor);
+        sensorWrites.MapDelete("/{id:guid}", SensorEndpoints.DeleteSensor);
 
-        app.MapMethods("/api/tracking/osmand", ["GET", "POST"], OsmAnd).AllowAnonymous().DisableAntiforgery().WithTags("Tracking");
+        app.MapMethods("/api/tracking/osmand", ["GET", "POST"], IngestEndpoints.OsmAnd).AllowAnonymous().DisableAntiforgery().WithTags("Tracking");
         var tracking = app.MapApiGroup("/tracking", "Tracking");
         // Node-wide counters (every agency's positions and alerts): an operator's figure, not a partner's.
-        tracking.MapGet("/stats", Stats).RequireAuthorization(p => p.RequireRole(Accounts.JsmsRoles.Administrator));
+        tracking.MapGet("/stats", IngestEndpoints.Stats).RequireAuthorization(p => p.RequireRole(Accounts.JsmsRoles.Administrator));
         var ingest = tracking.MapWritesGroup();
-        ingest.MapPost("/positions", Positions);
-        ingest.MapPost("/sightings", Sightings);
+        ingest.MapPost("/positions", IngestEndpoints.Positions);
+        ingest.MapPost("/sightings", IngestEndpoints.Sightings);
         app.MapTrackingProtocols();
         return app;
-    }
-
-    // ---------------- ingest ----------------
-
-    /// <summary>OsmAnd / Traccar client: GET query, form POST, or the JSON body of newer clients. 200 once stored.</summary>
-    public static async Task<IResult> OsmAnd(HttpContext context, JsmsDbContext db, DeviceDirectory directory, IngestWriter writer, TrackingCounters counters,
-        TimeProvider clock, IOptions<TrackingOptions> options)
-    {
-        var request = context.Request;
-        var now = clock.GetUtcNow().UtcDateTime;
-        List<Fix> fixes;
-        Dictionary<string, string[]> errors;
-        string? key;
-        var (body, tooLarge) = await OsmAndProtocol.ReadBodyAsync(context);
-        if (tooLarge)
-        {
-            counters.AddMalformed(1);
-            return TypedResults.Problem($"The body is larger than {OsmAndProtocol.MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
-        }
-        if (request.HasJsonContentType())
-        {
-            JsonDocument document;
-            try
-            {
-                document = JsonDocument.Parse(body);
-            }
-            catch (JsonException e)
-            {
-                counters.AddMalformed(1);
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"Not valid JSON: {e.Message}"] });
-            }
-            using (document)
-            {
-                (var list, errors) = OsmAndProtocol.FromJson(document.RootElement, now);
-                fixes = list ?? [];
-            }
-            key = request.Query[DeviceCredentials.KeyParameter].FirstOrDefault();
-        }
-        else
-        {
-            var parameters = OsmAndProtocol.Parameters(request, body);
-            (var fix, errors) = OsmAndProtocol.FromParameters(parameters, now);
-            fixes = fix is null ? [] : [fix];
-            key = parameters(DeviceCredentials.KeyParameter);
-        }
-        CheckFuture(errors, fixes.Select((f, i) => (fixes.Count == 1 ? "timestamp" : $"location[{i}].timestamp", f.Time)), now, options.Value);
-        if (errors.Count > 0)
-        {
-            counters.AddMalformed(1);
-            return TypedResults.ValidationProblem(errors);
-        }
-        if (fixes.Count == 0)
-        {
-            counters.AddMalformed(1);
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["location"] = ["Send at least one location."] });
-        }
-        var uniqueId = fixes[0].DeviceId;
-        var device = await directory.FindAsync(db, uniqueId, context.RequestAborted);
-        if (device is null)
-        {
-            counters.AddUnknownDevices(fixes.Count);
-            return TypedResults.Problem($"No device is registered with unique id '{uniqueId}'.", statusCode: StatusCodes.Status403Forbidden, title: "Unknown device");
-        }
-        if (!DeviceCredentials.SecretMatches(device, key))
-        {
-            // Same count as an unknown device: to the ingest, a position without its device's secret is from nobody it knows.
-            counters.AddUnknownDevices(fixes.Count);
-            return TypedResults.Problem($"This device needs its secret in the '{DeviceCredentials.KeyParameter}' parameter; nothing was stored.",
-                statusCode: StatusCodes.Status401Unauthorized, title: "Device secret required");
-        }
-        await writer.StorePositionsAsync(fixes.Select(f => new PositionToStore(device, f)).ToList(), now, context.RequestAborted);
-        return TypedResults.Ok();
-    }
-
-    /// <summary>A JSON array of positions (device unique id, time, latitude, longitude, speed m/s...); all-or-nothing on malformed input.</summary>
-    public static async Task<Results<Ok<IngestResult>, ValidationProblem, ProblemHttpResult>> Positions(PositionInput[] request, Caller caller,
-        JsmsDbContext db, DeviceDirectory directory, IngestWriter writer, TrackingCounters counters, TimeProvider clock, IOptions<TrackingOptions> options, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var errors = new Dictionary<string, string[]>();
-        if (request.Length == 0)
-        {
-            errors["body"] = ["Send a JSON array of at least one position."];
-        }
-        for (var i = 0; i < request.Length; i++)
-        {
-            var p = request[i];
-            if (p is null)
-            {
-                errors[$"[{i}]"] = ["Null item."];
-                continue;
-            }
-            if (string.IsNullOrWhiteSpace(p.DeviceId))
-            {
-                errors[$"[{i}].deviceId"] = ["Required: the device's unique id."];
-            }
-            if (p.Time is null)
-            {
-                errors[$"[{i}].time"] = ["Required: ISO 8601."];
-            }
-            if (p.Latitude is not { } lat || !Geo.IsLatitude(lat))
-            {
-                errors[$"[{i}].latitude"] = ["Required, -90..90."];
-            }
-            if (p.Longitude is not { } lon || !Geo.IsLongitude(lon))
-            {
-                errors[$"[{i}].longitude"] = ["Required, -180..180."];
-            }
-        }
-        CheckFuture(errors, request.Select((p, i) => ($"[{i}].time", p?.Time is { } t ? Utc(t) : now)), now, options.Value);
-        if (errors.Count > 0)
-        {
-            counters.AddMalformed(1);
-            return TypedResults.ValidationProblem(errors);
-        }
-        var ids = request.Select(p => p.DeviceId!.Trim()).ToHashSet(StringComparer.Ordinal);
-        var known = await directory.ReadableAsync(db, caller, ids, cancellationToken);
-        var refused = new List<RefusedItem>();
-        var accepted = new List<PositionToStore>(request.Length);
-        for (var i = 0; i < request.Length; i++)
-        {
-            var p = request[i];
-            if (known.TryGetValue(p.DeviceId!.Trim(), out var device))
-            {
-                accepted.Add(new PositionToStore(device, new Fix(device.UniqueId, Utc(p.Time!.Value), p.Latitude!.Value, p.Longitude!.Value, p.Speed, p.Bearing, p.Altitude, p.Accuracy)));
-            }
-            else
-            {
-                refused.Add(new RefusedItem(i, p.DeviceId!.Trim(), "unknown device"));
-            }
-        }
-        counters.AddUnknownDevices(refused.Count);
-        if (accepted.Count == 0)
-        {
-            return TypedResults.Problem("None of the devices is registered (or visible to you): " + string.Join(", ", refused.Select(r => r.Id).Distinct()),
-                statusCode: StatusCodes.Status403Forbidden, title: "Unknown device");
-        }
-        var alerts = await writer.StorePositionsAsync(accepted, now, cancellationToken);
-        return TypedResults.Ok(new IngestResult(accepted.Count, refused, alerts));
-    }
-
-    /// <summary>A JSON array of sightings (sensor code, subject, time); all-or-nothing on malformed input, unknown sensors refused item by item.</summary>
-    public static async Task<Results<Ok<IngestResult>, ValidationProblem, ProblemHttpResult>> Sightings(SightingInput[] request, Caller caller,
-        JsmsDbContext db, IngestWriter writer, TrackingCounters counters, TimeProvider clock, IOptions<TrackingOptions> options, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var errors = new Dictionary<string, string[]>();
-        if (request.Length == 0)
-        {
-            errors["body"] = ["Send a JSON array of at least one sighting."];
-        }
-        for (var i = 0; i < request.Length; i++)
-        {
-            var s = request[i];
-            if (s is null)
-            {
-                errors[$"[{i}]"] = ["Null item."];
-                continue;
-            }
-            if (string.IsNullOrWhiteSpace(s.SensorId))
-            {
-                errors[$"[{i}].sensorId"] = ["Required: the sensor's code."];
-            }
-            if (string.IsNullOrWhiteSpace(s.Subject))
-            {
-                errors[$"[{i}].subject"] = ["Required: the plate or track id seen."];
-            }
-            else if (s.Subject.Trim().Length > 128)
-            {
-                errors[$"[{i}].subject"] = ["At most 128 characters."];
-            }
-            if (s.Time is null)
-            {
-                errors[$"[{i}].time"] = ["Required: ISO 8601."];
-            }
-        }
-        CheckFuture(errors, request.Select((s, i) => ($"[{i}].time", s?.Time is { } t ? Utc(t) : now)), now, options.Value);
-        if (errors.Count > 0)
-        {
-            counters.AddMalformed(1);
-            return TypedResults.ValidationProblem(errors);
-        }
-        var codes = request.Select(s => s.SensorId!.Trim()).Distinct().ToList();
-        var known = await db.Readable<Sensor>(caller).AsNoTracking().Where(s => codes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, cancellationToken);
-        var refused = new List<RefusedItem>();
-        var rows = new List<SightingToStore>(request.Length);
-        for (var i = 0; i < request.Length; i++)
-        {
-            var s = request[i];
-            if (known.TryGetValue(s.SensorId!.Trim(), out var sensor))
-            {
-                rows.Add(new SightingToStore(sensor, NormaliseSubject(s.Subject!), Utc(s.Time!.Value)));
-            }
-            else
-            {
-                refused.Add(new RefusedItem(i, s.SensorId!.Trim(), "unknown sensor"));
-            }
-        }
-        counters.AddUnknownSensors(refused.Count);
-        if (rows.Count == 0)
-        {
-            return TypedResults.Problem("None of the sensors is registered (or visible to you): " + string.Join(", ", refused.Select(r => r.Id).Distinct()),
-                statusCode: StatusCodes.Status403Forbidden, title: "Unknown sensor");
-        }
-        var alerts = await writer.StoreSightingsAsync(rows, now, cancellationToken);
-        return TypedResults.Ok(new IngestResult(rows.Count, refused, alerts));
     }
 
     /// <summary>Plates are compared without case, spaces or dashes ("LEA 1234" is "lea-1234").</summary>
@@ -315,75 +101,4 @@ internal static class TrackingModule
             }
         });
     }
-
-    private static void CheckFuture(Dictionary<string, string[]> errors, IEnumerable<(string Key, DateTime Time)> times, DateTime now, TrackingOptions options)
-    {
-        var limit = now.AddMinutes(options.MaxFutureMinutes);
-        foreach (var (key, time) in times)
-        {
-            if (time > limit && !errors.ContainsKey(key))
-            {
-                errors[key] = [$"{time:u} is in the future (server time {now:u})."];
-            }
-        }
-    }
-
-    private static DateTime Utc(DateTime value) => value.Kind switch
-    {
-        DateTimeKind.Local => value.ToUniversalTime(),
-        _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
-    };
-
-    public static Ok<TrackingStatsDto> Stats(TrackingCounters c, TrackingPipeline pipeline)
-        => TypedResults.Ok(new TrackingStatsDto(c.Positions, c.Sightings, c.UnknownDevices, c.UnknownSensors, c.Malformed, c.Alerts, pipeline.EngineNow));
-
-    // ---------------- devices and sensors (use cases in DeviceRegistry, shared with the pages) ----------------
-
-    public static async Task<Ok<List<DeviceDto>>> ListDevices(Caller caller, DeviceRegistry registry)
-        => TypedResults.Ok(await registry.ListDevicesAsync(caller));
-
-    public static async Task<Results<Ok<DeviceDto>, NotFound>> GetDevice(Guid id, Caller caller, DeviceRegistry registry)
-        => await registry.GetDeviceAsync(caller, id) is { } device ? TypedResults.Ok(device) : TypedResults.NotFound();
-
-    public static async Task<Results<Created<DeviceDto>, ValidationProblem>> CreateDevice(DeviceRequest request, Caller caller, DeviceRegistry registry)
-        => ProtectionModule.Created(await registry.CreateDeviceAsync(caller, request), d => $"/api/devices/{d.Id}");
-
-    public static async Task<Results<Ok<DeviceDto>, NotFound, ValidationProblem>> UpdateDevice(Guid id, DeviceRequest request, Caller caller,
-        DeviceRegistry registry)
-        => ProtectionModule.Ok(await registry.UpdateDeviceAsync(caller, id, request));
-
-    public static async Task<Results<NoContent, NotFound>> DeleteDevice(Guid id, Caller caller, DeviceRegistry registry)
-        => await registry.DeleteDeviceAsync(caller, id) ? TypedResults.NoContent() : TypedResults.NotFound();
-
-    public static async Task<Results<Ok<DeviceSecretDto>, NotFound, ValidationProblem>> SetDeviceSecret(Guid id, DeviceSecretRequest? request, Caller caller,
-        DeviceRegistry registry)
-        => ProtectionModule.Ok(await registry.SetSecretAsync(caller, id, request));
-
-    public static async Task<Results<NoContent, NotFound>> ClearDeviceSecret(Guid id, Caller caller, DeviceRegistry registry)
-        => await registry.ClearSecretAsync(caller, id) ? TypedResults.NoContent() : TypedResults.NotFound();
-
-    public static async Task<Results<Ok<DeviceDto>, NotFound, ValidationProblem>> BindDeviceCertificate(Guid id, DeviceCertificateRequest request,
-        Caller caller, DeviceRegistry registry)
-        => request.Thumbprint is null
-            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["thumbprint"] = ["Required: the certificate's SHA-256 thumbprint."] })
-            : ProtectionModule.Ok(await registry.BindCertificateAsync(caller, id, request.Thumbprint));
-
-    public static async Task<Results<Ok<DeviceDto>, NotFound, ValidationProblem>> UnbindDeviceCertificate(Guid id, Caller caller, DeviceRegistry registry)
-        => ProtectionModule.Ok(await registry.BindCertificateAsync(caller, id, null));
-
-    public static async Task<Ok<List<SensorDto>>> ListSensors(Caller caller, DeviceRegistry registry)
-        => TypedResults.Ok(await registry.ListSensorsAsync(caller));
-
-    public static async Task<Results<Ok<SensorDto>, NotFound>> GetSensor(Guid id, Caller caller, DeviceRegistry registry)
-        => await registry.GetSensorAsync(caller, id) is { } sensor ? TypedResults.Ok(sensor) : TypedResults.NotFound();
-
-    public static async Task<Results<Created<SensorDto>, ValidationProblem>> CreateSensor(SensorRequest request, Caller caller, DeviceRegistry registry)
-        => ProtectionModule.Created(await registry.CreateSensorAsync(caller, request), s => $"/api/sensors/{s.Id}");
-
-    public static async Task<Results<Ok<SensorDto>, NotFound, ValidationProblem>> UpdateSensor(Guid id, SensorRequest request, Caller caller,
-        DeviceRegistry registry)
-        => ProtectionModule.Ok(await registry.UpdateSensorAsync(caller, id, request));
-
-    public static async Task<Results<NoContent, NotFound>> DeleteSensor(Guid id, Caller caller, DeviceRegistry registry)
-        => await registry.DeleteSensorAsync(caller, id) ? TypedResults.NoContent() : TypedResults.NotFound();
 }

@@ -65,7 +65,7 @@ internal sealed class TrackingRestore(IServiceScopeFactory scopes, TrackingPipel
             _ => false,
         };
 
-        // The same observations as ingest makes of them (TrackingModule.StorePositionsAsync and Sightings).
+        // The same observations as ingest makes of them (IngestWriter.StorePositionsAsync and IngestEndpoints.Sightings).
         var positions = (from p in db.Set<Position>().AsNoTracking()
                          join d in db.Set<Device>() on p.DeviceId equals d.Id
                          where p.Time >= since && p.Time <= now
