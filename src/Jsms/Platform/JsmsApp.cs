@@ -1,14 +1,14 @@
 using System.Text.Json.Serialization;
 using Jsms.Features.Access;
 using Jsms.Features.Accounts;
-using Jsms.Features.Audit;
 using Jsms.Features.Alerts;
+using Jsms.Features.Audit;
 using Jsms.Features.Consultations;
 using Jsms.Features.Demo;
 using Jsms.Features.Intelligence;
 using Jsms.Features.Partners;
-using Jsms.Features.Screening;
 using Jsms.Features.Protection;
+using Jsms.Features.Screening;
 using Jsms.Features.Tracking;
 using Jsms.Platform.Database;
 using Jsms.Platform.Web;

@@ -1,7 +1,3 @@
-using Jsms.Features.Partners;
-using Jsms.Platform.Database;
-using Microsoft.EntityFrameworkCore;
-
 namespace Jsms.Features.Access;
 
 /// <summary>A release marking as clients read it.</summary>

@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using Jsms.Features.Accounts;
-using Jsms.Features.Partners;
-using Jsms.Platform.Database;
-using Microsoft.EntityFrameworkCore;
-
 namespace Jsms.Features.Access;
 
 /// <summary>A signed-in user as loaded once per request: the principal's claims and the <see cref="Caller"/> come from it.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Jsms.Features.Access;
 
 internal static class TlpNames

@@ -1,8 +1,3 @@
-using Jsms.Features.Partners;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Jsms.Features.Accounts;
 
 internal static class JsmsRoles

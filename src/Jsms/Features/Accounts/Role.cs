@@ -1,7 +1,4 @@
-using Jsms.Features.Partners;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Jsms.Features.Accounts;
 

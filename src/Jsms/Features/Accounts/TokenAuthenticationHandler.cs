@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using Jsms.Features.Access;
 using Jsms.Platform.Database;

@@ -1,11 +1,3 @@
-using Jsms.Features.Access;
-using Jsms.Platform.Database;
-using Jsms.Platform.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Jsms.Platform;
-
 namespace Jsms.Features.Accounts;
 
 internal sealed record TotpCodeRequest(string? Code);

@@ -1,7 +1,3 @@
-using System.Text;
-using Jsms.Platform.Database;
-using Microsoft.AspNetCore.Identity;
-
 namespace Jsms.Features.Accounts;
 
 /// <summary>A new authenticator key: <see cref="SharedKey"/> to type in, <see cref="AuthenticatorUri"/> for a QR code.</summary>

@@ -1,4 +1,3 @@
-using Jsms.Features.Access;
 using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 

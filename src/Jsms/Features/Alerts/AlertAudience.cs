@@ -1,7 +1,4 @@
-using System.Text.Json;
 using Jsms.Features.Access;
-using Jsms.Platform.Database;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Features.Alerts;
 

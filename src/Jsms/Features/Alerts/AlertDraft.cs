@@ -1,8 +1,3 @@
-using System.Text.Json;
-using Jsms.Features.Access;
-using Jsms.Platform.Database;
-using Microsoft.EntityFrameworkCore;
-
 namespace Jsms.Features.Alerts;
 
 /// <summary>What an engine or monitor wants to raise (the alert's content, before its marking).</summary>

@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using Jsms.Features.Access;
-
 namespace Jsms.Features.Audit;
 
 internal sealed record AuditActor(Guid? UserId, string Name, Guid? AgencyId, string? RemoteAddress) : IAuditActor

@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using Jsms.Features.Access;
-
 namespace Jsms.Features.Audit;
 
 /// <summary>Name used when no request is in progress: "system" for the server, "cli:USER" for commands.</summary>

@@ -1,10 +1,3 @@
-using System.Text.Json;
-using Jsms.Features.Accounts;
-using Jsms.Platform.Database;
-using Jsms.Platform.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-
 namespace Jsms.Features.Audit;
 
 internal sealed record AuditEntryDto(long Sequence, DateTime Timestamp, Guid? UserId, string UserName, Guid? AgencyId,

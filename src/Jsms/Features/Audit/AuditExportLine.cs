@@ -1,10 +1,3 @@
-using System.Text.Json;
-using Jsms.Features.Accounts;
-using Jsms.Platform.Database;
-using Jsms.Platform.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-
 namespace Jsms.Features.Audit;
 
 /// <summary>One line of <c>GET /api/audit/export</c>: the hashed fields, the timestamp exactly as hashed, and the hash.</summary>

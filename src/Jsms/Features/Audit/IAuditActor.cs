@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using Jsms.Features.Access;
-
 namespace Jsms.Features.Audit;
 
 /// <summary>Who the audit log names for the current unit of work.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Jsms.Features.Audit;
 
 /// <summary>Entities whose creation, change and deletion the audit log records automatically.</summary>

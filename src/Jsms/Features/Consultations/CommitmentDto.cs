@@ -1,6 +1,5 @@
-using Jsms.Features.Audit;
-using System.Globalization;
 using Jsms.Features.Access;
+using Jsms.Features.Audit;
 
 namespace Jsms.Features.Consultations;
 

@@ -1,6 +1,4 @@
-using Jsms.Features.Audit;
 using System.Globalization;
-using Jsms.Features.Access;
 
 namespace Jsms.Features.Consultations;
 

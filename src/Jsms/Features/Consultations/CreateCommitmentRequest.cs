@@ -1,5 +1,3 @@
-using Jsms.Features.Audit;
-using System.Globalization;
 using Jsms.Features.Access;
 
 namespace Jsms.Features.Consultations;

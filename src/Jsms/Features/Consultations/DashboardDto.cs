@@ -1,7 +1,3 @@
-using Jsms.Features.Audit;
-using System.Globalization;
-using Jsms.Features.Access;
-
 namespace Jsms.Features.Consultations;
 
 /// <summary>The dashboard: overdue commitments first (most overdue on top), then progress by dialogue and by sector.</summary>

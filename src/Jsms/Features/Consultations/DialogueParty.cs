@@ -1,6 +1,3 @@
-using Jsms.Features.Access;
-using Jsms.Features.Audit;
-
 namespace Jsms.Features.Consultations;
 
 /// <summary>An agency taking part in a dialogue.</summary>

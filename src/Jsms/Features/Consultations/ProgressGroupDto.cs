@@ -1,7 +1,3 @@
-using Jsms.Features.Audit;
-using System.Globalization;
-using Jsms.Features.Access;
-
 namespace Jsms.Features.Consultations;
 
 /// <summary>Progress of one dialogue or one sector: commitments by status, overdue count and average completion.</summary>

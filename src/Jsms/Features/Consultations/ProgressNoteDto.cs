@@ -1,7 +1,3 @@
-using Jsms.Features.Audit;
-using System.Globalization;
-using Jsms.Features.Access;
-
 namespace Jsms.Features.Consultations;
 
 internal sealed record ProgressNoteDto(Guid Id, DateOnly WrittenOn, string Text, string Author, DateTime CreatedAt);

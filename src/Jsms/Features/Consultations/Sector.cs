@@ -1,6 +1,3 @@
-using Jsms.Features.Access;
-using Jsms.Features.Audit;
-
 namespace Jsms.Features.Consultations;
 
 internal enum Sector

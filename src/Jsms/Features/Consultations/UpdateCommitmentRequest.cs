@@ -1,7 +1,3 @@
-using Jsms.Features.Audit;
-using System.Globalization;
-using Jsms.Features.Access;
-
 namespace Jsms.Features.Consultations;
 
 /// <summary>Only the members given are changed; at least one is required.</summary>

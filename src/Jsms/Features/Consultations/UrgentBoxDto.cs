@@ -1,7 +1,3 @@
-using Jsms.Features.Audit;
-using System.Globalization;
-using Jsms.Features.Access;
-
 namespace Jsms.Features.Consultations;
 
 internal sealed record UrgentBoxDto(IReadOnlyList<UrgentMessageDto> Inbox, IReadOnlyList<UrgentMessageDto> Outbox);

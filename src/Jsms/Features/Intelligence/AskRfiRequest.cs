@@ -1,9 +1,4 @@
-using Jsms.Features.Audit;
 using Jsms.Features.Access;
-using Jsms.Features.Partners;
-using Jsms.Platform.Database;
-using Jsms.Platform.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Features.Intelligence;
 

@@ -1,5 +1,3 @@
-using Jsms.Features.Access;
-using Jsms.Features.Audit;
 using Jsms.Features.Partners;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,9 +1,5 @@
-using Jsms.Features.Audit;
 using Jsms.Features.Access;
-using Jsms.Features.Partners;
-using Jsms.Platform.Database;
-using Jsms.Platform.Web;
-using Microsoft.EntityFrameworkCore;
+using Jsms.Features.Audit;
 
 namespace Jsms.Features.Intelligence;
 

@@ -1,5 +1,5 @@
-using Jsms.Features.Audit;
 using Jsms.Features.Access;
+using Jsms.Features.Audit;
 using Jsms.Features.Partners;
 using Jsms.Platform.Database;
 using Jsms.Platform.Web;

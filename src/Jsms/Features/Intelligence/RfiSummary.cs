@@ -1,10 +1,3 @@
-using Jsms.Features.Audit;
-using Jsms.Features.Access;
-using Jsms.Features.Partners;
-using Jsms.Platform.Database;
-using Jsms.Platform.Web;
-using Microsoft.EntityFrameworkCore;
-
 namespace Jsms.Features.Intelligence;
 
 internal sealed record RfiSummary(Guid Id, string From, IReadOnlyList<string> To, string Title, DateTime AskedAt, DateTime DueAt, string Status,

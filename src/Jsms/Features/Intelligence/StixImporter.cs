@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Jsms.Features.Access;
 using Jsms.Features.Partners;

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Jsms.Features.Intelligence;
 
 /// <summary>Whether a source pulls from the remote collection or pushes to it (a destination).</summary>

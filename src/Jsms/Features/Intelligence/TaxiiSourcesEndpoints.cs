@@ -1,8 +1,8 @@
 using Jsms.Features.Access;
 using Jsms.Features.Partners;
 using Jsms.Platform.Database;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Features.Intelligence;

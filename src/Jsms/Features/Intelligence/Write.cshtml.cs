@@ -1,8 +1,8 @@
-using Jsms.Platform.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Jsms.Features.Access;
 using Jsms.Platform.Database;
+using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,5 @@
-using Jsms.Platform.Web;
 using System.Text.Json;
+using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Jsms.Features.Protection;

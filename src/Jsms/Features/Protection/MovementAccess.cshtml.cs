@@ -1,5 +1,5 @@
-using Jsms.Platform.Web;
 using System.Text;
+using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Jsms.Features.Protection;

@@ -1,7 +1,3 @@
-using Jsms.Features.Audit;
-using System.Text.Json;
-using Jsms.Features.Access;
-
 namespace Jsms.Features.Protection;
 
 /// <summary>One look at a movement, from the audit log.</summary>

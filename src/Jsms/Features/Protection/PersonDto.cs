@@ -1,6 +1,5 @@
-using Jsms.Features.Audit;
-using System.Text.Json;
 using Jsms.Features.Access;
+using Jsms.Features.Audit;
 
 namespace Jsms.Features.Protection;
 

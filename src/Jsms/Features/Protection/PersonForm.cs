@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using Jsms.Features.Access;
 
 namespace Jsms.Features.Protection;

@@ -1,4 +1,3 @@
-using Jsms.Features.Access;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Jsms.Features.Protection;

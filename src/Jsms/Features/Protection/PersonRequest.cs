@@ -1,5 +1,3 @@
-using Jsms.Features.Audit;
-using System.Text.Json;
 using Jsms.Features.Access;
 
 namespace Jsms.Features.Protection;

@@ -2,7 +2,6 @@ using Jsms.Features.Access;
 using Jsms.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using NetTopologySuite.Geometries;
 
 namespace Jsms.Features.Protection;
 

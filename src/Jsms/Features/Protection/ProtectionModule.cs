@@ -1,5 +1,4 @@
 using Jsms.Features.Access;
-using Jsms.Features.Consultations;
 using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 

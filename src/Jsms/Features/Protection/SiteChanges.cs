@@ -1,6 +1,3 @@
-using Jsms.Features.Access;
-using Microsoft.AspNetCore.DataProtection;
-
 namespace Jsms.Features.Protection;
 
 /// <summary>Bumped whenever a site or a movement changes, so the tracking engine reloads its zones and routes before the next observation.</summary>

@@ -1,10 +1,4 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Jsms.Features.Access;
-using Jsms.Features.Screening.Lists;
-using Jsms.Features.Screening.Matching;
-using Jsms.Platform.Database;
 
 namespace Jsms.Features.Screening;
 

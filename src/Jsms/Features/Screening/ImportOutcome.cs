@@ -1,8 +1,4 @@
-using System.Security.Cryptography;
 using Jsms.Features.Screening.Lists;
-using Jsms.Features.Screening.Matching;
-using Jsms.Platform.Database;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Features.Screening;
 

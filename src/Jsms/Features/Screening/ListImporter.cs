@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Jsms.Features.Screening.Lists;
-using Jsms.Features.Screening.Matching;
 using Jsms.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Jsms.Features.Screening.Lists;
 using Jsms.Features.Screening.Matching;
 using Jsms.Platform.Database;

@@ -1,4 +1,3 @@
-using Jsms.Features.Access;
 using Jsms.Features.Screening.Lists;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

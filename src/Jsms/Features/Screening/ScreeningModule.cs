@@ -1,4 +1,3 @@
-using Jsms.Features.Audit;
 using System.Text;
 using System.Text.Json;
 using Jsms.Features.Access;

@@ -1,11 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Jsms.Features.Access;
-using Jsms.Features.Screening.Lists;
-using Jsms.Features.Screening.Matching;
-using Jsms.Platform.Database;
-
 namespace Jsms.Features.Screening;
 
 internal sealed record ScreeningQueryDto(string Name, string? BirthDate, string? Nationality, string? Type);

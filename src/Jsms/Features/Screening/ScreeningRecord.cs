@@ -1,5 +1,4 @@
 using Jsms.Features.Access;
-using Jsms.Features.Screening.Lists;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

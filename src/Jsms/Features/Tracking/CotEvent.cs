@@ -1,16 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Xml;
-using System.Xml.Linq;
-using Jsms.Features.Access;
-using Jsms.Features.Protection;
-using Jsms.Platform.Database;
-using Jsms.Platform.Web;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace Jsms.Features.Tracking;
 
 /// <summary>One Cursor-on-Target event as received: the schema's attributes and the position it carries.</summary>

@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Jsms.Features.Access;
 using Jsms.Platform.Database;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Jsms.Features.Tracking;
 

@@ -1,4 +1,3 @@
-using Jsms.Features.Audit;
 using Jsms.Features.Access;
 
 namespace Jsms.Features.Tracking;

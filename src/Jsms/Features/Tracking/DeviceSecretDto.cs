@@ -1,6 +1,3 @@
-using Jsms.Features.Audit;
-using Jsms.Features.Access;
-
 namespace Jsms.Features.Tracking;
 
 /// <summary>The secret just set, shown this once to the owner agency (only its hash is kept).</summary>

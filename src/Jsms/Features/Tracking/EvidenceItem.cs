@@ -1,7 +1,4 @@
-using Jsms.Features.Access;
 using Jsms.Features.Alerts;
-using Jsms.Features.Protection;
-using NetTopologySuite.Geometries;
 
 namespace Jsms.Features.Tracking;
 

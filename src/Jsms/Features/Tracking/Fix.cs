@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Jsms.Features.Protection;
-using Jsms.Platform.Web;
-
 namespace Jsms.Features.Tracking;
 
 /// <summary>A position as a tracker reported it; speed already in metres per second.</summary>

@@ -1,6 +1,3 @@
-using Jsms.Features.Audit;
-using Jsms.Features.Access;
-
 namespace Jsms.Features.Tracking;
 
 internal sealed record IngestResult(int Accepted, IReadOnlyList<RefusedItem> Refused, int AlertsRaised);

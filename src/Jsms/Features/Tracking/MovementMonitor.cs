@@ -5,7 +5,6 @@ using Jsms.Features.Protection;
 using Jsms.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using NetTopologySuite.Geometries;
 
 namespace Jsms.Features.Tracking;
 
@@ -190,7 +189,8 @@ internal sealed class MovementMonitor(IServiceScopeFactory scopes, AlertBroadcas
             }
             alerts.Add(Draft(movement, "checkpoint.missed", AlertSeverity.High, title,
                 $"Tracker {tracker} of movement {movement.Name} was not within {radius:0} m of checkpoint {c.Name} by {deadline:u} "
-                + $"(expected {expected:u} + {settings.CheckpointGraceMinutes:0} minutes' grace).", tracker, deadline) with { Latitude = lat, Longitude = lon });
+                + $"(expected {expected:u} + {settings.CheckpointGraceMinutes:0} minutes' grace).", tracker, deadline) with
+            { Latitude = lat, Longitude = lon });
         }
         return alerts;
     }

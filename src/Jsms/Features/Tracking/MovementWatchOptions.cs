@@ -1,12 +1,3 @@
-using Jsms.Features.Access;
-using Jsms.Features.Accounts;
-using Jsms.Features.Alerts;
-using Jsms.Features.Protection;
-using Jsms.Platform.Database;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using NetTopologySuite.Geometries;
-
 namespace Jsms.Features.Tracking;
 
 /// <summary>Movement detections (<c>Jsms:Tracking</c> section, beside <see cref="TrackingOptions"/>).</summary>

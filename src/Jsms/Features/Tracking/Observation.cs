@@ -1,8 +1,3 @@
-using Jsms.Features.Access;
-using Jsms.Features.Alerts;
-using Jsms.Features.Protection;
-using NetTopologySuite.Geometries;
-
 namespace Jsms.Features.Tracking;
 
 /// <summary>One observation of a subject at a place and an event time: a stored position or sighting.</summary>

@@ -1,6 +1,3 @@
-using Jsms.Features.Audit;
-using Jsms.Features.Access;
-
 namespace Jsms.Features.Tracking;
 
 internal sealed record PositionDto(DateTime Time, double Latitude, double Longitude, double? Speed, double? Bearing, double? Altitude, double? Accuracy);

@@ -1,7 +1,3 @@
-using System.Data;
-using System.Diagnostics;
-using Jsms.Platform.Background;
-
 namespace Jsms.Features.Tracking;
 
 /// <summary>A position to store: the (known, visible) device it came from and the fix, speed in metres per second.</summary>

@@ -1,6 +1,3 @@
-using Jsms.Features.Audit;
-using Jsms.Features.Access;
-
 namespace Jsms.Features.Tracking;
 
 internal sealed record RefusedItem(int Index, string Id, string Reason);

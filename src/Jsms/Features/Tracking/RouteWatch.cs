@@ -1,5 +1,3 @@
-using Jsms.Features.Access;
-using Jsms.Features.Alerts;
 using Jsms.Features.Protection;
 using NetTopologySuite.Geometries;
 

@@ -1,5 +1,5 @@
-using Jsms.Features.Audit;
 using Jsms.Features.Access;
+using Jsms.Features.Audit;
 
 namespace Jsms.Features.Tracking;
 

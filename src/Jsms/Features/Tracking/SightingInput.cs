@@ -1,6 +1,3 @@
-using Jsms.Features.Audit;
-using Jsms.Features.Access;
-
 namespace Jsms.Features.Tracking;
 
 /// <summary>One sighting: the sensor's code, the subject seen (plate, track id) and when.</summary>

@@ -1,7 +1,3 @@
-using System.Data;
-using System.Diagnostics;
-using Jsms.Platform.Background;
-
 namespace Jsms.Features.Tracking;
 
 /// <summary>A sighting to store: the (known, visible) sensor, the normalised subject and the time it was seen.</summary>

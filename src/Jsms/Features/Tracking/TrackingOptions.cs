@@ -1,13 +1,3 @@
-using System.Diagnostics;
-using System.Diagnostics.Metrics;
-using System.Text.Json;
-using Jsms.Features.Access;
-using Jsms.Features.Alerts;
-using Jsms.Features.Protection;
-using Jsms.Platform.Database;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace Jsms.Features.Tracking;
 
 /// <summary>The <c>Jsms:Tracking</c> configuration section.</summary>

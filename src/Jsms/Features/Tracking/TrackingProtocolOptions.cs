@@ -1,16 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Xml;
-using System.Xml.Linq;
-using Jsms.Features.Access;
-using Jsms.Features.Protection;
-using Jsms.Platform.Database;
-using Jsms.Platform.Web;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace Jsms.Features.Tracking;
 
 /// <summary>The protocol part of the <c>Jsms:Tracking</c> section: extra listeners and size limits.</summary>

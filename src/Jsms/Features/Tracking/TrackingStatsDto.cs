@@ -1,6 +1,3 @@
-using Jsms.Features.Audit;
-using Jsms.Features.Access;
-
 namespace Jsms.Features.Tracking;
 
 internal sealed record TrackingStatsDto(long Positions, long Sightings, long UnknownDevices, long UnknownSensors, long Malformed, long Alerts,

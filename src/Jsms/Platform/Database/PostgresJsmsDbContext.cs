@@ -1,10 +1,5 @@
-using Jsms.Features.Access;
-using Jsms.Features.Accounts;
 using Jsms.Features.Audit;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Jsms.Platform.Database;
 

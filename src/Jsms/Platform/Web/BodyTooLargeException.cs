@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Jsms.Platform.Web;
 
 /// <summary>A body longer than its reader's limit.</summary>

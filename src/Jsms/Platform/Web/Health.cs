@@ -1,4 +1,3 @@
-using Jsms.Platform.Database;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Jsms.Platform.Web;

@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace Jsms.Features.Screening.Lists;
 
 /// <summary>How a listed name was given: the primary name, an alias (good or low quality), or the name in its original script.</summary>
