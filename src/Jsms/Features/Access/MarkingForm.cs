@@ -16,9 +16,7 @@ internal sealed class MarkingForm
     /// <summary>The fields filled with a record's marking, for its edit form.</summary>
     public static MarkingForm Of(MarkingDto marking) => new()
     {
-        Tlp = marking.Tlp,
-        ReleaseTo = string.Join(", ", marking.ReleaseTo),
-        Recipients = string.Join(", ", marking.Recipients),
+        Tlp = marking.Tlp, ReleaseTo = string.Join(", ", marking.ReleaseTo), Recipients = string.Join(", ", marking.Recipients),
     };
 
     private static string[] Split(string? text)

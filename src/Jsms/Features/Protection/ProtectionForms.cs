@@ -33,10 +33,7 @@ internal static class ProtectionForms
 
     public static PersonForm ToForm(PersonDto p) => new()
     {
-        Name = p.Name,
-        Nationality = p.Nationality,
-        Employer = p.Employer,
-        Project = p.Project,
+        Name = p.Name, Nationality = p.Nationality, Employer = p.Employer, Project = p.Project,
         // A caller who sees them masked leaves them blank: blank keeps them (see PersonsService.UpdatePersonAsync).
         PassportNumber = p.IdentifiersMasked ? null : p.PassportNumber,
         Phone = p.IdentifiersMasked ? null : p.Phone,
@@ -49,13 +46,8 @@ internal static class ProtectionForms
 
     public static SiteForm ToForm(SiteDto s) => new()
     {
-        Name = s.Name,
-        Project = s.Project,
-        Perimeter = s.Perimeter.GetRawText(),
-        WatchDistanceMetres = s.WatchDistanceMetres,
-        LoiteringThresholdMinutes = s.LoiteringThresholdMinutes,
-        SecurityLevel = s.SecurityLevel.ToString(),
-        Contacts = s.Contacts,
+        Name = s.Name, Project = s.Project, Perimeter = s.Perimeter.GetRawText(), WatchDistanceMetres = s.WatchDistanceMetres,
+        LoiteringThresholdMinutes = s.LoiteringThresholdMinutes, SecurityLevel = s.SecurityLevel.ToString(), Contacts = s.Contacts,
         Marking = MarkingForm.Of(s.Marking),
     };
 
@@ -88,19 +80,11 @@ internal static class ProtectionForms
 
     public static MovementForm ToForm(MovementDto m) => new()
     {
-        Name = m.Name,
-        Status = m.Status.ToString(),
-        Principals = [.. m.Principals],
-        Vehicles = string.Join(", ", m.Vehicles),
-        Escort = string.Join(", ", m.Escort),
-        Route = m.Route?.GetRawText(),
-        CorridorMetres = m.CorridorMetres,
+        Name = m.Name, Status = m.Status.ToString(), Principals = [.. m.Principals], Vehicles = string.Join(", ", m.Vehicles),
+        Escort = string.Join(", ", m.Escort), Route = m.Route?.GetRawText(), CorridorMetres = m.CorridorMetres,
         Checkpoints = string.Join("\n", m.Checkpoints.Select(c => string.Join("; ", c.Name, Invariant(c.Latitude), Invariant(c.Longitude),
             c.ExpectedAt is { } at ? at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "").TrimEnd(' ', ';'))),
-        DepartEarliest = m.DepartEarliest,
-        DepartLatest = m.DepartLatest,
-        ArriveEarliest = m.ArriveEarliest,
-        ArriveLatest = m.ArriveLatest,
+        DepartEarliest = m.DepartEarliest, DepartLatest = m.DepartLatest, ArriveEarliest = m.ArriveEarliest, ArriveLatest = m.ArriveLatest,
         Recipients = string.Join(", ", m.Marking.Recipients),
     };
 

@@ -15,10 +15,6 @@ internal sealed class DeviceForm
 
     public static DeviceForm Of(DeviceDto d) => new()
     {
-        UniqueId = d.UniqueId,
-        Name = d.Name,
-        Kind = d.Kind.ToString(),
-        Subject = d.Subject,
-        Marking = MarkingForm.Of(d.Marking),
+        UniqueId = d.UniqueId, Name = d.Name, Kind = d.Kind.ToString(), Subject = d.Subject, Marking = MarkingForm.Of(d.Marking),
     };
 }

@@ -189,8 +189,7 @@ internal sealed class MovementMonitor(IServiceScopeFactory scopes, AlertBroadcas
             }
             alerts.Add(Draft(movement, "checkpoint.missed", AlertSeverity.High, title,
                 $"Tracker {tracker} of movement {movement.Name} was not within {radius:0} m of checkpoint {c.Name} by {deadline:u} "
-                + $"(expected {expected:u} + {settings.CheckpointGraceMinutes:0} minutes' grace).", tracker, deadline) with
-            { Latitude = lat, Longitude = lon });
+                + $"(expected {expected:u} + {settings.CheckpointGraceMinutes:0} minutes' grace).", tracker, deadline) with { Latitude = lat, Longitude = lon });
         }
         return alerts;
     }

@@ -16,11 +16,7 @@ internal sealed class SensorForm
 
     public static SensorForm Of(SensorDto s) => new()
     {
-        Code = s.Code,
-        Name = s.Name,
-        Kind = s.Kind.ToString(),
-        Latitude = s.Latitude,
-        Longitude = s.Longitude,
+        Code = s.Code, Name = s.Name, Kind = s.Kind.ToString(), Latitude = s.Latitude, Longitude = s.Longitude,
         Marking = MarkingForm.Of(s.Marking),
     };
 }

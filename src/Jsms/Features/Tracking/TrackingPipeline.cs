@@ -156,14 +156,8 @@ internal sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges 
                 .OfType<AlertInput>().Prepend(anchor);
             var draft = new AlertDraft(d.Kind, d.Severity, d.Title, d.At)
             {
-                Detail = d.Detail,
-                SubjectLabel = d.Subject,
-                Latitude = d.Latitude,
-                Longitude = d.Longitude,
-                Evidence = d.Evidence,
-                SubjectType = d.Route is null ? "subject" : "movement",
-                SubjectId = d.Route?.Id,
-                SiteId = d.Site?.Id,
+                Detail = d.Detail, SubjectLabel = d.Subject, Latitude = d.Latitude, Longitude = d.Longitude, Evidence = d.Evidence,
+                SubjectType = d.Route is null ? "subject" : "movement", SubjectId = d.Route?.Id, SiteId = d.Site?.Id,
             };
             ids.Add(db.Raise(draft, audience, inputs).Id);
         }

@@ -133,8 +133,7 @@ internal sealed class ZoneWatch(TimeSpan maxGap, bool transitionAlerts)
                     var site = _sites[key.Item2];
                     alerts.Add(new DetectedAlert("site.leave", AlertSeverity.Info, $"{o.Subject} left the watch zone of {site.Name}",
                         $"{o.Subject} was observed outside the watch zone of {site.Name}.", o.Subject, site, o.Time,
-                        o.Latitude, o.Longitude, [item])
-                    { Sources = [.. stay.Sources] });
+                        o.Latitude, o.Longitude, [item]) { Sources = [.. stay.Sources] });
                 }
             }
         }
@@ -163,8 +162,7 @@ internal sealed class ZoneWatch(TimeSpan maxGap, bool transitionAlerts)
                     $"Loitering: {key.Subject} near {site.Name} for {site.Threshold.TotalMinutes:0} minutes",
                     $"{key.Subject} has been observed in the watch zone of {site.Name} ({site.WatchMetres:0} m around the perimeter) "
                     + $"since {stay.Start:u} with no gap over {maxGap.TotalMinutes:0} minutes; {evidence.Count} observation(s).",
-                    key.Subject, site, fireAt, stay.LastLatitude, stay.LastLongitude, evidence)
-                { Sources = [.. stay.Sources] });
+                    key.Subject, site, fireAt, stay.LastLatitude, stay.LastLongitude, evidence) { Sources = [.. stay.Sources] });
             }
             if (stay.Last + maxGap < now)
             {
@@ -173,8 +171,7 @@ internal sealed class ZoneWatch(TimeSpan maxGap, bool transitionAlerts)
                 {
                     alerts.Add(new DetectedAlert("site.leave", AlertSeverity.Info, $"{key.Subject} no longer seen near {site.Name}",
                         $"{key.Subject} was last observed in the watch zone of {site.Name} at {stay.Last:u}.", key.Subject, site,
-                        stay.Last + maxGap, stay.LastLatitude, stay.LastLongitude, [])
-                    { Sources = [.. stay.Sources] });
+                        stay.Last + maxGap, stay.LastLatitude, stay.LastLongitude, []) { Sources = [.. stay.Sources] });
                 }
             }
             else if (stay.GapWake is null)

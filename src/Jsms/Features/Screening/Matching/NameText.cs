@@ -261,63 +261,19 @@ internal static partial class NameText
 
     private static readonly FrozenDictionary<string, int> NumberWords = new Dictionary<string, int>(StringComparer.Ordinal)
     {
-        ["zero"] = 0,
-        ["one"] = 1,
-        ["two"] = 2,
-        ["three"] = 3,
-        ["four"] = 4,
-        ["five"] = 5,
-        ["six"] = 6,
-        ["seven"] = 7,
-        ["eight"] = 8,
-        ["nine"] = 9,
-        ["ten"] = 10,
-        ["eleven"] = 11,
-        ["twelve"] = 12,
-        ["thirteen"] = 13,
-        ["fourteen"] = 14,
-        ["fifteen"] = 15,
-        ["sixteen"] = 16,
-        ["seventeen"] = 17,
-        ["eighteen"] = 18,
-        ["nineteen"] = 19,
-        ["first"] = 1,
-        ["second"] = 2,
-        ["third"] = 3,
-        ["fourth"] = 4,
-        ["fifth"] = 5,
-        ["sixth"] = 6,
-        ["seventh"] = 7,
-        ["eighth"] = 8,
-        ["ninth"] = 9,
-        ["tenth"] = 10,
-        ["ii"] = 2,
-        ["iii"] = 3,
-        ["iv"] = 4,
-        ["vi"] = 6,
-        ["vii"] = 7,
-        ["viii"] = 8,
-        ["ix"] = 9,
-        ["xi"] = 11,
-        ["xii"] = 12,
-        ["xiii"] = 13,
-        ["xiv"] = 14,
-        ["xv"] = 15,
-        ["xvi"] = 16,
-        ["xx"] = 20,
+        ["zero"] = 0, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8,
+        ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["thirteen"] = 13, ["fourteen"] = 14, ["fifteen"] = 15,
+        ["sixteen"] = 16, ["seventeen"] = 17, ["eighteen"] = 18, ["nineteen"] = 19,
+        ["first"] = 1, ["second"] = 2, ["third"] = 3, ["fourth"] = 4, ["fifth"] = 5, ["sixth"] = 6, ["seventh"] = 7, ["eighth"] = 8,
+        ["ninth"] = 9, ["tenth"] = 10,
+        ["ii"] = 2, ["iii"] = 3, ["iv"] = 4, ["vi"] = 6, ["vii"] = 7, ["viii"] = 8, ["ix"] = 9, ["xi"] = 11, ["xii"] = 12,
+        ["xiii"] = 13, ["xiv"] = 14, ["xv"] = 15, ["xvi"] = 16, ["xx"] = 20,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<string, int> TensWords = new Dictionary<string, int>(StringComparer.Ordinal)
     {
-        ["twenty"] = 20,
-        ["thirty"] = 30,
-        ["forty"] = 40,
-        ["fourty"] = 40,
-        ["fifty"] = 50,
-        ["sixty"] = 60,
-        ["seventy"] = 70,
-        ["eighty"] = 80,
-        ["ninety"] = 90,
+        ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40, ["fourty"] = 40, ["fifty"] = 50, ["sixty"] = 60, ["seventy"] = 70,
+        ["eighty"] = 80, ["ninety"] = 90,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Numbers of organisation names as digits: "First", "1st" and "I" alike, "Forty-Four" and "Forty 4" as 44, "XV" as 15.</summary>
@@ -404,15 +360,7 @@ internal static partial class NameText
         {
             chars[i] = chars[i] switch
             {
-                '0' => 'o',
-                '1' => 'i',
-                '3' => 'e',
-                '4' => 'a',
-                '5' => 's',
-                '7' => 't',
-                '8' => 'b',
-                '9' => 'g',
-                _ => chars[i],
+                '0' => 'o', '1' => 'i', '3' => 'e', '4' => 'a', '5' => 's', '7' => 't', '8' => 'b', '9' => 'g', _ => chars[i],
             };
         }
         return new string(chars);
