@@ -7,7 +7,7 @@ namespace Jsms.Features.Protection;
 internal sealed record MovementDto(Guid Id, string Name, MovementStatus Status, IReadOnlyList<Guid> Principals,
     IReadOnlyList<string> Vehicles, IReadOnlyList<string> Escort, JsonElement? Route, double CorridorMetres,
     IReadOnlyList<CheckpointDto> Checkpoints, DateTime? DepartEarliest, DateTime? DepartLatest,
-    DateTime? ArriveEarliest, DateTime? ArriveLatest, MarkingDto Marking) : IAuditedRead
+    DateTime? ArriveEarliest, DateTime? ArriveLatest, MarkingDto Marking, int Withheld = 0) : IAuditedRead
 {
     string IAuditedRead.RecordType => nameof(Movement);
 

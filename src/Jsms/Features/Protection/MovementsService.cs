@@ -39,7 +39,7 @@ internal sealed class MovementsService(JsmsDbContext db, ReleaseMarkings marking
         {
             return null;
         }
-        return ToDto(movement, await markings.DescribeAsync(movement));
+        return await ToDtoAsync(caller, movement);
     }
 
     /// <summary>The audit detail of a movement's route seen on the map (action <c>read</c>).</summary>
@@ -175,7 +175,7 @@ internal sealed class MovementsService(JsmsDbContext db, ReleaseMarkings marking
         db.Add(movement);
         await db.SaveChangesAsync();
         changes.Bump();
-        return Outcome.Ok(ToDto(movement, await markings.DescribeAsync(movement)));
+        return Outcome.Ok(await ToDtoAsync(caller, movement));
     }
 
     public async Task<Outcome<MovementDto>> UpdateMovementAsync(Caller caller, Guid id, MovementRequest request)
@@ -198,7 +198,7 @@ internal sealed class MovementsService(JsmsDbContext db, ReleaseMarkings marking
         }
         await db.SaveChangesAsync();
         changes.Bump();
-        return Outcome.Ok(ToDto(movement, await markings.DescribeAsync(movement)));
+        return Outcome.Ok(await ToDtoAsync(caller, movement));
     }
 
     public async Task<bool> DeleteMovementAsync(Caller caller, Guid id)
@@ -308,8 +308,26 @@ internal sealed class MovementsService(JsmsDbContext db, ReleaseMarkings marking
 
     private static List<T> Read<T>(string json) => JsonSerializer.Deserialize<List<T>>(json, JsonSerializerOptions.Web) ?? [];
 
-    private static MovementDto ToDto(Movement m, MarkingDto marking) => new(m.Id, m.Name, m.Status, Read<Guid>(m.PrincipalsJson),
-        Read<string>(m.VehiclesJson), Read<string>(m.EscortJson),
-        m.Route is null ? null : Geo.ToJson(m.Route), m.CorridorMetres,
-        Read<CheckpointDto>(m.CheckpointsJson), m.DepartEarliest, m.DepartLatest, m.ArriveEarliest, m.ArriveLatest, marking);
+    /// <summary>
+    /// The movement as this caller may see it: the persons and trackers it names are records of their own, so only
+    /// those the caller may read are shown (a tracker's unique id is its ingest credential), and <c>Withheld</c> counts
+    /// the rest (docs/access-policy.md, "Derived records").
+    /// </summary>
+    private async Task<MovementDto> ToDtoAsync(Caller caller, Movement m)
+    {
+        var principals = Read<Guid>(m.PrincipalsJson);
+        var vehicles = Read<string>(m.VehiclesJson);
+        var escort = Read<string>(m.EscortJson);
+        var readablePersons = principals.Count == 0 ? [] : (await db.Readable<ProtectedPerson>(caller).AsNoTracking()
+            .Where(p => principals.Contains(p.Id)).Select(p => p.Id).ToListAsync()).ToHashSet();
+        var readableTrackers = await trackers.ReadableAmongAsync(caller, [.. vehicles, .. escort]);
+        var shownPrincipals = principals.Where(readablePersons.Contains).ToList();
+        var shownVehicles = vehicles.Where(readableTrackers.Contains).ToList();
+        var shownEscort = escort.Where(readableTrackers.Contains).ToList();
+        var withheld = principals.Count + vehicles.Count + escort.Count - shownPrincipals.Count - shownVehicles.Count - shownEscort.Count;
+        return new MovementDto(m.Id, m.Name, m.Status, shownPrincipals, shownVehicles, shownEscort,
+            m.Route is null ? null : Geo.ToJson(m.Route), m.CorridorMetres,
+            Read<CheckpointDto>(m.CheckpointsJson), m.DepartEarliest, m.DepartLatest, m.ArriveEarliest, m.ArriveLatest,
+            await markings.DescribeAsync(m), withheld);
+    }
 }
