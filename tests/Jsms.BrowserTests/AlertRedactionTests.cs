@@ -18,7 +18,7 @@ public sealed class AlertRedactionTests(BrowserApp browser) : IClassFixture<Brow
         var app = browser.App;
         using var analyst = await app.LoginAs("pk.analyst");
         var uniqueId = "strict-" + Guid.NewGuid().ToString("N")[..8];
-        (await analyst.PostAsJsonAsync("/api/devices", new { uniqueId, name = "Unmarked car", kind = "VehicleTracker", subject = "LEA-7734", marking = new { tlp = "AMBER+STRICT" } }))
+        (await analyst.PostAsJsonAsync("/api/devices", new { uniqueId, name = "Unmarked car", kind = "VehicleTracker", subject = "LEA7734", marking = new { tlp = "AMBER+STRICT" } }))
             .EnsureSuccessStatusCode();
         // Parked by the airport perimeter for half an hour: a loitering alert at the site.
         var t0 = app.Clock.GetUtcNow();
@@ -35,13 +35,13 @@ public sealed class AlertRedactionTests(BrowserApp browser) : IClassFixture<Brow
         var redacted = partner.Locator("[data-testid=alert]").Filter(new LocatorFilterOptions { Has = partner.Locator("[data-testid=alert-redacted]") });
         await Expect(redacted.First).ToBeVisibleAsync();
         var html = await partner.ContentAsync();
-        Assert.DoesNotContain("LEA-7734", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("LEA7734", html, StringComparison.Ordinal);
         Assert.DoesNotContain(uniqueId, html, StringComparison.Ordinal);
         await BrowserApp.ScreenshotAsync(partner, "alerts-redacted-for-partner");
 
         var owner = await browser.LoginAs("pk.coordinator");
         await owner.GotoAsync("/Alerts");
-        await Expect(owner.Locator("[data-testid=alert]").Filter(new LocatorFilterOptions { HasText = "LEA-7734" }).First).ToBeVisibleAsync();
+        await Expect(owner.Locator("[data-testid=alert]").Filter(new LocatorFilterOptions { HasText = "LEA7734" }).First).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(owner, "alerts-in-full-for-owner");
     }
 }
