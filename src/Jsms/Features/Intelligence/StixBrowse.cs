@@ -79,7 +79,7 @@ internal static class StixBrowse
         return (items, rows.Count > max ? Cursor(items[^1]) : null);
     }
 
-    /// <summary>The readable versions of an object (newest first) and readable relationships from or to it; null when none is readable. Audits sensitive reads.</summary>
+    /// <summary>The readable versions of an object (newest first) and readable relationships from or to it; null when none is readable. Showing it audits its sensitive versions (<see cref="Audit.AuditedReads"/>).</summary>
     public static async Task<StixObjectDetail?> DetailAsync(JsmsDbContext db, Caller caller, string stixId)
     {
         var versions = await db.Readable<StixObjectVersion>(caller).AsNoTracking().Where(o => o.StixId == stixId)
@@ -92,13 +92,8 @@ internal static class StixBrowse
             .Where(o => o.SourceRef == stixId || o.TargetRef == stixId)
             .OrderByDescending(o => o.DateAdded).Take(200)
             .Select(o => new { o.StixId, o.Type, o.Name, o.Version, o.Tlp, o.Revoked, o.CollectionId, o.DateAdded }).ToListAsync();
-        foreach (var v in versions.Where(v => AccessPolicy.IsSensitive(v.Tlp)))
-        {
-            db.Audit("read", nameof(StixObjectVersion), v.Id, $"{stixId} {v.Version}");
-        }
-        await db.SaveChangesAsync();
         return new StixObjectDetail(stixId, versions[0].Type,
-            [.. versions.Select(v => new StixVersionDto(v.Version, v.Tlp.Label(), v.DateAdded, v.Revoked, System.Text.Json.JsonDocument.Parse(v.Json).RootElement))],
+            [.. versions.Select(v => new StixVersionDto(v.Version, v.Tlp.Label(), v.DateAdded, v.Revoked, System.Text.Json.JsonDocument.Parse(v.Json).RootElement, v.Id))],
             [.. related.Select(o => new StixObjectSummary(o.StixId, o.Type, o.Name, o.Version, o.Tlp.Label(), o.Revoked, o.CollectionId, o.DateAdded))]);
     }
 

@@ -1,4 +1,16 @@
+using System.Text.Json.Serialization;
+using Jsms.Features.Access;
+using Jsms.Features.Audit;
+
 namespace Jsms.Features.Intelligence;
 
-/// <summary>One readable version of an object with its stored STIX content.</summary>
-internal sealed record StixVersionDto(string Version, string Tlp, DateTime DateAdded, bool Revoked, System.Text.Json.JsonElement Content);
+/// <summary>One readable version of a STIX object; <paramref name="RowId"/> (the stored version's key) names it in the audit log.</summary>
+internal sealed record StixVersionDto(string Version, string Tlp, DateTime DateAdded, bool Revoked, System.Text.Json.JsonElement Content,
+    [property: JsonIgnore] Guid RowId = default) : IAuditedRead
+{
+    Guid IAuditedRead.Id => RowId;
+
+    string IAuditedRead.RecordType => nameof(StixObjectVersion);
+
+    Tlp IAuditedRead.Tlp => IAuditedRead.LevelOf(Tlp);
+}
