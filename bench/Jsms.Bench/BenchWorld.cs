@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Features.Protection;
 using Jsms.Features.Tracking;
 using Jsms.Platform;

@@ -1,4 +1,2 @@
-using Jsms.Platform.Cli;
-
 // One executable: `jsms` (or `jsms serve`) runs the web application; other verbs are operator commands.
-return await JsmsCommandLine.RunAsync(args);
+return await Jsms.JsmsCommandLine.RunAsync(args);

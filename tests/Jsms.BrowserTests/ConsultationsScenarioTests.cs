@@ -1,7 +1,8 @@
 using Jsms.BrowserTests.Infrastructure;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Features.Consultations;
 using Jsms.Features.Partners;
+using Jsms.Platform.Partners;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

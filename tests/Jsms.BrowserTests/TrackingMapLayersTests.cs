@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Jsms.BrowserTests.Infrastructure;
 using Jsms.Features.Audit;
+using Jsms.Platform.Audit;
 using Jsms.Features.Protection;
 using Jsms.Features.Tracking;
 using Microsoft.EntityFrameworkCore;

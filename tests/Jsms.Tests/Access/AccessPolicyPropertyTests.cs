@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Text;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Features.Accounts;
+using Jsms.Platform.Identity;
 using Jsms.Features.Alerts;
 using Jsms.Features.Partners;
+using Jsms.Platform.Partners;
 using Jsms.Platform.Database;
 using Jsms.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

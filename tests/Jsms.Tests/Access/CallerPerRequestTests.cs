@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Jsms.Features.Accounts;
+using Jsms.Platform.Identity;
 using Jsms.Tests.Infrastructure;
 using Jsms.Tests.Intelligence;
 using Microsoft.AspNetCore.Identity;

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Text.Json;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Features.Alerts;
 using Jsms.Features.Partners;
+using Jsms.Platform.Partners;
 using Jsms.Features.Protection;
 using Jsms.Features.Tracking;
 using Jsms.Tests.Alerts;

@@ -1,6 +1,7 @@
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Features.Alerts;
 using Jsms.Features.Audit;
+using Jsms.Platform.Audit;
 using Jsms.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,8 @@
 using System.Net;
 using Jsms.Features.Accounts;
+using Jsms.Platform.Identity;
 using Jsms.Features.Audit;
+using Jsms.Platform.Audit;
 using Jsms.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Jsms.Features.Audit;
+using Jsms.Platform.Audit;
 using Jsms.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Features.Alerts;
 using Jsms.Features.Partners;
+using Jsms.Platform.Partners;
 using Jsms.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

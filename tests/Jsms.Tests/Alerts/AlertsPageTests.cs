@@ -1,7 +1,8 @@
 using System.Net;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Features.Alerts;
 using Jsms.Features.Partners;
+using Jsms.Platform.Partners;
 using Jsms.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -89,7 +90,7 @@ public sealed class AlertsPageTests(JsmsTestApp app) : IClassFixture<JsmsTestApp
         var id = await RaiseAsync("Source at risk", AlertSeverity.Critical, Tlp.Red, createdBy: "pk.analyst");
         using var analyst = await app.SignInWebAsync("pk.analyst");
         Assert.Contains($"data-id=\"{id}\"", await analyst.Client.GetStringAsync("/Alerts"), StringComparison.Ordinal);
-        Assert.True(await app.WithDb(db => db.Set<Jsms.Features.Audit.AuditEntry>().AnyAsync(e => e.RecordId == id && e.Action == "list" && e.UserName == "pk.analyst")));
+        Assert.True(await app.WithDb(db => db.Set<Jsms.Platform.Audit.AuditEntry>().AnyAsync(e => e.RecordId == id && e.Action == "list" && e.UserName == "pk.analyst")));
     }
 
     [Fact]
@@ -100,8 +101,8 @@ public sealed class AlertsPageTests(JsmsTestApp app) : IClassFixture<JsmsTestApp
         using var analyst = await app.LoginAs("pk.analyst");
         Assert.Equal(System.Net.HttpStatusCode.OK, (await analyst.GetAsync($"/api/alerts/{red}")).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await analyst.GetAsync($"/api/alerts/{amber}")).StatusCode);
-        Assert.True(await app.WithDb(db => db.Set<Jsms.Features.Audit.AuditEntry>().AnyAsync(e => e.RecordId == red && e.Action == "read" && e.UserName == "pk.analyst")));
-        Assert.False(await app.WithDb(db => db.Set<Jsms.Features.Audit.AuditEntry>().AnyAsync(e => e.RecordId == amber && e.Action == "read")));
+        Assert.True(await app.WithDb(db => db.Set<Jsms.Platform.Audit.AuditEntry>().AnyAsync(e => e.RecordId == red && e.Action == "read" && e.UserName == "pk.analyst")));
+        Assert.False(await app.WithDb(db => db.Set<Jsms.Platform.Audit.AuditEntry>().AnyAsync(e => e.RecordId == amber && e.Action == "read")));
     }
 
     /// <summary>An alert owned by PK-NACTA (GREEN reaches the regional members, not the observer).</summary>

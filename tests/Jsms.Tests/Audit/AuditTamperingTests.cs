@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Jsms.Features.Audit;
+using Jsms.Platform.Audit;
 using Jsms.Platform.Database;
 using Jsms.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

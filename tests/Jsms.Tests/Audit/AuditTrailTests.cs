@@ -6,7 +6,9 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Jsms.Features.Audit;
+using Jsms.Platform.Audit;
 using Jsms.Features.Partners;
+using Jsms.Platform.Partners;
 using Jsms.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,5 @@
 using Jsms.Features.Audit;
+using Jsms.Platform.Audit;
 using Jsms.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

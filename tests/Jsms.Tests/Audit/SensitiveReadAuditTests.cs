@@ -1,10 +1,12 @@
 using System.Net;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Features.Alerts;
 using Jsms.Features.Audit;
+using Jsms.Platform.Audit;
 using Jsms.Features.Consultations;
 using Jsms.Features.Intelligence;
 using Jsms.Features.Partners;
+using Jsms.Platform.Partners;
 using Jsms.Features.Protection;
 using Jsms.Features.Screening;
 using Jsms.Features.Tracking;

@@ -1,5 +1,7 @@
 using Jsms.Features.Accounts;
+using Jsms.Platform.Identity;
 using Jsms.Features.Audit;
+using Jsms.Platform.Audit;
 using Jsms.Platform.Database;
 using Jsms.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;

@@ -132,7 +132,7 @@ public sealed class UrgentChannelTests(ConsultationsTestApp app) : IClassFixture
         var alert = Assert.Single(await AlertsFor(sent.Id));
         Assert.Equal(UrgentChannelMonitor.AlertKind, alert.Kind);
         Assert.Equal(AlertSeverity.High, alert.Severity);
-        Assert.Equal(Jsms.Features.Access.Tlp.AmberStrict, alert.Tlp);
+        Assert.Equal(Jsms.Platform.Access.Tlp.AmberStrict, alert.Tlp);
         Assert.Equal(1, await app.AuditCount(sent.Id, "escalate"));
 
         // The sender's coordinators see it; the recipient agency does not.

@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Jsms.Features.Accounts;
+using Jsms.Platform.Identity;
 using Jsms.Features.Audit;
+using Jsms.Platform.Audit;
 using Jsms.Features.Demo;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

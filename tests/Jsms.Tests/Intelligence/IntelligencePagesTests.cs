@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Features.Intelligence;
 using Jsms.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Features.Audit;
+using Jsms.Platform.Audit;
 using Jsms.Features.Intelligence;
 using Microsoft.EntityFrameworkCore;
 using static Jsms.Tests.Intelligence.IntelligenceTestApp;

@@ -1,5 +1,5 @@
 using System.Net;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Features.Intelligence;
 using Jsms.Tests.Consultations;
 using Jsms.Tests.Infrastructure;

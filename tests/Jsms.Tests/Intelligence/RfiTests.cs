@@ -1,6 +1,7 @@
 using System.Net;
 using Jsms.Features.Alerts;
 using Jsms.Features.Audit;
+using Jsms.Platform.Audit;
 using Jsms.Features.Intelligence;
 using Jsms.Tests.Consultations;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +36,7 @@ public sealed class RfiTests(IntelligenceTestApp app) : IClassFixture<Intelligen
     public async Task Asked_agency_assigns_and_answers_with_stix_objects_and_the_asker_closes()
     {
         var collection = await app.CreateCollectionAsync("cn.liaison");
-        var indicator = IntelligenceTestApp.Indicator("Account used by the cell", StixMarkings.Tlp2Ids[Jsms.Features.Access.Tlp.Amber], ["PK-NACTA"]);
+        var indicator = IntelligenceTestApp.Indicator("Account used by the cell", StixMarkings.Tlp2Ids[Jsms.Platform.Access.Tlp.Amber], ["PK-NACTA"]);
         await app.PostObjectsAsync("cn.liaison", collection, [indicator]);
 
         var rfi = await Ask(to: ["CN-MPS", "RU-NAC"]);

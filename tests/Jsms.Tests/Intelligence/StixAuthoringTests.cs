@@ -80,7 +80,7 @@ public sealed class StixAuthoringTests(IntelligenceTestApp app) : IClassFixture<
         Assert.Equal(id, content.GetProperty("id").GetString());
         Assert.Equal(first.GetProperty("content").GetProperty("created").GetString(), content.GetProperty("created").GetString());
         Assert.True(string.CompareOrdinal(content.GetProperty("modified").GetString(), content.GetProperty("created").GetString()) > 0);
-        Assert.Equal(StixMarkings.Tlp2Ids[Jsms.Features.Access.Tlp.Green], content.GetProperty("object_marking_refs")[0].GetString()); // marking kept
+        Assert.Equal(StixMarkings.Tlp2Ids[Jsms.Platform.Access.Tlp.Green], content.GetProperty("object_marking_refs")[0].GetString()); // marking kept
 
         // Another agency (even one that reads it) cannot add versions; a viewer cannot write.
         using var china = await app.LoginAs("cn.liaison");

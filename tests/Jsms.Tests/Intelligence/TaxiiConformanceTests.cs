@@ -113,7 +113,7 @@ public sealed class TaxiiConformanceTests(IntelligenceTestApp app) : IClassFixtu
         // Manifest records and match[version] (sections 3.4.1 and 5.3): an object's version is its modified timestamp, else its
         // created one, else the date it was added (the OASIS reference server's rule). The TLP 2.0 definitions have only created.
         var collection = await app.CreateCollectionAsync(defaultTlp: "GREEN");
-        var clear = StixMarkings.Tlp2Ids[Jsms.Features.Access.Tlp.Clear];
+        var clear = StixMarkings.Tlp2Ids[Jsms.Platform.Access.Tlp.Clear];
         using var client = await app.TaxiiAs("cn.liaison");
 
         var (_, manifest, _) = await client.GetJson($"/taxii2/api/collections/{collection}/manifest/?match[id]={clear}");

@@ -1,6 +1,7 @@
 using System.Net;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Features.Audit;
+using Jsms.Platform.Audit;
 using Jsms.Features.Intelligence;
 using Microsoft.EntityFrameworkCore;
 using static Jsms.Tests.Intelligence.IntelligenceTestApp;

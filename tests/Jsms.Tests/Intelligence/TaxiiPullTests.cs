@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Features.Demo;
 using Jsms.Features.Intelligence;
 using Jsms.Tests.Infrastructure;
@@ -121,7 +121,7 @@ public sealed class TaxiiPullTests(TaxiiRemoteNode remote, TaxiiPullingNode loca
         var pulled = await local.WithDb(db => db.Set<StixObjectVersion>().Where(o => o.CollectionId == localCollection && o.StixId == (string)released["id"]!)
             .Select(o => new { o.Tlp, o.OwnerAgencyId, o.Json }).SingleAsync());
         Assert.Equal(Tlp.Amber, pulled.Tlp);
-        Assert.Equal(await local.WithDb(db => db.Set<Jsms.Features.Partners.Agency>().Where(a => a.Code == "PK-NACTA").Select(a => a.Id).SingleAsync()), pulled.OwnerAgencyId);
+        Assert.Equal(await local.WithDb(db => db.Set<Jsms.Platform.Partners.Agency>().Where(a => a.Code == "PK-NACTA").Select(a => a.Id).SingleAsync()), pulled.OwnerAgencyId);
         Assert.DoesNotContain("named_recipients", pulled.Json, StringComparison.Ordinal);
         using (var cn = await local.LoginAs("cn.coordinator"))
         {
@@ -186,7 +186,7 @@ public sealed class TaxiiPullTests(TaxiiRemoteNode remote, TaxiiPullingNode loca
     {
         var db = scope.ServiceProvider.GetRequiredService<Jsms.Platform.Database.JsmsDbContext>();
         var collection = await db.Set<StixCollection>().SingleAsync(c => c.Id == collectionId);
-        var agency = await db.Set<Jsms.Features.Partners.Agency>().Where(a => a.Code == "PK-NACTA").Select(a => a.Id).SingleAsync();
+        var agency = await db.Set<Jsms.Platform.Partners.Agency>().Where(a => a.Code == "PK-NACTA").Select(a => a.Id).SingleAsync();
         var admin = await db.Users.Where(u => u.UserName == "admin").Select(u => u.Id).SingleAsync();
         return (collection, new Caller(admin, "taxii-pull", agency, new HashSet<string>(), []));
     }
@@ -228,7 +228,7 @@ public sealed class TaxiiPullTests(TaxiiRemoteNode remote, TaxiiPullingNode loca
     {
         var collectionId = await CreateCollectionAsync(local, "admin");
         // The collection's own definitions were imported when it was created: that entry is the only one naming it.
-        var before = await local.WithDb(db => db.Set<Jsms.Features.Audit.AuditEntry>().CountAsync(e => e.RecordId == collectionId));
+        var before = await local.WithDb(db => db.Set<Jsms.Platform.Audit.AuditEntry>().CountAsync(e => e.RecordId == collectionId));
         var page = Indicator("Page of a failed pull");
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => local.WithDb(async db =>
         {
@@ -243,7 +243,7 @@ public sealed class TaxiiPullTests(TaxiiRemoteNode remote, TaxiiPullingNode loca
         Assert.Equal("the mark could not be saved", failure.Message);
         Assert.Empty(await LocalIdsAsync(collectionId));
         Assert.Equal(0, await local.WithDb(db => db.Set<ReleaseGrant>().CountAsync(g => db.Set<StixObjectVersion>().Any(o => o.Id == g.RecordId && o.CollectionId == collectionId))));
-        Assert.Equal(before, await local.WithDb(db => db.Set<Jsms.Features.Audit.AuditEntry>().CountAsync(e => e.RecordId == collectionId)));
+        Assert.Equal(before, await local.WithDb(db => db.Set<Jsms.Platform.Audit.AuditEntry>().CountAsync(e => e.RecordId == collectionId)));
         using var admin = await local.LoginAs("admin");
         var verify = JsonDocument.Parse(await admin.GetStringAsync("/api/audit/verify")).RootElement;
         Assert.True(verify.GetProperty("intact").GetBoolean(), verify.ToString());

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Features.Demo;
 using Jsms.Features.Intelligence;
 using Jsms.Tests.Infrastructure;
@@ -115,7 +115,7 @@ public sealed class TaxiiPushTests(TaxiiRemoteNode remote, TaxiiPullingNode loca
         var stored = await remote.WithDb(db => db.Set<StixObjectVersion>().Where(o => o.CollectionId == remoteCollection && o.StixId == (string)released["id"]!)
             .Select(o => new { o.Tlp, o.Json, o.OwnerAgencyId }).SingleAsync());
         Assert.Equal(Tlp.Amber, stored.Tlp);
-        Assert.Equal(await remote.WithDb(db => db.Set<Jsms.Features.Partners.Agency>().Where(a => a.Code == "CN-MPS").Select(a => a.Id).SingleAsync()), stored.OwnerAgencyId);
+        Assert.Equal(await remote.WithDb(db => db.Set<Jsms.Platform.Partners.Agency>().Where(a => a.Code == "CN-MPS").Select(a => a.Id).SingleAsync()), stored.OwnerAgencyId);
         using (var pakistan = await remote.LoginAs("pk.analyst"))
         {
             Assert.Equal(HttpStatusCode.OK, (await pakistan.GetAsync($"/api/intelligence/objects/{released["id"]}")).StatusCode);
@@ -135,7 +135,7 @@ public sealed class TaxiiPushTests(TaxiiRemoteNode remote, TaxiiPullingNode loca
         {
             Assert.DoesNotContain((string)kept["id"]!, await RemoteIndicatorsAsync(remoteCollection));
         }
-        var audited = await local.WithDb(db => db.Set<Jsms.Features.Audit.AuditEntry>().CountAsync(e => e.RecordId == destination && e.Action == "push"));
+        var audited = await local.WithDb(db => db.Set<Jsms.Platform.Audit.AuditEntry>().CountAsync(e => e.RecordId == destination && e.Action == "push"));
         Assert.Equal(3, audited);
     }
 

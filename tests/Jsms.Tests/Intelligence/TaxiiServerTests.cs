@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Features.Intelligence;
 using Microsoft.EntityFrameworkCore;
 using static Jsms.Tests.Intelligence.IntelligenceTestApp;
@@ -125,7 +125,7 @@ public sealed class TaxiiServerTests(IntelligenceTestApp app) : IClassFixture<In
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("cn.liaison:wrong")));
         var refused = await client.GetAsync("/taxii2/api/collections/");
         Assert.Equal(401, (int)refused.StatusCode);
-        var failures = await app.WithDb(db => Task.FromResult(db.Set<Jsms.Features.Audit.AuditEntry>()
+        var failures = await app.WithDb(db => Task.FromResult(db.Set<Jsms.Platform.Audit.AuditEntry>()
             .Count(e => e.Action == "login.failure" && e.Detail!.StartsWith("taxii-basic"))));
         Assert.True(failures >= 1);
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Jsms.Features.Partners;
+using Jsms.Platform.Partners;
 using Jsms.Tests.Infrastructure;
 
 namespace Jsms.Tests.Partners;

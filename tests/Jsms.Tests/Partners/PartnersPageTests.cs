@@ -1,5 +1,6 @@
 using System.Net;
 using Jsms.Features.Partners;
+using Jsms.Platform.Partners;
 using Jsms.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Jsms.Features.Accounts;
+using Jsms.Platform.Identity;
 using Jsms.Features.Demo;
 using Jsms.Features.Protection;
 using Jsms.Tests.Consultations;

@@ -1,7 +1,8 @@
 using System.Net;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Features.Alerts;
 using Jsms.Features.Audit;
+using Jsms.Platform.Audit;
 using Jsms.Features.Demo;
 using Jsms.Features.Protection;
 using Jsms.Tests.Consultations;
@@ -222,7 +223,7 @@ public sealed class MovementTests(JsmsTestApp app) : IClassFixture<JsmsTestApp>
         var adminId = await app.UserIdAsync("admin");
         await app.WithDb(async db =>
         {
-            var nacta = await db.Set<Jsms.Features.Partners.Agency>().Where(a => a.Code == "PK-NACTA").Select(a => a.Id).SingleAsync();
+            var nacta = await db.Set<Jsms.Platform.Partners.Agency>().Where(a => a.Code == "PK-NACTA").Select(a => a.Id).SingleAsync();
             db.Add(new Alert { Id = redAlertId, Kind = "test", Title = "RED, not need-to-know", RaisedAt = DateTime.UtcNow, OwnerAgencyId = nacta, Tlp = Tlp.Red, CreatedByUserId = adminId });
             await db.SaveChangesAsync();
         });

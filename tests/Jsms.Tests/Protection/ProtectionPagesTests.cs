@@ -1,5 +1,6 @@
 using System.Net;
 using Jsms.Features.Audit;
+using Jsms.Platform.Audit;
 using Jsms.Features.Protection;
 using Jsms.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Jsms.Features.Audit;
+using Jsms.Platform.Audit;
 using Jsms.Features.Screening;
 using Jsms.Features.Screening.Lists;
 using Jsms.Tests.Infrastructure;

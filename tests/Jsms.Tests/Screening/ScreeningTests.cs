@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Jsms.Features.Audit;
+using Jsms.Platform.Audit;
 using Jsms.Features.Screening;
 using Jsms.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Features.Alerts;
 using Jsms.Features.Tracking;
 using Jsms.Tests.Alerts;

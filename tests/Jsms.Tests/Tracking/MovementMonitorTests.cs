@@ -96,7 +96,7 @@ public sealed class MovementMonitorTests(TrackingTestApp app) : IClassFixture<Tr
         }
         var deviation = Assert.Single(await AlertsOf(movement.Id), a => a.Kind == "route.deviation");
         Assert.Equal(uniqueId, deviation.SubjectLabel);
-        Assert.Equal(Jsms.Features.Access.Tlp.Red, deviation.Tlp);
+        Assert.Equal(Jsms.Platform.Access.Tlp.Red, deviation.Tlp);
         foreach (var (user, expected) in new[] { ("pk.coordinator", HttpStatusCode.OK), ("cn.liaison", HttpStatusCode.OK), ("pk.viewer", HttpStatusCode.NotFound) })
         {
             using var client = await app.LoginAs(user);

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Features.Protection;
 using Jsms.Features.Tracking;
 using NetTopologySuite.Geometries;

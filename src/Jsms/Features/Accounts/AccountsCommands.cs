@@ -1,3 +1,4 @@
+using Jsms.Platform.Identity;
 using System.CommandLine;
 using Jsms.Platform.Cli;
 

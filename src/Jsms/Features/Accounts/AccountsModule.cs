@@ -1,3 +1,4 @@
+using Jsms.Platform.Identity;
 using System.Security.Claims;
 using Jsms.Platform.Database;
 using Microsoft.AspNetCore.Authentication;
@@ -60,13 +61,13 @@ internal static class AccountsModule
                         return;
                     }
                     var db = ctx.HttpContext.RequestServices.GetRequiredService<JsmsDbContext>();
-                    var caller = await Access.Caller.ForUserAsync(userId, db, ctx.HttpContext.RequestAborted);
+                    var caller = await Platform.Access.Caller.ForUserAsync(userId, db, ctx.HttpContext.RequestAborted);
                     if (caller is null)
                     {
                         ctx.RejectPrincipal();
                         return;
                     }
-                    Access.Caller.Remember(ctx.HttpContext, userId, caller);
+                    Platform.Access.Caller.Remember(ctx.HttpContext, userId, caller);
                 };
             });
         services.AddAuthorization();

@@ -1,3 +1,4 @@
+using Jsms.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

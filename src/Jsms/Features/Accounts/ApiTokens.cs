@@ -1,3 +1,4 @@
+using Jsms.Platform.Identity;
 using System.Security.Cryptography;
 using System.Text;
 

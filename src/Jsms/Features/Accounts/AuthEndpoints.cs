@@ -1,4 +1,5 @@
-using Jsms.Features.Access;
+using Jsms.Platform.Identity;
+using Jsms.Platform.Access;
 using Jsms.Platform;
 using Jsms.Platform.Database;
 using Jsms.Platform.Web;
@@ -56,7 +57,7 @@ internal static class AuthEndpoints
             ExpiresAt = now + lifetime,
         };
         db.Set<ApiToken>().Add(token);
-        db.AuditAs(new Audit.AuditActor(user.Id, user.UserName ?? "", user.AgencyId, null), "token.issue", "ApiToken", token.Id);
+        db.AuditAs(new Jsms.Platform.Audit.AuditActor(user.Id, user.UserName ?? "", user.AgencyId, null), "token.issue", "ApiToken", token.Id);
         await db.SaveChangesAsync();
         return TypedResults.Ok(new TokenResponse(secret, "Bearer", (int)lifetime.TotalSeconds, token.ExpiresAt, token.Id));
     }

@@ -1,3 +1,4 @@
+using Jsms.Platform.Identity;
 using System.Globalization;
 using Jsms.Platform.Database;
 using Jsms.Platform.Web;

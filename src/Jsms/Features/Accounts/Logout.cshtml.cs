@@ -1,3 +1,4 @@
+using Jsms.Platform.Identity;
 using Jsms.Platform.Database;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;

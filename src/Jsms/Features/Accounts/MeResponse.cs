@@ -1,3 +1,4 @@
+using Jsms.Platform.Identity;
 namespace Jsms.Features.Accounts;
 
 internal sealed record MeResponse(Guid Id, string Username, Guid AgencyId, IReadOnlyList<string> Roles);

@@ -1,3 +1,4 @@
+using Jsms.Platform.Identity;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

@@ -1,3 +1,4 @@
+using Jsms.Platform.Identity;
 namespace Jsms.Features.Accounts;
 
 internal sealed record SignInCheck(SignInOutcome Outcome, User? User, TimeSpan? RetryAfter = null)

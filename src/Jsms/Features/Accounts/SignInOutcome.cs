@@ -1,3 +1,4 @@
+using Jsms.Platform.Identity;
 namespace Jsms.Features.Accounts;
 
 internal enum SignInOutcome { Success, InvalidCredentials, LockedOut, Disabled, TotpRequired, InvalidTotp, Throttled }

@@ -1,5 +1,6 @@
+using Jsms.Platform.Identity;
 using System.Text.Encodings.Web;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Platform.Database;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using Jsms.Platform.Identity;
 namespace Jsms.Features.Accounts;
 
 internal sealed record TokenRequest(string? Username, string? Password, string? Totp);

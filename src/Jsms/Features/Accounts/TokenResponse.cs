@@ -1,3 +1,4 @@
+using Jsms.Platform.Identity;
 namespace Jsms.Features.Accounts;
 
 internal sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn, DateTime ExpiresAt, Guid TokenId);

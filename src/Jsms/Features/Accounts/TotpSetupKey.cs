@@ -1,3 +1,4 @@
+using Jsms.Platform.Identity;
 namespace Jsms.Features.Accounts;
 
 /// <summary>A new authenticator key: <see cref="SharedKey"/> to type in, <see cref="AuthenticatorUri"/> for a QR code.</summary>

@@ -1,3 +1,4 @@
+using Jsms.Platform.Identity;
 using System.Text;
 using Jsms.Platform.Database;
 using Microsoft.AspNetCore.Identity;

@@ -1,5 +1,6 @@
+using Jsms.Platform.Identity;
 using System.Security.Claims;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Platform.Database;
 
 namespace Jsms.Features.Accounts;

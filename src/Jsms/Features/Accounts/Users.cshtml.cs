@@ -1,5 +1,7 @@
-using Jsms.Features.Access;
+using Jsms.Platform.Identity;
+using Jsms.Platform.Access;
 using Jsms.Features.Partners;
+using Jsms.Platform.Partners;
 using Jsms.Platform.Database;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,7 +1,9 @@
 using System.Linq.Expressions;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Features.Audit;
+using Jsms.Platform.Audit;
 using Jsms.Features.Partners;
+using Jsms.Platform.Partners;
 using Jsms.Platform.Database;
 using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;

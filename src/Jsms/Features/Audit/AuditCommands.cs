@@ -1,3 +1,4 @@
+using Jsms.Platform.Audit;
 using System.CommandLine;
 using Jsms.Platform.Cli;
 using Jsms.Platform.Database;

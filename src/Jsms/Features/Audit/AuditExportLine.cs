@@ -1,3 +1,4 @@
+using Jsms.Platform.Audit;
 namespace Jsms.Features.Audit;
 
 /// <summary>One line of <c>GET /api/audit/export</c>: the hashed fields, the timestamp exactly as hashed, and the hash.</summary>

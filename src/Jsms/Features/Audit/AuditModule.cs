@@ -1,5 +1,7 @@
+using Jsms.Platform.Audit;
 using System.Text.Json;
 using Jsms.Features.Accounts;
+using Jsms.Platform.Identity;
 using Jsms.Platform.Database;
 using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,4 +1,6 @@
+using Jsms.Platform.Audit;
 using Jsms.Features.Accounts;
+using Jsms.Platform.Identity;
 using Jsms.Platform.Database;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

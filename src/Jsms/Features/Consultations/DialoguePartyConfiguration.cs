@@ -1,4 +1,5 @@
 using Jsms.Features.Partners;
+using Jsms.Platform.Partners;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,4 +1,5 @@
 using Jsms.Features.Audit;
+using Jsms.Platform.Audit;
 
 namespace Jsms.Features.Consultations;
 

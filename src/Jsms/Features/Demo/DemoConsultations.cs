@@ -1,6 +1,7 @@
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Features.Consultations;
 using Jsms.Features.Partners;
+using Jsms.Platform.Partners;
 using Jsms.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Features.Intelligence;
 using Jsms.Platform.Database;
 using Microsoft.EntityFrameworkCore;

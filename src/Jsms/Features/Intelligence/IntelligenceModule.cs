@@ -1,4 +1,5 @@
 using Jsms.Features.Accounts;
+using Jsms.Platform.Identity;
 using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;

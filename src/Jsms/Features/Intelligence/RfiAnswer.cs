@@ -1,4 +1,5 @@
 using Jsms.Features.Audit;
+using Jsms.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,6 +1,8 @@
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Features.Audit;
+using Jsms.Platform.Audit;
 using Jsms.Features.Partners;
+using Jsms.Platform.Partners;
 using Jsms.Platform.Database;
 using Jsms.Platform.Web;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,4 @@
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;

@@ -1,4 +1,4 @@
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 
@@ -79,7 +79,7 @@ internal static class StixBrowse
         return (items, rows.Count > max ? Cursor(items[^1]) : null);
     }
 
-    /// <summary>The readable versions of an object (newest first) and readable relationships from or to it; null when none is readable. Showing it audits its sensitive versions (<see cref="Audit.AuditedReads"/>).</summary>
+    /// <summary>The readable versions of an object (newest first) and readable relationships from or to it; null when none is readable. Showing it audits its sensitive versions (<see cref="Jsms.Platform.Audit.AuditedReads"/>).</summary>
     public static async Task<StixObjectDetail?> DetailAsync(JsmsDbContext db, Caller caller, string stixId)
     {
         var versions = await db.Readable<StixObjectVersion>(caller).AsNoTracking().Where(o => o.StixId == stixId)

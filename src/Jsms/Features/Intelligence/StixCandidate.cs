@@ -1,4 +1,4 @@
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 
 namespace Jsms.Features.Intelligence;
 

@@ -1,4 +1,4 @@
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Features.Partners;
+using Jsms.Platform.Partners;
 using Jsms.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 
 namespace Jsms.Features.Intelligence;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 
 namespace Jsms.Features.Intelligence;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Platform.Web;
 
 namespace Jsms.Features.Intelligence;

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Features.Audit;
+using Jsms.Platform.Audit;
 
 namespace Jsms.Features.Intelligence;
 

@@ -1,8 +1,9 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Encodings.Web;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Features.Accounts;
+using Jsms.Platform.Identity;
 using Jsms.Platform.Database;
 using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Authentication;

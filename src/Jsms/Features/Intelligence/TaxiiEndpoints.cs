@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Platform.Database;
 using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Authorization;

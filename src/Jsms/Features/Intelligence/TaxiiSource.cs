@@ -76,6 +76,6 @@ internal sealed class TaxiiSourceConfiguration : IEntityTypeConfiguration<TaxiiS
         builder.Property(s => s.Direction).HasConversion<string>().HasMaxLength(8);
         builder.Property(s => s.LastError).HasMaxLength(2000);
         builder.HasOne<StixCollection>().WithMany().HasForeignKey(s => s.LocalCollectionId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Jsms.Features.Partners.Agency>().WithMany().HasForeignKey(s => s.OwnerAgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Jsms.Platform.Partners.Agency>().WithMany().HasForeignKey(s => s.OwnerAgencyId).OnDelete(DeleteBehavior.Restrict);
     }
 }

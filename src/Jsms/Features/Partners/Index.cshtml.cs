@@ -1,4 +1,5 @@
-using Jsms.Features.Access;
+using Jsms.Platform.Partners;
+using Jsms.Platform.Access;
 using Jsms.Platform.Database;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

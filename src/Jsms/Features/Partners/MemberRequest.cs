@@ -1,3 +1,4 @@
+using Jsms.Platform.Partners;
 namespace Jsms.Features.Partners;
 
 internal sealed record MemberRequest(string? Agency, PartnershipRole? Role);

@@ -1,3 +1,4 @@
+using Jsms.Platform.Partners;
 using System.CommandLine;
 using Jsms.Platform.Cli;
 using Jsms.Platform.Database;

@@ -1,3 +1,4 @@
+using Jsms.Platform.Partners;
 namespace Jsms.Features.Partners;
 
 internal sealed record PartnershipDto(Guid Id, string Name, PartnershipKind Kind, string? Description, DateOnly? EstablishedOn,

@@ -1,3 +1,4 @@
+using Jsms.Platform.Partners;
 namespace Jsms.Features.Partners;
 
 internal sealed record StateDto(Guid Id, string IsoCode, string Name);

@@ -1,5 +1,6 @@
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Features.Audit;
+using Jsms.Platform.Audit;
 
 namespace Jsms.Features.Protection;
 

@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Features.Accounts;
+using Jsms.Platform.Identity;
 using Jsms.Features.Audit;
+using Jsms.Platform.Audit;
 using Jsms.Features.Partners;
+using Jsms.Platform.Partners;
 using Jsms.Platform.Database;
 using Jsms.Platform.Web;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 
 namespace Jsms.Features.Protection;
 

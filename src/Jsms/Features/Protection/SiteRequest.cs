@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 
 namespace Jsms.Features.Protection;
 

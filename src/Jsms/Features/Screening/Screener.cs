@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Features.Screening.Lists;
 using Jsms.Features.Screening.Matching;
 using Jsms.Platform.Database;

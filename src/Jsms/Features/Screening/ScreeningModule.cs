@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Features.Accounts;
+using Jsms.Platform.Identity;
 using Jsms.Features.Screening.Lists;
 using Jsms.Features.Screening.Matching;
 using Jsms.Platform.Database;

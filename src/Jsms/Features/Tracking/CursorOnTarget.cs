@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Features.Protection;
 using Jsms.Platform.Database;
 using Jsms.Platform.Web;

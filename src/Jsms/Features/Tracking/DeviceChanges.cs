@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;

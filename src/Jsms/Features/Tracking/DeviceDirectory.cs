@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 
@@ -67,7 +67,7 @@ internal sealed class DeviceDirectory : IDisposable
 
     // Everything the read rule depends on (AccessPolicy.CanRead): user, agency, GREEN community, coordinator role.
     private static string CallerKey(Caller caller)
-        => $"{caller.UserId:N}|{caller.AgencyId:N}|{caller.IsInRole(Accounts.JsmsRoles.Coordinator)}|{string.Join(',', caller.GreenCommunityOwnerIds.Order())}";
+        => $"{caller.UserId:N}|{caller.AgencyId:N}|{caller.IsInRole(Jsms.Platform.Identity.JsmsRoles.Coordinator)}|{string.Join(',', caller.GreenCommunityOwnerIds.Order())}";
 
     private async Task<Snapshot> CurrentAsync(JsmsDbContext db, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Features.Accounts;
+using Jsms.Platform.Identity;
 using Jsms.Features.Alerts;
 using Jsms.Features.Protection;
 using Jsms.Platform.Database;

@@ -1,6 +1,6 @@
 using System.Xml;
 using System.Xml.Linq;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Jsms.Features.Protection;
 using Jsms.Platform.Database;
 using Jsms.Platform.Web;

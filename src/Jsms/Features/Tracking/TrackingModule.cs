@@ -54,7 +54,7 @@ internal static class TrackingModule
         app.MapMethods("/api/tracking/osmand", ["GET", "POST"], IngestEndpoints.OsmAnd).AllowAnonymous().DisableAntiforgery().WithTags("Tracking");
         var tracking = app.MapApiGroup("/tracking", "Tracking");
         // Node-wide counters (every agency's positions and alerts): an operator's figure, not a partner's.
-        tracking.MapGet("/stats", IngestEndpoints.Stats).RequireAuthorization(p => p.RequireRole(Accounts.JsmsRoles.Administrator));
+        tracking.MapGet("/stats", IngestEndpoints.Stats).RequireAuthorization(p => p.RequireRole(Jsms.Platform.Identity.JsmsRoles.Administrator));
         var ingest = tracking.MapWritesGroup();
         ingest.MapPost("/positions", IngestEndpoints.Positions);
         ingest.MapPost("/sightings", IngestEndpoints.Sightings);

@@ -1,6 +1,6 @@
-using Jsms.Features.Access;
-using Jsms.Features.Accounts;
-using Jsms.Features.Audit;
+using Jsms.Platform.Access;
+using Jsms.Platform.Identity;
+using Jsms.Platform.Audit;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,4 @@
-using Jsms.Features.Audit;
+using Jsms.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Platform.Database;

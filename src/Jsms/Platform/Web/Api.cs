@@ -1,5 +1,5 @@
-using Jsms.Features.Access;
-using Jsms.Features.Audit;
+using Jsms.Platform.Access;
+using Jsms.Platform.Audit;
 
 namespace Jsms.Platform.Web;
 

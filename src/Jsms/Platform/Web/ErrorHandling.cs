@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

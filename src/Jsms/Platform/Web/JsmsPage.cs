@@ -1,5 +1,5 @@
 using System.Globalization;
-using Jsms.Features.Access;
+using Jsms.Platform.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -24,71 +24,6 @@ namespace Jsms.Platform.Database.Migrations.Postgres
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "postgis");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Jsms.Features.Access.DerivedInput", b =>
-                {
-                    b.Property<Guid>("DerivedId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("InputId");
-
-                    b.Property<Guid>("CreatedByUserId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<bool>("NeedToKnow")
-                        .HasColumnType("boolean");
-
-                    b.Property<Guid>("OwnerAgencyId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Tlp")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.HasKey("DerivedId", "Id");
-
-                    b.HasIndex("Id");
-
-                    b.ToTable("DerivedInputs", (string)null);
-                });
-
-            modelBuilder.Entity("Jsms.Features.Access.NamedRecipient", b =>
-                {
-                    b.Property<Guid>("RecordId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("RecordId", "UserId");
-
-                    b.HasIndex("UserId", "RecordId");
-
-                    b.ToTable("NamedRecipients", (string)null);
-                });
-
-            modelBuilder.Entity("Jsms.Features.Access.ReleaseGrant", b =>
-                {
-                    b.Property<Guid>("RecordId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("AgencyId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("RecordId", "AgencyId");
-
-                    b.HasIndex("AgencyId", "RecordId");
-
-                    b.ToTable("ReleaseGrants", (string)null);
-                });
-
             modelBuilder.Entity("Jsms.Features.Accounts.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -120,33 +55,6 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                     b.HasIndex("UserId");
 
                     b.ToTable("ApiTokens", (string)null);
-                });
-
-            modelBuilder.Entity("Jsms.Features.Accounts.Role", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Name")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("NormalizedName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedName")
-                        .IsUnique()
-                        .HasDatabaseName("RoleNameIndex");
-
-                    b.ToTable("AspNetRoles", (string)null);
                 });
 
             modelBuilder.Entity("Jsms.Features.Accounts.SignInAttempt", b =>
@@ -182,87 +90,6 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                     b.HasIndex("Account", "Address", "At");
 
                     b.ToTable("SignInAttempts", (string)null);
-                });
-
-            modelBuilder.Entity("Jsms.Features.Accounts.User", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("AgencyId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("text");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("IsDisabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("text");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("text");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("text");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AgencyId");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.ToTable("AspNetUsers", (string)null);
                 });
 
             modelBuilder.Entity("Jsms.Features.Alerts.Alert", b =>
@@ -388,66 +215,6 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                             Id = 1,
                             Last = 0L
                         });
-                });
-
-            modelBuilder.Entity("Jsms.Features.Audit.AuditEntry", b =>
-                {
-                    b.Property<long>("Sequence")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<Guid?>("AgencyId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Detail")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<string>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("PreviousHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<Guid?>("RecordId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("RecordType")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("RemoteAddress")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTime>("Timestamp")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("UserId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Sequence");
-
-                    b.HasIndex("RecordId");
-
-                    b.HasIndex("Timestamp");
-
-                    b.HasIndex("UserId", "Timestamp");
-
-                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("Jsms.Features.Consultations.Commitment", b =>
@@ -1088,146 +855,6 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                     b.ToTable("TaxiiStatuses", (string)null);
                 });
 
-            modelBuilder.Entity("Jsms.Features.Partners.Agency", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<Guid>("StateId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Code")
-                        .IsUnique();
-
-                    b.HasIndex("StateId");
-
-                    b.ToTable("Agencies", (string)null);
-                });
-
-            modelBuilder.Entity("Jsms.Features.Partners.Agreement", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Parties")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<Guid>("PartnershipId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Scope")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<DateOnly?>("SignedOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PartnershipId");
-
-                    b.ToTable("Agreements", (string)null);
-                });
-
-            modelBuilder.Entity("Jsms.Features.Partners.Partnership", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<DateOnly?>("EstablishedOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("Partnerships", (string)null);
-                });
-
-            modelBuilder.Entity("Jsms.Features.Partners.PartnershipMember", b =>
-                {
-                    b.Property<Guid>("PartnershipId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("AgencyId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.HasKey("PartnershipId", "AgencyId");
-
-                    b.HasIndex("AgencyId", "Role");
-
-                    b.ToTable("PartnershipMembers", (string)null);
-                });
-
-            modelBuilder.Entity("Jsms.Features.Partners.State", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("IsoCode")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("character varying(2)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IsoCode")
-                        .IsUnique();
-
-                    b.ToTable("States", (string)null);
-                });
-
             modelBuilder.Entity("Jsms.Features.Protection.Movement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1781,6 +1408,379 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                     b.ToTable("Sightings", (string)null);
                 });
 
+            modelBuilder.Entity("Jsms.Platform.Access.DerivedInput", b =>
+                {
+                    b.Property<Guid>("DerivedId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("InputId");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("NeedToKnow")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("OwnerAgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Tlp")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("DerivedId", "Id");
+
+                    b.HasIndex("Id");
+
+                    b.ToTable("DerivedInputs", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Platform.Access.NamedRecipient", b =>
+                {
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("RecordId", "UserId");
+
+                    b.HasIndex("UserId", "RecordId");
+
+                    b.ToTable("NamedRecipients", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Platform.Access.ReleaseGrant", b =>
+                {
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("RecordId", "AgencyId");
+
+                    b.HasIndex("AgencyId", "RecordId");
+
+                    b.ToTable("ReleaseGrants", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Platform.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("RecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RecordType")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RemoteAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("Timestamp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("RecordId");
+
+                    b.HasIndex("Timestamp");
+
+                    b.HasIndex("UserId", "Timestamp");
+
+                    b.ToTable("AuditEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Platform.Identity.Role", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("NormalizedName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("RoleNameIndex");
+
+                    b.ToTable("AspNetRoles", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Platform.Identity.User", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Platform.Partners.Agency", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("StateId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("StateId");
+
+                    b.ToTable("Agencies", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Platform.Partners.Agreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Parties")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.ToTable("Agreements", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Platform.Partners.Partnership", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("EstablishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Partnerships", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Platform.Partners.PartnershipMember", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("PartnershipId", "AgencyId");
+
+                    b.HasIndex("AgencyId", "Role");
+
+                    b.ToTable("PartnershipMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Platform.Partners.State", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("IsoCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsoCode")
+                        .IsUnique();
+
+                    b.ToTable("States", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -1886,22 +1886,11 @@ namespace Jsms.Platform.Database.Migrations.Postgres
 
             modelBuilder.Entity("Jsms.Features.Accounts.ApiToken", b =>
                 {
-                    b.HasOne("Jsms.Features.Accounts.User", null)
+                    b.HasOne("Jsms.Platform.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Jsms.Features.Accounts.User", b =>
-                {
-                    b.HasOne("Jsms.Features.Partners.Agency", "Agency")
-                        .WithMany()
-                        .HasForeignKey("AgencyId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Agency");
                 });
 
             modelBuilder.Entity("Jsms.Features.Consultations.Commitment", b =>
@@ -1917,7 +1906,7 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("Jsms.Features.Partners.Agency", null)
+                    b.HasOne("Jsms.Platform.Partners.Agency", null)
                         .WithMany()
                         .HasForeignKey("ResponsibleAgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1926,7 +1915,7 @@ namespace Jsms.Platform.Database.Migrations.Postgres
 
             modelBuilder.Entity("Jsms.Features.Consultations.Dialogue", b =>
                 {
-                    b.HasOne("Jsms.Features.Partners.Partnership", null)
+                    b.HasOne("Jsms.Platform.Partners.Partnership", null)
                         .WithMany()
                         .HasForeignKey("PartnershipId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1934,7 +1923,7 @@ namespace Jsms.Platform.Database.Migrations.Postgres
 
             modelBuilder.Entity("Jsms.Features.Consultations.DialogueParty", b =>
                 {
-                    b.HasOne("Jsms.Features.Partners.Agency", null)
+                    b.HasOne("Jsms.Platform.Partners.Agency", null)
                         .WithMany()
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1967,7 +1956,7 @@ namespace Jsms.Platform.Database.Migrations.Postgres
 
             modelBuilder.Entity("Jsms.Features.Consultations.UrgentMessage", b =>
                 {
-                    b.HasOne("Jsms.Features.Partners.Agency", null)
+                    b.HasOne("Jsms.Platform.Partners.Agency", null)
                         .WithMany()
                         .HasForeignKey("ToAgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1976,7 +1965,7 @@ namespace Jsms.Platform.Database.Migrations.Postgres
 
             modelBuilder.Entity("Jsms.Features.Intelligence.RfiAddressee", b =>
                 {
-                    b.HasOne("Jsms.Features.Partners.Agency", null)
+                    b.HasOne("Jsms.Platform.Partners.Agency", null)
                         .WithMany()
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2015,48 +2004,11 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Jsms.Features.Partners.Agency", null)
+                    b.HasOne("Jsms.Platform.Partners.Agency", null)
                         .WithMany()
                         .HasForeignKey("OwnerAgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Jsms.Features.Partners.Agency", b =>
-                {
-                    b.HasOne("Jsms.Features.Partners.State", "State")
-                        .WithMany()
-                        .HasForeignKey("StateId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("State");
-                });
-
-            modelBuilder.Entity("Jsms.Features.Partners.Agreement", b =>
-                {
-                    b.HasOne("Jsms.Features.Partners.Partnership", null)
-                        .WithMany("Agreements")
-                        .HasForeignKey("PartnershipId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Jsms.Features.Partners.PartnershipMember", b =>
-                {
-                    b.HasOne("Jsms.Features.Partners.Agency", "Agency")
-                        .WithMany()
-                        .HasForeignKey("AgencyId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Jsms.Features.Partners.Partnership", null)
-                        .WithMany("Members")
-                        .HasForeignKey("PartnershipId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Agency");
                 });
 
             modelBuilder.Entity("Jsms.Features.Screening.ScreeningListEntry", b =>
@@ -2086,9 +2038,57 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jsms.Platform.Identity.User", b =>
+                {
+                    b.HasOne("Jsms.Platform.Partners.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("Jsms.Platform.Partners.Agency", b =>
+                {
+                    b.HasOne("Jsms.Platform.Partners.State", "State")
+                        .WithMany()
+                        .HasForeignKey("StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("State");
+                });
+
+            modelBuilder.Entity("Jsms.Platform.Partners.Agreement", b =>
+                {
+                    b.HasOne("Jsms.Platform.Partners.Partnership", null)
+                        .WithMany("Agreements")
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jsms.Platform.Partners.PartnershipMember", b =>
+                {
+                    b.HasOne("Jsms.Platform.Partners.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jsms.Platform.Partners.Partnership", null)
+                        .WithMany("Members")
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Agency");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
-                    b.HasOne("Jsms.Features.Accounts.Role", null)
+                    b.HasOne("Jsms.Platform.Identity.Role", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2097,7 +2097,7 @@ namespace Jsms.Platform.Database.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("Jsms.Features.Accounts.User", null)
+                    b.HasOne("Jsms.Platform.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2106,7 +2106,7 @@ namespace Jsms.Platform.Database.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("Jsms.Features.Accounts.User", null)
+                    b.HasOne("Jsms.Platform.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2115,13 +2115,13 @@ namespace Jsms.Platform.Database.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>", b =>
                 {
-                    b.HasOne("Jsms.Features.Accounts.Role", null)
+                    b.HasOne("Jsms.Platform.Identity.Role", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Jsms.Features.Accounts.User", null)
+                    b.HasOne("Jsms.Platform.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2130,7 +2130,7 @@ namespace Jsms.Platform.Database.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("Jsms.Features.Accounts.User", null)
+                    b.HasOne("Jsms.Platform.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2152,7 +2152,7 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                     b.Navigation("Addressees");
                 });
 
-            modelBuilder.Entity("Jsms.Features.Partners.Partnership", b =>
+            modelBuilder.Entity("Jsms.Platform.Partners.Partnership", b =>
                 {
                     b.Navigation("Agreements");
 

@@ -17,71 +17,6 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Jsms.Features.Access.DerivedInput", b =>
-                {
-                    b.Property<Guid>("DerivedId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("InputId");
-
-                    b.Property<Guid>("CreatedByUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("NeedToKnow")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("OwnerAgencyId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Tlp")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("DerivedId", "Id");
-
-                    b.HasIndex("Id");
-
-                    b.ToTable("DerivedInputs", (string)null);
-                });
-
-            modelBuilder.Entity("Jsms.Features.Access.NamedRecipient", b =>
-                {
-                    b.Property<Guid>("RecordId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("RecordId", "UserId");
-
-                    b.HasIndex("UserId", "RecordId");
-
-                    b.ToTable("NamedRecipients", (string)null);
-                });
-
-            modelBuilder.Entity("Jsms.Features.Access.ReleaseGrant", b =>
-                {
-                    b.Property<Guid>("RecordId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("AgencyId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("RecordId", "AgencyId");
-
-                    b.HasIndex("AgencyId", "RecordId");
-
-                    b.ToTable("ReleaseGrants", (string)null);
-                });
-
             modelBuilder.Entity("Jsms.Features.Accounts.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -115,33 +50,6 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                     b.ToTable("ApiTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Jsms.Features.Accounts.Role", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedName")
-                        .IsUnique()
-                        .HasDatabaseName("RoleNameIndex");
-
-                    b.ToTable("AspNetRoles", (string)null);
-                });
-
             modelBuilder.Entity("Jsms.Features.Accounts.SignInAttempt", b =>
                 {
                     b.Property<long>("Id")
@@ -173,87 +81,6 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                     b.HasIndex("Account", "Address", "At");
 
                     b.ToTable("SignInAttempts", (string)null);
-                });
-
-            modelBuilder.Entity("Jsms.Features.Accounts.User", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("AgencyId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsDisabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AgencyId");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.ToTable("AspNetUsers", (string)null);
                 });
 
             modelBuilder.Entity("Jsms.Features.Alerts.Alert", b =>
@@ -379,66 +206,6 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                             Id = 1,
                             Last = 0L
                         });
-                });
-
-            modelBuilder.Entity("Jsms.Features.Audit.AuditEntry", b =>
-                {
-                    b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("AgencyId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Detail")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PreviousHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("RecordId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordType")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RemoteAddress")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("Timestamp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Sequence");
-
-                    b.HasIndex("RecordId");
-
-                    b.HasIndex("Timestamp");
-
-                    b.HasIndex("UserId", "Timestamp");
-
-                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("Jsms.Features.Consultations.Commitment", b =>
@@ -1079,146 +846,6 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                     b.ToTable("TaxiiStatuses", (string)null);
                 });
 
-            modelBuilder.Entity("Jsms.Features.Partners.Agency", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("StateId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Code")
-                        .IsUnique();
-
-                    b.HasIndex("StateId");
-
-                    b.ToTable("Agencies", (string)null);
-                });
-
-            modelBuilder.Entity("Jsms.Features.Partners.Agreement", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Parties")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("PartnershipId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Scope")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("SignedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PartnershipId");
-
-                    b.ToTable("Agreements", (string)null);
-                });
-
-            modelBuilder.Entity("Jsms.Features.Partners.Partnership", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("EstablishedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("Partnerships", (string)null);
-                });
-
-            modelBuilder.Entity("Jsms.Features.Partners.PartnershipMember", b =>
-                {
-                    b.Property<Guid>("PartnershipId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("AgencyId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("PartnershipId", "AgencyId");
-
-                    b.HasIndex("AgencyId", "Role");
-
-                    b.ToTable("PartnershipMembers", (string)null);
-                });
-
-            modelBuilder.Entity("Jsms.Features.Partners.State", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("IsoCode")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IsoCode")
-                        .IsUnique();
-
-                    b.ToTable("States", (string)null);
-                });
-
             modelBuilder.Entity("Jsms.Features.Protection.Movement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1758,6 +1385,379 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                     b.ToTable("Sightings", (string)null);
                 });
 
+            modelBuilder.Entity("Jsms.Platform.Access.DerivedInput", b =>
+                {
+                    b.Property<Guid>("DerivedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("InputId");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NeedToKnow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OwnerAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tlp")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DerivedId", "Id");
+
+                    b.HasIndex("Id");
+
+                    b.ToTable("DerivedInputs", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Platform.Access.NamedRecipient", b =>
+                {
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RecordId", "UserId");
+
+                    b.HasIndex("UserId", "RecordId");
+
+                    b.ToTable("NamedRecipients", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Platform.Access.ReleaseGrant", b =>
+                {
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RecordId", "AgencyId");
+
+                    b.HasIndex("AgencyId", "RecordId");
+
+                    b.ToTable("ReleaseGrants", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Platform.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordType")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemoteAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Timestamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("RecordId");
+
+                    b.HasIndex("Timestamp");
+
+                    b.HasIndex("UserId", "Timestamp");
+
+                    b.ToTable("AuditEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Platform.Identity.Role", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("RoleNameIndex");
+
+                    b.ToTable("AspNetRoles", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Platform.Identity.User", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Platform.Partners.Agency", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StateId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("StateId");
+
+                    b.ToTable("Agencies", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Platform.Partners.Agreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Parties")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.ToTable("Agreements", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Platform.Partners.Partnership", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EstablishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Partnerships", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Platform.Partners.PartnershipMember", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PartnershipId", "AgencyId");
+
+                    b.HasIndex("AgencyId", "Role");
+
+                    b.ToTable("PartnershipMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Platform.Partners.State", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IsoCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsoCode")
+                        .IsUnique();
+
+                    b.ToTable("States", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -1859,22 +1859,11 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
 
             modelBuilder.Entity("Jsms.Features.Accounts.ApiToken", b =>
                 {
-                    b.HasOne("Jsms.Features.Accounts.User", null)
+                    b.HasOne("Jsms.Platform.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Jsms.Features.Accounts.User", b =>
-                {
-                    b.HasOne("Jsms.Features.Partners.Agency", "Agency")
-                        .WithMany()
-                        .HasForeignKey("AgencyId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Agency");
                 });
 
             modelBuilder.Entity("Jsms.Features.Consultations.Commitment", b =>
@@ -1890,7 +1879,7 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("Jsms.Features.Partners.Agency", null)
+                    b.HasOne("Jsms.Platform.Partners.Agency", null)
                         .WithMany()
                         .HasForeignKey("ResponsibleAgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1899,7 +1888,7 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
 
             modelBuilder.Entity("Jsms.Features.Consultations.Dialogue", b =>
                 {
-                    b.HasOne("Jsms.Features.Partners.Partnership", null)
+                    b.HasOne("Jsms.Platform.Partners.Partnership", null)
                         .WithMany()
                         .HasForeignKey("PartnershipId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1907,7 +1896,7 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
 
             modelBuilder.Entity("Jsms.Features.Consultations.DialogueParty", b =>
                 {
-                    b.HasOne("Jsms.Features.Partners.Agency", null)
+                    b.HasOne("Jsms.Platform.Partners.Agency", null)
                         .WithMany()
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1940,7 +1929,7 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
 
             modelBuilder.Entity("Jsms.Features.Consultations.UrgentMessage", b =>
                 {
-                    b.HasOne("Jsms.Features.Partners.Agency", null)
+                    b.HasOne("Jsms.Platform.Partners.Agency", null)
                         .WithMany()
                         .HasForeignKey("ToAgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1949,7 +1938,7 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
 
             modelBuilder.Entity("Jsms.Features.Intelligence.RfiAddressee", b =>
                 {
-                    b.HasOne("Jsms.Features.Partners.Agency", null)
+                    b.HasOne("Jsms.Platform.Partners.Agency", null)
                         .WithMany()
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1988,48 +1977,11 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Jsms.Features.Partners.Agency", null)
+                    b.HasOne("Jsms.Platform.Partners.Agency", null)
                         .WithMany()
                         .HasForeignKey("OwnerAgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Jsms.Features.Partners.Agency", b =>
-                {
-                    b.HasOne("Jsms.Features.Partners.State", "State")
-                        .WithMany()
-                        .HasForeignKey("StateId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("State");
-                });
-
-            modelBuilder.Entity("Jsms.Features.Partners.Agreement", b =>
-                {
-                    b.HasOne("Jsms.Features.Partners.Partnership", null)
-                        .WithMany("Agreements")
-                        .HasForeignKey("PartnershipId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Jsms.Features.Partners.PartnershipMember", b =>
-                {
-                    b.HasOne("Jsms.Features.Partners.Agency", "Agency")
-                        .WithMany()
-                        .HasForeignKey("AgencyId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Jsms.Features.Partners.Partnership", null)
-                        .WithMany("Members")
-                        .HasForeignKey("PartnershipId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Agency");
                 });
 
             modelBuilder.Entity("Jsms.Features.Screening.ScreeningListEntry", b =>
@@ -2059,9 +2011,57 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jsms.Platform.Identity.User", b =>
+                {
+                    b.HasOne("Jsms.Platform.Partners.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("Jsms.Platform.Partners.Agency", b =>
+                {
+                    b.HasOne("Jsms.Platform.Partners.State", "State")
+                        .WithMany()
+                        .HasForeignKey("StateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("State");
+                });
+
+            modelBuilder.Entity("Jsms.Platform.Partners.Agreement", b =>
+                {
+                    b.HasOne("Jsms.Platform.Partners.Partnership", null)
+                        .WithMany("Agreements")
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jsms.Platform.Partners.PartnershipMember", b =>
+                {
+                    b.HasOne("Jsms.Platform.Partners.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jsms.Platform.Partners.Partnership", null)
+                        .WithMany("Members")
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Agency");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
-                    b.HasOne("Jsms.Features.Accounts.Role", null)
+                    b.HasOne("Jsms.Platform.Identity.Role", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2070,7 +2070,7 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("Jsms.Features.Accounts.User", null)
+                    b.HasOne("Jsms.Platform.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2079,7 +2079,7 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("Jsms.Features.Accounts.User", null)
+                    b.HasOne("Jsms.Platform.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2088,13 +2088,13 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>", b =>
                 {
-                    b.HasOne("Jsms.Features.Accounts.Role", null)
+                    b.HasOne("Jsms.Platform.Identity.Role", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Jsms.Features.Accounts.User", null)
+                    b.HasOne("Jsms.Platform.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2103,7 +2103,7 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("Jsms.Features.Accounts.User", null)
+                    b.HasOne("Jsms.Platform.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2125,7 +2125,7 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                     b.Navigation("Addressees");
                 });
 
-            modelBuilder.Entity("Jsms.Features.Partners.Partnership", b =>
+            modelBuilder.Entity("Jsms.Platform.Partners.Partnership", b =>
                 {
                     b.Navigation("Agreements");
 

@@ -1,3 +1,0 @@
-namespace Jsms.Features.Access;
-
-internal sealed record ResolvedMarking(Tlp Tlp, IReadOnlyList<Guid> ReleaseToAgencyIds, IReadOnlyList<Guid> RecipientUserIds);

@@ -1,3 +1,0 @@
-namespace Jsms.Features.Audit;
-
-internal sealed record AuditVerification(bool Intact, long EntriesChecked, long? FirstBrokenSequence, string? Problem);

@@ -1,3 +1,0 @@
-namespace Jsms.Features.Partners;
-
-internal enum AgencyKind { Police, Military, Intelligence, Ministry, Secretariat, Other }

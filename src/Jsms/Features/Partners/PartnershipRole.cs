@@ -1,3 +1,0 @@
-namespace Jsms.Features.Partners;
-
-internal enum PartnershipRole { Member, Observer }

@@ -1,0 +1,3 @@
+namespace Jsms.Platform.Access;
+
+internal sealed record ResolvedMarking(Tlp Tlp, IReadOnlyList<Guid> ReleaseToAgencyIds, IReadOnlyList<Guid> RecipientUserIds);

@@ -1,0 +1,3 @@
+namespace Jsms.Platform.Partners;
+
+internal enum AgencyKind { Police, Military, Intelligence, Ministry, Secretariat, Other }

@@ -1,0 +1,3 @@
+namespace Jsms.Platform.Partners;
+
+internal enum PartnershipKind { Bilateral, Multilateral }

@@ -1,0 +1,3 @@
+namespace Jsms.Platform.Partners;
+
+internal enum PartnershipRole { Member, Observer }
