@@ -39,13 +39,9 @@ internal sealed class CommitmentModel(CommitmentsService commitments) : JsmsPage
 
     public async Task<IActionResult> OnPostStatusAsync()
     {
-        if (!await LoadCallerAsync())
+        if (await RefuseUnlessWriterAsync() is { } refused)
         {
-            return Challenge();
-        }
-        if (!Me.CanWrite)
-        {
-            return Forbid();
+            return refused;
         }
         var outcome = await commitments.UpdateCommitmentAsync(Me, Id, new UpdateCommitmentRequest(Update.Status, Update.PercentComplete, Update.DueOn));
         return await AfterAsync(outcome, "status");
@@ -53,13 +49,9 @@ internal sealed class CommitmentModel(CommitmentsService commitments) : JsmsPage
 
     public async Task<IActionResult> OnPostNoteAsync()
     {
-        if (!await LoadCallerAsync())
+        if (await RefuseUnlessWriterAsync() is { } refused)
         {
-            return Challenge();
-        }
-        if (!Me.CanWrite)
-        {
-            return Forbid();
+            return refused;
         }
         var outcome = await commitments.AddProgressNoteAsync(Me, Id, new AddProgressNoteRequest(Note.Text, Note.WrittenOn));
         return await AfterAsync(outcome, "note");

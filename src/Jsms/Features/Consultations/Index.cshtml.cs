@@ -31,13 +31,9 @@ internal sealed class IndexModel(DialoguesService dialogues) : JsmsPage
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadCallerAsync())
+        if (await RefuseUnlessWriterAsync() is { } refused)
         {
-            return Challenge();
-        }
-        if (!Me.CanWrite)
-        {
-            return Forbid();
+            return refused;
         }
         var outcome = await dialogues.CreateDialogueAsync(Me, new CreateDialogueRequest(NewDialogue.Title, NewDialogue.Format,
             NewDialogue.Description, null, SplitCodes(NewDialogue.Parties), NewDialogue.Marking.ToInput()));

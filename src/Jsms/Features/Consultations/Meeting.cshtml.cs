@@ -24,13 +24,9 @@ internal sealed class MeetingModel(MeetingsService meetings) : JsmsPage
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadCallerAsync())
+        if (await RefuseUnlessWriterAsync() is { } refused)
         {
-            return Challenge();
-        }
-        if (!Me.CanWrite)
-        {
-            return Forbid();
+            return refused;
         }
         var outcome = await meetings.UpdateMinutesAsync(Me, Id, new UpdateMinutesRequest(Minutes ?? ""));
         if (outcome.Value is not null)

@@ -33,13 +33,9 @@ internal sealed class UrgentModel(UrgentChannel channel, DialoguesService dialog
 
     public async Task<IActionResult> OnPostSendAsync()
     {
-        if (!await LoadCallerAsync())
+        if (await RefuseUnlessWriterAsync() is { } refused)
         {
-            return Challenge();
-        }
-        if (!Me.CanWrite)
-        {
-            return Forbid();
+            return refused;
         }
         var outcome = await channel.SendAsync(Me, new SendUrgentRequest(NewMessage.To, NewMessage.Subject, NewMessage.Body,
             NewMessage.AcknowledgeWithinMinutes, NewMessage.Marking.ToInput()));
@@ -54,13 +50,9 @@ internal sealed class UrgentModel(UrgentChannel channel, DialoguesService dialog
 
     public async Task<IActionResult> OnPostAcknowledgeAsync(Guid id, string? reply)
     {
-        if (!await LoadCallerAsync())
+        if (await RefuseUnlessWriterAsync() is { } refused)
         {
-            return Challenge();
-        }
-        if (!Me.CanWrite)
-        {
-            return Forbid();
+            return refused;
         }
         var outcome = await channel.AcknowledgeAsync(Me, id, new AcknowledgeUrgentRequest(reply));
         if (outcome.IsNotFound)

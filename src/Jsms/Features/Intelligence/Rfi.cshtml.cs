@@ -30,13 +30,9 @@ internal sealed class IntelligenceRfiModel(RfiService rfis, IStringLocalizer<Sha
 
     private async Task<IActionResult> ActAsync(Guid id, string form, Func<Task<Outcome<RfiDto>>> act)
     {
-        if (!await LoadCallerAsync())
+        if (await RefuseUnlessWriterAsync() is { } refused)
         {
-            return Challenge();
-        }
-        if (!Me.CanWrite)
-        {
-            return Forbid();
+            return refused;
         }
         var outcome = await act();
         if (outcome.IsNotFound)

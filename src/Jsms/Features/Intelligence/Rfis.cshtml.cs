@@ -36,13 +36,9 @@ internal sealed class IntelligenceRfisModel(RfiService rfis, IStringLocalizer<Sh
 
     public async Task<IActionResult> OnPostAskAsync()
     {
-        if (!await LoadCallerAsync())
+        if (await RefuseUnlessWriterAsync() is { } refused)
         {
-            return Challenge();
-        }
-        if (!Me.CanWrite)
-        {
-            return Forbid();
+            return refused;
         }
         var due = NewRfi.DueAt is { } d ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : (DateTime?)null;
         var outcome = await rfis.AskAsync(Me, new AskRfiRequest(SplitCodes(NewRfi.To), NewRfi.Title, NewRfi.Question, due, NewRfi.Marking.ToInput()));

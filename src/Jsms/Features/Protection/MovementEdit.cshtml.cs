@@ -24,13 +24,9 @@ internal sealed class MovementEditModel(MovementsService movements, PersonsServi
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!await LoadCallerAsync())
+        if (await RefuseUnlessWriterAsync(hideAsNotFound: true) is { } refused)
         {
-            return Challenge();
-        }
-        if (!Me.CanWrite)
-        {
-            return NotFound();
+            return refused;
         }
         if (Id is { } id)
         {
@@ -47,13 +43,9 @@ internal sealed class MovementEditModel(MovementsService movements, PersonsServi
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadCallerAsync())
+        if (await RefuseUnlessWriterAsync(hideAsNotFound: true) is { } refused)
         {
-            return Challenge();
-        }
-        if (!Me.CanWrite)
-        {
-            return NotFound();
+            return refused;
         }
         var errors = new Dictionary<string, string[]>();
         var request = ProtectionForms.ToRequest(Form, errors);

@@ -34,6 +34,23 @@ internal abstract class JsmsPage : PageModel
         return true;
     }
 
+    /// <summary>
+    /// For a handler that changes records: null when the caller is signed in with a writing role, else the answer (the
+    /// sign-in, or the refusal of a role that reads only: 403, or 404 where the page hides what exists).
+    /// </summary>
+    protected async Task<IActionResult?> RefuseUnlessWriterAsync(bool hideAsNotFound = false)
+    {
+        if (!await LoadCallerAsync())
+        {
+            return Challenge();
+        }
+        if (!Me.CanWrite)
+        {
+            return hideAsNotFound ? NotFound() : Forbid();
+        }
+        return null;
+    }
+
     /// <summary>The record's owner is the caller's agency and the caller has a writing role.</summary>
     public bool CanChange(MarkingDto marking) => Me.CanWrite && marking.OwnerAgency == MyAgencyCode;
 

@@ -74,13 +74,9 @@ internal abstract class RecordFormPage<TRecord, TForm>(IStringLocalizer<SharedRe
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadCallerAsync())
+        if (await RefuseUnlessWriterAsync(hideAsNotFound: true) is { } refused)
         {
-            return Challenge();
-        }
-        if (!Me.CanWrite)
-        {
-            return NotFound();
+            return refused;
         }
         Editable = true;
         Outcome<TRecord> outcome;
