@@ -1,14 +1,10 @@
-using Jsms.Platform;
-using Jsms.Platform.Cli;
 using System.CommandLine;
 using Jsms.Features.Accounts;
-using Jsms.Platform.Identity;
 using Jsms.Features.Audit;
-using Jsms.Platform.Audit;
 using Jsms.Features.Partners;
-using Jsms.Platform.Partners;
 using Jsms.Features.Screening;
 using Jsms.Features.Tracking;
+using Jsms.Platform.Cli;
 using Jsms.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 

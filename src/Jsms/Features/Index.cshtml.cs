@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Jsms.Platform.Access;
 using Jsms.Features.Consultations;
+using Jsms.Platform.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;

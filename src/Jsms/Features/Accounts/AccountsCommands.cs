@@ -1,6 +1,6 @@
-using Jsms.Platform.Identity;
 using System.CommandLine;
 using Jsms.Platform.Cli;
+using Jsms.Platform.Identity;
 
 namespace Jsms.Features.Accounts;
 

@@ -1,6 +1,6 @@
-using Jsms.Platform.Identity;
 using System.Security.Claims;
 using Jsms.Platform.Database;
+using Jsms.Platform.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;

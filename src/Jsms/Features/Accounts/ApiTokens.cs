@@ -1,4 +1,3 @@
-using Jsms.Platform.Identity;
 using System.Security.Cryptography;
 using System.Text;
 

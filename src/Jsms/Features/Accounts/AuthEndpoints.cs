@@ -1,6 +1,5 @@
-using Jsms.Platform.Identity;
-using Jsms.Platform.Access;
 using Jsms.Platform;
+using Jsms.Platform.Access;
 using Jsms.Platform.Database;
 using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;

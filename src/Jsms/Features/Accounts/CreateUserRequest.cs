@@ -1,4 +1,3 @@
-using Jsms.Platform.Identity;
 namespace Jsms.Features.Accounts;
 
 internal sealed record CreateUserRequest(string? Username, string? DisplayName, string? Agency, string[]? Roles, string? Password);

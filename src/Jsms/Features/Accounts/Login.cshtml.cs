@@ -1,4 +1,3 @@
-using Jsms.Platform.Identity;
 using System.Globalization;
 using Jsms.Platform.Database;
 using Jsms.Platform.Web;

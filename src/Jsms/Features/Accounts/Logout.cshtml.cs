@@ -1,4 +1,3 @@
-using Jsms.Platform.Identity;
 using Jsms.Platform.Database;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;

@@ -1,4 +1,3 @@
-using Jsms.Platform.Identity;
 namespace Jsms.Features.Accounts;
 
 internal sealed record MeResponse(Guid Id, string Username, Guid AgencyId, IReadOnlyList<string> Roles);

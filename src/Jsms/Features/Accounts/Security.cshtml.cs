@@ -1,5 +1,5 @@
-using Jsms.Platform.Identity;
 using System.Text;
+using Jsms.Platform.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,7 +1,6 @@
-using Jsms.Platform.Identity;
-using Jsms.Features.Audit;
 using Jsms.Platform.Audit;
 using Jsms.Platform.Database;
+using Jsms.Platform.Identity;
 using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Identity;
 

@@ -1,4 +1,3 @@
-using Jsms.Platform.Identity;
 namespace Jsms.Features.Accounts;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Jsms.Platform.Identity;
 namespace Jsms.Features.Accounts;
 
 internal enum SignInOutcome { Success, InvalidCredentials, LockedOut, Disabled, TotpRequired, InvalidTotp, Throttled }

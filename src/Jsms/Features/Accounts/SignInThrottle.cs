@@ -1,4 +1,3 @@
-using Jsms.Platform.Identity;
 using Jsms.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

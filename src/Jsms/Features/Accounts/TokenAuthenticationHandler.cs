@@ -1,4 +1,3 @@
-using Jsms.Platform.Identity;
 using System.Text.Encodings.Web;
 using Jsms.Platform.Access;
 using Jsms.Platform.Database;

@@ -1,4 +1,3 @@
-using Jsms.Platform.Identity;
 namespace Jsms.Features.Accounts;
 
 /// <summary>A new authenticator key: <see cref="SharedKey"/> to type in, <see cref="AuthenticatorUri"/> for a QR code.</summary>

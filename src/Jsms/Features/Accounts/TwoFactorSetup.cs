@@ -1,6 +1,6 @@
-using Jsms.Platform.Identity;
 using System.Text;
 using Jsms.Platform.Database;
+using Jsms.Platform.Identity;
 using Microsoft.AspNetCore.Identity;
 
 namespace Jsms.Features.Accounts;

@@ -1,7 +1,6 @@
-using Jsms.Platform.Identity;
-using Jsms.Features.Partners;
-using Jsms.Platform.Partners;
 using Jsms.Platform.Database;
+using Jsms.Platform.Identity;
+using Jsms.Platform.Partners;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,3 @@
-using Jsms.Platform.Identity;
 using System.Security.Claims;
 using Jsms.Platform.Access;
 using Jsms.Platform.Database;

@@ -1,8 +1,7 @@
-using Jsms.Platform.Identity;
-using Jsms.Platform.Access;
 using Jsms.Features.Partners;
-using Jsms.Platform.Partners;
+using Jsms.Platform.Access;
 using Jsms.Platform.Database;
+using Jsms.Platform.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

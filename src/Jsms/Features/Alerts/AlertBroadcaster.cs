@@ -3,7 +3,6 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Jsms.Platform.Access;
-using Jsms.Features.Audit;
 using Jsms.Platform.Audit;
 using Jsms.Platform.Database;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,5 +1,4 @@
 using Jsms.Platform.Access;
-using Jsms.Features.Audit;
 using Jsms.Platform.Audit;
 
 namespace Jsms.Features.Alerts;

@@ -1,10 +1,8 @@
 using System.Linq.Expressions;
 using Jsms.Platform.Access;
-using Jsms.Features.Audit;
 using Jsms.Platform.Audit;
-using Jsms.Features.Partners;
-using Jsms.Platform.Partners;
 using Jsms.Platform.Database;
+using Jsms.Platform.Partners;
 using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

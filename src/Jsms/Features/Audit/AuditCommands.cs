@@ -1,5 +1,5 @@
-using Jsms.Platform.Audit;
 using System.CommandLine;
+using Jsms.Platform.Audit;
 using Jsms.Platform.Cli;
 using Jsms.Platform.Database;
 using Microsoft.EntityFrameworkCore;

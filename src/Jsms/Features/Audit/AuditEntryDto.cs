@@ -1,4 +1,3 @@
-using Jsms.Platform.Audit;
 namespace Jsms.Features.Audit;
 
 internal sealed record AuditEntryDto(long Sequence, DateTime Timestamp, Guid? UserId, string UserName, Guid? AgencyId,

@@ -1,4 +1,3 @@
-using Jsms.Platform.Audit;
 namespace Jsms.Features.Audit;
 
 /// <summary>One line of <c>GET /api/audit/export</c>: the hashed fields, the timestamp exactly as hashed, and the hash.</summary>

@@ -1,8 +1,7 @@
-using Jsms.Platform.Audit;
 using System.Text.Json;
-using Jsms.Features.Accounts;
-using Jsms.Platform.Identity;
+using Jsms.Platform.Audit;
 using Jsms.Platform.Database;
+using Jsms.Platform.Identity;
 using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
 using Jsms.Platform.Audit;
-using Jsms.Features.Accounts;
-using Jsms.Platform.Identity;
 using Jsms.Platform.Database;
+using Jsms.Platform.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

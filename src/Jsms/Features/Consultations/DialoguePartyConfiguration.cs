@@ -1,4 +1,3 @@
-using Jsms.Features.Partners;
 using Jsms.Platform.Partners;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,4 +1,3 @@
-using Jsms.Features.Audit;
 using Jsms.Platform.Audit;
 
 namespace Jsms.Features.Consultations;

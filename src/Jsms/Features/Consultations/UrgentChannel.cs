@@ -1,7 +1,6 @@
 using Jsms.Platform.Access;
-using Jsms.Features.Partners;
-using Jsms.Platform.Partners;
 using Jsms.Platform.Database;
+using Jsms.Platform.Partners;
 using Jsms.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,4 @@
 using Jsms.Platform.Access;
-using Jsms.Features.Partners;
 using Jsms.Platform.Partners;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

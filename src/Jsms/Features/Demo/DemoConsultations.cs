@@ -1,8 +1,7 @@
-using Jsms.Platform.Access;
 using Jsms.Features.Consultations;
-using Jsms.Features.Partners;
-using Jsms.Platform.Partners;
+using Jsms.Platform.Access;
 using Jsms.Platform.Database;
+using Jsms.Platform.Partners;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Features.Demo;

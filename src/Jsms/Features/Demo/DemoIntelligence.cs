@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Jsms.Platform.Access;
 using Jsms.Features.Intelligence;
+using Jsms.Platform.Access;
 using Jsms.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,7 @@
 using Jsms.Features.Accounts;
-using Jsms.Platform.Identity;
-using Jsms.Features.Partners;
-using Jsms.Platform.Partners;
 using Jsms.Platform.Database;
+using Jsms.Platform.Identity;
+using Jsms.Platform.Partners;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Features.Demo;

@@ -1,9 +1,8 @@
-using Jsms.Platform.Access;
-using Jsms.Features.Partners;
-using Jsms.Platform.Partners;
 using Jsms.Features.Protection;
 using Jsms.Features.Tracking;
+using Jsms.Platform.Access;
 using Jsms.Platform.Database;
+using Jsms.Platform.Partners;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;

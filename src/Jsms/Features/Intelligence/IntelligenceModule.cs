@@ -1,5 +1,4 @@
 using Jsms.Features.Accounts;
-using Jsms.Platform.Identity;
 using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;

@@ -1,10 +1,8 @@
-using Jsms.Platform.Access;
-using Jsms.Features.Accounts;
 using Jsms.Platform.Identity;
 using Jsms.Features.Alerts;
-using Jsms.Features.Partners;
-using Jsms.Platform.Partners;
+using Jsms.Platform.Access;
 using Jsms.Platform.Database;
+using Jsms.Platform.Partners;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

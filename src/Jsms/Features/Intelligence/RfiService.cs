@@ -1,9 +1,7 @@
 using Jsms.Platform.Access;
-using Jsms.Features.Audit;
 using Jsms.Platform.Audit;
-using Jsms.Features.Partners;
-using Jsms.Platform.Partners;
 using Jsms.Platform.Database;
+using Jsms.Platform.Partners;
 using Jsms.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 

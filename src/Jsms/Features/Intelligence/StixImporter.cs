@@ -1,9 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Jsms.Platform.Access;
-using Jsms.Features.Partners;
-using Jsms.Platform.Partners;
 using Jsms.Platform.Database;
+using Jsms.Platform.Partners;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Features.Intelligence;

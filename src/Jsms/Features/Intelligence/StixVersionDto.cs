@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using Jsms.Platform.Access;
-using Jsms.Features.Audit;
 using Jsms.Platform.Audit;
 
 namespace Jsms.Features.Intelligence;

@@ -1,9 +1,8 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Encodings.Web;
-using Jsms.Platform.Access;
 using Jsms.Features.Accounts;
-using Jsms.Platform.Identity;
+using Jsms.Platform.Access;
 using Jsms.Platform.Database;
 using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Authentication;

@@ -1,4 +1,3 @@
-using Jsms.Platform.Partners;
 namespace Jsms.Features.Partners;
 
 internal sealed record AgreementDto(Guid Id, string Title, string Parties, DateOnly? SignedOn, string Scope);

@@ -1,6 +1,6 @@
-using Jsms.Platform.Partners;
 using Jsms.Platform.Access;
 using Jsms.Platform.Database;
+using Jsms.Platform.Partners;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

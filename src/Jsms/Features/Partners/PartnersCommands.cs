@@ -1,7 +1,7 @@
-using Jsms.Platform.Partners;
 using System.CommandLine;
 using Jsms.Platform.Cli;
 using Jsms.Platform.Database;
+using Jsms.Platform.Partners;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Features.Partners;

@@ -1,7 +1,6 @@
-using Jsms.Platform.Partners;
-using Jsms.Features.Accounts;
-using Jsms.Platform.Identity;
 using Jsms.Platform.Database;
+using Jsms.Platform.Identity;
+using Jsms.Platform.Partners;
 using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

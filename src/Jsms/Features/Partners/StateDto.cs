@@ -1,4 +1,3 @@
-using Jsms.Platform.Partners;
 namespace Jsms.Features.Partners;
 
 internal sealed record StateDto(Guid Id, string IsoCode, string Name);

@@ -1,7 +1,6 @@
 using Jsms.Platform.Access;
-using Jsms.Features.Accounts;
-using Jsms.Platform.Identity;
 using Jsms.Platform.Database;
+using Jsms.Platform.Identity;
 using Jsms.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 

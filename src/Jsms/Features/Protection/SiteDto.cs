@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Jsms.Platform.Access;
-using Jsms.Features.Audit;
 using Jsms.Platform.Audit;
 
 namespace Jsms.Features.Protection;

@@ -1,5 +1,5 @@
-using Jsms.Platform.Access;
 using Jsms.Features.Screening.Matching;
+using Jsms.Platform.Access;
 using Jsms.Platform.Database;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Jsms.Platform.Access;
 using Jsms.Features.Screening.Lists;
 using Jsms.Features.Screening.Matching;
+using Jsms.Platform.Access;
 using Jsms.Platform.Database;
 
 namespace Jsms.Features.Screening;

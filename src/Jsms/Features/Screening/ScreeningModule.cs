@@ -1,11 +1,10 @@
 using System.Text;
 using System.Text.Json;
-using Jsms.Platform.Access;
-using Jsms.Features.Accounts;
-using Jsms.Platform.Identity;
 using Jsms.Features.Screening.Lists;
 using Jsms.Features.Screening.Matching;
+using Jsms.Platform.Access;
 using Jsms.Platform.Database;
+using Jsms.Platform.Identity;
 using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,5 +1,5 @@
-using Jsms.Platform.Access;
 using Jsms.Features.Screening.Matching;
+using Jsms.Platform.Access;
 
 namespace Jsms.Features.Screening;
 

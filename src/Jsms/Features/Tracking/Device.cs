@@ -1,5 +1,4 @@
 using Jsms.Platform.Access;
-using Jsms.Features.Audit;
 using Jsms.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

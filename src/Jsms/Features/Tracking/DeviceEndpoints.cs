@@ -1,5 +1,5 @@
-using Jsms.Platform.Access;
 using Jsms.Features.Protection;
+using Jsms.Platform.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Jsms.Features.Tracking;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Jsms.Platform.Access;
 using Jsms.Features.Protection;
+using Jsms.Platform.Access;
 using Jsms.Platform.Database;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -1,9 +1,8 @@
-using Jsms.Platform.Access;
-using Jsms.Features.Accounts;
-using Jsms.Platform.Identity;
 using Jsms.Features.Alerts;
 using Jsms.Features.Protection;
+using Jsms.Platform.Access;
 using Jsms.Platform.Database;
+using Jsms.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,7 @@
 using System.Xml;
 using System.Xml.Linq;
-using Jsms.Platform.Access;
 using Jsms.Features.Protection;
+using Jsms.Platform.Access;
 using Jsms.Platform.Database;
 using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
+using Jsms.Platform.Database;
 using Jsms.Platform.Identity;
 using Jsms.Platform.Partners;
-using Jsms.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Platform.Access;

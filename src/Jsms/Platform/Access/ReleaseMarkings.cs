@@ -1,5 +1,5 @@
-using Jsms.Platform.Partners;
 using Jsms.Platform.Database;
+using Jsms.Platform.Partners;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Platform.Access;

@@ -1,6 +1,6 @@
 using Jsms.Platform.Access;
-using Jsms.Platform.Identity;
 using Jsms.Platform.Audit;
+using Jsms.Platform.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,3 @@
-using Jsms.Platform.Partners;
 using Jsms.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,8 +1,8 @@
-using Jsms.Platform.Identity;
 using Jsms.Platform.Database;
+using Jsms.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jsms.Features.Accounts;
+namespace Jsms.Platform.Identity;
 
 /// <summary>The enabled coordinators of agencies: the people an escalation names.</summary>
 internal static class Coordinators
