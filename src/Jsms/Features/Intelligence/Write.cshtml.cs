@@ -98,7 +98,7 @@ internal sealed class IntelligenceWriteModel(JsmsDbContext db, StixAuthoring aut
             }
             catch (UnreadableReferenceException unreadable)
             {
-                outcome = (null, unreadable.Fields.ToDictionary(f => f, _ => new[] { unreadable.Message }));
+                outcome = (null, unreadable.Errors());
             }
         }
         switch (outcome)

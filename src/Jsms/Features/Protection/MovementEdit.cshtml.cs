@@ -1,3 +1,4 @@
+using Jsms.Platform.Access;
 using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -51,7 +52,16 @@ internal sealed class MovementEditModel(MovementsService movements, PersonsServi
         var request = ProtectionForms.ToRequest(Form, errors);
         if (errors.Count == 0)
         {
-            var outcome = Id is { } id ? await movements.UpdateMovementAsync(Me, id, request) : await movements.CreateMovementAsync(Me, request);
+            Outcome<MovementDto> outcome;
+            try
+            {
+                outcome = Id is { } id ? await movements.UpdateMovementAsync(Me, id, request) : await movements.CreateMovementAsync(Me, request);
+            }
+            catch (UnreadableReferenceException unreadable)
+            {
+                // The API answers 404 naming the fields; the form shows the same beside them.
+                outcome = Outcome.Invalid<MovementDto>(unreadable.Errors());
+            }
             if (outcome.IsNotFound)
             {
                 return NotFound();

@@ -23,4 +23,9 @@ internal sealed class UnreadableReferenceException : Exception
 
     /// <summary>The request fields, with their positions, that name no readable record.</summary>
     public IReadOnlyList<string> Fields { get; }
+
+    /// <summary>The fields as validation errors, the shape both the API's 404 problem and a form's errors take.</summary>
+    public Dictionary<string, string[]> Errors() => Fields.ToDictionary(f => f, _ => NotReadable);
+
+    private static readonly string[] NotReadable = ["No record you may read has this id."];
 }

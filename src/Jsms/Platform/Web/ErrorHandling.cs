@@ -45,8 +45,6 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         });
     }
 
-    private static readonly string[] NotReadable = ["No record you may read has this id."];
-
     /// <summary>404 naming each field that names no record the caller may read, in the shape of a validation problem.</summary>
     private async ValueTask<bool> WriteUnreadableReferenceAsync(HttpContext context, UnreadableReferenceException unreadable)
     {
@@ -54,7 +52,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = new HttpValidationProblemDetails(unreadable.Fields.ToDictionary(f => f, _ => NotReadable))
+            ProblemDetails = new HttpValidationProblemDetails(unreadable.Errors())
             {
                 Status = StatusCodes.Status404NotFound,
                 Title = "A referenced record was not found",

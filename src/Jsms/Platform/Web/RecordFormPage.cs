@@ -87,7 +87,7 @@ internal abstract class RecordFormPage<TRecord, TForm>(IStringLocalizer<SharedRe
         catch (UnreadableReferenceException unreadable)
         {
             // The API answers 404 naming the fields; the form shows the same beside them.
-            return Failed(FormName, unreadable.Fields.ToDictionary(f => f, _ => new[] { unreadable.Message }));
+            return Failed(FormName, unreadable.Errors());
         }
         if (outcome.Value is { } saved)
         {
