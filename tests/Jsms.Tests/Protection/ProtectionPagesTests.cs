@@ -108,6 +108,26 @@ public sealed class ProtectionPagesTests(JsmsTestApp app) : IClassFixture<JsmsTe
     }
 
     [Fact]
+    public async Task The_movement_form_refuses_a_tracker_the_writer_may_not_read_beside_the_field_and_saves_nothing()
+    {
+        using var owner = await app.LoginAs("pk.analyst");
+        var hidden = "strict-" + Guid.NewGuid().ToString("N")[..10];
+        (await owner.PostAsync("/api/devices", System.Net.Http.Json.JsonContent.Create(new { uniqueId = hidden, name = "Pakistan's own", kind = "VehicleTracker", marking = new { tlp = "AMBER+STRICT" } })))
+            .EnsureSuccessStatusCode();
+        using var liaison = await app.SignInWebAsync("cn.liaison");
+        var name = "Convoy naming a hidden tracker " + Guid.NewGuid().ToString("N")[..6];
+
+        var refused = await liaison.PostFormAsync("/Protection/MovementEdit", [F("Form.Name", name), F("Form.Status", "Planned"),
+            F("Form.Vehicles", "demo-convoy-lead, " + hidden), F("Form.CorridorMetres", "250")]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("vehicles[1]", html, StringComparison.Ordinal);
+        Assert.Contains("No record you may read has this id.", html, StringComparison.Ordinal);
+        Assert.False(await app.WithDb(db => db.Set<Movement>().AnyAsync(m => m.Name == name)));
+    }
+
+    [Fact]
     public async Task An_unauthorised_user_gets_404_on_the_movement_pages_and_the_access_log_lists_every_authorised_look()
     {
         using var coordinator = await app.SignInWebAsync("pk.coordinator");
