@@ -41,7 +41,10 @@ internal static class JsmsCommandLine
         command.SetAction(async (result, cancellationToken) =>
         {
             var app = JsmsApp.Build([.. result.UnmatchedTokens]);
+            var startup = new StartupProgress(app);
+            startup.Preparing();
             await JsmsApp.PrepareAsync(app.Services, cancellationToken);
+            startup.AnnounceWhenReady();
             await app.RunAsync();
             return 0;
         });
