@@ -51,7 +51,7 @@ internal sealed class ConsentsService(JsmsDbContext db, ReleaseMarkings markings
             .OrderBy(c => c.EffectiveEnd).ToListAsync();
         var names = await OperationNames.LoadAsync(db, consents.Select(c => c.RequestingAgencyId), []);
         return [.. consents.Select(c => new ActivePresenceDto(c.Id, names.Agency(c.RequestingAgencyId), c.Kind.ToString(), c.Purpose, c.EffectiveStart,
-            c.EffectiveEnd, [.. c.Personnel.Select(Person)], [.. c.Vehicles.Select(v => new VehicleDto(v.Id, v.Kind, v.Callsign, v.DeviceId))]))];
+            c.EffectiveEnd, [.. c.Personnel.OrderBy(p => p.Name, StringComparer.Ordinal).Select(Person)], [.. c.Vehicles.OrderBy(v => v.Callsign, StringComparer.Ordinal).Select(v => new VehicleDto(v.Id, v.Kind, v.Callsign, v.DeviceId))]))];
     }
 
     public Task<OperationOutcome<ConsentDto>> SuspendAsync(Caller caller, Guid id, ConsentStatusInput input)
@@ -147,7 +147,7 @@ internal sealed class ConsentsService(JsmsDbContext db, ReleaseMarkings markings
         var now = Now;
         return [.. consents.Select(c => new ConsentDto(c.Id, c.RequestId, names.State(c.HostStateId), names.Agency(c.RequestingAgencyId), c.Kind.ToString(),
             c.Purpose, Geo.ToJson(c.EffectiveArea), c.EffectiveStart, c.EffectiveEnd, c.Standing, c.Exclusions, c.Conditions,
-            [.. c.Personnel.Select(Person)], [.. c.Vehicles.Select(v => new VehicleDto(v.Id, v.Kind, v.Callsign, v.DeviceId))],
+            [.. c.Personnel.OrderBy(p => p.Name, StringComparer.Ordinal).Select(Person)], [.. c.Vehicles.OrderBy(v => v.Callsign, StringComparer.Ordinal).Select(v => new VehicleDto(v.Id, v.Kind, v.Callsign, v.DeviceId))],
             StatusAt(c, now).ToString(), c.StatusReason, c.StatusChangedAt, c.SupersededById, c.AmendsConsentId, c.Version, c.GrantedAt, marks[c.Id]))];
     }
 }
