@@ -5,6 +5,7 @@ using Jsms.Features.Audit;
 using Jsms.Platform.Audit;
 using Jsms.Features.Consultations;
 using Jsms.Features.Intelligence;
+using Jsms.Features.Operations;
 using Jsms.Features.Partners;
 using Jsms.Platform.Partners;
 using Jsms.Features.Protection;
@@ -55,6 +56,12 @@ public sealed class SensitiveReadAuditTests(IntelligenceTestApp app) : IClassFix
         {
             var id = await Insert(owner => new ScreeningRecord { Id = Guid.NewGuid(), Kind = ScreeningKind.Name, Subject = Unique("Name"), QueryJson = """{"name":"x"}""", ResultJson = "[]", CreatedAt = app.Clock.GetUtcNow().UtcDateTime, OwnerAgencyId = owner, Tlp = Tlp.AmberStrict });
             return (id, $"/api/screening/search/{id}");
+        },
+        [typeof(ConsentRequest)] = async () => Made(await Create<ConsentRequestDto>("/api/operations/consent-requests", new { hostState = "CN", authorities = ChinaAgency, kind = "LiaisonPresence", purpose = Unique("Request"), area = System.Text.Json.JsonDocument.Parse(Perimeter).RootElement, periodStart = app.Clock.GetUtcNow().AddDays(1), periodEnd = app.Clock.GetUtcNow().AddDays(5), personnel = new[] { new { name = "Ali Raza", passportNumber = "AB1234567" } } }), r => r.Id, "/api/operations/consent-requests/"),
+        [typeof(Consent)] = async () =>
+        {
+            var id = await Insert(owner => new Consent { Id = Guid.NewGuid(), RequestId = Guid.NewGuid(), Purpose = Unique("Consent"), EffectiveArea = Geo.Factory.CreateMultiPolygon([Geo.Parse<NetTopologySuite.Geometries.Polygon>(Perimeter)]), GrantedAt = app.Clock.GetUtcNow().UtcDateTime, OwnerAgencyId = owner, Tlp = Tlp.AmberStrict });
+            return (id, $"/api/operations/consents/{id}");
         },
         [typeof(StixObjectVersion)] = async () =>
         {

@@ -846,6 +846,316 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                     b.ToTable("TaxiiStatuses", (string)null);
                 });
 
+            modelBuilder.Entity("Jsms.Features.Operations.Consent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AmendsConsentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conditions")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EffectiveArea")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EffectiveEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EffectiveStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Exclusions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HostStateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestingAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Standing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StatusChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("StatusChangedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SupersededById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tlp")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId")
+                        .IsUnique();
+
+                    b.HasIndex("HostStateId", "Status");
+
+                    b.HasIndex("OwnerAgencyId", "Tlp");
+
+                    b.ToTable("Consents", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Features.Operations.ConsentAuthority", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RequestId", "AgencyId");
+
+                    b.HasIndex("AgencyId", "RequestId");
+
+                    b.ToTable("ConsentAuthorities", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Features.Operations.ConsentDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorityAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conditions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NarrowedArea")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NarrowedEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NarrowedStart")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("PersonnelIds")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "Round", "AuthorityAgencyId")
+                        .IsUnique();
+
+                    b.ToTable("ConsentDecisions", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Features.Operations.ConsentDecisionRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HostStateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuorumN")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SetByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("HostStateId", "PartnershipId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("ConsentDecisionRules", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Features.Operations.ConsentRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AmendsConsentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClonedFromId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ConsentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DecisionDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Exclusions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HostStateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuorumN")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RulesOfEngagement")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Standing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tlp")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HostStateId", "Status");
+
+                    b.HasIndex("OwnerAgencyId", "Tlp");
+
+                    b.ToTable("ConsentRequests", (string)null);
+                });
+
             modelBuilder.Entity("Jsms.Features.Protection.Movement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1984,6 +2294,228 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jsms.Features.Operations.Consent", b =>
+                {
+                    b.OwnsMany("Jsms.Features.Operations.DeployedPerson", "Personnel", b1 =>
+                        {
+                            b1.Property<Guid>("ConsentId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("PassportNumberProtected")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Rank")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Role")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("TrainedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("UserId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("VettedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("ConsentId", "Id");
+
+                            b1.ToTable("ConsentPersonnel", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConsentId");
+                        });
+
+                    b.OwnsMany("Jsms.Features.Operations.DeployedVehicle", "Vehicles", b1 =>
+                        {
+                            b1.Property<Guid>("ConsentId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Callsign")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DeviceId")
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("ConsentId", "Id");
+
+                            b1.HasIndex("DeviceId");
+
+                            b1.ToTable("ConsentVehicles", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConsentId");
+                        });
+
+                    b.Navigation("Personnel");
+
+                    b.Navigation("Vehicles");
+                });
+
+            modelBuilder.Entity("Jsms.Features.Operations.ConsentAuthority", b =>
+                {
+                    b.HasOne("Jsms.Features.Operations.ConsentRequest", null)
+                        .WithMany("Authorities")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jsms.Features.Operations.ConsentDecision", b =>
+                {
+                    b.HasOne("Jsms.Features.Operations.ConsentRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jsms.Features.Operations.ConsentDecisionRule", b =>
+                {
+                    b.HasOne("Jsms.Platform.Partners.State", null)
+                        .WithMany()
+                        .HasForeignKey("HostStateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jsms.Platform.Partners.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Jsms.Features.Operations.ConsentRequest", b =>
+                {
+                    b.OwnsMany("Jsms.Features.Operations.DeployedPerson", "Personnel", b1 =>
+                        {
+                            b1.Property<Guid>("RequestId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("PassportNumberProtected")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Rank")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Role")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("TrainedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("UserId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("VettedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("RequestId", "Id");
+
+                            b1.ToTable("ConsentRequestPersonnel", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RequestId");
+                        });
+
+                    b.OwnsMany("Jsms.Features.Operations.DeployedVehicle", "Vehicles", b1 =>
+                        {
+                            b1.Property<Guid>("RequestId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Callsign")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DeviceId")
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("RequestId", "Id");
+
+                            b1.ToTable("ConsentRequestVehicles", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RequestId");
+                        });
+
+                    b.OwnsMany("Jsms.Features.Operations.RequestedEquipment", "Equipment", b1 =>
+                        {
+                            b1.Property<Guid>("RequestId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Quantity")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("SerialNumber")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Type")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("RequestId", "Id");
+
+                            b1.ToTable("ConsentRequestEquipment", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RequestId");
+                        });
+
+                    b.Navigation("Equipment");
+
+                    b.Navigation("Personnel");
+
+                    b.Navigation("Vehicles");
+                });
+
             modelBuilder.Entity("Jsms.Features.Screening.ScreeningListEntry", b =>
                 {
                     b.HasOne("Jsms.Features.Screening.ScreeningListVersion", null)
@@ -2123,6 +2655,11 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
             modelBuilder.Entity("Jsms.Features.Intelligence.Rfi", b =>
                 {
                     b.Navigation("Addressees");
+                });
+
+            modelBuilder.Entity("Jsms.Features.Operations.ConsentRequest", b =>
+                {
+                    b.Navigation("Authorities");
                 });
 
             modelBuilder.Entity("Jsms.Platform.Partners.Partnership", b =>

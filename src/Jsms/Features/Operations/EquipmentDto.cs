@@ -1,0 +1,3 @@
+namespace Jsms.Features.Operations;
+
+internal sealed record EquipmentDto(Guid Id, string Type, string? SerialNumber, int Quantity);
