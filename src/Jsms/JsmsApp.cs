@@ -4,7 +4,9 @@ using Jsms.Features.Alerts;
 using Jsms.Features.Audit;
 using Jsms.Features.Consultations;
 using Jsms.Features.Demo;
+using Jsms.Features.Exercises;
 using Jsms.Features.Intelligence;
+using Jsms.Features.Lessons;
 using Jsms.Features.Partners;
 using Jsms.Features.Protection;
 using Jsms.Features.Screening;
@@ -90,6 +92,8 @@ internal static class JsmsApp
         services.AddIntelligence();
         services.AddProtection();
         services.AddTracking(builder.Configuration);
+        services.AddExercises();
+        services.AddLessons();
         services.AddDemo();
     }
 
@@ -134,6 +138,8 @@ internal static class JsmsApp
         app.MapIntelligence();
         app.MapProtection();
         app.MapTracking();
+        app.MapExercises();
+        app.MapLessons();
     }
 
     /// <summary>The application's services for one command-line command (no web server), acting as <paramref name="actor"/> in the audit log.</summary>
