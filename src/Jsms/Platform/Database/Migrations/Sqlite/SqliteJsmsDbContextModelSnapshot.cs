@@ -488,6 +488,351 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                     b.ToTable("UrgentMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Jsms.Features.Exercises.Exercise", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AarDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AarEscalatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AarIssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AarSummary")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Area")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ConsentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExecutionEndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExecutionStartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HotWashNotes")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ImprovementPlanDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scenario")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tlp")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AarDueAt", "AarIssuedAt");
+
+                    b.HasIndex("OwnerAgencyId", "Tlp");
+
+                    b.ToTable("Exercises", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Features.Exercises.ExerciseObjective", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreasForImprovement")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ExerciseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Strengths")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExerciseId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("ExerciseObjectives", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Features.Exercises.ExerciseParticipant", b =>
+                {
+                    b.Property<Guid>("ExerciseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ExerciseId", "AgencyId");
+
+                    b.HasIndex("AgencyId");
+
+                    b.ToTable("ExerciseParticipants", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Features.Exercises.ImprovementItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectiveAction")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ExerciseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LessonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectiveCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerAgencyId");
+
+                    b.HasIndex("ExerciseId", "DueOn");
+
+                    b.ToTable("ExerciseImprovementItems", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Features.Exercises.Inject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Assessment")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ExerciseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpectedAction")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MarkedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ObjectiveCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObservedAction")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PlannedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Receiver")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReplayAlertId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sender")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SimulatedDwellMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SimulatedKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SimulatedLabel")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("SimulatedLatitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("SimulatedLongitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("Unplanned")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExerciseId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ExerciseInjects", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Features.Exercises.PhaseDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ExerciseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromPhase")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToPhase")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExerciseId", "RecordedAt");
+
+                    b.ToTable("ExercisePhaseDecisions", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Features.Exercises.PhaseDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionId");
+
+                    b.ToTable("ExercisePhaseDocuments", (string)null);
+                });
+
             modelBuilder.Entity("Jsms.Features.Intelligence.Rfi", b =>
                 {
                     b.Property<Guid>("Id")
@@ -844,6 +1189,110 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                     b.HasIndex("UserId");
 
                     b.ToTable("TaxiiStatuses", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Features.Lessons.Lesson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActionAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ActionAssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ActionDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActionStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Analysis")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ExerciseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("IdentifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ImprovementItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LearnedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Observation")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ObservedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OperationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RootCause")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tlp")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ValidatedByObjectiveId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValidationNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionAgencyId");
+
+                    b.HasIndex("ExerciseId");
+
+                    b.HasIndex("OwnerAgencyId", "Tlp");
+
+                    b.HasIndex("Stage", "ActionAgencyId", "ActionDueOn");
+
+                    b.ToTable("Lessons", (string)null);
                 });
 
             modelBuilder.Entity("Jsms.Features.Protection.Movement", b =>
@@ -1936,6 +2385,72 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jsms.Features.Exercises.ExerciseObjective", b =>
+                {
+                    b.HasOne("Jsms.Features.Exercises.Exercise", null)
+                        .WithMany("Objectives")
+                        .HasForeignKey("ExerciseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jsms.Features.Exercises.ExerciseParticipant", b =>
+                {
+                    b.HasOne("Jsms.Platform.Partners.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jsms.Features.Exercises.Exercise", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("ExerciseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jsms.Features.Exercises.ImprovementItem", b =>
+                {
+                    b.HasOne("Jsms.Features.Exercises.Exercise", null)
+                        .WithMany("Improvements")
+                        .HasForeignKey("ExerciseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jsms.Platform.Partners.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jsms.Features.Exercises.Inject", b =>
+                {
+                    b.HasOne("Jsms.Features.Exercises.Exercise", null)
+                        .WithMany("Injects")
+                        .HasForeignKey("ExerciseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jsms.Features.Exercises.PhaseDecision", b =>
+                {
+                    b.HasOne("Jsms.Features.Exercises.Exercise", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("ExerciseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jsms.Features.Exercises.PhaseDocument", b =>
+                {
+                    b.HasOne("Jsms.Features.Exercises.PhaseDecision", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jsms.Features.Intelligence.RfiAddressee", b =>
                 {
                     b.HasOne("Jsms.Platform.Partners.Agency", null)
@@ -1982,6 +2497,14 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                         .HasForeignKey("OwnerAgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Jsms.Features.Lessons.Lesson", b =>
+                {
+                    b.HasOne("Jsms.Platform.Partners.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("ActionAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Jsms.Features.Screening.ScreeningListEntry", b =>
@@ -2118,6 +2641,24 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
             modelBuilder.Entity("Jsms.Features.Consultations.Dialogue", b =>
                 {
                     b.Navigation("Parties");
+                });
+
+            modelBuilder.Entity("Jsms.Features.Exercises.Exercise", b =>
+                {
+                    b.Navigation("Decisions");
+
+                    b.Navigation("Improvements");
+
+                    b.Navigation("Injects");
+
+                    b.Navigation("Objectives");
+
+                    b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("Jsms.Features.Exercises.PhaseDecision", b =>
+                {
+                    b.Navigation("Documents");
                 });
 
             modelBuilder.Entity("Jsms.Features.Intelligence.Rfi", b =>
