@@ -81,7 +81,7 @@ internal sealed class ExercisesService(JsmsDbContext db, ReleaseMarkings marking
             ReleaseTo = [.. (input.ReleaseTo ?? []), .. (request.Participants ?? [])],
         });
         Validate.Merge(errors, markingErrors);
-        if (marking is { Tlp: Tlp.AmberStrict or Tlp.Red })
+        if (TlpNames.TryParse(input.Tlp ?? "AMBER", out var tlp) && tlp is Tlp.AmberStrict or Tlp.Red)
         {
             errors["marking.tlp"] = ["Participating agencies read an exercise by release-to, which holds at CLEAR, GREEN or AMBER only."];
         }
