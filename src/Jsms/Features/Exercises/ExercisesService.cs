@@ -21,7 +21,7 @@ internal sealed class ExercisesService(JsmsDbContext db, ReleaseMarkings marking
 {
     public DateOnly Today => DateOnly.FromDateTime(Now);
 
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public async Task<List<ExerciseSummaryDto>> ListAsync(Caller caller)
     {
