@@ -130,4 +130,24 @@ public sealed class LessonApiTests(JsmsTestApp app) : IClassFixture<JsmsTestApp>
         Assert.Equal(["action", "actionAgency", "dueOn"], action.Keys.Order(StringComparer.Ordinal).ToArray());
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync($"{Base}?stage=Forgotten")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_demo_exercise_and_its_lessons_are_shared_by_pakistan_and_russia_only()
+    {
+        using var russia = await app.LoginAs("ru.analyst");
+        var demo = Assert.Single(await russia.GetAs<List<ExerciseSummaryDto>>("/api/exercises"), e => e.Name.StartsWith("Arabian Monsoon", StringComparison.Ordinal));
+        var exercise = await russia.GetAs<ExerciseDto>($"/api/exercises/{demo.Id}");
+        Assert.Equal(ExercisePhase.AfterActionReport, exercise.Phase);
+        Assert.InRange(exercise.Injects.Count, 6, 10);
+        Assert.NotNull(exercise.HotWashNotes);
+        var lessons = await russia.GetAs<List<LessonDto>>($"{Base}?exerciseId={demo.Id}");
+        Assert.Contains(lessons, l => l.Stage == LessonStage.RemedialAction && l.Overdue && l.ActionAgency == "RU-NAC");
+        Assert.Contains(await russia.GetAs<List<LessonDto>>($"{Base}?stage=LessonLearned"), l => l.Title.Contains("(demo)", StringComparison.Ordinal));
+        var board = await russia.GetAs<LessonBoardDto>($"{Base}/board");
+        Assert.True(board.Agencies.Single(a => a.Agency == "RU-NAC").Overdue >= 1);
+
+        using var china = await app.LoginAs("cn.liaison");
+        Assert.DoesNotContain(await china.GetAs<List<ExerciseSummaryDto>>("/api/exercises"), e => e.Id == demo.Id);
+        Assert.DoesNotContain(await china.GetAs<List<LessonDto>>(Base), l => l.Title.Contains("(demo)", StringComparison.Ordinal));
+    }
 }
