@@ -4,17 +4,19 @@ using Jsms.Features.Alerts;
 using Jsms.Features.Audit;
 using Jsms.Features.Consultations;
 using Jsms.Features.Demo;
+using Jsms.Features.Exercises;
 using Jsms.Features.Intelligence;
+using Jsms.Features.Lessons;
 using Jsms.Features.Operations;
 using Jsms.Features.Partners;
 using Jsms.Features.Protection;
 using Jsms.Features.Screening;
 using Jsms.Features.Tracking;
-using Jsms.Platform;
 using Jsms.Platform.Access;
 using Jsms.Platform.Audit;
 using Jsms.Platform.Database;
 using Jsms.Platform.Web;
+using Jsms.Platform;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 
@@ -92,6 +94,8 @@ internal static class JsmsApp
         services.AddProtection();
         services.AddTracking(builder.Configuration);
         services.AddOperations();
+        services.AddExercises();
+        services.AddLessons();
         services.AddDemo();
     }
 
@@ -137,6 +141,8 @@ internal static class JsmsApp
         app.MapProtection();
         app.MapTracking();
         app.MapOperations();
+        app.MapExercises();
+        app.MapLessons();
     }
 
     /// <summary>The application's services for one command-line command (no web server), acting as <paramref name="actor"/> in the audit log.</summary>

@@ -4,6 +4,8 @@ using Jsms.Features.Alerts;
 using Jsms.Features.Audit;
 using Jsms.Platform.Audit;
 using Jsms.Features.Consultations;
+using Jsms.Features.Exercises;
+using Jsms.Features.Lessons;
 using Jsms.Features.Intelligence;
 using Jsms.Features.Operations;
 using Jsms.Features.Partners;
@@ -52,6 +54,13 @@ public sealed class SensitiveReadAuditTests(IntelligenceTestApp app) : IClassFix
             var id = await Insert(owner => new Alert { Id = Guid.NewGuid(), Kind = "test", Title = Unique("Alert"), RaisedAt = app.Clock.GetUtcNow().UtcDateTime, Status = AlertStatus.Open, OwnerAgencyId = owner, Tlp = Tlp.AmberStrict });
             return (id, $"/api/alerts/{id}");
         },
+        [typeof(Exercise)] = async () =>
+        {
+            // The API refuses AMBER+STRICT exercises (participants read by release-to); a row written directly still shows its reads are audited.
+            var id = await Insert(owner => new Exercise { Id = Guid.NewGuid(), Name = Unique("Exercise"), StartsOn = new DateOnly(2026, 4, 1), EndsOn = new DateOnly(2026, 4, 2), OwnerAgencyId = owner, Tlp = Tlp.AmberStrict });
+            return (id, $"/api/exercises/{id}");
+        },
+        [typeof(Lesson)] = async () => Made(await Create<LessonDto>("/api/lessons", new { title = Unique("Lesson"), observation = "Seen.", marking = Strict }), l => l.Id, "/api/lessons/"),
         [typeof(ScreeningRecord)] = async () =>
         {
             var id = await Insert(owner => new ScreeningRecord { Id = Guid.NewGuid(), Kind = ScreeningKind.Name, Subject = Unique("Name"), QueryJson = """{"name":"x"}""", ResultJson = "[]", CreatedAt = app.Clock.GetUtcNow().UtcDateTime, OwnerAgencyId = owner, Tlp = Tlp.AmberStrict });

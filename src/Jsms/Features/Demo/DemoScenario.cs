@@ -41,6 +41,7 @@ internal sealed class DemoScenario(JsmsDbContext db, UserAdministration users, I
         await DemoTracking.SeedAsync(db, clock, cancellationToken);
         await DemoIntelligence.SeedAsync(db, importer, clock, cancellationToken);
         await DemoOperations.SeedAsync(db, clock, cancellationToken);
+        await DemoExercises.SeedAsync(db, clock, cancellationToken);
         return true;
     }
 

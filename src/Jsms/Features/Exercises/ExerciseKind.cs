@@ -1,0 +1,3 @@
+namespace Jsms.Features.Exercises;
+
+internal enum ExerciseKind { TableTop, CommandPost, Field, Maritime }

@@ -1,0 +1,3 @@
+namespace Jsms.Features.Exercises;
+
+internal enum ImprovementStatus { Open, InProgress, Done, Cancelled }

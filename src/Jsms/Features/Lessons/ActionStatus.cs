@@ -1,0 +1,3 @@
+namespace Jsms.Features.Lessons;
+
+internal enum ActionStatus { Open, InProgress, Done }
