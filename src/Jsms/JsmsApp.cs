@@ -12,11 +12,11 @@ using Jsms.Features.Partners;
 using Jsms.Features.Protection;
 using Jsms.Features.Screening;
 using Jsms.Features.Tracking;
+using Jsms.Platform;
 using Jsms.Platform.Access;
 using Jsms.Platform.Audit;
 using Jsms.Platform.Database;
 using Jsms.Platform.Web;
-using Jsms.Platform;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 
