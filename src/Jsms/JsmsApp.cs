@@ -4,6 +4,7 @@ using Jsms.Features.Alerts;
 using Jsms.Features.Audit;
 using Jsms.Features.Consultations;
 using Jsms.Features.Demo;
+using Jsms.Features.Incidents;
 using Jsms.Features.Intelligence;
 using Jsms.Features.Partners;
 using Jsms.Features.Protection;
@@ -90,6 +91,7 @@ internal static class JsmsApp
         services.AddIntelligence();
         services.AddProtection();
         services.AddTracking(builder.Configuration);
+        services.AddIncidents();
         services.AddDemo();
     }
 
@@ -134,6 +136,7 @@ internal static class JsmsApp
         app.MapIntelligence();
         app.MapProtection();
         app.MapTracking();
+        app.MapIncidents();
     }
 
     /// <summary>The application's services for one command-line command (no web server), acting as <paramref name="actor"/> in the audit log.</summary>

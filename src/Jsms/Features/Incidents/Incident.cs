@@ -111,6 +111,8 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         builder.Property(i => i.Admin2).HasMaxLength(IncidentLimits.PlaceName);
         builder.Property(i => i.LocationName).HasMaxLength(IncidentLimits.PlaceName);
         builder.Property(i => i.Project).HasMaxLength(200);
+        // Two writers who read the same version: the second save finds another version and fails (409).
+        builder.Property(i => i.Version).IsConcurrencyToken();
         builder.HasMany(i => i.Perpetrators).WithOne().HasForeignKey(p => p.IncidentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(i => i.Casualties).WithOne().HasForeignKey(c => c.IncidentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(i => i.Sources).WithOne().HasForeignKey(s => s.IncidentId).OnDelete(DeleteBehavior.Cascade);

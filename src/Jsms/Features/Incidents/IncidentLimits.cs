@@ -12,7 +12,7 @@ internal static class IncidentLimits
     public const int SourceName = 300;
     public const int Url = 2000;
     public const int SourceEventId = 100;
-    public const int Perpetrators = 3;
+    public const int Perpetrators = 10;
     public const int Sources = 50;
     public const int Links = 50;
 }

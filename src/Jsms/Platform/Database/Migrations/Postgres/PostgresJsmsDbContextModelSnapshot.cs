@@ -629,6 +629,7 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.PrimitiveCollection<List<int>>("WeaponTypes")

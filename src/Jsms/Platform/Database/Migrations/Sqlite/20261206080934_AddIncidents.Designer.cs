@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jsms.Platform.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteJsmsDbContext))]
-    [Migration("20261206080318_AddIncidents")]
+    [Migration("20261206080934_AddIncidents")]
     partial class AddIncidents
     {
         /// <inheritdoc />
@@ -622,6 +622,7 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("WeaponTypes")

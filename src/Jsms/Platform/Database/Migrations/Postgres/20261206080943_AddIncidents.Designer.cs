@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jsms.Platform.Database.Migrations.Postgres
 {
     [DbContext(typeof(PostgresJsmsDbContext))]
-    [Migration("20261206080321_AddIncidents")]
+    [Migration("20261206080943_AddIncidents")]
     partial class AddIncidents
     {
         /// <inheritdoc />
@@ -632,6 +632,7 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.PrimitiveCollection<List<int>>("WeaponTypes")
