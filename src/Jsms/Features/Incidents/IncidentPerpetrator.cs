@@ -6,6 +6,7 @@ namespace Jsms.Features.Incidents;
 /// <summary>A group held responsible for an incident (GTD <c>gname</c>, <c>claimed</c>, <c>claimmode</c>), in the sources' order.</summary>
 internal sealed class IncidentPerpetrator
 {
+    /// <summary>Left empty on a new row reached through its incident: EF Core then assigns it and inserts the row.</summary>
     public Guid Id { get; set; }
     public Guid IncidentId { get; set; }
     /// <summary>0 for the first group named.</summary>

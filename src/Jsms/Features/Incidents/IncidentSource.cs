@@ -10,6 +10,7 @@ namespace Jsms.Features.Incidents;
 /// </summary>
 internal sealed class IncidentSource
 {
+    /// <summary>Left empty on a new row reached through its incident: EF Core then assigns it and inserts the row.</summary>
     public Guid Id { get; set; }
     public Guid IncidentId { get; set; }
     public string Name { get; set; } = "";

@@ -257,7 +257,7 @@ internal sealed class IncidentsService(JsmsDbContext db, ReleaseMarkings marking
         {
             incident.Sources.Add(new IncidentSource
             {
-                Id = Guid.NewGuid(), IncidentId = incident.Id, Name = source.Name, Url = source.Url, PublishedOn = source.PublishedOn,
+                IncidentId = incident.Id, Name = source.Name, Url = source.Url, PublishedOn = source.PublishedOn,
                 Format = source.Format, SourceEventId = source.SourceEventId, Killed = source.Killed, Injured = source.Injured,
             });
         }
@@ -268,7 +268,7 @@ internal sealed class IncidentsService(JsmsDbContext db, ReleaseMarkings marking
             {
                 incident.Perpetrators.Add(new IncidentPerpetrator
                 {
-                    Id = Guid.NewGuid(), IncidentId = incident.Id, Ordinal = incident.Perpetrators.Count, Name = group.Name, Claimed = group.Claimed,
+                    IncidentId = incident.Id, Ordinal = incident.Perpetrators.Count, Name = group.Name, Claimed = group.Claimed,
                     ClaimMode = group.ClaimMode, StixThreatActorId = group.StixThreatActorId,
                 });
             }
