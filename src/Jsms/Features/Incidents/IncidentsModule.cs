@@ -14,6 +14,7 @@ internal static class IncidentsModule
     public static IServiceCollection AddIncidents(this IServiceCollection services)
     {
         services.AddScoped<IncidentsService>();
+        services.AddScoped<IncidentsNearSite>();
         return services;
     }
 
