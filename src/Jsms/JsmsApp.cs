@@ -5,6 +5,7 @@ using Jsms.Features.Audit;
 using Jsms.Features.Consultations;
 using Jsms.Features.Demo;
 using Jsms.Features.Exercises;
+using Jsms.Features.Incidents;
 using Jsms.Features.Intelligence;
 using Jsms.Features.Lessons;
 using Jsms.Features.Operations;
@@ -96,6 +97,7 @@ internal static class JsmsApp
         services.AddOperations();
         services.AddExercises();
         services.AddLessons();
+        services.AddIncidents();
         services.AddDemo();
     }
 
@@ -143,6 +145,7 @@ internal static class JsmsApp
         app.MapOperations();
         app.MapExercises();
         app.MapLessons();
+        app.MapIncidents();
     }
 
     /// <summary>The application's services for one command-line command (no web server), acting as <paramref name="actor"/> in the audit log.</summary>

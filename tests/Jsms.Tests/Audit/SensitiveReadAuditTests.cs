@@ -1,5 +1,6 @@
 using System.Net;
 using Jsms.Platform.Access;
+using Jsms.Features.Incidents;
 using Jsms.Features.Alerts;
 using Jsms.Features.Audit;
 using Jsms.Platform.Audit;
@@ -48,6 +49,7 @@ public sealed class SensitiveReadAuditTests(IntelligenceTestApp app) : IClassFix
         [typeof(Meeting)] = async () => Made(await Create<MeetingDto>($"/api/consultations/dialogues/{(await NewDialogue()).Id}/meetings", new { title = Unique("Meeting"), heldOn = "2026-03-09", marking = Strict }), m => m.Id, "/api/consultations/meetings/"),
         [typeof(Commitment)] = async () => Made(await Create<CommitmentDto>($"/api/consultations/dialogues/{(await NewDialogue()).Id}/commitments", new { title = Unique("Commitment"), sector = "Security", dueOn = "2026-04-01", marking = Strict }), c => c.Id, "/api/consultations/commitments/"),
         [typeof(UrgentMessage)] = async () => Made(await Create<UrgentMessageDto>("/api/consultations/urgent", new { to = "CN-MPS", subject = Unique("Urgent"), body = "Call now.", acknowledgeWithinMinutes = 30, marking = new { tlp = "AMBER+STRICT", recipients = China } }), u => u.Id, "/api/consultations/urgent/"),
+        [typeof(Incident)] = async () => Made(await Create<IncidentDetailDto>("/api/incidents", new { title = Unique("Incident"), occurredOn = "2026-03-01", country = "PK", marking = Strict }), i => i.Id, "/api/incidents/"),
         [typeof(Rfi)] = async () => Made(await Create<RfiDto>("/api/intelligence/rfis", new { to = ChinaAgency, title = Unique("RFI"), question = "Who?", dueAt = app.Clock.GetUtcNow().UtcDateTime.AddDays(1), marking = new { tlp = "AMBER+STRICT", recipients = China } }), r => r.Id, "/api/intelligence/rfis/"),
         [typeof(Alert)] = async () =>
         {

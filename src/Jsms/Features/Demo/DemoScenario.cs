@@ -42,6 +42,7 @@ internal sealed class DemoScenario(JsmsDbContext db, UserAdministration users, I
         await DemoIntelligence.SeedAsync(db, importer, clock, cancellationToken);
         await DemoOperations.SeedAsync(db, clock, cancellationToken);
         await DemoExercises.SeedAsync(db, clock, cancellationToken);
+        await DemoIncidents.SeedAsync(db, clock, cancellationToken);
         return true;
     }
 

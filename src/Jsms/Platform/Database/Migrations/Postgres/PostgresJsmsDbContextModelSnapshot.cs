@@ -498,6 +498,313 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                     b.ToTable("UrgentMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Jsms.Features.Incidents.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Admin1")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Admin2")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.PrimitiveCollection<List<Guid>>("AlertIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.PrimitiveCollection<List<int>>("AttackTypes")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DatePrecision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool?>("HostagesOrKidnapping")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("InjuredBest")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("KilledBest")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("LocationName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("OccurredUntil")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OwnerAgencyId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<Guid>>("PersonIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<string>("PlacePrecision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Point>("Point")
+                        .HasColumnType("geometry(Point,4326)");
+
+                    b.Property<string>("Project")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool?>("PropertyDamage")
+                        .HasColumnType("boolean");
+
+                    b.PrimitiveCollection<List<Guid>>("SiteIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.PrimitiveCollection<List<string>>("StixIds")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<bool>("Success")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Suicide")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.PrimitiveCollection<List<int>>("TargetTypes")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<TimeOnly?>("TimeOfDay")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Tlp")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<int>>("WeaponTypes")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredOn");
+
+                    b.HasIndex("Point");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Point"), "gist");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("Country", "Admin1");
+
+                    b.HasIndex("Latitude", "Longitude");
+
+                    b.HasIndex("OwnerAgencyId", "Tlp");
+
+                    b.ToTable("Incidents", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Features.Incidents.IncidentCasualty", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("VictimClass")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int>("InjuredBest")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("InjuredHigh")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("InjuredLow")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("KilledBest")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("KilledHigh")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("KilledLow")
+                        .HasColumnType("integer");
+
+                    b.HasKey("IncidentId", "VictimClass");
+
+                    b.ToTable("IncidentCasualties", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Features.Incidents.IncidentPerpetrator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClaimMode")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Claimed")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StixThreatActorId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("IncidentId", "Ordinal");
+
+                    b.ToTable("IncidentPerpetrators", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Features.Incidents.IncidentSource", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Injured")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Killed")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SourceEventId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("Format", "SourceEventId");
+
+                    b.ToTable("IncidentSources", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Features.Incidents.IncidentVersion", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("ChangedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("ChangedFields")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("IncidentId", "Version");
+
+                    b.HasIndex("ChangedAt");
+
+                    b.ToTable("IncidentVersions", (string)null);
+                });
+
             modelBuilder.Entity("Jsms.Features.Intelligence.Rfi", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2278,6 +2585,42 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jsms.Features.Incidents.IncidentCasualty", b =>
+                {
+                    b.HasOne("Jsms.Features.Incidents.Incident", null)
+                        .WithMany("Casualties")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jsms.Features.Incidents.IncidentPerpetrator", b =>
+                {
+                    b.HasOne("Jsms.Features.Incidents.Incident", null)
+                        .WithMany("Perpetrators")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jsms.Features.Incidents.IncidentSource", b =>
+                {
+                    b.HasOne("Jsms.Features.Incidents.Incident", null)
+                        .WithMany("Sources")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jsms.Features.Incidents.IncidentVersion", b =>
+                {
+                    b.HasOne("Jsms.Features.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jsms.Features.Intelligence.RfiAddressee", b =>
                 {
                     b.HasOne("Jsms.Platform.Partners.Agency", null)
@@ -2682,6 +3025,15 @@ namespace Jsms.Platform.Database.Migrations.Postgres
             modelBuilder.Entity("Jsms.Features.Consultations.Dialogue", b =>
                 {
                     b.Navigation("Parties");
+                });
+
+            modelBuilder.Entity("Jsms.Features.Incidents.Incident", b =>
+                {
+                    b.Navigation("Casualties");
+
+                    b.Navigation("Perpetrators");
+
+                    b.Navigation("Sources");
                 });
 
             modelBuilder.Entity("Jsms.Features.Intelligence.Rfi", b =>

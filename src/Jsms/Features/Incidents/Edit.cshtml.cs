@@ -1,0 +1,48 @@
+using Jsms.Platform.Access;
+using Jsms.Platform.Web;
+using Microsoft.Extensions.Localization;
+
+namespace Jsms.Features.Incidents;
+
+/// <summary>
+/// Creates or edits an incident through <see cref="IncidentsService"/> (the API's checks): the place is picked on the map
+/// (wwwroot/js/incident-map.js fills latitude and longitude) or typed; the version read is posted back, so a change made
+/// meanwhile by someone else is refused rather than overwritten.
+/// </summary>
+internal sealed class IncidentEditModel(IncidentsService incidents, IStringLocalizer<SharedResource> text)
+    : RecordFormPage<IncidentDetailDto, IncidentForm>(text)
+{
+    protected override string FormName => "incident";
+
+    protected override string ListPath => "/Incidents";
+
+    protected override async Task<IncidentDetailDto?> FindAsync(Guid id)
+        => await incidents.GetAsync(Me, id) is { DeletedAt: null } incident ? incident : null;
+
+    protected override async Task<Outcome<IncidentDetailDto>> SaveAsync(Guid? id, IncidentForm form)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var request = form.ToRequest(errors);
+        var outcome = id is { } existing ? await incidents.UpdateAsync(Me, existing, request) : await incidents.CreateAsync(Me, request);
+        if (outcome.Conflict is { } why)
+        {
+            return Outcome.Invalid<IncidentDetailDto>(new() { ["expectedVersion"] = [why] });
+        }
+        if (outcome.Errors is { } all)
+        {
+            // A text the form could not read reaches the service as nothing; say why beside its field.
+            Validate.Merge(all, errors);
+        }
+        return outcome;
+    }
+
+    protected override Task<bool> DeleteAsync(Guid id) => incidents.DeleteAsync(Me, id);
+
+    protected override IncidentForm FormOf(IncidentDetailDto incident) => IncidentForm.Of(incident);
+
+    protected override MarkingDto MarkingOf(IncidentDetailDto incident) => incident.Marking;
+
+    protected override string NameOf(IncidentDetailDto incident) => incident.Title;
+
+    protected override string AfterSave(IncidentDetailDto saved) => $"/Incidents/Incident/{saved.Id}";
+}
