@@ -47,7 +47,7 @@ internal static class ConsentArrange
             var polygon = Geo.Parse<Polygon>(area);
             var people = new[] { Guid.NewGuid(), Guid.NewGuid() };
             DeployedPerson Person(int i) => new() { Id = people[i], Name = i == 0 ? "Wang Jun" : "Chen Hao", Rank = "Inspector" };
-            DeployedVehicle[] Vehicles() => [.. trackers.Select(t => new DeployedVehicle { Id = Guid.NewGuid(), Kind = "Armoured car", Callsign = "MPS-" + t, DeviceId = t })];
+            List<DeployedVehicle> Vehicles() => [.. trackers.Select(t => new DeployedVehicle { Id = Guid.NewGuid(), Kind = "Armoured car", Callsign = "MPS-" + t, DeviceId = t })];
             var request = new ConsentRequest
             {
                 Id = Guid.NewGuid(), HostStateId = pk.Id, Kind = ConsentKind.JointPatrol, Purpose = "Joint patrols of the harbour (test)",
