@@ -31,6 +31,8 @@
         var latlngs = polygon.map(G.ring);
         var layer = L.polygon(latlngs, { color: colour, fillColor: colour, fillOpacity: 0.2, weight: 2,
           className: "consent-area consent-area-" + String(p.status).toLowerCase() }).addTo(map);
+        var path = layer.getElement();
+        if (path) { path.setAttribute("data-consent", p.consentId); }
         var c = byConsent[p.consentId];
         layer.bindPopup("<strong>" + text(p.requestingAgency) + "</strong> · " + text(p.kind) + " · " + text(p.status)
           + (c ? "<br>" + text(c.purpose) + "<br>" + text(c.personnel.join(", ")) : ""));
@@ -43,10 +45,11 @@
       c.trackers.forEach(function (t) {
         if (t.latitude === null || t.longitude === null) { return; }
         var colour = t.inside ? "#2e7d32" : "#b3261e";
-        L.circleMarker([t.latitude, t.longitude], { radius: 7, color: colour, fillColor: colour, fillOpacity: 0.8,
+        var marker = L.circleMarker([t.latitude, t.longitude], { radius: 7, color: colour, fillColor: colour, fillOpacity: 0.8,
           className: "register-tracker" + (t.inside ? "" : " register-tracker-outside") })
           .bindPopup(text(t.callsign) + " <code>" + text(t.deviceId) + "</code><br>" + text(t.time) + (t.inside ? "" : "<br><strong>outside the consented area</strong>"))
           .addTo(map);
+        if (marker.getElement()) { marker.getElement().setAttribute("data-device", t.deviceId); }
         bounds.push([t.latitude, t.longitude]);
         trackers++;
       });
