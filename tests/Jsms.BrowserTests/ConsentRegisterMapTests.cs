@@ -15,6 +15,8 @@ namespace Jsms.BrowserTests;
 /// </summary>
 public sealed class ConsentRegisterMapTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
+    private static readonly string[] Nacta = ["PK-NACTA"];
+
     private const string Lahore = """{"type":"Polygon","coordinates":[[[74.2,31.4],[74.45,31.4],[74.45,31.65],[74.2,31.65],[74.2,31.4]]]}""";
 
     [Fact]
@@ -26,7 +28,7 @@ public sealed class ConsentRegisterMapTests(BrowserApp browser) : IClassFixture<
         var created = await (await requester.PostAsJsonAsync("/api/operations/consent-requests", new
         {
             hostState = "PK",
-            authorities = new[] { "PK-NACTA" },
+            authorities = Nacta,
             kind = "LiaisonPresence",
             purpose = "Liaison officers at the Lahore coordination cell (browser test)",
             area = JsonDocument.Parse(Lahore).RootElement,
