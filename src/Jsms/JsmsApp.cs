@@ -98,6 +98,7 @@ internal static class JsmsApp
         services.AddExercises();
         services.AddLessons();
         services.AddIncidents();
+        services.AddJointOperations();
         services.AddDemo();
     }
 
@@ -146,6 +147,7 @@ internal static class JsmsApp
         app.MapExercises();
         app.MapLessons();
         app.MapIncidents();
+        app.MapJointOperations();
     }
 
     /// <summary>The application's services for one command-line command (no web server), acting as <paramref name="actor"/> in the audit log.</summary>

@@ -43,6 +43,7 @@ internal sealed class DemoScenario(JsmsDbContext db, UserAdministration users, I
         await DemoOperations.SeedAsync(db, clock, cancellationToken);
         await DemoExercises.SeedAsync(db, clock, cancellationToken);
         await DemoIncidents.SeedAsync(db, clock, cancellationToken);
+        await DemoJointOperations.SeedAsync(db, clock, cancellationToken);
         return true;
     }
 

@@ -3,7 +3,8 @@ using Jsms.Features.Alerts;
 namespace Jsms.Features.Tracking;
 
 /// <summary>
-/// An alert the engine decided to raise, about a site (<see cref="Site"/>) or a movement's route (<see cref="Route"/>).
+/// An alert the engine decided to raise, about a site (<see cref="Site"/>), a movement's route (<see cref="Route"/>) or a
+/// deployment under a consent (<see cref="Deployment"/>).
 /// <see cref="Sources"/> are the trackers and sensors (source, via) whose observations it reveals beyond its evidence (a
 /// stay's whole history): the alert's inputs for the derived-record rule of the access policy.
 /// </summary>
@@ -11,4 +12,6 @@ internal sealed record DetectedAlert(string Kind, AlertSeverity Severity, string
     DateTime At, double Latitude, double Longitude, IReadOnlyList<EvidenceItem> Evidence, RouteWatch? Route = null)
 {
     public IReadOnlyCollection<(string Source, string Via)> Sources { get; init; } = [];
+
+    public DeploymentWatch? Deployment { get; init; }
 }

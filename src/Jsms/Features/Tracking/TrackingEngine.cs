@@ -4,7 +4,8 @@ namespace Jsms.Features.Tracking;
 /// Detection on event time (docs/decisions/0007-tracking-engine.md). The engine keeps the clock and hands each
 /// observation to what watches it: stays in the sites' watch zones (<see cref="ZoneWatch"/>: enter, loitering, leave),
 /// and for the positions of a movement's trackers its route corridor (<see cref="CorridorWatch"/>) and escort
-/// (<see cref="EscortWatch"/>). State lives in memory, keyed by subject or tracker.
+/// (<see cref="EscortWatch"/>), and for the positions of a deployed team's trackers its consent (<see cref="DeploymentWatcher"/>).
+/// State lives in memory, keyed by subject or tracker.
 /// <para>
 /// The engine's clock is the latest time it was given: by an observation (replay) or by <see cref="AdvanceTo"/>
 /// (the timer, live); what the passing time raises is raised in event time, so a replay gives the same alerts as live.
@@ -19,6 +20,7 @@ internal sealed class TrackingEngine(TimeSpan maxGap, bool zoneTransitionAlerts 
     private readonly ZoneWatch _zones = new(maxGap, zoneTransitionAlerts);
     private readonly CorridorWatch _corridors = new();
     private readonly EscortWatch _escorts = new(maxGap);
+    private readonly DeploymentWatcher _deployments = new();
     private Dictionary<string, List<RouteWatch>> _routesByTracker = [];
 
     public TimeSpan MaxGap { get; } = maxGap;
@@ -56,6 +58,9 @@ internal sealed class TrackingEngine(TimeSpan maxGap, bool zoneTransitionAlerts 
         _escorts.Keep(ids, _routesByTracker.Keys.ToHashSet(StringComparer.Ordinal));
     }
 
+    /// <summary>Replaces the deployments watched against their consents; the episodes of those still watched are kept.</summary>
+    public void LoadDeployments(IEnumerable<DeploymentWatch> deployments) => _deployments.Load(deployments);
+
     /// <summary>Processes observations in event-time order; returns the alerts they (and the time they advance) raise.</summary>
     public List<DetectedAlert> Observe(IEnumerable<Observation> observations)
     {
@@ -73,10 +78,12 @@ internal sealed class TrackingEngine(TimeSpan maxGap, bool zoneTransitionAlerts 
                 behind = true;
             }
             _zones.Drain(o.Time, alerts);
+            _deployments.Drain(o.Time, alerts);
             var nearZone = _zones.Locate(o);
             List<RouteWatch>? routes = null;
             var onRoute = o.Source == "position" && _routesByTracker.TryGetValue(o.Via, out routes);
-            if (!nearZone && !onRoute)
+            var deployed = o.Source == "position" && _deployments.Watches(o.Via);
+            if (!nearZone && !onRoute && !deployed)
             {
                 continue; // nowhere near a watched place: nothing to keep
             }
@@ -90,10 +97,15 @@ internal sealed class TrackingEngine(TimeSpan maxGap, bool zoneTransitionAlerts 
             {
                 _zones.Observe(o, item, alerts);
             }
+            if (deployed)
+            {
+                _deployments.Observe(o, item, alerts);
+            }
         }
         if (behind)
         {
             _zones.Drain(Now, alerts);
+            _deployments.Drain(Now, alerts);
         }
         return alerts;
     }
@@ -123,6 +135,7 @@ internal sealed class TrackingEngine(TimeSpan maxGap, bool zoneTransitionAlerts 
         }
         Now = now;
         _zones.Drain(now, alerts);
+        _deployments.Drain(now, alerts);
         return alerts;
     }
 }

@@ -10,10 +10,11 @@ namespace Jsms.Features.Tracking;
 /// <summary>
 /// Feeds stored observations and clock ticks to the one <see cref="TrackingEngine"/> (serialised by a gate),
 /// stores the alerts it raises with the site's release marking, and publishes them to the alert stream.
-/// Zones are reloaded from the sites table whenever <see cref="SiteChanges"/> moved.
+/// Zones are reloaded from the sites table whenever <see cref="SiteChanges"/> moved, deployments whenever their source's
+/// version moved (<see cref="IDeploymentWatchSource"/>).
 /// </summary>
 internal sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges changes, AlertBroadcaster broadcaster, TrackingCounters counters,
-    WriteTurns turns, IOptions<TrackingOptions> options, ILogger<TrackingPipeline> logger) : IDisposable
+    WriteTurns turns, IOptions<TrackingOptions> options, ILogger<TrackingPipeline> logger, IEnumerable<IDeploymentWatchSource> deployments) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TrackingEngine _engine = new(TimeSpan.FromMinutes(options.Value.MaxGapMinutes), options.Value.ZoneTransitionAlerts)
@@ -22,6 +23,8 @@ internal sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges 
         LeaveMarginMetres = Math.Max(0, options.Value.LeaveMarginMetres),
     };
     private int _loadedVersion = -1;
+    private readonly IDeploymentWatchSource[] _deploymentSources = [.. deployments];
+    private long _loadedDeployments = -1;
 
     public DateTime EngineNow => _engine.Now;
 
@@ -70,6 +73,7 @@ internal sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges 
                 work = Task.Factory.StartNew(async () =>
                 {
                     await EnsureSitesAsync(cancellationToken);
+                    await EnsureDeploymentsAsync(cancellationToken);
                     return await StoreAsync(step(_engine), cancellationToken);
                 }, cancellationToken, TaskCreationOptions.DenyChildAttach, TaskScheduler.Current).Unwrap();
             }
@@ -111,6 +115,29 @@ internal sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges 
         _loadedVersion = version;
     }
 
+    private async Task EnsureDeploymentsAsync(CancellationToken cancellationToken)
+    {
+        if (_deploymentSources.Length == 0)
+        {
+            return;
+        }
+        var version = _deploymentSources.Sum(s => s.Version);
+        if (version == _loadedDeployments)
+        {
+            return;
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JsmsDbContext>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var watches = new List<DeploymentWatch>();
+        foreach (var source in _deploymentSources)
+        {
+            watches.AddRange(await source.LoadAsync(db, now, cancellationToken));
+        }
+        _engine.LoadDeployments(watches);
+        _loadedDeployments = version;
+    }
+
     /// <summary>
     /// Stores the alerts through <see cref="AlertRaiser"/>: a site's alert with the site's marking, a movement's as
     /// need-to-know as the movement (RED, its named list and the owner's coordinators); each with its inputs (the site or
@@ -143,7 +170,9 @@ internal sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges 
         foreach (var d in detected)
         {
             // A record deleted since the engine loaded it: its alert would belong to nobody.
-            var (anchor, audience) = d.Route is { } route
+            var (anchor, audience) = d.Deployment is { } deployment
+                ? (new AlertInput(deployment.Anchor, "consent"), deployment.Audience)
+                : d.Route is { } route
                 ? (movements.GetValueOrDefault(route.Id) is { } m ? (new AlertInput(m, "movement"), routeAudiences[m.Id]) : (null, null))
                 : (sites.GetValueOrDefault(d.Site!.Id) is { } s ? (new AlertInput(s, "site"), audiences[s.Id]) : (null, null));
             if (anchor is null || audience is null)
@@ -157,7 +186,8 @@ internal sealed class TrackingPipeline(IServiceScopeFactory scopes, SiteChanges 
             var draft = new AlertDraft(d.Kind, d.Severity, d.Title, d.At)
             {
                 Detail = d.Detail, SubjectLabel = d.Subject, Latitude = d.Latitude, Longitude = d.Longitude, Evidence = d.Evidence,
-                SubjectType = d.Route is null ? "subject" : "movement", SubjectId = d.Route?.Id, SiteId = d.Site?.Id,
+                SubjectType = d.Deployment is not null ? "consent" : d.Route is null ? "subject" : "movement", SubjectId = d.Deployment?.Id ?? d.Route?.Id,
+                SiteId = d.Site?.Id,
             };
             ids.Add(db.Raise(draft, audience, inputs).Id);
         }

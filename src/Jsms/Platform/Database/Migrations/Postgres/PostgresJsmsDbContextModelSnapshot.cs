@@ -1477,6 +1477,91 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                     b.ToTable("ConsentRequests", (string)null);
                 });
 
+            modelBuilder.Entity("Jsms.Features.Operations.JointOperation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<MultiPolygon>("Area")
+                        .IsRequired()
+                        .HasColumnType("geometry(MultiPolygon,4326)");
+
+                    b.Property<int>("Arrests")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CommandArrangement")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("ConsentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("HostStateId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<Guid>>("IncidentIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<string>("ItemsSeized")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Objective")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("OutcomeNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("OwnerAgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("PeriodEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("PeriodStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Tlp")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsentId");
+
+                    b.HasIndex("HostStateId", "Status");
+
+                    b.HasIndex("OwnerAgencyId", "Tlp");
+
+                    b.ToTable("JointOperations", (string)null);
+                });
+
             modelBuilder.Entity("Jsms.Features.Protection.Movement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2887,6 +2972,123 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                     b.Navigation("Equipment");
 
                     b.Navigation("Personnel");
+
+                    b.Navigation("Vehicles");
+                });
+
+            modelBuilder.Entity("Jsms.Features.Operations.JointOperation", b =>
+                {
+                    b.OwnsMany("Jsms.Features.Operations.OperationEvent", "Timeline", b1 =>
+                        {
+                            b1.Property<Guid>("OperationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTime>("At")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<Guid>("UserId")
+                                .HasColumnType("uuid");
+
+                            b1.HasKey("OperationId", "Id");
+
+                            b1.ToTable("JointOperationEvents", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OperationId");
+                        });
+
+                    b.OwnsMany("Jsms.Features.Operations.OperationForce", "Forces", b1 =>
+                        {
+                            b1.Property<Guid>("OperationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("AgencyId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Forces")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.HasKey("OperationId", "Id");
+
+                            b1.ToTable("JointOperationForces", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OperationId");
+                        });
+
+                    b.OwnsMany("Jsms.Features.Operations.OperationPerson", "Personnel", b1 =>
+                        {
+                            b1.Property<Guid>("OperationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("PersonId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Task")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.HasKey("OperationId", "PersonId");
+
+                            b1.ToTable("JointOperationPersonnel", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OperationId");
+                        });
+
+                    b.OwnsMany("Jsms.Features.Operations.OperationVehicle", "Vehicles", b1 =>
+                        {
+                            b1.Property<Guid>("OperationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Callsign")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("DeviceId")
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)");
+
+                            b1.HasKey("OperationId", "Id");
+
+                            b1.ToTable("JointOperationVehicles", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OperationId");
+                        });
+
+                    b.Navigation("Forces");
+
+                    b.Navigation("Personnel");
+
+                    b.Navigation("Timeline");
 
                     b.Navigation("Vehicles");
                 });

@@ -1459,6 +1459,91 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                     b.ToTable("ConsentRequests", (string)null);
                 });
 
+            modelBuilder.Entity("Jsms.Features.Operations.JointOperation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Arrests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommandArrangement")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConsentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HostStateId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("IncidentIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemsSeized")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Objective")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tlp")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsentId");
+
+                    b.HasIndex("HostStateId", "Status");
+
+                    b.HasIndex("OwnerAgencyId", "Tlp");
+
+                    b.ToTable("JointOperations", (string)null);
+                });
+
             modelBuilder.Entity("Jsms.Features.Protection.Movement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2851,6 +2936,123 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                     b.Navigation("Equipment");
 
                     b.Navigation("Personnel");
+
+                    b.Navigation("Vehicles");
+                });
+
+            modelBuilder.Entity("Jsms.Features.Operations.JointOperation", b =>
+                {
+                    b.OwnsMany("Jsms.Features.Operations.OperationEvent", "Timeline", b1 =>
+                        {
+                            b1.Property<Guid>("OperationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("At")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("UserId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("OperationId", "Id");
+
+                            b1.ToTable("JointOperationEvents", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OperationId");
+                        });
+
+                    b.OwnsMany("Jsms.Features.Operations.OperationForce", "Forces", b1 =>
+                        {
+                            b1.Property<Guid>("OperationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("AgencyId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Forces")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("OperationId", "Id");
+
+                            b1.ToTable("JointOperationForces", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OperationId");
+                        });
+
+                    b.OwnsMany("Jsms.Features.Operations.OperationPerson", "Personnel", b1 =>
+                        {
+                            b1.Property<Guid>("OperationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("PersonId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Task")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("OperationId", "PersonId");
+
+                            b1.ToTable("JointOperationPersonnel", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OperationId");
+                        });
+
+                    b.OwnsMany("Jsms.Features.Operations.OperationVehicle", "Vehicles", b1 =>
+                        {
+                            b1.Property<Guid>("OperationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Callsign")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DeviceId")
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("OperationId", "Id");
+
+                            b1.ToTable("JointOperationVehicles", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OperationId");
+                        });
+
+                    b.Navigation("Forces");
+
+                    b.Navigation("Personnel");
+
+                    b.Navigation("Timeline");
 
                     b.Navigation("Vehicles");
                 });
