@@ -1,14 +1,17 @@
 using System.Text.Json.Serialization;
 using Jsms.Features.Accounts;
 using Jsms.Features.Alerts;
+using Jsms.Features.Assistance;
 using Jsms.Features.Audit;
 using Jsms.Features.Consultations;
 using Jsms.Features.Demo;
+using Jsms.Features.Equipment;
 using Jsms.Features.Intelligence;
 using Jsms.Features.Partners;
 using Jsms.Features.Protection;
 using Jsms.Features.Screening;
 using Jsms.Features.Tracking;
+using Jsms.Features.Training;
 using Jsms.Platform;
 using Jsms.Platform.Access;
 using Jsms.Platform.Audit;
@@ -90,6 +93,9 @@ internal static class JsmsApp
         services.AddIntelligence();
         services.AddProtection();
         services.AddTracking(builder.Configuration);
+        services.AddTraining();
+        services.AddEquipment();
+        services.AddAssistance();
         services.AddDemo();
     }
 
@@ -134,6 +140,9 @@ internal static class JsmsApp
         app.MapIntelligence();
         app.MapProtection();
         app.MapTracking();
+        app.MapTraining();
+        app.MapEquipment();
+        app.MapAssistance();
     }
 
     /// <summary>The application's services for one command-line command (no web server), acting as <paramref name="actor"/> in the audit log.</summary>
