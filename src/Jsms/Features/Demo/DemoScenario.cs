@@ -40,6 +40,7 @@ internal sealed class DemoScenario(JsmsDbContext db, UserAdministration users, I
         await DemoConsultations.SeedAsync(db, clock, cancellationToken);
         await DemoTracking.SeedAsync(db, clock, cancellationToken);
         await DemoIntelligence.SeedAsync(db, importer, clock, cancellationToken);
+        await DemoProgrammes.SeedAsync(db, clock, cancellationToken);
         return true;
     }
 
