@@ -77,7 +77,7 @@ internal sealed class TransferConsent(JsmsDbContext db, TimeProvider clock)
     /// </summary>
     public async Task<(Outcome<TransferRequestDto> Outcome, string? Forbidden)> DecideAsync(Caller caller, Guid id, DecideTransferRequest request)
     {
-        var transfer = await Readable(caller).AsTracking().FirstOrDefaultAsync(t => t.Id == id);
+        var transfer = await Readable(caller).FirstOrDefaultAsync(t => t.Id == id);
         if (transfer is null)
         {
             return (Outcome.NotFound<TransferRequestDto>(), null);
@@ -105,6 +105,7 @@ internal sealed class TransferConsent(JsmsDbContext db, TimeProvider clock)
         {
             return (Outcome.Invalid<TransferRequestDto>(errors), null);
         }
+        // The copy read untracked carries the decision for the answer; the row changes through the conditional update below.
         transfer.Status = request.Approve == true ? TransferStatus.Approved : TransferStatus.Refused;
         transfer.DecidedByUserId = caller.UserId;
         transfer.DecidedAt = Now;
@@ -117,7 +118,6 @@ internal sealed class TransferConsent(JsmsDbContext db, TimeProvider clock)
         {
             return (Outcome.InConflict<TransferRequestDto>("This request was decided meanwhile."), null);
         }
-        db.Entry(transfer).State = EntityState.Unchanged;
         db.Audit(transfer.Status == TransferStatus.Approved ? "approve" : "refuse", nameof(TransferRequest), transfer.Id, reason);
         await db.SaveChangesAsync();
         return (Outcome.Ok(await DescribeAsync(transfer)), null);
