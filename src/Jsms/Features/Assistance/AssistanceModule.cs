@@ -85,7 +85,7 @@ internal static class AssistanceModule
     /// XML or values answer 400 naming what is wrong and store nothing. Marking: AMBER, released to the implementer if it is a known agency.
     /// </summary>
     public static async Task<Results<Created<ActivityDto>, NotFound, ValidationProblem, ProblemHttpResult>> Import(
-        HttpRequest http, Caller caller, AssistanceService assistance, JsmsDbContext db)
+        HttpRequest http, Caller caller, AssistanceService assistance)
     {
         PooledBody body;
         try
@@ -98,24 +98,7 @@ internal static class AssistanceModule
         }
         using (body)
         {
-            var (request, reportingOrg, errors) = IatiXml.Read(body.OpenRead(), MaxImportBytes);
-            if (request is null || errors.Count > 0)
-            {
-                return TypedResults.ValidationProblem(errors);
-            }
-            var own = await db.Set<Agency>().AsNoTracking().Where(a => a.Id == caller.AgencyId).Select(a => a.Code).FirstAsync();
-            if (!string.Equals(reportingOrg, own, StringComparison.OrdinalIgnoreCase))
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["reporting-org/@ref"] = [$"The reporting organisation '{reportingOrg}' is not your agency ({own}): import your own agency's activities."],
-                });
-            }
-            var implementerCode = request.ImplementerRef?.ToUpperInvariant();
-            var releaseTo = implementerCode is not null && implementerCode != own && await db.Set<Agency>().AnyAsync(a => a.Code == implementerCode)
-                ? new[] { implementerCode }
-                : [];
-            return await assistance.CreateAsync(caller, request with { Marking = new MarkingInput("AMBER", releaseTo, []) }) switch
+            return await assistance.ImportAsync(caller, body.OpenRead(), MaxImportBytes) switch
             {
                 { Value: { } value } => TypedResults.Created($"/api/assistance/activities/{value.Id}", value),
                 { Errors: { } invalid } => TypedResults.ValidationProblem(invalid),

@@ -93,6 +93,32 @@ internal sealed class AssistanceService(JsmsDbContext db, ReleaseMarkings markin
         return Outcome.Ok((await ToDtosAsync(caller, [activity]))[0]);
     }
 
+    /// <summary>
+    /// Imports one IATI activity as a new activity of the caller's agency, which must be its reporting-org. Marking:
+    /// AMBER, released to the implementer when that is a known agency. Any error (XML or value) stores nothing.
+    /// </summary>
+    public async Task<Outcome<ActivityDto>> ImportAsync(Caller caller, Stream xml, long maxCharacters)
+    {
+        var (request, reportingOrg, errors) = IatiXml.Read(xml, maxCharacters);
+        if (request is null || errors.Count > 0)
+        {
+            return Outcome.Invalid<ActivityDto>(errors);
+        }
+        var own = await db.Set<Agency>().AsNoTracking().Where(a => a.Id == caller.AgencyId).Select(a => a.Code).FirstAsync();
+        if (!string.Equals(reportingOrg, own, StringComparison.OrdinalIgnoreCase))
+        {
+            return Outcome.Invalid<ActivityDto>(new Dictionary<string, string[]>
+            {
+                ["reporting-org/@ref"] = [$"The reporting organisation '{reportingOrg}' is not your agency ({own}): import your own agency's activities."],
+            });
+        }
+        var implementerCode = request.ImplementerRef?.ToUpperInvariant();
+        var releaseTo = implementerCode is not null && implementerCode != own && await db.Set<Agency>().AnyAsync(a => a.Code == implementerCode)
+            ? new[] { implementerCode }
+            : [];
+        return await CreateAsync(caller, request with { Marking = new MarkingInput("AMBER", releaseTo, []) });
+    }
+
     private void Apply(AssistanceActivity a, ActivityRequest r)
     {
         a.IatiIdentifier = r.IatiIdentifier!.Trim();
