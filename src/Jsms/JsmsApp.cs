@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
 using Jsms.Features.Accounts;
 using Jsms.Features.Alerts;
+using Jsms.Features.Assistance;
 using Jsms.Features.Audit;
 using Jsms.Features.Consultations;
 using Jsms.Features.Demo;
+using Jsms.Features.Equipment;
 using Jsms.Features.Exercises;
 using Jsms.Features.Incidents;
 using Jsms.Features.Intelligence;
@@ -13,6 +15,7 @@ using Jsms.Features.Partners;
 using Jsms.Features.Protection;
 using Jsms.Features.Screening;
 using Jsms.Features.Tracking;
+using Jsms.Features.Training;
 using Jsms.Platform;
 using Jsms.Platform.Access;
 using Jsms.Platform.Audit;
@@ -99,6 +102,9 @@ internal static class JsmsApp
         services.AddLessons();
         services.AddIncidents();
         services.AddJointOperations();
+        services.AddTraining();
+        services.AddEquipment();
+        services.AddAssistance();
         services.AddDemo();
     }
 
@@ -148,6 +154,9 @@ internal static class JsmsApp
         app.MapLessons();
         app.MapIncidents();
         app.MapJointOperations();
+        app.MapTraining();
+        app.MapEquipment();
+        app.MapAssistance();
     }
 
     /// <summary>The application's services for one command-line command (no web server), acting as <paramref name="actor"/> in the audit log.</summary>

@@ -44,6 +44,7 @@ internal sealed class DemoScenario(JsmsDbContext db, UserAdministration users, I
         await DemoExercises.SeedAsync(db, clock, cancellationToken);
         await DemoIncidents.SeedAsync(db, clock, cancellationToken);
         await DemoJointOperations.SeedAsync(db, clock, cancellationToken);
+        await DemoProgrammes.SeedAsync(db, clock, cancellationToken);
         return true;
     }
 

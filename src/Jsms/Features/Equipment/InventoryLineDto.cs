@@ -1,0 +1,3 @@
+namespace Jsms.Features.Equipment;
+
+internal sealed record InventoryLineDto(string? SerialNumber, string? Status, string? Note);

@@ -1,0 +1,3 @@
+namespace Jsms.Features.Equipment;
+
+internal sealed record SupplyItemDto(string? ItemType, int? Quantity);

@@ -1,0 +1,8 @@
+namespace Jsms.Features.Equipment;
+
+internal enum TransferStatus
+{
+    Pending,
+    Approved,
+    Refused,
+}

@@ -1,0 +1,3 @@
+namespace Jsms.Features.Training;
+
+internal sealed record CurrencyRequest(PersonRef[]? People, string? On, int? WarnDays);

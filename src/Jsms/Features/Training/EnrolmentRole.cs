@@ -1,0 +1,8 @@
+namespace Jsms.Features.Training;
+
+internal enum EnrolmentRole
+{
+    Participant,
+    Facilitator,
+    Observer,
+}
