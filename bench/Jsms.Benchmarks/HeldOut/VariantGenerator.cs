@@ -25,13 +25,13 @@ internal static class VariantGenerator
         // English-speaking offices: th as t, gh as g, doubled consonants once, ee/oo.
         ["english"] = [("th", "t"), ("gh", "g"), ("dh", "d"), ("ou", "oo"), ("u", "oo")],
         // French: ou for u and w, ch for sh, dj for j, tch for ch, kh kept, th as s (Othmane -> Osmane).
-        ["french"] = [("ou", "ou"), ("sh", "ch"), ("ch", "tch"), ("th", "s"), ("j", "dj"), ("w", "ou"), ("u", "ou"), ("y", "i")],
+        ["french"] = [("ou", "ou"), ("dj", "dj"), ("sh", "ch"), ("ch", "tch"), ("th", "s"), ("j", "dj"), ("w", "ou"), ("u", "ou"), ("y", "i")],
         // German: sch for sh, tsch for ch, dsch for j, ch for kh, w for v/ w as v, u kept.
-        ["german"] = [("sh", "sch"), ("ch", "tsch"), ("kh", "ch"), ("j", "dsch"), ("w", "v"), ("y", "j")],
+        ["german"] = [("dj", "dsch"), ("sch", "sch"), ("tsch", "tsch"), ("sh", "sch"), ("ch", "tsch"), ("kh", "ch"), ("j", "dsch"), ("w", "v"), ("y", "j")],
         // Spanish: j for kh, ch for sh, y for j, single consonants.
         ["spanish"] = [("kh", "j"), ("sh", "ch"), ("j", "y"), ("th", "t"), ("w", "u")],
         // Portuguese: x for sh, dj for j, kh as c, u as u, single consonants.
-        ["portuguese"] = [("sh", "x"), ("kh", "c"), ("j", "dj"), ("th", "t"), ("w", "u")],
+        ["portuguese"] = [("dj", "dj"), ("sh", "x"), ("kh", "c"), ("j", "dj"), ("th", "t"), ("w", "u")],
         // Turkish: c for j, ç (c) for ch, ş (s) for sh, h for kh, v for w, k for q.
         ["turkish"] = [("sh", "ş"), ("ch", "ç"), ("kh", "h"), ("j", "c"), ("w", "v"), ("q", "k"), ("th", "s")],
     };
@@ -69,7 +69,17 @@ internal static class VariantGenerator
 
     /// <summary>The words of the name in lower case, as a person would type them (hyphens kept inside words).</summary>
     private static List<string> Words(string name)
-        => [.. name.ToLowerInvariant().Split([' ', ',', '.', '(', ')', '/', '"'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Any(char.IsLetter))];
+    {
+        // "SURNAME, Given" is typed in the usual order; titles ending in a full stop (Dr., Col.) are left out.
+        if (name.IndexOf(',') is var comma and > 0 && name.IndexOf(',', comma + 1) < 0)
+        {
+            name = name[(comma + 1)..] + " " + name[..comma];
+        }
+        return [.. name.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => !w.EndsWith('.') && w is not ("colonel" or "col" or "dr" or "mr" or "general"))
+            .Select(w => new string([.. w.Where(c => c is not ('(' or ')' or '/' or '"' or ','))]))
+            .Where(w => w.Any(char.IsLetter))];
+    }
 
     /// <summary>A typo in one word of four letters or more (the longer words more often).</summary>
     private static string? Typo(List<string> words, Random random, Func<string, Random, string?> edit)

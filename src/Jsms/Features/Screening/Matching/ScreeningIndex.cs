@@ -95,7 +95,7 @@ internal sealed class ScreeningIndex
         {
             yield return "c:" + key;
         }
-        if (token.Text.Length >= 6)
+        if (token.Text.Length >= 4)
         {
             yield return "j:" + token.Text;
         }
@@ -212,6 +212,12 @@ internal sealed class ScreeningIndex
         for (var i = 0; i < tokens.Length; i++)
         {
             lookups.Add((i, -1, [.. KeysOf(tokens[i])]));
+            if (tokens[i].Weight >= 0.5f && !tokens[i].Initial)
+            {
+                // The word written exactly, or exactly as two listed words joined, counts again: among many names
+                // sharing a prefix (Mohammad...), those with the very word come first.
+                lookups.Add((i, -1, ["t:" + tokens[i].Text, "j:" + tokens[i].Text]));
+            }
         }
         for (var i = 0; i + 1 < tokens.Length; i++)
         {
