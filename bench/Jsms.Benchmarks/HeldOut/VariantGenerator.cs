@@ -29,7 +29,7 @@ internal static class VariantGenerator
         // German: sch for sh, tsch for ch, dsch for j, ch for kh, w for v/ w as v, u kept.
         ["german"] = [("dj", "dsch"), ("sch", "sch"), ("tsch", "tsch"), ("sh", "sch"), ("ch", "tsch"), ("kh", "ch"), ("j", "dsch"), ("w", "v"), ("y", "j")],
         // Spanish: j for kh, ch for sh, y for j, single consonants.
-        ["spanish"] = [("kh", "j"), ("sh", "ch"), ("j", "y"), ("th", "t"), ("w", "u")],
+        ["spanish"] = [("kh", "j"), ("sh", "ch"), ("th", "t"), ("w", "u")],
         // Portuguese: x for sh, dj for j, kh as c, u as u, single consonants.
         ["portuguese"] = [("dj", "dj"), ("sh", "x"), ("kh", "c"), ("j", "dj"), ("th", "t"), ("w", "u")],
         // Turkish: c for j, ç (c) for ch, ş (s) for sh, h for kh, v for w, k for q.

@@ -46,7 +46,7 @@ internal static partial class NameMatcher
                 if (Math.Abs(c[j].Text.Length - joined.Text.Length) <= 2)
                 {
                     var (sim, how) = TokenSimilarity(joined, c[j], entity);
-                    if (sim >= 0.88 && !ReferenceEquals(how, SoundsAlike) && (sim >= 0.999 || Math.Min(q[i].Text.Length, q[i + 1].Text.Length) >= 3))
+                    if (sim >= 0.88 && !ReferenceEquals(how, SoundsAlike) && !SpellingConventions.IsConvention(how) && (sim >= 0.999 || Math.Min(q[i].Text.Length, q[i + 1].Text.Length) >= 3))
                     {
                         candidates[count++] = new Candidate(sim, 3 << i, 1 << j, (q[i].Weight + q[i + 1].Weight + c[j].Weight) * sim);
                     }
@@ -61,7 +61,7 @@ internal static partial class NameMatcher
                 if (Math.Abs(q[i].Text.Length - joined.Text.Length) <= 2)
                 {
                     var (sim, how) = TokenSimilarity(q[i], joined, entity);
-                    if (sim >= 0.88 && !ReferenceEquals(how, SoundsAlike) && (sim >= 0.999 || Math.Min(c[j].Text.Length, c[j + 1].Text.Length) >= 3))
+                    if (sim >= 0.88 && !ReferenceEquals(how, SoundsAlike) && !SpellingConventions.IsConvention(how) && (sim >= 0.999 || Math.Min(c[j].Text.Length, c[j + 1].Text.Length) >= 3))
                     {
                         candidates[count++] = new Candidate(sim, 1 << i, 3 << j, (q[i].Weight + c[j].Weight + c[j + 1].Weight) * sim);
                     }
@@ -80,7 +80,7 @@ internal static partial class NameMatcher
                     if (Math.Abs(joinedC.Text.Length - joinedQ.Text.Length) <= 1 && joinedQ.Text != joinedC.Text)
                     {
                         var (sim, how) = TokenSimilarity(joinedQ, joinedC, entity);
-                        if (sim >= 0.9 && !ReferenceEquals(how, SoundsAlike))
+                        if (sim >= 0.9 && !ReferenceEquals(how, SoundsAlike) && !SpellingConventions.IsConvention(how))
                         {
                             // One half the same and a typo in a short other half: the pair goes before the same half alone.
                             var halfSame = (q[i].Text == c[j].Text && Math.Max(q[i + 1].Text.Length, c[j + 1].Text.Length) <= 3)
@@ -399,7 +399,7 @@ internal static partial class NameMatcher
 
     private const string Equivalent = "equivalent names";
 
-    // Words joined from two are matched by their letters, not by their sound (Gul Sahin is not Golsan).
+    // Words joined from two are matched by their letters, not by their sound or another convention (Gul Sahin is not Golsan, Xu Wei not Su Wei).
     private const string SoundsAlike = "sounds alike";
 
 }

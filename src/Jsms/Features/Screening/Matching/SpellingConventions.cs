@@ -11,15 +11,16 @@ namespace Jsms.Features.Screening.Matching;
 /// </summary>
 internal static class SpellingConventions
 {
-    // Graphemes, longest first; each with the sound classes it may stand for.
+    // Graphemes, longest first; each with the sound classes it may stand for (X is the kh of Khalid, which
+    // German writes ch, Spanish j and Portuguese c; a plain h is not j; Q is the ks of x).
     private static readonly (string Grapheme, string Sounds)[] Graphemes =
     [
         ("tsch", "C"), ("dsch", "J"), ("sch", "S"), ("tch", "C"), ("dzh", "J"),
-        ("ch", "CSH"), ("sh", "S"), ("kh", "H"), ("gh", "G"), ("th", "TS"), ("dh", "DZ"), ("ph", "F"), ("zh", "J"), ("dj", "J"),
+        ("ch", "CSX"), ("sh", "S"), ("kh", "XHK"), ("gh", "G"), ("th", "TS"), ("dh", "DZ"), ("ph", "F"), ("zh", "J"), ("dj", "J"),
         ("ck", "K"), ("ou", "UV"), ("oo", "U"), ("ee", "I"),
         ("a", "A"), ("b", "B"), ("c", "KSJC"), ("d", "D"), ("e", "E"), ("f", "F"), ("g", "G"), ("h", "H"), ("i", "I"),
-        ("j", "JHI"), ("k", "K"), ("l", "L"), ("m", "M"), ("n", "N"), ("o", "O"), ("p", "P"), ("q", "K"), ("r", "R"),
-        ("s", "S"), ("t", "T"), ("u", "UV"), ("v", "V"), ("w", "V"), ("x", "XS"), ("y", "I"), ("z", "Z"),
+        ("j", "JXY"), ("k", "K"), ("l", "L"), ("m", "M"), ("n", "N"), ("o", "O"), ("p", "P"), ("q", "K"), ("r", "R"),
+        ("s", "S"), ("t", "T"), ("u", "UV"), ("v", "V"), ("w", "V"), ("x", "QS"), ("y", "IY"), ("z", "Z"),
     ];
 
     /// <summary>Whose convention writes one grapheme for the other (either order).</summary>
@@ -27,7 +28,7 @@ internal static class SpellingConventions
     {
         ["s|th"] = "French/Persian/Turkish convention", ["t|th"] = "English convention", ["sch|sh"] = "German convention",
         ["ch|sh"] = "French/Spanish convention", ["ch|tch"] = "French convention", ["ch|tsch"] = "German convention",
-        ["dj|j"] = "French/Portuguese convention", ["dsch|j"] = "German convention", ["h|kh"] = "Turkish/English convention",
+        ["dj|j"] = "French/Portuguese convention", ["dsch|j"] = "German convention", ["h|kh"] = "Turkish/English convention", ["c|kh"] = "Portuguese convention", ["k|kh"] = "romanisation",
         ["ch|kh"] = "German convention", ["j|kh"] = "Spanish convention", ["ou|u"] = "French convention", ["v|w"] = "German/Turkish convention",
         ["ou|w"] = "French convention", ["u|w"] = "Spanish/Portuguese convention", ["g|gh"] = "English convention",
         ["sh|x"] = "Portuguese convention", ["c|j"] = "Turkish convention", ["c|ch"] = "Turkish convention", ["s|sh"] = "Turkish convention",
@@ -91,6 +92,9 @@ internal static class SpellingConventions
     /// When the two words are one name written by different conventions, the rules that make them so
     /// ("th ~ s, French/Persian/Turkish convention; doubled letter written once"); otherwise null.
     /// </summary>
+    /// <summary>Whether an explanation of a word pair comes from these conventions.</summary>
+    public static bool IsConvention(string how) => how.Contains(" ~ ", StringComparison.Ordinal) || how.StartsWith("doubled", StringComparison.Ordinal);
+
     public static string? Equivalence(string a, string b)
     {
         var (ga, da) = Read(a);
@@ -115,6 +119,11 @@ internal static class SpellingConventions
             var sb = SoundsOf(gb[i]);
             if (sa.AsSpan().IndexOfAny(sb) < 0)
             {
+                return null;
+            }
+            if (ga.Length < 5 && (ga[i], gb[i]) is ("j", "y") or ("y", "j"))
+            {
+                // German Jusuf for Yusuf; but short syllables differ (Korean Jang, Yang; Chinese Jun, Yun).
                 return null;
             }
             var key = string.CompareOrdinal(ga[i], gb[i]) < 0 ? ga[i] + "|" + gb[i] : gb[i] + "|" + ga[i];
