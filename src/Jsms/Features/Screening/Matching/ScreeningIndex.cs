@@ -166,7 +166,11 @@ internal sealed class ScreeningIndex
             var (score, lines) = Explain(query, entry, match, comparison);
             if (score >= threshold)
             {
-                results.Add(match with { Score = Math.Round(score, 3), NameScore = Math.Round(nameScore, 3), Explanation = lines });
+                results.Add(match with
+                {
+                    Score = Math.Round(score, 3), NameScore = Math.Round(nameScore, 3), Explanation = lines,
+                    Rules = [.. comparison.Pairs.Where(p => p.How is not ("same" or "")).Select(p => $"{p.Query} ~ {p.Listed}: {p.How}")],
+                });
             }
         }
         results.Sort(static (a, b) => b.Score.CompareTo(a.Score) is var c && c != 0 ? c

@@ -127,7 +127,9 @@ internal static class SpellingConventions
                 return null;
             }
             var key = string.CompareOrdinal(ga[i], gb[i]) < 0 ? ga[i] + "|" + gb[i] : gb[i] + "|" + ga[i];
-            var rule = $"{ga[i]} ~ {gb[i]}, {Names.GetValueOrDefault(key) ?? "romanisation"}";
+            // The longer grapheme first ("th ~ s"), so one rule reads the same whichever name was the query.
+            var (first, second) = ga[i].Length > gb[i].Length || (ga[i].Length == gb[i].Length && string.CompareOrdinal(ga[i], gb[i]) < 0) ? (ga[i], gb[i]) : (gb[i], ga[i]);
+            var rule = $"{first} ~ {second}, {Names.GetValueOrDefault(key) ?? "romanisation"}";
             rules ??= [];
             if (!rules.Contains(rule))
             {
