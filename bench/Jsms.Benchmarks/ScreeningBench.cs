@@ -59,6 +59,15 @@ internal static class ScreeningBench
             case "speed":
                 Speed(data, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
                 return 0;
+            case "held-out":
+            {
+                // The held-out table alone; --tune shows the tune half with its misses instead.
+                var (un, ofac, _) = ReadLists(data);
+                var index = new ScreeningIndex(un.Entries.Select(e => (ListSource.UN, e)).Concat(ofac.Select(e => (ListSource.OFAC, e))));
+                HeldOut.HeldOutQuality.Run(index, un.Entries, un.Entries.Concat(ofac).Where(e => e.Kind == EntryKind.Person).SelectMany(e => e.Names).Select(n => n.Name),
+                    args.Contains("--tune"), args.Contains("--tune") ? 15 : 0);
+                return 0;
+            }
             case "screening-quality":
                 return await ScreeningQuality.RunAsync(data, ProjectDirectory(), args);
             default:

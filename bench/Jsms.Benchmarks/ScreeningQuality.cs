@@ -136,7 +136,15 @@ internal static class ScreeningQuality
             Console.WriteLine($"  hit: {line}");
         }
 
-        // 4. Speed: the UN queries (with birth date and nationality) and the non-listed names, in turn.
+        // 4. Variants of listed names and names not listed, on the held-out half only.
+        HeldOut.HeldOutQuality.Run(index, un.Entries, un.Entries.Concat(ofac).Where(e => e.Kind == EntryKind.Person).SelectMany(e => e.Names).Select(n => n.Name), tune: false, 0);
+
+        if (args.Contains("--no-speed"))
+        {
+            return 0;
+        }
+
+        // 5. Speed: the UN queries (with birth date and nationality) and the non-listed names, in turn.
         var load = truthful.Select(t => new ScreeningQuery(t.Query["full_name"], BirthDate.ParseQuery(t.Query["date_of_birth"]), NullIfEmpty(t.Query["nationality"])))
             .Concat(nonListed.Select(r => new ScreeningQuery(r["name"], Type: EntryKind.Person))).ToArray();
         foreach (var q in load.Take(300))

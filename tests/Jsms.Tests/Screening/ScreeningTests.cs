@@ -189,6 +189,22 @@ public sealed class ScreeningTests(JsmsTestApp app) : IClassFixture<JsmsTestApp>
     }
 
     [Fact]
+    public async Task A_listed_name_in_another_languages_spelling_matches_and_names_the_rule_that_made_it_equivalent()
+    {
+        await EnsureListsAsync();
+        using var client = await app.LoginAs("pk.analyst");
+        // OMAR MAHMOUD UTHMAN as French, Persian or Turkish write th.
+        var response = await client.PostAsJsonAsync("/api/screening/search", new { name = "Omar Mahmoud Usman" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var matches = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("matches").EnumerateArray().ToList();
+        var uthman = matches.First(m => m.GetProperty("primaryName").GetString()!.Contains("UTHMAN", StringComparison.OrdinalIgnoreCase));
+        Assert.True(uthman.GetProperty("score").GetDouble() >= 0.8);
+        var rules = uthman.GetProperty("rules").EnumerateArray().Select(r => r.GetString()).ToList();
+        Assert.Contains(rules, r => r!.Contains("usman ~ uthman", StringComparison.Ordinal) && r.Contains("French/Persian/Turkish convention", StringComparison.Ordinal));
+        Assert.NotEmpty(uthman.GetProperty("explanation").EnumerateArray());
+    }
+
+    [Fact]
     public async Task A_birth_date_that_differs_weakens_the_match_and_says_so()
     {
         await EnsureListsAsync();

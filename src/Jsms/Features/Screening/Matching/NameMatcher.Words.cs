@@ -31,6 +31,16 @@ internal static partial class NameMatcher
             // The same letters once romanisation conventions are levelled (Mahmood, Mahmoud; Lavrovs, Lavrov).
             return (RomanisationSimilarity, "romanisation variant");
         }
+        if (!entity && Typos.Kind(a.Text, b.Text) is { } typo)
+        {
+            // One typing error in a word of four letters or more, not in its first letter.
+            return (TypoSimilarity, typo);
+        }
+        if (!entity && a.Graphemes.Length == b.Graphemes.Length && SpellingConventions.Equivalence(a.Graphemes, a.Doubled, b.Graphemes, b.Doubled) is { } rule)
+        {
+            // The same sounds written by another language's conventions (Uthman, Usman, Osman).
+            return (ConventionSimilarity, rule);
+        }
         // Sounding alike needs the same consonants (two or more: Hu and Ho, Hui and Hua say nothing), the
         // vowels in the same places (Tarek ~ Tariq, not Turki; Jafar, not Jafari) and the same final vowel
         // (Lucia is not Lucio).
@@ -81,12 +91,18 @@ internal static partial class NameMatcher
             var phonetic = a.Key.Length >= 3 ? 0.9 + 0.08 * spelling : spelling >= 0.65 ? 0.8 + 0.15 * spelling : 0;
             if (phonetic > spelling)
             {
-                return (phonetic, "sounds alike");
+                return (phonetic, SoundsAlike);
             }
         }
         return (spelling, edits == 1 ? "one letter differs" : spelling >= 0.9 ? "spelling variant" : "similar spelling");
     }
 
+
+    /// <summary>Similarity of two words one typing error apart (<see cref="Typos"/>).</summary>
+    internal static double TypoSimilarity = 0.93;
+
+    /// <summary>Similarity of two words that are one spelling by different languages' conventions (<see cref="SpellingConventions"/>).</summary>
+    internal static double ConventionSimilarity = 0.94;
 
     private static bool AbdForm(string abd, string bare)
         => abd.Length == bare.Length + 3 && bare.Length >= 4 && abd.StartsWith("abd", StringComparison.Ordinal) && abd.EndsWith(bare, StringComparison.Ordinal);

@@ -24,7 +24,7 @@ internal static partial class NameMatcher
         var entity = query.IsEntity && listed.IsEntity;
         var tokenThreshold = entity ? EntityTokenThreshold : TokenThreshold;
         // Candidate pairs: (similarity, query mask, listed mask).
-        Span<Candidate> candidates = stackalloc Candidate[q.Length * c.Length * 4 + 4];
+        Span<Candidate> candidates = stackalloc Candidate[q.Length * c.Length * 5 + 4];
         var count = 0;
         for (var i = 0; i < q.Length; i++)
         {
@@ -45,8 +45,8 @@ internal static partial class NameMatcher
             {
                 if (Math.Abs(c[j].Text.Length - joined.Text.Length) <= 2)
                 {
-                    var (sim, _) = TokenSimilarity(joined, c[j], entity);
-                    if (sim >= 0.88)
+                    var (sim, how) = TokenSimilarity(joined, c[j], entity);
+                    if (sim >= 0.88 && !ReferenceEquals(how, SoundsAlike) && !SpellingConventions.IsConvention(how) && (sim >= 0.999 || Math.Min(q[i].Text.Length, q[i + 1].Text.Length) >= 3))
                     {
                         candidates[count++] = new Candidate(sim, 3 << i, 1 << j, (q[i].Weight + q[i + 1].Weight + c[j].Weight) * sim);
                     }
@@ -60,10 +60,33 @@ internal static partial class NameMatcher
             {
                 if (Math.Abs(q[i].Text.Length - joined.Text.Length) <= 2)
                 {
-                    var (sim, _) = TokenSimilarity(q[i], joined, entity);
-                    if (sim >= 0.88)
+                    var (sim, how) = TokenSimilarity(q[i], joined, entity);
+                    if (sim >= 0.88 && !ReferenceEquals(how, SoundsAlike) && !SpellingConventions.IsConvention(how) && (sim >= 0.999 || Math.Min(c[j].Text.Length, c[j + 1].Text.Length) >= 3))
                     {
                         candidates[count++] = new Candidate(sim, 1 << i, 3 << j, (q[i].Weight + c[j].Weight + c[j + 1].Weight) * sim);
+                    }
+                }
+            }
+        }
+        // Two neighbouring words against two (Kwang-ik / Kwang-il: a typo in a syllable of a hyphenated given name).
+        if (!entity)
+        {
+            for (var i = 0; i + 1 < q.Length; i++)
+            {
+                ref readonly var joinedQ = ref query.Joined[i];
+                for (var j = 0; j + 1 < c.Length; j++)
+                {
+                    ref readonly var joinedC = ref listed.Joined[j];
+                    if (Math.Abs(joinedC.Text.Length - joinedQ.Text.Length) <= 1 && joinedQ.Text != joinedC.Text)
+                    {
+                        var (sim, how) = TokenSimilarity(joinedQ, joinedC, entity);
+                        if (sim >= 0.9 && !ReferenceEquals(how, SoundsAlike) && !SpellingConventions.IsConvention(how))
+                        {
+                            // One half the same and a typo in a short other half: the pair goes before the same half alone.
+                            var halfSame = (q[i].Text == c[j].Text && Math.Max(q[i + 1].Text.Length, c[j + 1].Text.Length) <= 3)
+                                || (q[i + 1].Text == c[j + 1].Text && Math.Max(q[i].Text.Length, c[j].Text.Length) <= 3);
+                            candidates[count++] = new Candidate(sim, 3 << i, 3 << j, (q[i].Weight + q[i + 1].Weight + c[j].Weight + c[j + 1].Weight) * sim, Priority: halfSame);
+                        }
                     }
                 }
             }
@@ -72,7 +95,8 @@ internal static partial class NameMatcher
         count = AddAcronyms(q, c, entity, queryIsShort: true, candidates, count);
         count = AddAcronyms(c, q, entity, queryIsShort: false, candidates, count);
         var chosen = candidates[..count];
-        chosen.Sort(static (x, y) => y.Similarity.CompareTo(x.Similarity) is var g && g != 0 ? g : y.Gain.CompareTo(x.Gain));
+        chosen.Sort(static (x, y) => y.Priority.CompareTo(x.Priority) is var p && p != 0 ? p
+            : y.Similarity.CompareTo(x.Similarity) is var g && g != 0 ? g : y.Gain.CompareTo(x.Gain));
         int usedQ = 0, usedC = 0;
         double simSum = 0, simWeight = 0;
         float coveredQ = 0, coveredC = 0;
@@ -80,6 +104,9 @@ internal static partial class NameMatcher
         var inversions = 0;
         var allSame = true;
         var minSimilarity = 1.0;
+        var weakest = 1.0;
+        // Syllables of a name written in Chinese characters that found a close partner.
+        var syllables = 0;
         var simPower = entity ? EntitySimPower : SimPower;
         Span<int> order = stackalloc int[PreparedName.MaxTokens];
         order.Fill(-1);
@@ -95,6 +122,12 @@ internal static partial class NameMatcher
             allSame &= cand.Similarity >= 0.999;
             // Equivalent given names (John, Juan) are the same name: a close partner.
             minSimilarity = Math.Min(minSimilarity, cand.Equivalent ? 1 : cand.Similarity);
+            weakest = Math.Min(weakest, cand.Similarity);
+            if (cand.Similarity >= 0.999 || cand.Similarity == RomanisationSimilarity)
+            {
+                syllables += Math.Max(query.Chinese ? System.Numerics.BitOperations.PopCount((uint)cand.QueryMask) : 0,
+                    listed.Chinese ? System.Numerics.BitOperations.PopCount((uint)cand.ListedMask) : 0);
+            }
             var wq = WeightOf(q, cand.QueryMask);
             var wc = WeightOf(c, cand.ListedMask);
             if (IsInitialPair(q, c, cand))
@@ -121,7 +154,7 @@ internal static partial class NameMatcher
                 var ct = TextOf(c, cand.ListedMask);
                 var how = cand.Acronym ? "initials"
                     : (cand.QueryMask & (cand.QueryMask - 1)) != 0 || (cand.ListedMask & (cand.ListedMask - 1)) != 0
-                    ? "joined words"
+                    ? JoinedHow(TokenSimilarity(TokenOf(query, cand.QueryMask), TokenOf(listed, cand.ListedMask), entity).How)
                     : TokenSimilarity(q[BitIndex(cand.QueryMask)], c[BitIndex(cand.ListedMask)], entity).How;
                 pairs.Add(new TokenPair(qt, ct, cand.Similarity, how));
             }
@@ -176,10 +209,16 @@ internal static partial class NameMatcher
                 score *= GenealogyInversionFactor;
             }
         }
+        if ((query.Chinese || listed.Chinese) && syllables < 2)
+        {
+            // Chinese names of two or three characters share single syllables by the thousand (Wang, Li, Wei).
+            score = Math.Min(score, 0.5);
+        }
         score = Math.Clamp(score, 0, 1);
+        var complete = !Leftover(q, usedQ) && !Leftover(c, usedC);
         var unmatchedQ = explain ? Unmatched(q, usedQ) : [];
         var unmatchedC = explain ? Unmatched(c, usedC) : [];
-        return new NameComparison(score, (IReadOnlyList<TokenPair>?)pairs ?? [], unmatchedQ, unmatchedC);
+        return new NameComparison(score, (IReadOnlyList<TokenPair>?)pairs ?? [], unmatchedQ, unmatchedC) { Complete = complete, Weakest = weakest };
     }
 
     /// <summary>
@@ -237,6 +276,19 @@ internal static partial class NameMatcher
             }
         }
         return true;
+    }
+
+    /// <summary>A distinctive word (not generic, not a particle) without a partner.</summary>
+    private static bool Leftover(NameToken[] tokens, int used)
+    {
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if ((used & (1 << i)) == 0 && !tokens[i].Generic && tokens[i].Weight >= 0.3f)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int DistinctiveCount(NameToken[] tokens)
@@ -335,10 +387,19 @@ internal static partial class NameMatcher
     private static List<string> Unmatched(NameToken[] tokens, int used)
         => [.. tokens.Where((t, i) => (used & (1 << i)) == 0 && t.Weight >= 0.5f).Select(t => t.Text)];
 
+    /// <summary>The word, or the two neighbouring words joined, that a mask of the alignment stands for.</summary>
+    private static NameToken TokenOf(PreparedName name, int mask)
+        => (mask & (mask - 1)) == 0 ? name.Tokens[BitIndex(mask)] : name.Joined[BitIndex(mask)];
+
+    private static string JoinedHow(string how) => how is "same" or "" ? "joined words" : "joined words, " + how;
+
     private static int BitIndex(int mask) => System.Numerics.BitOperations.TrailingZeroCount(mask);
 
-    private readonly record struct Candidate(double Similarity, int QueryMask, int ListedMask, double Gain, bool Acronym = false, bool Equivalent = false);
+    private readonly record struct Candidate(double Similarity, int QueryMask, int ListedMask, double Gain, bool Acronym = false, bool Equivalent = false, bool Priority = false);
 
     private const string Equivalent = "equivalent names";
+
+    // Words joined from two are matched by their letters, not by their sound or another convention (Gul Sahin is not Golsan, Xu Wei not Su Wei).
+    private const string SoundsAlike = "sounds alike";
 
 }

@@ -14,6 +14,12 @@ internal readonly record struct NameToken(string Text, string Key, string Shape,
     /// <summary>The word with romanisation differences levelled (<see cref="NameText.Skeleton"/>): equal skeletons are one name written two ways.</summary>
     public string Skeleton { get; init; } = NameText.Skeleton(Text);
 
+    /// <summary>The word read as graphemes for <see cref="SpellingConventions"/> (doubled ones once; empty when not Latin).</summary>
+    public string[] Graphemes { get; init; } = SpellingConventions.Read(Text).Graphemes;
+
+    /// <summary>Whether the word has a doubled grapheme (Hassan), which another convention writes once.</summary>
+    public bool Doubled { get; init; } = SpellingConventions.Read(Text).Doubled;
+
     public NameToken(string text, float weight, bool initial, float conflictWeight)
         : this(text, NameText.Key(text), NameText.Shape(text), weight, initial, conflictWeight)
     {

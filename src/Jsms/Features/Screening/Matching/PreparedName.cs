@@ -13,12 +13,16 @@ internal sealed class PreparedName
         }
         Genealogy = schema != NameSchema.Entity && NameText.HasGenealogy(original);
         IsEntity = schema == NameSchema.Entity;
+        Chinese = Transliteration.IsChineseScript(original);
         Tokens = tokens;
         Reweigh(statistics);
     }
 
     /// <summary>The name links generations (X bin Y): swapping X and Y names someone else.</summary>
     public bool Genealogy { get; }
+
+    /// <summary>Written in Chinese characters: each word is one syllable, and one shared syllable says nothing.</summary>
+    public bool Chinese { get; }
 
     /// <summary>An organisation, vessel or aircraft name: compared with the entity settings when the other name is one too.</summary>
     public bool IsEntity { get; }

@@ -33,7 +33,9 @@ internal sealed class ScreeningIndex
                 var id = names.Count;
                 names.Add((e, n));
                 var prepared = _entries[e].Names[n];
-                foreach (var key in prepared.Tokens.SelectMany(KeysOf).Concat(prepared.IsEntity ? AcronymKeys(prepared.Tokens) : []))
+                // Neighbouring words written as one in a query (Kim Jongun) find the name through "j:".
+                var joinedKeys = prepared.IsEntity ? [] : prepared.Joined.Where(j => j.Weight >= 1f).Select(j => "j:" + j.Text);
+                foreach (var key in prepared.Tokens.SelectMany(KeysOf).Concat(prepared.IsEntity ? AcronymKeys(prepared.Tokens) : joinedKeys))
                 {
                     if (!postings.TryGetValue(key, out var list))
                     {
@@ -84,6 +86,19 @@ internal sealed class ScreeningIndex
             // The end of a long word finds it when the beginning was misspelt or glued to a prefix.
             yield return "s:" + token.Text[^5..];
         }
+        // One typing error apart (Adbul, Abdul) and one name by other conventions (Usman, Uthman).
+        foreach (var key in Typos.Keys(token.Text))
+        {
+            yield return "t:" + key;
+        }
+        foreach (var key in SpellingConventions.Keys(token.Text))
+        {
+            yield return "c:" + key;
+        }
+        if (token.Text.Length >= 4)
+        {
+            yield return "j:" + token.Text;
+        }
     }
 
     /// <summary>The initials of each run of 2 to 5 words of an organisation name, so that "PLA" finds People's Liberation Army.</summary>
@@ -115,6 +130,7 @@ internal sealed class ScreeningIndex
         var candidates = Candidates(asPerson, lookups);
         // Best name of each entry: entry -> (name, score).
         var best = new Dictionary<int, (int Name, double Score)>();
+        bool? personLike = null;
         foreach (var nameId in candidates)
         {
             var (entryIndex, nameIndex) = _names[nameId];
@@ -125,6 +141,12 @@ internal sealed class ScreeningIndex
             }
             var prepared = entry.Entry.Kind == EntryKind.Person ? asPerson : asEntity ??= WithStatistics(query.Name, NameSchema.Entity);
             var comparison = NameMatcher.Compare(prepared, entry.Names[nameIndex], explain: false);
+            if (entry.Entry.Kind != EntryKind.Person && query.Type is null && (personLike ??= LooksLikePerson(asPerson, prepared))
+                && (!comparison.Complete || comparison.Weakest < PersonToOrganisationMinSimilarity))
+            {
+                // A person's name matches an organisation only whole and closely, never on a part of it (Dong Gang, Tae Dong Gang).
+                continue;
+            }
             var nameScore = comparison.Score * (entry.Entry.Names[nameIndex].Kind == NameKind.WeakAlias ? 0.92 : 1.0);
             if (nameScore < threshold - 0.15 || (best.TryGetValue(entryIndex, out var known) && known.Score >= nameScore))
             {
@@ -144,7 +166,11 @@ internal sealed class ScreeningIndex
             var (score, lines) = Explain(query, entry, match, comparison);
             if (score >= threshold)
             {
-                results.Add(match with { Score = Math.Round(score, 3), NameScore = Math.Round(nameScore, 3), Explanation = lines });
+                results.Add(match with
+                {
+                    Score = Math.Round(score, 3), NameScore = Math.Round(nameScore, 3), Explanation = lines,
+                    Rules = [.. comparison.Pairs.Where(p => p.How is not ("same" or "")).Select(p => $"{p.Query} ~ {p.Listed}: {p.How}")],
+                });
             }
         }
         results.Sort(static (a, b) => b.Score.CompareTo(a.Score) is var c && c != 0 ? c
@@ -155,6 +181,13 @@ internal sealed class ScreeningIndex
         }
         return results;
     }
+
+    /// <summary>The weakest word pair a person-like name may have with an organisation's name.</summary>
+    internal static double PersonToOrganisationMinSimilarity = 0.92;
+
+    /// <summary>Two to four words, none of them a legal form, number or other word of organisation names: how persons are written.</summary>
+    private static bool LooksLikePerson(PreparedName asPerson, PreparedName asEntity)
+        => asPerson.Tokens.Length is >= 2 and <= 4 && asEntity.Tokens.All(t => !t.Generic) || asPerson.Chinese;
 
     private PreparedName WithStatistics(string name, NameSchema schema)
     {
@@ -183,6 +216,12 @@ internal sealed class ScreeningIndex
         for (var i = 0; i < tokens.Length; i++)
         {
             lookups.Add((i, -1, [.. KeysOf(tokens[i])]));
+            if (tokens[i].Weight >= 0.5f && !tokens[i].Initial)
+            {
+                // The word written exactly, or exactly as two listed words joined, counts again: among many names
+                // sharing a prefix (Mohammad...), those with the very word come first.
+                lookups.Add((i, -1, ["t:" + tokens[i].Text, "j:" + tokens[i].Text]));
+            }
         }
         for (var i = 0; i + 1 < tokens.Length; i++)
         {
@@ -204,7 +243,7 @@ internal sealed class ScreeningIndex
         for (var l = 0; l < lookups.Count; l++)
         {
             var (token, second, keys) = lookups[l];
-            var weight = second < 0 ? tokens[token].Weight : Math.Min(tokens[token].Weight, tokens[second].Weight);
+            var weight = second < 0 ? tokens[token].Weight : tokens[token].Weight + tokens[second].Weight;
             var stamp = l + 1;
             foreach (var key in keys)
             {

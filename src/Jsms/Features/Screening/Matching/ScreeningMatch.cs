@@ -13,4 +13,11 @@ internal sealed record ScreeningMatch(
     NameKind MatchedNameKind,
     double NameScore,
     double Score,
-    IReadOnlyList<string> Explanation);
+    IReadOnlyList<string> Explanation)
+{
+    /// <summary>
+    /// Which rule made each pair of differently written words equivalent ("uthman ~ usman: th ~ s,
+    /// French/Persian/Turkish convention", "adbul ~ abdul: adjacent transposition"), so a reviewer can check it.
+    /// </summary>
+    public IReadOnlyList<string> Rules { get; init; } = [];
+}

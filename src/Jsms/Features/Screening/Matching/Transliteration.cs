@@ -28,6 +28,16 @@ internal static class Transliteration
     public static string ToLatin(string text)
     {
         StringBuilder? sb = null;
+        // Japanese kanji are not Mandarin syllables: without a Japanese reading table they are not read at all.
+        var japanese = false;
+        foreach (var c in text)
+        {
+            if (c > 0x2E80)
+            {
+                japanese = JapaneseNames.IsJapanese(text);
+                break;
+            }
+        }
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -41,7 +51,11 @@ internal static class Transliteration
                 sb = new StringBuilder(text.Length * 2);
                 sb.Append(text, 0, i);
             }
-            if (Table.TryGetValue(c, out var latin))
+            if (japanese && c > 0x2E80)
+            {
+                sb.Append(' ');
+            }
+            else if (Table.TryGetValue(c, out var latin))
             {
                 // Waw and ya inside an Arabic-script word are long vowels (u, i); at its start, consonants.
                 if (c is 'و' or 'ي' or 'ی' && i > 0 && text[i - 1] is >= '\u0620' and <= '\u06FF')
@@ -70,7 +84,20 @@ internal static class Transliteration
         return sb?.ToString() ?? text;
     }
 
-    private static bool IsIgnorableLetter(char c) => c is >= '\u4E00' and <= '\u9FFF';
+    private static bool IsIgnorableLetter(char c) => JapaneseNames.IsHan(c);
+
+    /// <summary>True when the name is written in Chinese characters read as Mandarin (not a Japanese name).</summary>
+    public static bool IsChineseScript(string text)
+    {
+        foreach (var c in text)
+        {
+            if (JapaneseNames.IsHan(c))
+            {
+                return !JapaneseNames.IsJapanese(text);
+            }
+        }
+        return false;
+    }
 
     private static FrozenDictionary<char, string> Build()
     {

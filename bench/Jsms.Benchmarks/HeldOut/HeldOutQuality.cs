@@ -1,0 +1,137 @@
+using System.Text;
+using Jsms.Features.Screening.Lists;
+using Jsms.Features.Screening.Matching;
+
+namespace Jsms.Benchmarks.HeldOut;
+
+/// <summary>
+/// Quality on names the matcher was not tuned on (docs/screening.md, "Held-out quality"): variants of
+/// every listed UN person name by class (<see cref="VariantGenerator"/>) and names of people who are not
+/// listed per script (<see cref="UnlistedNames"/>), each split in two by a hash of the UN entry id (of
+/// the name, for the unlisted names). The tune half may be looked at; the report half is only counted.
+/// </summary>
+internal static class HeldOutQuality
+{
+    public const int UnlistedPerScript = 240;
+
+    /// <summary>Prints the table of the report half (or of the tune half with its misses when <paramref name="tune"/>).</summary>
+    public static void Run(ScreeningIndex index, IReadOnlyList<ListedEntry> unEntries, IEnumerable<string> listedPersonNames, bool tune, int showMisses)
+    {
+        var half = tune ? 0 : 1;
+        var label = tune ? "tune half" : "report half (held out)";
+        var threshold = ScreeningIndex.DefaultThreshold;
+
+        // Names shared by two UN entries have no single right answer.
+        var owners = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var entry in unEntries.Where(e => e.Kind == EntryKind.Person))
+        {
+            foreach (var n in entry.Names.Where(n => n.Kind is NameKind.Primary or NameKind.Alias))
+            {
+                (owners.TryGetValue(NameText.Fold(n.Name), out var set) ? set : owners[NameText.Fold(n.Name)] = []).Add(entry.SourceId);
+            }
+        }
+        var rows = new List<(string Group, string Class, int Total, int Right, int NoCandidate)>();
+        var misses = new List<string>();
+        foreach (var (group, classes) in new[] { ("typos", VariantGenerator.TypoClasses), ("spelling", VariantGenerator.SpellingClasses) })
+        {
+            foreach (var cls in classes)
+            {
+                int total = 0, right = 0, none = 0;
+                foreach (var entry in unEntries.Where(e => e.Kind == EntryKind.Person && Half(e.SourceId) == half))
+                {
+                    foreach (var name in entry.Names.Where(n => n.Kind is NameKind.Primary or NameKind.Alias).Select(n => n.Name).Distinct())
+                    {
+                        if (owners[NameText.Fold(name)].Count > 1 || Transliteration.HasForeignScript(name))
+                        {
+                            continue;
+                        }
+                        var variant = VariantGenerator.Make(name, cls, Seed(entry.SourceId + "|" + name + "|" + cls));
+                        if (variant is null)
+                        {
+                            continue;
+                        }
+                        total++;
+                        var found = index.Search(new ScreeningQuery(variant), threshold, 10);
+                        var first = found.FirstOrDefault(m => m.Source == ListSource.UN);
+                        if (first?.SourceId == entry.SourceId)
+                        {
+                            right++;
+                            continue;
+                        }
+                        var any = index.Search(new ScreeningQuery(variant), 0.0, 50).FirstOrDefault(m => m.Source == ListSource.UN && m.SourceId == entry.SourceId);
+                        none += any is null ? 1 : 0;
+                        if (tune && misses.Count < showMisses * (rows.Count + 1))
+                        {
+                            misses.Add($"  miss [{cls}] \"{variant}\" for \"{name}\": {(first is null ? "no match" : $"first {first.SourceId} \"{first.MatchedName}\" {first.Score:0.00}")}; right entry {(any is null ? "not a candidate" : $"at {any.Score:0.00} via \"{any.MatchedName}\"")}");
+                        }
+                    }
+                }
+                rows.Add((group, cls, total, right, none));
+            }
+        }
+
+        var namesakes = new NonListedNames.Namesakes(listedPersonNames);
+        var unlisted = UnlistedNames.Generate(UnlistedPerScript, n => namesakes.Find(n) is not null).Where(n => Half(n.Name) == half).ToList();
+        var byScript = new SortedDictionary<string, (int Total, int Hits)>(StringComparer.Ordinal);
+        var hits = new List<string>();
+        foreach (var (name, script) in unlisted)
+        {
+            var found = index.Search(new ScreeningQuery(name), threshold, 1);
+            var (t, h) = byScript.GetValueOrDefault(script);
+            byScript[script] = (t + 1, h + (found.Count > 0 ? 1 : 0));
+            if (found.Count > 0 && tune)
+            {
+                hits.Add($"  hit [{script}] {name} -> {found[0].Source} {found[0].SourceId} \"{found[0].MatchedName}\" {found[0].Score:0.00}: {string.Join(" ", found[0].Explanation.Skip(1).Take(1))}");
+            }
+        }
+
+        var sb = new StringBuilder();
+        sb.AppendLine();
+        sb.AppendLine($"Held-out quality, {label}, threshold {threshold:0.00}, name only, no type, over UN + OFAC:");
+        sb.AppendLine("| class | group | queries | right UN entry first | right entry not even a candidate |");
+        sb.AppendLine("|---|---|---|---|---|");
+        foreach (var (group, cls, total, right, none) in rows)
+        {
+            sb.AppendLine($"| {cls} | {group} | {total} | {Ratio(right, total)} | {none} |");
+        }
+        foreach (var group in new[] { "typos", "spelling" })
+        {
+            var g = rows.Where(r => r.Group == group).ToList();
+            sb.AppendLine($"| **all {group}** | goal {(group == "typos" ? "≥ 0.99" : "≥ 0.95")} | {g.Sum(r => r.Total)} | **{Ratio(g.Sum(r => r.Right), g.Sum(r => r.Total))}** | {g.Sum(r => r.NoCandidate)} |");
+        }
+        sb.AppendLine();
+        sb.AppendLine("| script | names not listed | any match | share |");
+        sb.AppendLine("|---|---|---|---|");
+        foreach (var (script, (total, h)) in byScript)
+        {
+            sb.AppendLine($"| {script} | {total} | {h} | {Percent(h, total)} |");
+        }
+        var allTotal = byScript.Values.Sum(v => v.Total);
+        var allHits = byScript.Values.Sum(v => v.Hits);
+        sb.AppendLine($"| **all** (goal ≤ 0.5 % overall and per script) | {allTotal} | {allHits} | **{Percent(allHits, allTotal)}** |");
+        Console.Write(sb.ToString());
+        foreach (var line in misses.Concat(hits))
+        {
+            Console.WriteLine(line);
+        }
+    }
+
+    /// <summary>0 = tune half, 1 = report half: FNV-1a of the key, so the split never depends on order or run.</summary>
+    public static int Half(string key) => (int)(Fnv(key) % 2);
+
+    private static int Seed(string key) => (int)(Fnv(key) & 0x7FFFFFFF);
+
+    private static uint Fnv(string key)
+    {
+        var hash = 2166136261u;
+        foreach (var c in key)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+        return hash;
+    }
+
+    private static string Ratio(int n, int total) => total == 0 ? "n/a" : $"{(double)n / total:0.000}";
+
+    private static string Percent(int n, int total) => total == 0 ? "n/a" : $"{100.0 * n / total:0.00} %";
+}

@@ -1,0 +1,85 @@
+namespace Jsms.Features.Screening.Matching;
+
+/// <summary>
+/// One typing error between two words: two neighbouring letters swapped, a letter dropped or typed
+/// twice, or a key next to the right one. The first letter is taken as typed right (names differing
+/// there are different names: Nassar, Qassar), and a last vowel (Jafar is not Jafari).
+/// </summary>
+internal static class Typos
+{
+    private static readonly string[] Rows = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+
+    /// <summary>The kind of typing error that turns one word into the other, or null.</summary>
+    public static string? Kind(string a, string b)
+    {
+        if (Math.Min(a.Length, b.Length) < 3 || Math.Max(a.Length, b.Length) < 4 || a[0] != b[0] || Math.Abs(a.Length - b.Length) > 1)
+        {
+            return null;
+        }
+        if (a.Length == b.Length)
+        {
+            var i = 1;
+            while (i < a.Length && a[i] == b[i])
+            {
+                i++;
+            }
+            if (i == a.Length)
+            {
+                return null;
+            }
+            if (i + 1 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && a.AsSpan(i + 2).SequenceEqual(b.AsSpan(i + 2)))
+            {
+                return "adjacent transposition";
+            }
+            return a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i + 1)) && Neighbours(a[i], b[i]) ? "neighbouring key" : null;
+        }
+        var (longer, shorter) = a.Length > b.Length ? (a, b) : (b, a);
+        var j = 1;
+        while (j < shorter.Length && longer[j] == shorter[j])
+        {
+            j++;
+        }
+        if (!longer.AsSpan(j + 1).SequenceEqual(shorter.AsSpan(j)))
+        {
+            return null;
+        }
+        if (longer[j] == longer[j - 1] || (j + 1 < longer.Length && longer[j] == longer[j + 1]))
+        {
+            return "letter typed twice";
+        }
+        // A last vowel more or less is another name (Jafar, Jafari; Karim, Karimi); a last consonant is a typo.
+        return (j == longer.Length - 1 && longer[j] is 'a' or 'e' or 'i' or 'o' or 'u') || shorter.Length < 3 ? null : "letter dropped";
+    }
+
+    private static bool Neighbours(char x, char y)
+    {
+        foreach (var row in Rows)
+        {
+            var i = row.IndexOf(x);
+            var k = row.IndexOf(y);
+            if (i >= 0 && k >= 0 && Math.Abs(i - k) == 1)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Keys shared by two words one typing error apart: the word, and the word without each letter but the first.</summary>
+    public static IEnumerable<string> Keys(string word)
+    {
+        if (word.Length is < 3 or > 9)
+        {
+            yield break;
+        }
+        yield return word;
+        if (word.Length < 4)
+        {
+            yield break;
+        }
+        for (var i = 1; i < word.Length; i++)
+        {
+            yield return string.Concat(word.AsSpan(0, i), word.AsSpan(i + 1));
+        }
+    }
+}
