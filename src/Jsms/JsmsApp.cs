@@ -5,6 +5,7 @@ using Jsms.Features.Audit;
 using Jsms.Features.Consultations;
 using Jsms.Features.Demo;
 using Jsms.Features.Intelligence;
+using Jsms.Features.Map;
 using Jsms.Features.Partners;
 using Jsms.Features.Protection;
 using Jsms.Features.Screening;
@@ -90,6 +91,7 @@ internal static class JsmsApp
         services.AddIntelligence();
         services.AddProtection();
         services.AddTracking(builder.Configuration);
+        services.AddMap(builder.Configuration);
         services.AddDemo();
     }
 
@@ -134,6 +136,7 @@ internal static class JsmsApp
         app.MapIntelligence();
         app.MapProtection();
         app.MapTracking();
+        app.MapMap();
     }
 
     /// <summary>The application's services for one command-line command (no web server), acting as <paramref name="actor"/> in the audit log.</summary>
