@@ -12,15 +12,26 @@ internal sealed class DemoBaseMapBuilder(BaseMap baseMap, ILogger<DemoBaseMapBui
         {
             return Task.CompletedTask;
         }
-        return Task.Run(() => BuildOnce(stoppingToken), stoppingToken);
+        return Task.Run(async () =>
+        {
+            try
+            {
+                await EnsureBuiltAsync(logger, stoppingToken);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                logger.LogWarning("The demo base map could not be built: {Message}. The map shows country outlines.", e.Message);
+            }
+        }, stoppingToken);
     }
 
-    private async Task BuildOnce(CancellationToken stoppingToken)
+    /// <summary>Builds the demo base map unless it exists; waits while another process builds it.</summary>
+    public static async Task EnsureBuiltAsync(ILogger logger, CancellationToken cancellationToken)
     {
         var lockPath = BaseMap.DemoPath + ".lock";
-        while (!stoppingToken.IsCancellationRequested)
+        while (!File.Exists(BaseMap.DemoPath))
         {
-            FileStream? held = null;
+            FileStream held;
             try
             {
                 held = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
@@ -28,23 +39,15 @@ internal sealed class DemoBaseMapBuilder(BaseMap baseMap, ILogger<DemoBaseMapBui
             catch (IOException)
             {
                 // Another process builds it: wait for it to finish.
-                await Task.Delay(TimeSpan.FromMilliseconds(500), stoppingToken);
+                await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
                 continue;
             }
             using (held)
             {
                 if (File.Exists(BaseMap.DemoPath)) { return; }
-                try
-                {
-                    logger.LogInformation("Building the demo base map (once) into {Path}", BaseMap.DemoPath);
-                    var (tiles, elapsed) = BaseMapBuilder.Load(BaseMapBuilder.DefaultSources).Build(BaseMap.DemoPath, stoppingToken);
-                    logger.LogInformation("Demo base map ready: {Tiles} tiles in {Seconds:0.0} s", tiles, elapsed.TotalSeconds);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
-                {
-                    logger.LogWarning("The demo base map could not be built: {Message}. The map shows country outlines.", e.Message);
-                }
-                return;
+                logger.LogInformation("Building the demo base map (once) into {Path}", BaseMap.DemoPath);
+                var (tiles, elapsed) = BaseMapBuilder.Load(BaseMapBuilder.DefaultSources).Build(BaseMap.DemoPath, cancellationToken);
+                logger.LogInformation("Demo base map ready: {Tiles} tiles in {Seconds:0.0} s", tiles, elapsed.TotalSeconds);
             }
         }
     }
