@@ -63,6 +63,9 @@
     if (base) {
       var loaded = 0;
       base.on("tileload", function () { element.setAttribute("data-basemap-tiles", String(++loaded)); });
+      // Every tile of the present view is drawn (Leaflet's "load"), e.g. before a screenshot.
+      base.on("loading", function () { element.setAttribute("data-basemap-ready", "false"); });
+      base.on("load", function () { element.setAttribute("data-basemap-ready", "true"); });
       base.addTo(map);
       L.control.attribution({ prefix: false }).addTo(map);
       element.setAttribute("data-outlines-loaded", "true");

@@ -129,10 +129,11 @@
       bounds.push(zone.getBounds());
     });
     element.setAttribute("data-sites-loaded", String(list.length));
-    // Fit the sites, but not so close that the country outlines leave the view.
+    // Fit the sites, but at most at city scale, so the coast and the towns around them stay in view; the site filter
+    // brings one site close.
     if (bounds.length > 0) {
       var all = bounds.reduce(function (a, b) { return a.extend(b); }, L.latLngBounds(bounds[0].getSouthWest(), bounds[0].getNorthEast()));
-      map.fitBounds(all.pad(0.5), { maxZoom: 13 });
+      map.fitBounds(all.pad(0.5), { maxZoom: 11 });
     }
     applyFilters();
   });
