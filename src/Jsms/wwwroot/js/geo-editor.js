@@ -62,7 +62,7 @@
 
     if (target.value.trim() && fromText()) {
       draw();
-      if (shape) { map.fitBounds(shape.getBounds().pad(0.5)); }
+      if (shape) { map.fitBounds(shape.getBounds().pad(0.5), { maxZoom: 13 }); }
     } else {
       draw();
     }
@@ -76,7 +76,7 @@
     target.addEventListener("input", function () {
       if (fromText()) {
         draw();
-        if (shape) { map.fitBounds(shape.getBounds().pad(0.5)); }
+        if (shape) { map.fitBounds(shape.getBounds().pad(0.5), { maxZoom: 13 }); }
       }
     });
     var id = element.dataset.target;
