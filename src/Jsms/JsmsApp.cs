@@ -10,6 +10,7 @@ using Jsms.Features.Exercises;
 using Jsms.Features.Incidents;
 using Jsms.Features.Intelligence;
 using Jsms.Features.Lessons;
+using Jsms.Features.Map;
 using Jsms.Features.Operations;
 using Jsms.Features.Partners;
 using Jsms.Features.Protection;
@@ -105,6 +106,7 @@ internal static class JsmsApp
         services.AddTraining();
         services.AddEquipment();
         services.AddAssistance();
+        services.AddMap(builder.Configuration);
         services.AddDemo();
     }
 
@@ -157,6 +159,7 @@ internal static class JsmsApp
         app.MapTraining();
         app.MapEquipment();
         app.MapAssistance();
+        app.MapMap();
     }
 
     /// <summary>The application's services for one command-line command (no web server), acting as <paramref name="actor"/> in the audit log.</summary>

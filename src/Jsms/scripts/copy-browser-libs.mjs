@@ -12,6 +12,7 @@ const files = [
   ["leaflet/dist/leaflet.js", "leaflet/leaflet.js"],
   ["leaflet/dist/leaflet.css", "leaflet/leaflet.css"],
   ["leaflet/dist/images", "leaflet/images"],
+  ["protomaps-leaflet/dist/protomaps-leaflet.js", "protomaps-leaflet/protomaps-leaflet.js"],
   ["topojson-client/dist/topojson-client.min.js", "topojson-client/topojson-client.min.js"],
   ["world-atlas/countries-50m.json", "world-atlas/countries-50m.json"],
 ];

@@ -1,6 +1,8 @@
 // Geometry on the management pages: [data-geo-editor=polygon|line] lets the user click points on the map and
 // writes the GeoJSON into the textarea named by data-target (which can also be pasted into: the map follows);
-// [data-geo-view] shows a movement's route, corridor and checkpoints.
+// [data-geo-view] shows a movement's route, corridor and checkpoints; [data-geo-point] places one point (a sensor) by a
+// click, writing the latitude and longitude inputs it names (which stay editable: the marker follows them). All on the
+// same base map as the operating picture (geo.js).
 (function () {
   "use strict";
   if (!window.L || !window.JsmsGeo) { return; }
@@ -60,7 +62,7 @@
 
     if (target.value.trim() && fromText()) {
       draw();
-      if (shape) { map.fitBounds(shape.getBounds().pad(0.5)); }
+      if (shape) { map.fitBounds(shape.getBounds().pad(0.5), { maxZoom: 13 }); }
     } else {
       draw();
     }
@@ -74,7 +76,7 @@
     target.addEventListener("input", function () {
       if (fromText()) {
         draw();
-        if (shape) { map.fitBounds(shape.getBounds().pad(0.5)); }
+        if (shape) { map.fitBounds(shape.getBounds().pad(0.5), { maxZoom: 13 }); }
       }
     });
     var id = element.dataset.target;
@@ -105,5 +107,35 @@
     });
     if (bounds) { map.fitBounds(bounds.pad(0.3)); }
     element.setAttribute("data-route-shown", route ? "true" : "false");
+  });
+
+  document.querySelectorAll("[data-geo-point]").forEach(function (element) {
+    var lat = document.getElementById(element.dataset.latitude);
+    var lng = document.getElementById(element.dataset.longitude);
+    var map = G.baseMap(element, [24.9, 67.1], 9);
+    var marker = null;
+    function read() {
+      var a = parseFloat(lat.value), b = parseFloat(lng.value);
+      return isFinite(a) && isFinite(b) && Math.abs(a) <= 90 && Math.abs(b) <= 180 ? [a, b] : null;
+    }
+    function place(point, pan) {
+      if (!point) { return; }
+      if (!marker) {
+        marker = L.circleMarker(point, { radius: 7, color: "#14202e", fillColor: "#5e3c99", fillOpacity: 1, weight: 2, className: "picked-point" }).addTo(map);
+      } else {
+        marker.setLatLng(point);
+      }
+      if (pan) { map.setView(point, Math.max(map.getZoom(), 13)); }
+      element.setAttribute("data-picked", point[0].toFixed(6) + "," + point[1].toFixed(6));
+    }
+    place(read(), true);
+    if (lat.disabled || lat.closest("fieldset[disabled]")) { return; }
+    map.on("click", function (event) {
+      var p = [Math.round(event.latlng.lat * 1e6) / 1e6, Math.round(L.Util.wrapNum(event.latlng.lng, [-180, 180], true) * 1e6) / 1e6];
+      lat.value = String(p[0]);
+      lng.value = String(p[1]);
+      place(p, false);
+    });
+    [lat, lng].forEach(function (input) { input.addEventListener("input", function () { place(read(), true); }); });
   });
 })();
