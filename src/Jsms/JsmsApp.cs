@@ -92,6 +92,7 @@ internal static class JsmsApp
         services.AddProtection();
         services.AddTracking(builder.Configuration);
         services.AddIncidents();
+        services.AddIncidentsExchange();
         services.AddDemo();
     }
 
@@ -137,6 +138,7 @@ internal static class JsmsApp
         app.MapProtection();
         app.MapTracking();
         app.MapIncidents();
+        app.MapIncidentsExchange();
     }
 
     /// <summary>The application's services for one command-line command (no web server), acting as <paramref name="actor"/> in the audit log.</summary>
