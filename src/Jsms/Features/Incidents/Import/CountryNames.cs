@@ -10,7 +10,6 @@ namespace Jsms.Features.Incidents;
 /// </summary>
 internal static class CountryNames
 {
-    private static readonly FrozenDictionary<string, string> Codes = Build();
 
     public static string? Code(string name)
     {
@@ -68,4 +67,7 @@ internal static class CountryNames
         ("Venezuela", "VE"), ("Tanzania", "TZ"), ("Micronesia", "FM"), ("South Sudan", "SS"), ("Sudan", "SD"),
         ("Slovak Republic", "SK"), ("International", "XX"),
     ];
+
+    // After the aliases: static fields are initialised in the order they are written.
+    private static readonly FrozenDictionary<string, string> Codes = Build();
 }

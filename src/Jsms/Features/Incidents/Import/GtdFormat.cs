@@ -102,7 +102,8 @@ internal sealed class GtdFormat : IncidentFileFormat
         var property = row.Int("property", -9, 1);
         var hostages = row.Int("ishostkid", -9, 1);
         var summary = row.Text("summary", IncidentLimits.Summary);
-        var city = row.Text("city", IncidentLimits.PlaceName);
+        // The GTD writes "Unknown" for a city it could not name.
+        var city = row.Text("city", IncidentLimits.PlaceName) is { } named && !named.Equals("Unknown", StringComparison.OrdinalIgnoreCase) ? named : null;
         var province = row.Text("provstate", IncidentLimits.PlaceName);
         if (row.ErrorCount > 0 || id is null || on is null || country is null)
         {
@@ -132,7 +133,7 @@ internal sealed class GtdFormat : IncidentFileFormat
             }
         }
         var what = attacks.Length > 0 ? GtdCodes.Label(GtdCodes.AttackTypes, attacks[0]) : "Attack";
-        var where = city is not null && !city.Equals("Unknown", StringComparison.OrdinalIgnoreCase) ? city : province ?? country;
+        var where = city ?? province ?? country;
         var request = new IncidentRequest(Clip($"{what} in {where}", IncidentLimits.Title), summary, on, null, precision, null, lat, lon, country,
             province, null, city, specificity is { } s ? (PlacePrecision)s : null, attacks, weapons, targets, suicide == 1, success is null ? null : success == 1,
             property switch { 1 => true, 0 => false, _ => null }, hostages switch { 1 => true, 0 => false, _ => null },

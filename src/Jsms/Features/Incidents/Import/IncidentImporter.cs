@@ -157,9 +157,9 @@ internal sealed class IncidentImporter(JsmsDbContext db, ReleaseMarkings marking
             known.TryAdd(e.SourceEventId!, e.Id);
         }
 
-        var added = new List<string>();
-        var updated = new List<string>();
-        var unchanged = new List<string>();
+        var added = new List<ImportedEventDto>();
+        var updated = new List<ImportedEventDto>();
+        var unchanged = new List<ImportedEventDto>();
         var fresh = new List<ImportedEvent>();
         var again = new List<ImportedEvent>();
         foreach (var e in parsed.Events)
@@ -168,7 +168,7 @@ internal sealed class IncidentImporter(JsmsDbContext db, ReleaseMarkings marking
         }
 
         var describe = await DescriberAsync(caller, resolved);
-        var changed = new List<(Guid Id, IncidentRequest Request, string EventId)>();
+        var changed = new List<(Guid Id, IncidentRequest Request, ImportedEventDto Event)>();
         for (var offset = 0; offset < again.Count; offset += Chunk)
         {
             var chunk = again.Skip(offset).Take(Chunk).ToList();
@@ -182,11 +182,11 @@ internal sealed class IncidentImporter(JsmsDbContext db, ReleaseMarkings marking
                 IncidentInput.Apply(probe, request);
                 if (Comparable(probe) == Comparable(incident))
                 {
-                    unchanged.Add(e.EventId);
+                    unchanged.Add(new ImportedEventDto(e.EventId, e.Line, incident.Id));
                 }
                 else
                 {
-                    changed.Add((incident.Id, request, e.EventId));
+                    changed.Add((incident.Id, request, new ImportedEventDto(e.EventId, e.Line, incident.Id)));
                 }
             }
         }
@@ -199,7 +199,7 @@ internal sealed class IncidentImporter(JsmsDbContext db, ReleaseMarkings marking
             var ids = chunk.Select(c => c.Id).ToList();
             var tracked = await WithChildren(db.Writable<Incident>(caller)).Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
             var marks = await markings.DescribeAsync([.. tracked.Values.Select(i => (i.Id, i.OwnerAgencyId, i.Tlp))]);
-            foreach (var (id, request, eventId) in chunk)
+            foreach (var (id, request, imported) in chunk)
             {
                 var incident = tracked[id];
                 var before = JsonSerializer.SerializeToElement(IncidentsService.ToDto(incident, marks[id]), IncidentsService.SnapshotJson);
@@ -207,6 +207,15 @@ internal sealed class IncidentImporter(JsmsDbContext db, ReleaseMarkings marking
                 IncidentInput.Apply(incident, request);
                 // A class counted before and now is the same row (keyed by the class): change it rather than add a second.
                 incident.Casualties = [.. incident.Casualties.Select(c => kept.TryGetValue(c.VictimClass, out var row) ? CopyInto(c, row) : c)];
+                // The new groups and sources carry their ids already: said to be new, or EF Core would take them for stored rows to update.
+                foreach (var group in incident.Perpetrators)
+                {
+                    db.Entry(group).State = EntityState.Added;
+                }
+                foreach (var source in incident.Sources)
+                {
+                    db.Entry(source).State = EntityState.Added;
+                }
                 incident.Version++;
                 incident.UpdatedAt = Now;
                 var after = JsonSerializer.SerializeToElement(IncidentsService.ToDto(incident, marks[id]), IncidentsService.SnapshotJson);
@@ -215,7 +224,7 @@ internal sealed class IncidentImporter(JsmsDbContext db, ReleaseMarkings marking
                     .Select(p => p.Name).ToList();
                 fields.Add($"imported from {format.Name}");
                 db.Add(Version(caller, incident, fields, after.GetRawText()));
-                updated.Add(eventId);
+                updated.Add(imported);
             }
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
@@ -240,7 +249,7 @@ internal sealed class IncidentImporter(JsmsDbContext db, ReleaseMarkings marking
             var snapshot = JsonSerializer.Serialize(IncidentsService.ToDto(incident, describe), IncidentsService.SnapshotJson);
             versions.Add(Version(caller, incident, ["created", $"imported from {format.Name}"], snapshot));
             incidents.Add(incident);
-            added.Add(e.EventId);
+            added.Add(new ImportedEventDto(e.EventId, e.Line, incident.Id));
         }
         if (incidents.Count > 0)
         {

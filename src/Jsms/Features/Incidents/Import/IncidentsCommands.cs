@@ -80,7 +80,7 @@ internal static class IncidentsCommands
                     + $"{outcome.Unchanged.Count:N0} unchanged in {started.Elapsed.TotalSeconds:0.0}s.");
                 foreach (var updated in outcome.Updated.Take(50))
                 {
-                    Console.WriteLine($"  updated {updated}");
+                    Console.WriteLine($"  updated {updated.EventId} (line {updated.Line}, incident {updated.IncidentId})");
                 }
                 return 0;
             }

@@ -2,6 +2,7 @@ using Jsms.Features.Screening;
 using Jsms.Platform.Access;
 using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Jsms.Features.Incidents;
 
@@ -39,7 +40,7 @@ internal static class IncidentsExchangeModule
     /// and unchanged.
     /// </summary>
     public static async Task<Results<Ok<ImportOutcomeDto>, ValidationProblem>> Import(HttpContext http, Caller caller, IncidentImporter importer,
-        string? format, string? tlp, string[]? releaseTo, CancellationToken cancellationToken)
+        string? format, string? tlp, [FromQuery] string[]? releaseTo, CancellationToken cancellationToken)
     {
         if (IncidentFileFormat.For(format) is not { } fileFormat)
         {

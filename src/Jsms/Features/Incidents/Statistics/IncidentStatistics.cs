@@ -201,7 +201,7 @@ internal sealed class IncidentStatistics(JsmsDbContext db)
 
     public static string Name(StatisticsDimension d) => char.ToLowerInvariant(d.ToString()[0]) + d.ToString()[1..];
 
-    public static bool TryParse(string? text, out StatisticsDimension dimension)
+    public static bool TryParseDimension(string? text, out StatisticsDimension dimension)
     {
         dimension = default;
         return text is not null && Enum.TryParse(text.Trim(), ignoreCase: true, out dimension) && Enum.IsDefined(dimension)

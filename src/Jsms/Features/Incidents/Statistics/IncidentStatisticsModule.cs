@@ -43,14 +43,14 @@ internal static class IncidentStatisticsModule
             errors["from"] = [$"At most {MaxYears} years at once."];
         }
         const string dimensions = "week, month, quarter, year, region, country, attackType, targetType, group or victimClass";
-        if (!IncidentStatistics.TryParse(by ?? "month", out var first))
+        if (!IncidentStatistics.TryParseDimension(by ?? "month", out var first))
         {
             errors["by"] = [$"One of {dimensions}."];
         }
         StatisticsDimension? second = null;
         if (by2 is not null)
         {
-            if (!IncidentStatistics.TryParse(by2, out var parsed))
+            if (!IncidentStatistics.TryParseDimension(by2, out var parsed))
             {
                 errors["by2"] = [$"One of {dimensions}."];
             }
