@@ -107,6 +107,7 @@ internal static class JsmsApp
         services.AddEquipment();
         services.AddAssistance();
         services.AddMap(builder.Configuration);
+        services.AddIncidentsExchange();
         services.AddDemo();
     }
 
@@ -160,6 +161,7 @@ internal static class JsmsApp
         app.MapEquipment();
         app.MapAssistance();
         app.MapMap();
+        app.MapIncidentsExchange();
     }
 
     /// <summary>The application's services for one command-line command (no web server), acting as <paramref name="actor"/> in the audit log.</summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Jsms.Features.Accounts;
 using Jsms.Features.Audit;
+using Jsms.Features.Incidents;
 using Jsms.Features.Map;
 using Jsms.Features.Partners;
 using Jsms.Features.Screening;
@@ -29,6 +30,7 @@ internal static class JsmsCommandLine
         root.AddScreeningCommands();
         root.AddTrackingCommands();
         root.AddMapCommands();
+        root.AddIncidentsCommands();
         var firstIsOption = args.Length > 0 && args[0].StartsWith('-') && args[0] is not ("--help" or "-h" or "-?" or "--version");
         if (args.Length == 0 || firstIsOption)
         {
