@@ -54,7 +54,14 @@ internal static class AlertTriage
         var (result, errors) = await AssignAsync(db, caller, clock, id, request.UserId);
         if (errors is not null)
         {
-            return TypedResults.ValidationProblem(errors);
+            // No user named: a malformed request (400, as every missing field). A user who may not take the alert: 422.
+            return request.UserId is null
+                ? TypedResults.ValidationProblem(errors)
+                : TypedResults.Problem(new HttpValidationProblemDetails(errors)
+                {
+                    Status = StatusCodes.Status422UnprocessableEntity,
+                    Title = "The alert cannot be assigned to this user",
+                });
         }
         return result switch
         {
@@ -233,6 +240,10 @@ internal static class AlertTriage
             Latitude = alert.Latitude,
             Longitude = alert.Longitude,
         };
+        // The coordinators are named on the escalated alert too, so the notice leads them to it (a RED alert names its
+        // readers; AMBER and AMBER+STRICT ones they read already as members of the owner agency).
+        var named = await db.Set<NamedRecipient>().Where(r => r.RecordId == alert.Id).Select(r => r.UserId).ToListAsync();
+        db.AddRange(coordinators.Except(named).Select(u => new NamedRecipient { RecordId = alert.Id, UserId = u }));
         var raised = db.Raise(draft, audience with { Recipients = [.. audience.Recipients, .. coordinators] }, [new AlertInput(alert, "alert")]);
         // The escalated alert's own inputs too: the notice repeats its title and place.
         var inputs = await db.Set<DerivedInput>().AsNoTracking().Where(i => i.DerivedId == alert.Id).ToListAsync();

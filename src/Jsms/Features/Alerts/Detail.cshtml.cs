@@ -154,7 +154,7 @@ internal sealed class AlertDetailModel(JsmsDbContext db, TimeProvider clock, Ale
         var (result, errors) = await AlertTriage.AssignAsync(db, Me, clock, id, userId);
         if (errors is not null)
         {
-            return await Failed(id, "assign", errors);
+            return await Failed(id, "assign", errors, userId is null ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity);
         }
         return Done(result, text["Alerts.AssignedNotice"].Value);
     }
@@ -168,7 +168,7 @@ internal sealed class AlertDetailModel(JsmsDbContext db, TimeProvider clock, Ale
         var (added, forbidden, errors) = await AlertTriage.CommentAsync(db, Me, clock, id, comment);
         if (errors is not null)
         {
-            return await Failed(id, "comment", errors);
+            return await Failed(id, "comment", errors, StatusCodes.Status400BadRequest);
         }
         if (added is null)
         {
@@ -187,13 +187,13 @@ internal sealed class AlertDetailModel(JsmsDbContext db, TimeProvider clock, Ale
         var (result, conflict) = await AlertTriage.EscalateAsync(db, Me, clock, broadcaster, id);
         if (conflict is not null)
         {
-            return await Failed(id, "escalate", new() { ["severity"] = [conflict] });
+            return await Failed(id, "escalate", new() { ["severity"] = [conflict] }, StatusCodes.Status409Conflict);
         }
         return Done(result, text["Alerts.EscalatedNotice", result.Alert?.Severity.ToString() ?? ""].Value);
     }
 
-    /// <summary>The page again with the form's errors (422), nothing saved.</summary>
-    private async Task<IActionResult> Failed(Guid id, string form, Dictionary<string, string[]> errors)
+    /// <summary>The page again with the form's errors and the API's status for them, nothing saved.</summary>
+    private async Task<IActionResult> Failed(Guid id, string form, Dictionary<string, string[]> errors, int status)
     {
         if (!await LoadAsync(id))
         {
@@ -201,7 +201,7 @@ internal sealed class AlertDetailModel(JsmsDbContext db, TimeProvider clock, Ale
         }
         Errors = errors;
         FailedForm = form;
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        Response.StatusCode = status;
         return Page();
     }
 }
