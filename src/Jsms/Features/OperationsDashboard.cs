@@ -31,6 +31,9 @@ internal sealed class OperationsDashboard
 
     private const int Shown = 15;
 
+    /// <summary>STIX objects that are structure rather than intelligence a reader follows up.</summary>
+    private static readonly string[] Plumbing = ["relationship", "marking-definition", "extension-definition", "identity", "language-content"];
+
     public static async Task<OperationsDashboard> LoadAsync(JsmsDbContext db, Caller caller, DateTime now, double silentMinutes)
     {
         var open = await db.Readable<Alert>(caller).Where(a => a.Status != AlertStatus.Resolved)
@@ -55,7 +58,7 @@ internal sealed class OperationsDashboard
             .OrderByDescending(e => e.Sequence).Skip(1).Select(e => (DateTime?)e.Timestamp).FirstOrDefaultAsync();
         var since = previous ?? now.AddDays(-1);
         var intelligence = await db.Readable<StixObjectVersion>(caller).AsNoTracking()
-            .Where(o => o.DateAdded > since && o.Type != "relationship" && o.Type != "marking-definition")
+            .Where(o => o.DateAdded > since && !Plumbing.Contains(o.Type))
             .OrderByDescending(o => o.DateAdded).Take(Shown)
             .Select(o => new NewIntelligence(o.StixId, o.Type, o.Name, o.DateAdded)).ToListAsync();
         return new OperationsDashboard

@@ -12,6 +12,11 @@
     if (!badge) { return; }
     badge.textContent = String(value);
     badge.hidden = !value;
+    // The badge is hidden from assistive technology so the link keeps its name; the count is the link's description.
+    var link = badge.closest("a");
+    if (link) {
+      if (value) { link.title = value + " " + badge.getAttribute("data-label"); } else { link.removeAttribute("title"); }
+    }
   }
 
   function refresh() {
