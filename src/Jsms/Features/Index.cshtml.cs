@@ -1,15 +1,24 @@
 using System.Text.Json;
 using Jsms.Features.Consultations;
+using Jsms.Features.Tracking;
 using Jsms.Platform.Access;
+using Jsms.Platform.Database;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Jsms.Features;
 
-/// <summary>The home dashboard: overdue commitments first, progress by dialogue and sector, urgent messages waiting for the caller's agency.</summary>
-internal sealed class IndexModel(CommitmentsService commitments, UrgentChannel channel, IStringLocalizer<SharedResource> text) : PageModel
+/// <summary>
+/// The home dashboard: the operating picture (open alerts by severity, movements of the day, silent trackers, new
+/// intelligence), urgent messages waiting for the caller's agency, overdue commitments, progress by dialogue and sector.
+/// </summary>
+internal sealed class IndexModel(CommitmentsService commitments, UrgentChannel channel, JsmsDbContext db, TimeProvider clock,
+    IOptions<TrackingOptions> tracking, IStringLocalizer<SharedResource> text) : PageModel
 {
+    public OperationsDashboard Operations { get; private set; } = null!;
+
     public DashboardDto Dashboard { get; private set; } = null!;
 
     public IReadOnlyList<UrgentSummary> PendingUrgent { get; private set; } = [];
@@ -23,6 +32,7 @@ internal sealed class IndexModel(CommitmentsService commitments, UrgentChannel c
         {
             return Challenge();
         }
+        Operations = await OperationsDashboard.LoadAsync(db, caller, clock.GetUtcNow().UtcDateTime, tracking.Value.SilentTrackerMinutes);
         Dashboard = await commitments.DashboardAsync(caller);
         PendingUrgent = await channel.PendingInboxAsync(caller);
         ChartJson = JsonSerializer.Serialize(new

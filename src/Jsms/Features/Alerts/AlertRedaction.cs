@@ -45,6 +45,7 @@ internal static class AlertRedaction
         "movement.overdue" => "A movement not released to you is overdue",
         "rfi.overdue" => "A request for information not released to you is overdue",
         "urgent-message.overdue" => "An urgent message not released to you was not acknowledged",
+        AlertTriage.EscalatedKind => "An alert about records not released to you was escalated",
         _ => "An alert about records not released to you",
     };
 }

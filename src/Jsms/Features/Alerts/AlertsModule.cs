@@ -21,6 +21,7 @@ internal static class AlertsModule
         group.MapGet("/{id:guid}", Get);
         group.MapPost("/{id:guid}/acknowledge", Acknowledge);
         group.MapPost("/{id:guid}/resolve", Resolve);
+        group.MapAlertTriage();
         return app;
     }
 
@@ -118,7 +119,12 @@ internal static class AlertsModule
             alert.Status = AlertStatus.Acknowledged;
             alert.AcknowledgedAt = clock.GetUtcNow().UtcDateTime;
             alert.AcknowledgedByUserId = caller.UserId;
-            alert.AssignedToUserId ??= caller.UserId;
+            AlertTriage.Record(db, alert, caller, "acknowledge", nameof(AlertStatus.Open), nameof(AlertStatus.Acknowledged), alert.AcknowledgedAt.Value);
+            if (alert.AssignedToUserId is null)
+            {
+                alert.AssignedToUserId = caller.UserId;
+                AlertTriage.Record(db, alert, caller, "assign", null, caller.UserName, alert.AcknowledgedAt.Value);
+            }
             await db.SaveChangesAsync();
         }
         return new AlertActionResult(await DtoAsync(db, caller, id), false);
@@ -132,6 +138,7 @@ internal static class AlertsModule
             return new AlertActionResult(null, alert is not null);
         }
         var now = clock.GetUtcNow().UtcDateTime;
+        AlertTriage.Record(db, alert, caller, "resolve", alert.Status.ToString(), nameof(AlertStatus.Resolved), now);
         alert.AcknowledgedAt ??= now;
         alert.AcknowledgedByUserId ??= caller.UserId;
         alert.Status = AlertStatus.Resolved;
@@ -147,6 +154,10 @@ internal static class AlertsModule
 
     private static async Task<AlertDto> DtoAsync(JsmsDbContext db, Caller caller, Guid id)
         => (await ForReaderAsync(db, caller, db.Set<Alert>().AsNoTracking().Where(a => a.Id == id), CancellationToken.None)).First();
+
+    /// <summary>One alert as the caller may read it (redacted where the policy says so), or null when it may not read it.</summary>
+    internal static async Task<AlertDto?> ReadOneAsync(JsmsDbContext db, Caller caller, Guid id)
+        => (await ForReaderAsync(db, caller, db.Readable<Alert>(caller).AsNoTracking().Where(a => a.Id == id), CancellationToken.None)).FirstOrDefault();
 
     /// <summary>The alert as clients read it, with its owner agency's code (the agency it belongs to: its site's, or its movement's).</summary>
     private static Expression<Func<Alert, AlertDto>> ToDto(JsmsDbContext db)

@@ -1,0 +1,3 @@
+namespace Jsms.Features.Alerts;
+
+internal sealed record AlertCommentDto(Guid Id, string Author, string Text, DateTime At);

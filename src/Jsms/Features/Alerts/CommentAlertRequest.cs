@@ -1,0 +1,3 @@
+namespace Jsms.Features.Alerts;
+
+internal sealed record CommentAlertRequest(string? Text);
