@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Jsms.Features.Operations;
 using Jsms.Features.Protection;
 using Jsms.Platform.Access;
 using Jsms.Platform.Database;
@@ -45,6 +46,8 @@ internal sealed class ExercisesService(JsmsDbContext db, ReleaseMarkings marking
         {
             return Outcome.NotFound<ExerciseDto>();
         }
+        // The consent an exercise runs under must be one the caller may read (a party to it), like any reference.
+        References.Ensure(await db.MissingAsync<Consent>(caller, "consentId", request.ConsentId));
         var errors = new Dictionary<string, string[]>();
         Validate.RequireText(errors, "name", request.Name, 300);
         Validate.CheckLength(errors, "scenario", request.Scenario, 8000);

@@ -32,7 +32,8 @@ internal sealed record ConsentRequestDto(
     DateTime? SubmittedAt,
     DateTime? DecidedAt,
     DecisionProgressDto Progress,
-    List<ConsentDecisionDto> Decisions) : IAuditedRead
+    List<ConsentDecisionDto> Decisions,
+    List<PersonnelCurrencyDto> Currency) : IAuditedRead
 {
     string IAuditedRead.RecordType => nameof(ConsentRequest);
 

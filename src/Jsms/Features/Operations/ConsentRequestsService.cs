@@ -1,5 +1,6 @@
 using Jsms.Features.Alerts;
 using Jsms.Features.Protection;
+using Jsms.Features.Training;
 using Jsms.Platform.Access;
 using Jsms.Platform.Database;
 using Jsms.Platform.Identity;
@@ -13,7 +14,7 @@ namespace Jsms.Features.Operations;
 /// the access policy: a request is TLP:AMBER released to exactly its host authorities, so only the parties find it. The
 /// decisions themselves are <see cref="ConsentDecisions"/>'.
 /// </summary>
-internal sealed class ConsentRequestsService(JsmsDbContext db, PassportNumbers passports, TimeProvider clock)
+internal sealed class ConsentRequestsService(JsmsDbContext db, PassportNumbers passports, TimeProvider clock, TrainingCurrency training)
 {
     public async Task<List<ConsentRequestSummaryDto>> ListAsync(Caller caller, string? status = null)
     {
@@ -36,7 +37,7 @@ internal sealed class ConsentRequestsService(JsmsDbContext db, PassportNumbers p
     public async Task<ConsentRequestDto?> GetAsync(Caller caller, Guid id)
     {
         var request = await db.Readable<ConsentRequest>(caller).AsNoTracking().Include(r => r.Authorities).FirstOrDefaultAsync(r => r.Id == id);
-        return request is null ? null : await DescribeAsync(request);
+        return request is null ? null : await DescribeAsync(caller, request);
     }
 
     public async Task<OperationOutcome<ConsentRequestDto>> CreateAsync(Caller caller, ConsentRequestInput input)
@@ -393,7 +394,7 @@ internal sealed class ConsentRequestsService(JsmsDbContext db, PassportNumbers p
     }
 
     /// <summary>The request as its parties see it, with its decisions and the progress of the current round.</summary>
-    private async Task<ConsentRequestDto> DescribeAsync(ConsentRequest request)
+    private async Task<ConsentRequestDto> DescribeAsync(Caller caller, ConsentRequest request)
     {
         var decisions = await db.Set<ConsentDecision>().AsNoTracking().Where(d => d.RequestId == request.Id).OrderBy(d => d.At).ToListAsync();
         var authorityIds = request.Authorities.Select(a => a.AgencyId).ToList();
@@ -417,7 +418,37 @@ internal sealed class ConsentRequestsService(JsmsDbContext db, PassportNumbers p
             request.AmendsConsentId, request.ConsentId, request.CreatedAt, request.SubmittedAt, request.DecidedAt, progress,
             [.. decisions.Select(d => new ConsentDecisionDto(d.Id, d.Round, names.Agency(d.AuthorityAgencyId), userNames.GetValueOrDefault(d.DecidedByUserId, "?"),
                 d.Answer.ToString(), d.Reasons, d.Conditions, d.NarrowedArea is null ? null : Geo.ToJson(d.NarrowedArea), d.NarrowedStart, d.NarrowedEnd,
-                d.PersonnelIds, d.At))]);
+                d.PersonnelIds, d.At))],
+            await CurrencyAsync(caller, request, names.Agency(request.OwnerAgencyId)));
+    }
+
+    /// <summary>
+    /// Each deployed person's certificates on the period start. Vetting is out of date unless a vetting certificate is
+    /// current then: the vetting date typed into the request is the requester's word, the certificate is the record.
+    /// </summary>
+    private async Task<List<PersonnelCurrencyDto>> CurrencyAsync(Caller caller, ConsentRequest request, string requesterCode)
+    {
+        var people = request.Personnel.OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+        var on = DateOnly.FromDateTime(request.PeriodStart);
+        var currency = await training.OfAsync(caller, [.. people.Select(p => new PersonRef(p.UserId, p.UserId is null ? p.Name : null, p.UserId is null ? requesterCode : null))], on);
+        return [.. people.Zip(currency, (p, c) =>
+        {
+            var warnings = new List<string>();
+            warnings.AddRange(c.Certificates.Where(x => x.CertificateState == CurrencyState.Expired)
+                .Select(x => $"{x.Course}: certificate expired on {x.CertificateExpiresOn:yyyy-MM-dd}"));
+            warnings.AddRange(c.Certificates.Where(x => x.CertificateState == CurrencyState.Expiring)
+                .Select(x => $"{x.Course}: certificate expires on {x.CertificateExpiresOn:yyyy-MM-dd}"));
+            if (!c.VettingCurrent)
+            {
+                warnings.Add(p.VettedOn is { } vetted
+                    ? $"Vetting out of date: no current vetting certificate on {on:yyyy-MM-dd} (declared vetted on {vetted:yyyy-MM-dd})"
+                    : $"Vetting out of date: no current vetting certificate on {on:yyyy-MM-dd}");
+            }
+            return new PersonnelCurrencyDto(p.Id, p.Name, on,
+                [.. c.Certificates.Select(x => new CertificateCurrencyDto(x.CourseId, x.Course, x.CertificateNumber, x.CertificateIssuedOn,
+                    x.CertificateExpiresOn, x.CertificateState))],
+                c.AnyExpired, c.AnyExpiring, c.VettingCurrent, warnings);
+        })];
     }
 
     private async Task<OperationNames> NamesAsync(IEnumerable<Guid> agencyIds, IEnumerable<Guid> stateIds)

@@ -1,14 +1,24 @@
+using Jsms.Platform.Database;
 using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Features.Operations;
 
-/// <summary>The consent register (without its map): the consents the caller may read, optionally for one host state.</summary>
-internal sealed class ConsentsModel(ConsentsService consents) : JsmsPage
+/// <summary>
+/// The consent register (without its map): the consents the caller may read, optionally for one host state. A writer of
+/// a consent's host authorities suspends, resumes or revokes it here, through <see cref="ConsentsService"/> as the API does.
+/// </summary>
+internal sealed class ConsentsModel(ConsentsService consents, JsmsDbContext db) : JsmsPage
 {
     public List<ConsentDto> Consents { get; private set; } = [];
 
+    /// <summary>The requests (by id) on which the caller's agency is a host authority.</summary>
+    public HashSet<Guid> HostedRequests { get; private set; } = [];
+
     [BindProperty(SupportsGet = true)] public string? State { get; set; }
+
+    public bool MayChangeStatus(ConsentDto consent) => Me.CanWrite && HostedRequests.Contains(consent.RequestId);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -17,6 +27,38 @@ internal sealed class ConsentsModel(ConsentsService consents) : JsmsPage
             return Challenge();
         }
         Consents = await consents.ListAsync(Me, State);
+        var requestIds = Consents.Select(c => c.RequestId).ToList();
+        HostedRequests = [.. await db.Set<ConsentAuthority>().AsNoTracking()
+            .Where(a => a.AgencyId == Me.AgencyId && requestIds.Contains(a.RequestId)).Select(a => a.RequestId).ToListAsync()];
         return Page();
+    }
+
+    public Task<IActionResult> OnPostSuspendAsync(Guid id, string? reason)
+        => StepAsync(() => consents.SuspendAsync(Me, id, new ConsentStatusInput(reason)), "Consent suspended.");
+
+    public Task<IActionResult> OnPostResumeAsync(Guid id, string? reason)
+        => StepAsync(() => consents.ResumeAsync(Me, id, new ConsentStatusInput(reason)), "Consent resumed.");
+
+    public Task<IActionResult> OnPostRevokeAsync(Guid id, string? reason)
+        => StepAsync(() => consents.RevokeAsync(Me, id, new ConsentStatusInput(reason)), "Consent revoked.");
+
+    private async Task<IActionResult> StepAsync(Func<Task<OperationOutcome<ConsentDto>>> step, string done)
+    {
+        if (await RefuseUnlessWriterAsync(hideAsNotFound: true) is { } refusal)
+        {
+            return refusal;
+        }
+        var outcome = await step();
+        if (outcome.Forbidden is not null)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        if (outcome.Value is null && outcome.Errors is null && outcome.Conflict is null)
+        {
+            return NotFound();
+        }
+        Notice = outcome.Value is not null ? done
+            : outcome.Conflict ?? string.Join(" ", outcome.Errors!.SelectMany(e => e.Value));
+        return Redirect("/Operations/Consents" + (string.IsNullOrEmpty(State) ? "" : "?State=" + Uri.EscapeDataString(State)));
     }
 }
