@@ -28,7 +28,9 @@ internal static class IncidentsExchangeModule
     {
         var incidents = app.MapApiGroup("/incidents", "Incidents");
         incidents.MapGet("/export", Export);
-        incidents.MapWritesGroup().MapPost("/import", Import);
+        var writes = incidents.MapWritesGroup();
+        writes.MapPost("/import", Import);
+        writes.MapIncidentSharing();
         app.MapIncidentStatistics();
         return app;
     }
