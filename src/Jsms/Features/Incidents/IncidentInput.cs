@@ -195,7 +195,8 @@ internal static partial class IncidentInput
         incident.HostagesOrKidnapping = r.HostagesOrKidnapping;
         incident.Perpetrators = [.. (r.Perpetrators ?? []).Select((p, i) => new IncidentPerpetrator
         {
-            IncidentId = incident.Id, Ordinal = i, Name = p.Name!.Trim(), Claimed = p.Claimed ?? ClaimStatus.Unknown,
+            // Ids given here: the importer writes these rows in bulk, with no key generation of EF Core's.
+            Id = Guid.NewGuid(), IncidentId = incident.Id, Ordinal = i, Name = p.Name!.Trim(), Claimed = p.Claimed ?? ClaimStatus.Unknown,
             ClaimMode = Trimmed(p.ClaimMode), StixThreatActorId = Trimmed(p.StixThreatActorId),
         })];
         incident.Casualties = [.. (r.Casualties ?? []).Select(c => new IncidentCasualty
@@ -206,7 +207,7 @@ internal static partial class IncidentInput
         }).OrderBy(c => c.VictimClass)];
         incident.Sources = [.. (r.Sources ?? []).Select(s => new IncidentSource
         {
-            IncidentId = incident.Id, Name = s.Name!.Trim(), Url = Trimmed(s.Url), PublishedOn = s.PublishedOn,
+            Id = Guid.NewGuid(), IncidentId = incident.Id, Name = s.Name!.Trim(), Url = Trimmed(s.Url), PublishedOn = s.PublishedOn,
             Format = s.Format ?? SourceFormat.Manual, SourceEventId = Trimmed(s.SourceEventId), Killed = s.Killed, Injured = s.Injured,
         })];
         incident.SiteIds = [.. (r.SiteIds ?? []).Distinct()];

@@ -170,10 +170,12 @@ internal sealed class IncidentsService(JsmsDbContext db, ReleaseMarkings marking
         }
         await EnsureReferencesAsync(caller, request);
         var before = ToDto(incident, await markings.DescribeAsync(incident));
+        var stored = StoredChildren(incident);
         var casualties = incident.Casualties.ToDictionary(c => c.VictimClass);
         IncidentInput.Apply(incident, request);
         // A class counted before and now is the same row (its key is the class): change it rather than add a second.
         incident.Casualties = [.. incident.Casualties.Select(c => casualties.TryGetValue(c.VictimClass, out var kept) ? Copy(c, kept) : c)];
+        MarkNewChildren(incident, stored);
         if (marking is not null)
         {
             await markings.ReplaceAsync(incident, marking);
@@ -234,7 +236,9 @@ internal sealed class IncidentsService(JsmsDbContext db, ReleaseMarkings marking
         }
         var before = ToDto(incident, await markings.DescribeAsync(incident));
         var otherBefore = ToDto(other, await markings.DescribeAsync(other));
+        var stored = StoredChildren(incident);
         MergeInto(incident, other);
+        MarkNewChildren(incident, stored);
         incident.Version++;
         incident.UpdatedAt = Now;
         other.DeletedAt = Now;
@@ -299,6 +303,21 @@ internal sealed class IncidentsService(JsmsDbContext db, ReleaseMarkings marking
         incident.PropertyDamage ??= other.PropertyDamage;
         incident.HostagesOrKidnapping ??= other.HostagesOrKidnapping;
         incident.Project ??= other.Project;
+    }
+
+    private static HashSet<object> StoredChildren(Incident incident)
+        => new(incident.Perpetrators.Cast<object>().Concat(incident.Sources).Concat(incident.Casualties), ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// Rows built here carry their keys already (the incident's id, the victim class): said to be new, or EF Core would
+    /// take them for stored rows to update and the save would fail as a concurrent change.
+    /// </summary>
+    private void MarkNewChildren(Incident incident, HashSet<object> stored)
+    {
+        foreach (var row in incident.Perpetrators.Cast<object>().Concat(incident.Sources).Concat(incident.Casualties).Where(r => !stored.Contains(r)))
+        {
+            db.Entry(row).State = EntityState.Added;
+        }
     }
 
     private static (int? Low, int? High) Widen(int? low, int best, int? high, int theirLow, int theirHigh)

@@ -273,19 +273,25 @@
   if (element.dataset.incidentsUrl) {
     var to = new Date();
     var from = new Date(to.getTime() - 30 * 24 * 3600 * 1000);
-    fetch(element.dataset.incidentsUrl + "?from=" + encodeURIComponent(from.toISOString()) + "&to=" + encodeURIComponent(to.toISOString()),
+    // The incidents API takes days (yyyy-MM-dd), not instants.
+    fetch(element.dataset.incidentsUrl + "?from=" + from.toISOString().slice(0, 10) + "&to=" + to.toISOString().slice(0, 10),
       { credentials: "same-origin", headers: { Accept: "application/geo+json, application/json" } })
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (collection) {
         if (!collection || !collection.features) { element.setAttribute("data-incidents", "none"); return; }
         L.geoJSON(collection, {
           pointToLayer: function (feature, latlng) {
-            return L.circleMarker(latlng, { radius: 7, color: "#14202e", fillColor: "#e66100", fillOpacity: 0.9, weight: 2, className: "incident-marker" });
+            var p = feature.properties || {};
+            var casualties = (p.killed || 0) + (p.injured || 0);
+            return L.circleMarker(latlng, { radius: Math.min(20, 5 + Math.sqrt(casualties) * 2), color: "#14202e", fillColor: "#e66100", fillOpacity: 0.9, weight: 2, className: "incident-marker" });
           },
           style: function () { return { color: "#e66100", weight: 2, className: "incident-shape" }; },
           onEachFeature: function (feature, layer) {
             var p = feature.properties || {};
-            if (p.title || p.name) { layer.bindTooltip(String(p.title || p.name)); }
+            if (p.title || p.name) {
+              var figures = p.killed !== undefined ? " (" + p.occurredOn + ", " + p.attackLabel + ": " + p.killed + " killed, " + p.injured + " injured)" : "";
+              layer.bindTooltip(String(p.title || p.name) + figures);
+            }
           },
         }).addTo(groups.incidents);
         element.setAttribute("data-incidents", String(collection.features.length));
