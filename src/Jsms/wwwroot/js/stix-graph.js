@@ -32,10 +32,12 @@
       container: box,
       elements: elements,
       wheelSensitivity: 0.3,
+      maxZoom: 1.6,
+      minZoom: 0.2,
       style: [
         { selector: "node", style: {
-          "background-color": "data(colour)", label: "data(label)", "text-wrap": "wrap", "text-max-width": "140px",
-          "font-size": "10px", "text-valign": "bottom", "text-margin-y": "4px", color: "#1b1b1b", width: "22px", height: "22px",
+          "background-color": "data(colour)", label: "data(label)", "text-wrap": "wrap", "text-max-width": "130px",
+          "font-size": "11px", "text-valign": "bottom", "text-margin-y": "4px", color: "#1b1b1b", width: "22px", height: "22px",
         } },
         { selector: "node[root = 1]", style: { width: "34px", height: "34px", "border-width": "3px", "border-color": "#111" } },
         { selector: "edge", style: {
@@ -44,7 +46,9 @@
           "text-background-color": "#fff", "text-background-opacity": 0.8,
         } },
       ],
-      layout: { name: graph.nodes.length > 12 ? "cose" : "concentric", concentric: (n) => (n.data("root") ? 2 : 1), levelWidth: () => 1, padding: 30, animate: false },
+      layout: graph.nodes.length > 12
+        ? { name: "cose", padding: 30, animate: false, nodeRepulsion: () => 12000, idealEdgeLength: () => 110 }
+        : { name: "concentric", concentric: (n) => (n.data("root") ? 2 : 1), levelWidth: () => 1, minNodeSpacing: 110, padding: 40, animate: false },
     });
     cy.on("tap", "node", (event) => {
       const url = event.target.data("url");
