@@ -33,4 +33,29 @@ public sealed class CollectionsPageTests(IntelligenceTestApp app) : IClassFixtur
         var forbidden = await viewer.PostFormAsync("/Intelligence/Collections", [new("Title", "Viewer's")], tokenFrom: "/Intelligence/Collections");
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
     }
+
+    [Fact]
+    public async Task A_relationship_written_with_the_form_fields_links_the_two_objects_by_name()
+    {
+        var collection = await app.CreateCollectionAsync();
+        var tag = "Rel" + Guid.NewGuid().ToString("N")[..8];
+        var indicator = IntelligenceTestApp.Indicator($"{tag} plate", StixMarkings.Tlp2Ids[Jsms.Platform.Access.Tlp.Green]);
+        await app.PostObjectsAsync("pk.analyst", collection, [indicator]);
+        using var analyst = await app.SignInWebAsync("pk.analyst");
+        var form = await analyst.Client.GetStringAsync("/Intelligence/Write?type=threat-actor");
+        Assert.Contains("data-testid=\"stix-write-relationship\"", form, StringComparison.Ordinal);
+
+        var actor = await analyst.PostFormAsync("/Intelligence/Write", [new("Form.Type", "threat-actor"), new("Form.CollectionId", collection.ToString()),
+            new("Form.Name", $"{tag} group"), new("Form.ThreatActorTypes", "terrorist"), new("Form.Marking.Tlp", "GREEN")]);
+        var actorId = System.Web.HttpUtility.ParseQueryString(actor.RequestMessage!.RequestUri!.Query)["id"]!;
+        Assert.StartsWith("threat-actor--", actorId, StringComparison.Ordinal);
+        Assert.Contains((string)indicator["id"]!, await analyst.Client.GetStringAsync("/Intelligence/Write?type=relationship"), StringComparison.Ordinal);
+
+        var written = await analyst.PostFormAsync("/Intelligence/Write", [new("Form.Type", "relationship"), new("Form.CollectionId", collection.ToString()),
+            new("Form.SourceRef", (string)indicator["id"]!), new("Form.RelationshipType", "indicates"), new("Form.TargetRef", actorId), new("Form.Marking.Tlp", "GREEN")]);
+        var html = await written.Content.ReadAsStringAsync();
+        Assert.True(written.StatusCode == HttpStatusCode.OK, html);
+        Assert.Contains($"{tag} plate</a>", html, StringComparison.Ordinal);
+        Assert.Contains($"{tag} group</a>", html, StringComparison.Ordinal);
+    }
 }
