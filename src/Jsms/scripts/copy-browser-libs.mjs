@@ -7,6 +7,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const lib = join(root, "wwwroot", "lib");
 const files = [
   ["chart.js/dist/chart.umd.js", "chart.js/chart.umd.js"],
+  ["cytoscape/dist/cytoscape.min.js", "cytoscape/cytoscape.min.js"],
   ["swagger-ui-dist/swagger-ui.css", "swagger-ui/swagger-ui.css"],
   ["swagger-ui-dist/swagger-ui-bundle.js", "swagger-ui/swagger-ui-bundle.js"],
   ["leaflet/dist/leaflet.js", "leaflet/leaflet.js"],

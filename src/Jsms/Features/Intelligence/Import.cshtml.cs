@@ -27,6 +27,12 @@ internal sealed class IntelligenceImportModel(JsmsDbContext db, StixImporter imp
 
     public List<CollectionDto> Collections { get; private set; } = [];
     public ImportReport? Report { get; private set; }
+
+    /// <summary>The accepted objects' names and types, resolved in one query over what the caller may read.</summary>
+    public Dictionary<string, (string Type, string? Name)> Names { get; private set; } = [];
+
+    /// <summary>Accepted objects per STIX type, most first.</summary>
+    public List<(string Type, int Count)> TypeCounts { get; private set; } = [];
     public Dictionary<string, string[]> Errors { get; } = [];
     public bool CanWrite { get; private set; }
     public long MaxBytes => Math.Min(options.Value.MaxImportBytes, PageLimitBytes);
@@ -81,6 +87,9 @@ internal sealed class IntelligenceImportModel(JsmsDbContext db, StixImporter imp
         {
             await using var stream = Bundle!.OpenReadStream();
             Report = await importer.ImportAsync(caller, collection!, stream, Marking.ToInput(), HttpContext.RequestAborted);
+            var ids = Report.Successes.Select(o => o.Id).Distinct(StringComparer.Ordinal).ToList();
+            TypeCounts = [.. ids.GroupBy(StixRefs.TypeOf).Select(g => (g.Key, g.Count())).OrderByDescending(g => g.Item2).ThenBy(g => g.Key, StringComparer.Ordinal)];
+            Names = await StixBrowse.VisibleAsync(db, caller, ids);
         }
         catch (JsonException e)
         {

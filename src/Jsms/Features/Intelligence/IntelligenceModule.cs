@@ -47,6 +47,7 @@ internal static class IntelligenceModule
         group.MapGet("/collections", StixCollectionsEndpoints.ListCollections);
         group.MapGet("/objects", StixObjectsEndpoints.SearchObjects);
         group.MapGet("/objects/{stixId}", StixObjectsEndpoints.GetObject);
+        group.MapGet("/objects/{stixId}/graph", StixGraphQuery.Get);
         TaxiiSourcesEndpoints.Map(group);
         var writes = group.MapWritesGroup();
         writes.MapPost("/collections", StixCollectionsEndpoints.CreateCollection);

@@ -8,15 +8,20 @@ using Microsoft.EntityFrameworkCore;
 namespace Jsms.Features.Intelligence;
 
 /// <summary>
-/// /Intelligence/Object?id=...: the latest readable version's properties and marking, its versions, and its readable
-/// relationships and sightings with links to the related objects the caller may read. Not readable => 404.
+/// /Intelligence/Object?id=...: the entity page. The latest readable version's fields (every reference by name and type,
+/// as a link, when the caller may read it), marking, versions, relationships both ways grouped by type, sightings, the
+/// reports that reference it, a graph of its neighbourhood and the raw STIX JSON. Not readable => 404.
 /// </summary>
 internal sealed class IntelligenceObjectModel(JsmsDbContext db, ReleaseMarkings markings, StixAuthoring authoring) : PageModel
 {
-    internal sealed record Property(string Name, string Value, bool IsJson);
+    /// <summary>A property shown readably: text, a list of strings, references (resolved by <see cref="Resolve"/>) or indented JSON.</summary>
+    internal sealed record Property(string Name, string Value, bool IsJson, IReadOnlyList<string>? Refs, IReadOnlyList<string> Items);
 
-    internal sealed record Related(string RelationshipId, string Kind, bool Outgoing, string OtherId, string? OtherName, string? OtherType,
-        bool OtherVisible, string Tlp);
+    internal sealed record Related(string RelationshipId, string Kind, bool Outgoing, string OtherId, string Tlp);
+
+    internal sealed record Sighting(string SightingId, string? FirstSeen, string? LastSeen, string? Count, IReadOnlyList<string> Where, string Tlp);
+
+    private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
 
     [BindProperty(SupportsGet = true)] public string? Id { get; set; }
 
@@ -25,6 +30,10 @@ internal sealed class IntelligenceObjectModel(JsmsDbContext db, ReleaseMarkings 
     public List<Property> Properties { get; private set; } = [];
     public MarkingDto Marking { get; private set; } = null!;
     public List<Related> Relationships { get; private set; } = [];
+    public List<Sighting> Sightings { get; private set; } = [];
+    public List<(string Id, string Name)> Reports { get; private set; } = [];
+    public Dictionary<string, (string Type, string? Name)> References { get; private set; } = [];
+    public string RawJson { get; private set; } = "";
 
     /// <summary>The caller's agency owns the object and the caller writes: the page offers a new version and revocation.</summary>
     public bool CanChange { get; private set; }
@@ -32,8 +41,8 @@ internal sealed class IntelligenceObjectModel(JsmsDbContext db, ReleaseMarkings 
     /// <summary>Why a revocation was refused.</summary>
     public Dictionary<string, string[]>? Errors { get; private set; }
 
-    /// <summary>Shown in the marking section, not among the properties.</summary>
-    private static readonly HashSet<string> MarkingProperties = ["object_marking_refs", "extensions"];
+    /// <summary>In the heading or the marking section, not among the fields (the raw JSON keeps them all).</summary>
+    private static readonly HashSet<string> HiddenProperties = ["type", "id", "name", "extensions"];
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -77,41 +86,87 @@ internal sealed class IntelligenceObjectModel(JsmsDbContext db, ReleaseMarkings 
         Detail = detail;
         var latest = detail.Versions[0].Content;
         Name = latest.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : null;
-        Properties = [.. latest.EnumerateObject().Where(p => !MarkingProperties.Contains(p.Name))
-            .Select(p => p.Value.ValueKind == JsonValueKind.String
-                ? new Property(p.Name, p.Value.GetString()!, false)
-                : new Property(p.Name, p.Value.GetRawText(), true))];
+        RawJson = JsonSerializer.Serialize(latest, IndentedJson);
+        Properties = [.. latest.EnumerateObject().Where(p => !HiddenProperties.Contains(p.Name)).Select(ToProperty)];
 
         var row = await db.Readable<StixObjectVersion>(caller).AsNoTracking().Where(o => o.StixId == Id)
             .OrderByDescending(o => o.Modified).Select(o => new { o.Id, o.OwnerAgencyId, o.Tlp }).FirstAsync();
         Marking = (await markings.DescribeAsync([(row.Id, row.OwnerAgencyId, row.Tlp)]))[row.Id];
         CanChange = caller.CanWrite && row.OwnerAgencyId == caller.AgencyId && detail.Type != "marking-definition";
 
-        // Relationships and sightings (latest readable version of each) and the objects at their other end.
+        // Relationships and sightings (latest readable version of each) from or to the object.
         var links = await db.Readable<StixObjectVersion>(caller).AsNoTracking()
             .Where(o => o.SourceRef == Id || o.TargetRef == Id)
             .OrderByDescending(o => o.Modified).Take(400)
             .Select(o => new { o.StixId, o.Type, o.SourceRef, o.TargetRef, o.Tlp, o.Json }).ToListAsync();
-        var latestLinks = links.DistinctBy(l => l.StixId).ToList();
-        var others = latestLinks.Select(l => l.SourceRef == Id ? l.TargetRef : l.SourceRef).OfType<string>().Where(o => o != Id).Distinct().ToList();
-        var visible = await StixBrowse.VisibleAsync(db, caller, others);
-        foreach (var l in latestLinks)
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        StixRefs.Collect(latest, wanted);
+        foreach (var l in links.DistinctBy(l => l.StixId))
         {
+            using var json = JsonDocument.Parse(l.Json);
+            var root = json.RootElement;
+            if (l.Type == "sighting")
+            {
+                var where = root.TryGetProperty("where_sighted_refs", out var w) && w.ValueKind == JsonValueKind.Array
+                    ? w.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToList() : [];
+                wanted.UnionWith(where);
+                Sightings.Add(new Sighting(l.StixId, Text(root, "first_seen"), Text(root, "last_seen"),
+                    root.TryGetProperty("count", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetRawText() : null, where, l.Tlp.Label()));
+                continue;
+            }
             var outgoing = l.SourceRef == Id;
             var other = (outgoing ? l.TargetRef : l.SourceRef) ?? "";
-            string kind = l.Type;
-            using (var json = JsonDocument.Parse(l.Json))
-            {
-                if (json.RootElement.TryGetProperty("relationship_type", out var rt) && rt.ValueKind == JsonValueKind.String)
-                {
-                    kind = rt.GetString()!;
-                }
-            }
-            var seen = visible.TryGetValue(other, out var o);
-            Relationships.Add(new Related(l.StixId, kind, outgoing, other, seen ? o.Name : null, seen ? o.Type : null, seen, l.Tlp.Label()));
+            wanted.Add(other);
+            Relationships.Add(new Related(l.StixId, Text(root, "relationship_type") ?? l.Type, outgoing, other, l.Tlp.Label()));
         }
+        // Reports that name the object among their object_refs (latest readable version of each).
+        var reports = await db.Readable<StixObjectVersion>(caller).AsNoTracking()
+            .Where(o => o.Type == "report" && o.StixId != Id && o.Json.Contains(Id))
+            .OrderByDescending(o => o.Modified).Take(200).Select(o => new { o.StixId, o.Name, o.Json }).ToListAsync();
+        Reports = [.. reports.DistinctBy(r => r.StixId).Where(r => ReferencesThis(r.Json)).Select(r => (r.StixId, r.Name ?? r.StixId))];
+
+        // Every reference on the page resolved in one query, over what the caller may read.
+        wanted.Remove(Id);
+        References = await StixBrowse.VisibleAsync(db, caller, wanted);
         return true;
     }
+
+    private bool ReferencesThis(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var refs = new HashSet<string>(StringComparer.Ordinal);
+        StixRefs.Collect(doc.RootElement, refs);
+        return refs.Contains(Id!);
+    }
+
+    private static string? Text(JsonElement root, string property)
+        => root.TryGetProperty(property, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static Property ToProperty(JsonProperty p)
+    {
+        if (StixRefs.IsRefProperty(p.Name))
+        {
+            List<string> ids = p.Value.ValueKind switch
+            {
+                JsonValueKind.String => [p.Value.GetString()!],
+                JsonValueKind.Array => [.. p.Value.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)],
+                _ => [],
+            };
+            return new Property(p.Name, "", false, ids, []);
+        }
+        return p.Value.ValueKind switch
+        {
+            JsonValueKind.String => new Property(p.Name, p.Value.GetString()!, false, null, []),
+            JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => new Property(p.Name, p.Value.GetRawText(), false, null, []),
+            JsonValueKind.Array when p.Value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String)
+                => new Property(p.Name, "", false, null, [.. p.Value.EnumerateArray().Select(e => e.GetString()!)]),
+            _ => new Property(p.Name, JsonSerializer.Serialize(p.Value, IndentedJson), true, null, []),
+        };
+    }
+
+    /// <summary>What the page shows for a reference: its name (or type) and a link when readable, else null.</summary>
+    public (string Label, string Type, string Url)? Resolve(string stixId)
+        => References.TryGetValue(stixId, out var o) ? (o.Name ?? o.Type, o.Type, Link(stixId)) : null;
 
     public static string Link(string stixId) => "/Intelligence/Object?id=" + Uri.EscapeDataString(stixId);
 }

@@ -22,6 +22,21 @@ internal sealed class StixForm
     /// <summary>STIX ids separated by commas, spaces or lines (a report's, note's, opinion's or grouping's object_refs).</summary>
     public string? ObjectRefs { get; set; }
 
+    /// <summary>A relationship's type and its two ends (STIX ids, chosen from the readable objects).</summary>
+    public string? RelationshipType { get; set; }
+    public string? SourceRef { get; set; }
+    public string? TargetRef { get; set; }
+
+    /// <summary>A sighting: what was seen, where (STIX ids), how often and when.</summary>
+    public string? SightingOfRef { get; set; }
+    public string? WhereSightedRefs { get; set; }
+    public string? Count { get; set; }
+    public string? FirstSeen { get; set; }
+    public string? LastSeen { get; set; }
+
+    /// <summary>A threat actor's types (open vocabulary), separated by commas.</summary>
+    public string? ThreatActorTypes { get; set; }
+
     public string? Other { get; set; }
     public MarkingForm Marking { get; set; } = new();
 }
@@ -33,7 +48,8 @@ internal sealed class StixForm
 internal sealed class IntelligenceWriteModel(JsmsDbContext db, StixAuthoring authoring, ReleaseMarkings markings, StixCollections collections) : JsmsPage
 {
     /// <summary>Fields of the form; the rest of an object's properties go to <see cref="StixForm.Other"/> when editing.</summary>
-    private static readonly HashSet<string> FormProperties = ["name", "description", "pattern", "pattern_type", "valid_from", "object_refs"];
+    private static readonly HashSet<string> FormProperties = ["name", "description", "pattern", "pattern_type", "valid_from", "object_refs",
+        "relationship_type", "source_ref", "target_ref", "sighting_of_ref", "where_sighted_refs", "count", "first_seen", "last_seen", "threat_actor_types"];
 
     private static readonly HashSet<string> SetByJsms =
         ["type", "id", "spec_version", "created", "modified", "revoked", "object_marking_refs", "granular_markings", "extensions"];
@@ -42,6 +58,9 @@ internal sealed class IntelligenceWriteModel(JsmsDbContext db, StixAuthoring aut
     [BindProperty] public StixForm Form { get; set; } = new();
 
     public List<CollectionDto> Collections { get; private set; } = [];
+
+    /// <summary>The newest readable objects, offered by name and type in the reference fields (the browser filters as one types).</summary>
+    public List<StixObjectSummary> Pickable { get; private set; } = [];
     public static IEnumerable<string> Types => StixAuthoring.Required.Keys;
 
     public async Task<IActionResult> OnGetAsync(string? type)
@@ -55,6 +74,7 @@ internal sealed class IntelligenceWriteModel(JsmsDbContext db, StixAuthoring aut
             return StatusCode(StatusCodes.Status403Forbidden);
         }
         Collections = await collections.ListAsync();
+        Pickable = await StixBrowse.SearchAsync(db, Me, new StixSearch(null, null, null, null, null));
         if (Id is null)
         {
             Form.Type = type is not null && StixAuthoring.Required.ContainsKey(type) ? type : "indicator";
@@ -107,6 +127,7 @@ internal sealed class IntelligenceWriteModel(JsmsDbContext db, StixAuthoring aut
                 return Redirect(IntelligenceObjectModel.Link(written.Id));
             case (_, { } failed):
                 Collections = await collections.ListAsync();
+                Pickable = await StixBrowse.SearchAsync(db, Me, new StixSearch(null, null, null, null, null));
                 if (Id is not null)
                 {
                     Form.Type = await db.Writable<StixObjectVersion>(Me).Where(o => o.StixId == Id).Select(o => o.Type).FirstOrDefaultAsync();
@@ -155,6 +176,37 @@ internal sealed class IntelligenceWriteModel(JsmsDbContext db, StixAuthoring aut
             Set("pattern_type", Form.PatternType);
             Set("valid_from", Form.ValidFrom);
         }
+        if (Form.Type == "relationship")
+        {
+            Set("relationship_type", Form.RelationshipType);
+            Set("source_ref", Form.SourceRef);
+            Set("target_ref", Form.TargetRef);
+        }
+        if (Form.Type == "sighting")
+        {
+            Set("sighting_of_ref", Form.SightingOfRef);
+            Set("first_seen", Form.FirstSeen);
+            Set("last_seen", Form.LastSeen);
+            if (SplitCodes(Form.WhereSightedRefs) is { Length: > 0 } where)
+            {
+                properties["where_sighted_refs"] = new JsonArray([.. where.Select(r => (JsonNode)r)]);
+            }
+            if (!string.IsNullOrWhiteSpace(Form.Count))
+            {
+                if (int.TryParse(Form.Count.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count))
+                {
+                    properties["count"] = count;
+                }
+                else
+                {
+                    errors["properties.count"] = ["A whole number of times, 0 or more."];
+                }
+            }
+        }
+        if (Form.Type == "threat-actor" && SplitCodes(Form.ThreatActorTypes) is { Length: > 0 } actorTypes)
+        {
+            properties["threat_actor_types"] = new JsonArray([.. actorTypes.Select(r => (JsonNode)r)]);
+        }
         var refs = SplitCodes(Form.ObjectRefs);
         if (refs.Length > 0)
         {
@@ -172,6 +224,15 @@ internal sealed class IntelligenceWriteModel(JsmsDbContext db, StixAuthoring aut
         Form.PatternType = Text(latest["pattern_type"]);
         Form.ValidFrom = Text(latest["valid_from"]);
         Form.ObjectRefs = latest["object_refs"] is JsonArray refs ? string.Join("\n", refs.Select(r => r?.ToString())) : null;
+        Form.RelationshipType = Text(latest["relationship_type"]);
+        Form.SourceRef = Text(latest["source_ref"]);
+        Form.TargetRef = Text(latest["target_ref"]);
+        Form.SightingOfRef = Text(latest["sighting_of_ref"]);
+        Form.WhereSightedRefs = latest["where_sighted_refs"] is JsonArray where ? string.Join("\n", where.Select(r => r?.ToString())) : null;
+        Form.Count = latest["count"]?.ToJsonString();
+        Form.FirstSeen = Text(latest["first_seen"]);
+        Form.LastSeen = Text(latest["last_seen"]);
+        Form.ThreatActorTypes = latest["threat_actor_types"] is JsonArray types ? string.Join(", ", types.Select(r => r?.ToString())) : null;
         var other = new JsonObject();
         foreach (var (name, value) in latest)
         {

@@ -39,6 +39,11 @@ internal sealed class IndexModel(Screener screener, ReleaseMarkings markings, Js
     {
         var caller = (await Caller.ForRequestAsync(HttpContext))!;
         Errors = Screener.Validate(Name, BirthDate, Nationality, Type);
+        if (!await ScreeningModule.AnyListAsync(db))
+        {
+            Errors["lists"] = [ScreeningModule.NoListMessage];
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
         if (Errors.Count == 0)
         {
             var (marking, _) = await markings.ResolveAsync(null, Tlp.AmberStrict);
@@ -50,6 +55,13 @@ internal sealed class IndexModel(Screener screener, ReleaseMarkings markings, Js
     public async Task OnPostBatchAsync()
     {
         var caller = (await Caller.ForRequestAsync(HttpContext))!;
+        if (!await ScreeningModule.AnyListAsync(db))
+        {
+            Errors["lists"] = [ScreeningModule.NoListMessage];
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            await LoadAsync();
+            return;
+        }
         var (form, error) = await ScreeningModule.ReadFormAsync(HttpContext, ScreeningModule.MaxBatchUploadBytes, HttpContext.RequestAborted);
         if (form?.Files.GetFile("file") is { } file)
         {
@@ -110,6 +122,18 @@ internal sealed class IndexModel(Screener screener, ReleaseMarkings markings, Js
         await LoadAsync();
         return Page();
     }
+
+    /// <summary>The list versions a result was screened against ("UN:id"), described by number and dates.</summary>
+    public List<(ListVersionDto? Version, string Raw)> Used(IReadOnlyList<string> listVersions)
+        => [.. listVersions.Select(v => (Versions.FirstOrDefault(d => v.EndsWith(":" + d.Id, StringComparison.OrdinalIgnoreCase)), v))];
+
+    /// <summary>The list version id of a source in a result, for the link to a listed entry as it was then.</summary>
+    public static string? VersionOf(IReadOnlyList<string> listVersions, Lists.ListSource source)
+        => listVersions.Select(v => v.Split(':', 2)).FirstOrDefault(p => p.Length == 2 && p[0] == source.ToString())?[1];
+
+    /// <summary>The listed entry's page, as the given list version has it (the current one when null).</summary>
+    public static string EntryLink(Lists.ListSource source, string sourceId, string? versionId)
+        => $"/Screening/Entry?source={source}&id={Uri.EscapeDataString(sourceId)}" + (versionId is null ? "" : "&version=" + Uri.EscapeDataString(versionId));
 
     private async Task LoadAsync()
     {

@@ -40,9 +40,13 @@ internal static class ScreeningModule
     }
 
     /// <summary>Screens one name; every caller may screen (a viewer too), and every screening is kept and audited.</summary>
-    public static async Task<Results<Ok<ScreeningResultDto>, ValidationProblem>> Search(ScreeningSearchRequest request, Caller caller,
-        Screener screener, ReleaseMarkings markings, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ScreeningResultDto>, ValidationProblem, ProblemHttpResult>> Search(ScreeningSearchRequest request, Caller caller,
+        Screener screener, ReleaseMarkings markings, JsmsDbContext db, CancellationToken cancellationToken)
     {
+        if (!await AnyListAsync(db, cancellationToken))
+        {
+            return NoListProblem();
+        }
         var errors = Screener.Validate(request.Name, request.BirthDate, request.Nationality, request.Type);
         if (request.Threshold is { } t && (t < 0.5 || t > 1))
         {
@@ -61,6 +65,16 @@ internal static class ScreeningModule
         return TypedResults.Ok(await screener.ScreenAsync(query, request.Threshold ?? ScreeningIndex.DefaultThreshold,
             Math.Clamp(request.Limit ?? 10, 1, 50), marking, caller, cancellationToken));
     }
+
+    /// <summary>Why a screening is refused when no list is loaded: "no match" against nothing would be a false assurance.</summary>
+    internal const string NoListMessage = "No sanctions list is loaded; import UN or OFAC first.";
+
+    /// <summary>Whether any list version has been imported (nothing to screen against otherwise).</summary>
+    internal static Task<bool> AnyListAsync(JsmsDbContext db, CancellationToken cancellationToken = default)
+        => db.Set<ScreeningListVersion>().AnyAsync(cancellationToken);
+
+    private static ProblemHttpResult NoListProblem()
+        => TypedResults.Problem(NoListMessage, statusCode: StatusCodes.Status409Conflict, title: "No sanctions list is loaded");
 
     /// <summary>The caller's readable screenings, newest first.</summary>
     public static async Task<Ok<List<ScreeningSummaryDto>>> Recent(Caller caller, JsmsDbContext db, int? limit)
@@ -100,9 +114,13 @@ internal static class ScreeningModule
     }
 
     /// <summary>Screens a CSV of names (multipart field "file", header name[,birthDate,nationality,type]).</summary>
-    public static async Task<Results<Ok<BatchResultDto>, ValidationProblem>> Batch(HttpContext http, Caller caller, Screener screener,
-        ReleaseMarkings markings, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<BatchResultDto>, ValidationProblem, ProblemHttpResult>> Batch(HttpContext http, Caller caller, Screener screener,
+        ReleaseMarkings markings, JsmsDbContext db, CancellationToken cancellationToken)
     {
+        if (!await AnyListAsync(db, cancellationToken))
+        {
+            return NoListProblem();
+        }
         var (form, formError) = await ReadFormAsync(http, MaxBatchUploadBytes, cancellationToken);
         if (form?.Files.GetFile("file") is not { } file)
         {
