@@ -77,6 +77,12 @@ public sealed class SensitiveReadAuditTests(IntelligenceTestApp app) : IClassFix
             var id = await Insert(owner => new Consent { Id = Guid.NewGuid(), RequestId = Guid.NewGuid(), Purpose = Unique("Consent"), EffectiveArea = Geo.Factory.CreateMultiPolygon([Geo.Parse<NetTopologySuite.Geometries.Polygon>(Perimeter)]), GrantedAt = app.Clock.GetUtcNow().UtcDateTime, OwnerAgencyId = owner, Tlp = Tlp.AmberStrict });
             return (id, $"/api/operations/consents/{id}");
         },
+        [typeof(JointOperation)] = async () =>
+        {
+            // The API marks operations AMBER released to their parties; a row written directly shows a stricter one's reads are audited.
+            var id = await Insert(owner => new JointOperation { Id = Guid.NewGuid(), Name = Unique("Operation"), Objective = "Test.", Area = Geo.Factory.CreateMultiPolygon([Geo.Parse<NetTopologySuite.Geometries.Polygon>(Perimeter)]), PeriodStart = app.Clock.GetUtcNow().UtcDateTime, PeriodEnd = app.Clock.GetUtcNow().UtcDateTime.AddDays(1), CreatedAt = app.Clock.GetUtcNow().UtcDateTime, OwnerAgencyId = owner, Tlp = Tlp.AmberStrict });
+            return (id, $"/api/operations/joint/{id}");
+        },
         [typeof(StixObjectVersion)] = async () =>
         {
             var indicator = IntelligenceTestApp.Indicator(Unique("Indicator"), StixMarkings.Tlp2Ids[Tlp.AmberStrict]);
