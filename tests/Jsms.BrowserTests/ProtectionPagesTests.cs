@@ -62,7 +62,8 @@ public sealed class ProtectionPagesTests(BrowserApp browser) : IClassFixture<Bro
         await Expect(page.Locator("[data-testid=person-passport]").First).ToHaveTextAsync("E00000001");
         await BrowserApp.ScreenshotAsync(page, "persons-list");
         await nav.GetByRole(AriaRole.Link, new() { Name = "Trackers" }).ClickAsync();
-        await Expect(page.Locator("[data-testid=device-row]")).ToHaveCountAsync(2);
+        // The convoy's lead vehicle, its escort, and the joint exercise team's minibus released to the host.
+        await Expect(page.Locator("[data-testid=device-row]")).ToHaveCountAsync(3);
         await BrowserApp.ScreenshotAsync(page, "trackers-list");
         await nav.GetByRole(AriaRole.Link, new() { Name = "Sensors" }).ClickAsync();
         await Expect(page.Locator("[data-testid=sensor-row]")).ToHaveCountAsync(2);

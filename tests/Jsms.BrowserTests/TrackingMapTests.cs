@@ -48,14 +48,14 @@ public sealed class TrackingMapTests(BrowserApp browser) : IClassFixture<Browser
         }
 
         await Expect(page.Locator("#tracking-alerts li[data-alert-kind=loitering]")).ToHaveCountAsync(1);
-        await Expect(map.Locator(".alert-marker").First).ToBeVisibleAsync();
+        await Expect(map.Locator(".alert-marker.alert-loitering").First).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(page, "tracking-map-loitering");
 
         // Filters: the loitering alert is High, so "at least Critical" hides it and its marker; the site filter keeps it.
         var alert = page.Locator("#tracking-alerts li[data-alert-kind=loitering]");
         await page.Locator("[data-testid=filter-severity]").SelectOptionAsync("Critical");
         await Expect(alert).ToBeHiddenAsync();
-        await Expect(map.Locator(".alert-marker")).ToHaveCountAsync(0);
+        await Expect(map.Locator(".alert-marker.alert-loitering")).ToHaveCountAsync(0);
         await page.Locator("[data-testid=filter-severity]").SelectOptionAsync("High");
         await Expect(alert).ToBeVisibleAsync();
         await page.Locator("[data-testid=filter-site]").SelectOptionAsync(new SelectOptionValue { Label = DemoTracking.AirportSiteName });

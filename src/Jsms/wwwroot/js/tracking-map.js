@@ -252,7 +252,7 @@
       popup.appendChild(document.createElement("br"));
       popup.appendChild(link);
       marker = L.circleMarker([alert.latitude, alert.longitude], {
-        radius: high ? 9 : 6, color: high ? "#b3261e" : "#946200", weight: 3, className: "alert-marker",
+        radius: high ? 9 : 6, color: high ? "#b3261e" : "#946200", weight: 3, className: "alert-marker alert-" + String(alert.kind).replace(/[^A-Za-z0-9-]/g, "-"),
       }).bindTooltip(alert.title).bindPopup(popup);
       groups.alerts.addLayer(marker);
       entry.layers.push([marker, "alerts"]);
