@@ -20,7 +20,9 @@ public sealed class ApiDocsTests(BrowserApp browser) : IClassFixture<BrowserApp>
         Assert.Equal(200, response.Status);
         await Expect(page.Locator(".swagger-ui .info .title")).ToBeVisibleAsync();
         // An operation of the document is listed, so the UI did parse it.
-        await Expect(page.Locator(".opblock-summary-path", new PageLocatorOptions { HasText = "/api/auth/token" }).First).ToBeVisibleAsync();
+        // Since the document grew to some 160 operations, Swagger UI lists only the first tag's operations (docs/architecture.md,
+        // "Known issues"); the document itself is complete (HostTests reads it).
+        await Expect(page.Locator(".opblock-summary-path", new PageLocatorOptions { HasText = "/api/tracking/osmand" }).First).ToBeVisibleAsync();
         Assert.Empty(scriptErrors);
     }
 }
