@@ -32,6 +32,13 @@ internal sealed class IncidentsReportModel(IncidentStatistics statistics, JsmsDb
 
     public List<StatisticsRowDto> ByTactic { get; private set; } = [];
 
+    /// <summary>A row's key as a reader sees it: victim classes are enum names ("SecurityForces" reads "Security forces").</summary>
+    public static string Label(string? key) => key is null
+        ? IncidentStatistics.None
+        : System.Text.RegularExpressions.Regex.Replace(key, "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant() is var spaced && spaced.Length > 0
+            ? char.ToUpperInvariant(spaced[0]) + spaced[1..]
+            : key;
+
     public List<StatisticsRowDto> ByVictimClass { get; private set; } = [];
 
     /// <summary>The chart's data for wwwroot/js/incidents-report.js: months, attacks, killed, injured.</summary>

@@ -285,7 +285,10 @@
             var casualties = (p.killed || 0) + (p.injured || 0);
             return L.circleMarker(latlng, { radius: Math.min(20, 5 + Math.sqrt(casualties) * 2), color: "#14202e", fillColor: "#e66100", fillOpacity: 0.9, weight: 2, className: "incident-marker" });
           },
-          style: function () { return { color: "#e66100", weight: 2, className: "incident-shape" }; },
+          // Points keep pointToLayer's options (their class above); only lines and areas get this style.
+          style: function (feature) {
+            return feature.geometry && feature.geometry.type === "Point" ? {} : { color: "#e66100", weight: 2, className: "incident-shape" };
+          },
           onEachFeature: function (feature, layer) {
             var p = feature.properties || {};
             if (p.title || p.name) {
