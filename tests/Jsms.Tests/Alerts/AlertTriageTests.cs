@@ -82,8 +82,7 @@ public sealed class AlertTriageTests(JsmsTestApp app) : IClassFixture<JsmsTestAp
         var id = await RaiseAsync("Assign check", AlertSeverity.Low, Tlp.Amber);
         using var coordinator = await app.LoginAs("pk.coordinator");
         var response = await coordinator.Post($"/api/alerts/{id}/assign", new { userId = await UserIdAsync("ru.analyst") });
-        var problem = await response.Read<Microsoft.AspNetCore.Http.HttpValidationProblemDetails>(HttpStatusCode.UnprocessableEntity);
-        Assert.Contains("userId", problem.Errors.Keys);
+        Assert.Contains("userId", (await response.ValidationErrors()).Keys);
         var missing = await coordinator.Post($"/api/alerts/{id}/assign", new { });
         Assert.Contains("userId", (await missing.ValidationErrors()).Keys);
         Assert.Null(await app.WithDb(db => db.Set<Alert>().Where(a => a.Id == id).Select(a => a.AssignedToUserId).SingleAsync()));
@@ -166,7 +165,7 @@ public sealed class AlertTriageTests(JsmsTestApp app) : IClassFixture<JsmsTestAp
         using var coordinator = await app.SignInWebAsync("pk.coordinator");
 
         var bad = await coordinator.PostFormAsync(page, [new("userId", (await UserIdAsync("cn.liaison")).ToString())], handler: "Assign", tokenFrom: page);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("data-field=\"userId\"", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var assigned = await coordinator.PostFormAsync(page, [new("userId", (await UserIdAsync("pk.analyst")).ToString())], handler: "Assign", tokenFrom: page);

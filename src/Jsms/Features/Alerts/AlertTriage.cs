@@ -20,11 +20,12 @@ internal static class AlertTriage
     public static IEndpointRouteBuilder MapAlertTriage(this RouteGroupBuilder group)
     {
         group.MapGet("/counts", Counts);
-        group.MapPost("/{id:guid}/assign", Assign);
         group.MapGet("/{id:guid}/comments", Comments);
-        group.MapPost("/{id:guid}/comments", Comment);
         group.MapGet("/{id:guid}/history", History);
-        group.MapPost("/{id:guid}/escalate", Escalate);
+        var acts = group.MapWritesGroup();
+        acts.MapPost("/{id:guid}/assign", Assign);
+        acts.MapPost("/{id:guid}/comments", Comment);
+        acts.MapPost("/{id:guid}/escalate", Escalate);
         return group;
     }
 
@@ -54,14 +55,8 @@ internal static class AlertTriage
         var (result, errors) = await AssignAsync(db, caller, clock, id, request.UserId);
         if (errors is not null)
         {
-            // No user named: a malformed request (400, as every missing field). A user who may not take the alert: 422.
-            return request.UserId is null
-                ? TypedResults.ValidationProblem(errors)
-                : TypedResults.Problem(new HttpValidationProblemDetails(errors)
-                {
-                    Status = StatusCodes.Status422UnprocessableEntity,
-                    Title = "The alert cannot be assigned to this user",
-                });
+            // No user named, or one who may not take the alert: a field the request got wrong, 400 as everywhere else.
+            return TypedResults.ValidationProblem(errors);
         }
         return result switch
         {

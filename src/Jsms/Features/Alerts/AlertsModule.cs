@@ -19,8 +19,10 @@ internal static class AlertsModule
         group.MapGet("", List);
         group.MapGet("/stream", AlertBroadcaster.Stream);
         group.MapGet("/{id:guid}", Get);
-        group.MapPost("/{id:guid}/acknowledge", Acknowledge);
-        group.MapPost("/{id:guid}/resolve", Resolve);
+        // A viewer is refused (403) before the body is read; a writer of another agency gets 403 or 404 from the handlers.
+        var acts = group.MapWritesGroup();
+        acts.MapPost("/{id:guid}/acknowledge", Acknowledge);
+        acts.MapPost("/{id:guid}/resolve", Resolve);
         group.MapAlertTriage();
         return app;
     }

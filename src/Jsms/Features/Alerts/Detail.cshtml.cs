@@ -154,7 +154,7 @@ internal sealed class AlertDetailModel(JsmsDbContext db, TimeProvider clock, Ale
         var (result, errors) = await AlertTriage.AssignAsync(db, Me, clock, id, userId);
         if (errors is not null)
         {
-            return await Failed(id, "assign", errors, userId is null ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity);
+            return await Failed(id, "assign", errors, StatusCodes.Status400BadRequest);
         }
         return Done(result, text["Alerts.AssignedNotice"].Value);
     }

@@ -4,30 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jsms.Features.Equipment;
 
-internal sealed class DeliveryForm
-{
-    public string? DeliveredOn { get; set; }
-    public string? Items { get; set; }
-    public string? Note { get; set; }
-}
-
-internal sealed class InventoryForm
-{
-    public string? Place { get; set; }
-    public double? Latitude { get; set; }
-    public double? Longitude { get; set; }
-    public string? CheckerName { get; set; }
-    public List<string> Serials { get; set; } = [];
-    public List<string> Statuses { get; set; } = [];
-}
-
-internal sealed class TransferForm
-{
-    public string? ThirdParty { get; set; }
-    public string? SerialNumbers { get; set; }
-    public string? Reason { get; set; }
-}
-
 internal sealed class AgreementModel(EquipmentService equipment, TransferConsent consent) : JsmsPage
 {
     [FromRoute] public Guid Id { get; set; }

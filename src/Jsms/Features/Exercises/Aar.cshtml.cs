@@ -3,17 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Jsms.Features.Exercises;
 
-internal sealed class AssessForm
-{
-    public Guid ObjectiveId { get; set; }
-    public string? Result { get; set; }
-    public string? Evidence { get; set; }
-    public string? Strengths { get; set; }
-    public string? AreasForImprovement { get; set; }
-}
-
 /// <summary>The after-action report as a printable page (print CSS hides the forms), with the forms that write it.</summary>
-internal sealed class AarModel(ExercisesService exercises, LessonsService lessons) : ExercisePage(exercises)
+internal sealed class AarModel(ExercisesService exercises, ExercisePlanning planning, LessonsService lessons) : ExercisePage(exercises)
 {
     [BindProperty] public AarRequest? Report { get; set; }
 
@@ -29,7 +20,7 @@ internal sealed class AarModel(ExercisesService exercises, LessonsService lesson
         {
             return refused;
         }
-        return await AfterAsync(await Exercises.UpdateAarAsync(Me, Id, Report ?? new AarRequest(null, null)), "report");
+        return await AfterAsync(await planning.UpdateAarAsync(Me, Id, Report ?? new AarRequest(null, null)), "report");
     }
 
     public async Task<IActionResult> OnPostAssessAsync()
@@ -38,7 +29,7 @@ internal sealed class AarModel(ExercisesService exercises, LessonsService lesson
         {
             return refused;
         }
-        return await AfterAsync(await Exercises.AssessObjectiveAsync(Me, Id, Assess.ObjectiveId,
+        return await AfterAsync(await planning.AssessObjectiveAsync(Me, Id, Assess.ObjectiveId,
             new ObjectiveResultRequest(Assess.Result, Assess.Evidence, Assess.Strengths, Assess.AreasForImprovement)), "assess");
     }
 
@@ -48,7 +39,7 @@ internal sealed class AarModel(ExercisesService exercises, LessonsService lesson
         {
             return refused;
         }
-        return await AfterAsync(await Exercises.AddImprovementAsync(Me, Id, Improvement ?? new ImprovementRequest(null, null, null, null)), "improvement");
+        return await AfterAsync(await planning.AddImprovementAsync(Me, Id, Improvement ?? new ImprovementRequest(null, null, null, null)), "improvement");
     }
 
     public async Task<IActionResult> OnPostLessonAsync(Guid itemId)

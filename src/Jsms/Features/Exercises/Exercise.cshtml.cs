@@ -2,17 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Jsms.Features.Exercises;
 
-internal sealed class PhaseForm
-{
-    public string? To { get; set; }
-    public string? DecidedOn { get; set; }
-    public string? Note { get; set; }
-    public string? DocumentName { get; set; }
-    public string? DocumentUrl { get; set; }
-    public string? DocumentText { get; set; }
-}
-
-internal sealed class ExerciseModel(ExercisesService exercises) : ExercisePage(exercises)
+internal sealed class ExerciseModel(ExercisesService exercises, ExercisePlanning planning) : ExercisePage(exercises)
 {
     [BindProperty] public PhaseForm Move { get; set; } = new();
 
@@ -30,7 +20,7 @@ internal sealed class ExerciseModel(ExercisesService exercises) : ExercisePage(e
                                       && string.IsNullOrWhiteSpace(Move.DocumentText)
             ? []
             : [new DocumentRequest(Move.DocumentName, Move.DocumentUrl, Move.DocumentText)];
-        return await AfterAsync(await Exercises.MovePhaseAsync(Me, Id, new PhaseRequest(Move.To, Move.DecidedOn, Move.Note, documents)), "phase",
+        return await AfterAsync(await planning.MovePhaseAsync(Me, Id, new PhaseRequest(Move.To, Move.DecidedOn, Move.Note, documents)), "phase",
             $"Moved to {Move.To}.");
     }
 
@@ -40,6 +30,6 @@ internal sealed class ExerciseModel(ExercisesService exercises) : ExercisePage(e
         {
             return refused;
         }
-        return await AfterAsync(await Exercises.AddObjectiveAsync(Me, Id, NewObjective ?? new ObjectiveRequest(null, null)), "objective");
+        return await AfterAsync(await planning.AddObjectiveAsync(Me, Id, NewObjective ?? new ObjectiveRequest(null, null)), "objective");
     }
 }

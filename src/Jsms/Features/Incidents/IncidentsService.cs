@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Jsms.Features.Alerts;
+using Jsms.Features.Intelligence;
 using Jsms.Features.Protection;
 using Jsms.Platform.Access;
 using Jsms.Platform.Database;
@@ -343,13 +344,16 @@ internal sealed class IncidentsService(JsmsDbContext db, ReleaseMarkings marking
             ? Outcome.InConflict<IncidentDetailDto>($"The incident is at version {incident.Version}, not {version}: someone changed it since you read it. Reload it and try again.")
             : null;
 
-    /// <summary>Sites, persons and alerts named must be readable by the caller: otherwise 404 naming the field, nothing written.</summary>
+    /// <summary>Sites, persons, alerts and STIX objects named must be readable by the caller: otherwise 404 naming the field, nothing written.</summary>
     private async Task EnsureReferencesAsync(Caller caller, IncidentRequest request)
     {
         var missing = new List<string>();
         missing.AddRange(await db.MissingAsync<Site>(caller, "siteIds", request.SiteIds ?? []));
         missing.AddRange(await db.MissingAsync<ProtectedPerson>(caller, "personIds", request.PersonIds ?? []));
         missing.AddRange(await db.MissingAsync<Alert>(caller, "alertIds", request.AlertIds ?? []));
+        // STIX objects are named by their STIX id: one the caller may read some version of.
+        missing.AddRange(await db.MissingAsync<StixObjectVersion, string>(caller, "stixIds", o => o.StixId,
+            [.. (request.StixIds ?? []).Select(s => s?.Trim() ?? "")], s => s.Length > 0));
         References.Ensure(missing);
     }
 

@@ -4,15 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Jsms.Features.Lessons;
 
-internal sealed class ObservationForm
-{
-    public string? Title { get; set; }
-    public string? Observation { get; set; }
-    public string? ObservedOn { get; set; }
-    public Guid? ExerciseId { get; set; }
-    public MarkingForm Marking { get; set; } = new();
-}
-
 /// <summary>The lessons board: open remedial actions by action body, overdue first; the lessons the caller may read; a new observation.</summary>
 internal sealed class IndexModel(LessonsService lessons) : JsmsPage
 {

@@ -15,7 +15,7 @@ internal sealed class Lesson : IReleasable, IAudited
     public string Title { get; set; } = "";
     public string Observation { get; set; } = "";
     public DateOnly ObservedOn { get; set; }
-    /// <summary>Where it was observed: an exercise (checked readable), a real operation or an incident (modules not built yet: not checked).</summary>
+    /// <summary>Where it was observed: an exercise, a joint operation or an incident, each checked readable when the observation is recorded.</summary>
     public Guid? ExerciseId { get; set; }
     public Guid? OperationId { get; set; }
     public Guid? IncidentId { get; set; }

@@ -1,4 +1,6 @@
 using Jsms.Features.Exercises;
+using Jsms.Features.Incidents;
+using Jsms.Features.Operations;
 using Jsms.Platform.Access;
 using Jsms.Platform.Database;
 using Jsms.Platform.Partners;
@@ -77,7 +79,12 @@ internal sealed class LessonsService(JsmsDbContext db, ReleaseMarkings markings,
         {
             errors["exerciseId"] = ["An observation comes from one exercise, one operation or one incident: give at most one."];
         }
-        References.Ensure(await db.MissingAsync<Exercise>(caller, "exerciseId", request.ExerciseId));
+        // Where it was observed must be a record the caller may read, whichever of the three it is.
+        References.Ensure([
+            .. await db.MissingAsync<Exercise>(caller, "exerciseId", request.ExerciseId),
+            .. await db.MissingAsync<JointOperation>(caller, "operationId", request.OperationId),
+            .. await db.MissingAsync<Incident>(caller, "incidentId", request.IncidentId),
+        ]);
         var (marking, markingErrors) = await markings.ResolveAsync(request.Marking);
         Validate.Merge(errors, markingErrors);
         if (errors.Count > 0)

@@ -4,14 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jsms.Features.Training;
 
-internal sealed class SessionForm
-{
-    public string? StartsOn { get; set; }
-    public string? EndsOn { get; set; }
-    public string? Place { get; set; }
-    public string? Facilitators { get; set; }
-}
-
 internal sealed class CourseModel(TrainingService training) : JsmsPage
 {
     [FromRoute] public Guid Id { get; set; }

@@ -4,16 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Jsms.Features.Training;
 
-internal sealed class CourseForm
-{
-    public string? Topic { get; set; }
-    public string? Kind { get; set; }
-    public string? Description { get; set; }
-    public double? DurationHours { get; set; }
-    public int? CertificateValidityMonths { get; set; }
-    public MarkingForm Marking { get; set; } = new();
-}
-
 internal sealed class IndexModel(TrainingService training) : JsmsPage
 {
     public IReadOnlyList<CourseDto> Courses { get; private set; } = [];

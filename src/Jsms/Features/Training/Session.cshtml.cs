@@ -4,23 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jsms.Features.Training;
 
-internal sealed class EnrolForm
-{
-    public string? UserName { get; set; }
-    public string? Name { get; set; }
-    public string? Agency { get; set; }
-    public string? Email { get; set; }
-    public string? Role { get; set; }
-}
-
-internal sealed class ResultForm
-{
-    public string? Status { get; set; }
-    public double? Hours { get; set; }
-    public string? Grade { get; set; }
-    public bool Passed { get; set; }
-}
-
 internal sealed class SessionModel(TrainingService training) : JsmsPage
 {
     [FromRoute] public Guid Id { get; set; }

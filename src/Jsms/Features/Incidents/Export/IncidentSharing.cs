@@ -14,7 +14,7 @@ namespace Jsms.Features.Incidents;
 /// in an intelligence collection, which the TAXII server serves and TAXII push sends (docs/intelligence.md). Only the
 /// owner may put its incidents there, and each keeps its marking: its TLP as a STIX marking, its release-to agencies as
 /// the JSMS release extension. RED incidents and those with named recipients stay on this node: RED never leaves it, and
-/// named recipients are users of this node.
+/// named recipients are users of this node. The collection must be one of the caller's own agency.
 /// </summary>
 internal static class IncidentSharing
 {
@@ -33,10 +33,14 @@ internal static class IncidentSharing
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var collection = await db.Set<StixCollection>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == request.CollectionId, cancellationToken);
+        // Only a collection of the caller's own agency: sharing into another agency's collection would publish there, under
+        // that agency's name on its partners' TAXII feeds, what it never chose to carry. Any other is not there (404 naming it).
+        var agencyId = caller.AgencyId;
+        var collection = await db.Set<StixCollection>().AsNoTracking()
+            .FirstOrDefaultAsync(c => c.Id == request.CollectionId && c.CreatedByAgencyId == agencyId, cancellationToken);
         if (collection is null)
         {
-            return TypedResults.NotFound();
+            throw new UnreadableReferenceException(["collectionId"]);
         }
         var own = (await exporter.LoadAsync(caller, filter, "stix", cancellationToken)).Where(i => i.OwnerAgencyId == caller.AgencyId).ToList();
         var ids = own.Select(i => i.Id).ToList();

@@ -3,8 +3,6 @@ using Jsms.Platform.Audit;
 
 namespace Jsms.Features.Lessons;
 
-// The read shapes of the lessons API, side by side.
-
 internal sealed record LessonDto(Guid Id, LessonStage Stage, string Title, string Observation, DateOnly ObservedOn, string RecordedBy,
     Guid? ExerciseId, Guid? OperationId, Guid? IncidentId, Guid? ImprovementItemId,
     string? Analysis, string? RootCause, DateTime? IdentifiedAt,
@@ -15,8 +13,3 @@ internal sealed record LessonDto(Guid Id, LessonStage Stage, string Title, strin
 
     Tlp IAuditedRead.Tlp => IAuditedRead.LevelOf(Marking);
 }
-
-/// <summary>Open remedial actions the caller may read, by action body (agency), the agencies with overdue actions first.</summary>
-internal sealed record LessonBoardDto(DateOnly Today, IReadOnlyList<BoardAgencyDto> Agencies);
-
-internal sealed record BoardAgencyDto(string Agency, int Open, int Overdue, IReadOnlyList<LessonDto> Actions);

@@ -1,0 +1,3 @@
+namespace Jsms.Features.Exercises;
+
+internal sealed record AarRequest(string? HotWashNotes, string? Summary);

@@ -1,0 +1,3 @@
+namespace Jsms.Features.Exercises;
+
+internal sealed record DocumentRequest(string? Name, string? Url, string? Text);

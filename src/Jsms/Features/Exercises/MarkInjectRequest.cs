@@ -1,0 +1,3 @@
+namespace Jsms.Features.Exercises;
+
+internal sealed record MarkInjectRequest(DateTime? DeliveredAt, string? ObservedAction, string? Assessment);

@@ -1,0 +1,3 @@
+namespace Jsms.Features.Exercises;
+
+internal sealed record ObjectiveRequest(string? Code, string? Text);

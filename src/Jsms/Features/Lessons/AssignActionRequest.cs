@@ -1,0 +1,3 @@
+namespace Jsms.Features.Lessons;
+
+internal sealed record AssignActionRequest(string? Action, string? ActionAgency, string? DueOn);

@@ -1,0 +1,3 @@
+namespace Jsms.Features.Lessons;
+
+internal sealed record IdentifyLessonRequest(string? Analysis, string? RootCause);

@@ -1,0 +1,3 @@
+namespace Jsms.Features.Lessons;
+
+internal sealed record ValidateLessonRequest(string? ValidationNote, Guid? ObjectiveId);
