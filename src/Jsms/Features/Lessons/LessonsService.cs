@@ -79,18 +79,18 @@ internal sealed class LessonsService(JsmsDbContext db, ReleaseMarkings markings,
         {
             errors["exerciseId"] = ["An observation comes from one exercise, one operation or one incident: give at most one."];
         }
-        // Where it was observed must be a record the caller may read, whichever of the three it is.
-        References.Ensure([
-            .. await db.MissingAsync<Exercise>(caller, "exerciseId", request.ExerciseId),
-            .. await db.MissingAsync<JointOperation>(caller, "operationId", request.OperationId),
-            .. await db.MissingAsync<Incident>(caller, "incidentId", request.IncidentId),
-        ]);
         var (marking, markingErrors) = await markings.ResolveAsync(request.Marking);
         Validate.Merge(errors, markingErrors);
         if (errors.Count > 0)
         {
             return Outcome.Invalid<LessonDto>(errors);
         }
+        // Where it was observed must be a record the caller may read, whichever of the three it is.
+        References.Ensure([
+            .. await db.MissingAsync<Exercise>(caller, "exerciseId", request.ExerciseId),
+            .. await db.MissingAsync<JointOperation>(caller, "operationId", request.OperationId),
+            .. await db.MissingAsync<Incident>(caller, "incidentId", request.IncidentId),
+        ]);
         var now = Now;
         var lesson = new Lesson
         {
