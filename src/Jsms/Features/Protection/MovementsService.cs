@@ -319,7 +319,8 @@ internal sealed class MovementsService(JsmsDbContext db, ReleaseMarkings marking
     /// <summary>The values trimmed, at their positions in the request (blank ones stay, as empty strings, and are dropped later).</summary>
     private static string[] Trimmed(string[]? values) => [.. (values ?? []).Select(v => v?.Trim() ?? "")];
 
-    private static List<T> Read<T>(string json) => JsonSerializer.Deserialize<List<T>>(json, JsonSerializerOptions.Web) ?? [];
+    /// <summary>A list column; a row added before the column existed holds an empty string, read as no entries.</summary>
+    private static List<T> Read<T>(string json) => string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<T>>(json, JsonSerializerOptions.Web) ?? [];
 
     /// <summary>
     /// The movement as this caller may see it: the persons and trackers it names are records of their own, so only
