@@ -1,3 +1,4 @@
+using Jsms.Features.Protection;
 using Jsms.Platform.Access;
 using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,9 +16,12 @@ internal static class OperationsModule
     {
         services.AddSingleton<PassportNumbers>();
         services.AddSingleton<ConsentDecisions>();
+        services.AddScoped<ConsentRequestInputs>();
+        services.AddScoped<ConsentRequestViews>();
         services.AddScoped<ConsentRequestsService>();
         services.AddScoped<ConsentsService>();
         services.AddScoped<DecisionRulesService>();
+        services.AddScoped<IForeignPersonnelConsentCheck, PartnerPersonnelConsents>();
         services.AddSingleton<ConsentClock>();
         services.AddHostedService(sp => sp.GetRequiredService<ConsentClock>());
         return services;

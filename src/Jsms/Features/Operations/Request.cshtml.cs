@@ -41,7 +41,15 @@ internal sealed class RequestModel(ConsentRequestsService requests, ConsentDecis
         }
         var allPersonnel = Decision.PersonnelIds is null || Decision.PersonnelIds.Count == Item.Personnel.Count
                            || Decision.Answer != nameof(ConsentAnswer.ApproveWithConditions);
-        var outcome = await decisions.DecideAsync(Me, id, Decision.ToInput(allPersonnel));
+        var unreadable = new Dictionary<string, string[]>();
+        var input = Decision.ToInput(allPersonnel, unreadable);
+        if (unreadable.Count > 0)
+        {
+            Errors = unreadable;
+            FailedForm = "decision";
+            return Page();
+        }
+        var outcome = await decisions.DecideAsync(Me, id, input);
         if (outcome.Value is null)
         {
             if (outcome.Errors is null && outcome.Conflict is null && outcome.Forbidden is null)

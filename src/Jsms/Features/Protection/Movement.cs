@@ -9,7 +9,7 @@ namespace Jsms.Features.Protection;
 /// <summary>
 /// A convoy or journey. Need to know: always TLP:RED, read by its named list (named recipients) and the
 /// owner agency's coordinators (<see cref="INeedToKnow"/>); every view and export is audited.
-/// Lists (principals, vehicles, escort, checkpoints) are stored as JSON text.
+/// Lists (principals, vehicles, escort, partner personnel, checkpoints) are stored as JSON text.
 /// </summary>
 internal sealed class Movement : INeedToKnow, IAudited
 {
@@ -19,6 +19,11 @@ internal sealed class Movement : INeedToKnow, IAudited
     public string PrincipalsJson { get; set; } = "[]";
     public string VehiclesJson { get; set; } = "[]";
     public string EscortJson { get; set; } = "[]";
+    /// <summary>
+    /// A partner's deployed people in the escort, by their id on the host's consent (<see cref="IForeignPersonnelConsentCheck"/>):
+    /// each must be covered by a consent in force whose area, period and personnel cover the movement.
+    /// </summary>
+    public string PartnerPersonnelJson { get; set; } = "[]";
     /// <summary>The planned route (SRID 4326), stored like <see cref="Site.Perimeter"/>.</summary>
     public LineString? Route { get; set; }
     public double CorridorMetres { get; set; }

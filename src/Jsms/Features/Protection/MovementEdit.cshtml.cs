@@ -7,11 +7,11 @@ namespace Jsms.Features.Protection;
 
 /// <summary>
 /// Creates or edits a movement through <see cref="MovementsService"/>: principals, vehicles and escort (tracker ids),
-/// route drawn or pasted, corridor, checkpoints, windows, status and the need-to-know list. Loading it for editing is
+/// a partner's deployed people (under a host's consent that must cover the movement), route drawn or pasted, corridor, checkpoints, windows, status and the need-to-know list. Loading it for editing is
 /// an audited read; a movement the caller may not change answers 404.
 /// </summary>
 internal sealed class MovementEditModel(MovementsService movements, PersonsService persons, ITrackerDirectory trackers,
-    IStringLocalizer<SharedResource> text) : JsmsPage
+    IForeignPersonnelConsentCheck partners, IStringLocalizer<SharedResource> text) : JsmsPage
 {
     [FromRoute] public Guid? Id { get; set; }
 
@@ -19,6 +19,9 @@ internal sealed class MovementEditModel(MovementsService movements, PersonsServi
 
     public Dictionary<Guid, string> People { get; private set; } = [];
     public List<string> DeviceIds { get; private set; } = [];
+
+    /// <summary>A partner's people under the consents the caller may read, and those the form already names.</summary>
+    public List<PartnerPersonDto> Partners { get; private set; } = [];
 
     /// <summary>The movement the form shows (so showing it is audited, docs/audit-log.md).</summary>
     public MovementDto? Movement { get; private set; }
@@ -96,5 +99,7 @@ internal sealed class MovementEditModel(MovementsService movements, PersonsServi
     {
         People = await persons.PersonNamesAsync(Me);
         DeviceIds = await trackers.ReadableUniqueIdsAsync(Me);
+        var chosen = await partners.DescribeAsync(Me, Form.PartnerPersonnel);
+        Partners = [.. (await partners.ChoicesAsync(Me)).Concat(chosen).DistinctBy(p => p.Id)];
     }
 }

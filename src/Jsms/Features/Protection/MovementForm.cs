@@ -11,6 +11,8 @@ internal sealed class MovementForm
     public List<Guid> Principals { get; set; } = [];
     public string? Vehicles { get; set; }
     public string? Escort { get; set; }
+    /// <summary>A partner's deployed people joining the escort, by their id on the host's consent.</summary>
+    public List<Guid> PartnerPersonnel { get; set; } = [];
     public string? Route { get; set; }
     public double? CorridorMetres { get; set; } = 200;
     public string? Checkpoints { get; set; }

@@ -19,7 +19,7 @@ namespace Jsms.Features.Protection;
 /// a record the caller may not read (or change) is null / not found. Every look at a movement is audited.
 /// </summary>
 internal sealed class MovementsService(JsmsDbContext db, ReleaseMarkings markings, SiteChanges changes, ITrackerDirectory trackers,
-    TimeProvider clock)
+    IForeignPersonnelConsentCheck partners, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -299,14 +299,28 @@ internal sealed class MovementsService(JsmsDbContext db, ReleaseMarkings marking
         {
             errors["arriveLatest"] = ["The arrival window ends before it starts."];
         }
+        // A partner's people join only under a consent of the host that covers the movement (an aborted one places nobody).
+        var partnerIds = (request.PartnerPersonnel ?? []).Distinct().ToList();
+        var check = await CheckPartnersAsync(caller, movement, partnerIds);
+        References.Ensure(check.Missing);
+        if (movement.Status != MovementStatus.Aborted)
+        {
+            Validate.Merge(errors, check.Uncovered);
+        }
+        movement.PartnerPersonnelJson = JsonSerializer.Serialize(partnerIds);
     }
+
+    private Task<PartnerPersonnelCheck> CheckPartnersAsync(Caller caller, Movement m, IReadOnlyList<Guid> ids)
+        => partners.CheckAsync(caller, "partnerPersonnel", ids, m.Route, m.DepartEarliest ?? m.DepartLatest ?? m.ArriveEarliest,
+            m.ArriveLatest ?? m.ArriveEarliest ?? m.DepartLatest);
 
     private static List<string> CleanList(string[]? values) => (values ?? []).Select(v => v.Trim()).Where(v => v.Length > 0).Distinct().ToList();
 
     /// <summary>The values trimmed, at their positions in the request (blank ones stay, as empty strings, and are dropped later).</summary>
     private static string[] Trimmed(string[]? values) => [.. (values ?? []).Select(v => v?.Trim() ?? "")];
 
-    private static List<T> Read<T>(string json) => JsonSerializer.Deserialize<List<T>>(json, JsonSerializerOptions.Web) ?? [];
+    /// <summary>A list column; a row added before the column existed holds an empty string, read as no entries.</summary>
+    private static List<T> Read<T>(string json) => string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<T>>(json, JsonSerializerOptions.Web) ?? [];
 
     /// <summary>
     /// The movement as this caller may see it: the persons and trackers it names are records of their own, so only
@@ -324,10 +338,16 @@ internal sealed class MovementsService(JsmsDbContext db, ReleaseMarkings marking
         var shownPrincipals = principals.Where(readablePersons.Contains).ToList();
         var shownVehicles = vehicles.Where(readableTrackers.Contains).ToList();
         var shownEscort = escort.Where(readableTrackers.Contains).ToList();
-        var withheld = principals.Count + vehicles.Count + escort.Count - shownPrincipals.Count - shownVehicles.Count - shownEscort.Count;
+        var partnerIds = Read<Guid>(m.PartnerPersonnelJson);
+        var shownPartners = await partners.DescribeAsync(caller, partnerIds);
+        var withheld = principals.Count + vehicles.Count + escort.Count + partnerIds.Count
+                       - shownPrincipals.Count - shownVehicles.Count - shownEscort.Count - shownPartners.Count;
+        // Covered when planned; read again now, so a consent suspended, revoked or expired since shows here.
+        var uncovered = shownPartners.Count == 0 || m.Status is MovementStatus.Aborted or MovementStatus.Arrived ? []
+            : (await CheckPartnersAsync(caller, m, [.. shownPartners.Select(p => p.Id)])).Uncovered;
         return new MovementDto(m.Id, m.Name, m.Status, shownPrincipals, shownVehicles, shownEscort,
             m.Route is null ? null : Geo.ToJson(m.Route), m.CorridorMetres,
             Read<CheckpointDto>(m.CheckpointsJson), m.DepartEarliest, m.DepartLatest, m.ArriveEarliest, m.ArriveLatest,
-            await markings.DescribeAsync(m), withheld);
+            await markings.DescribeAsync(m), withheld, shownPartners, uncovered);
     }
 }

@@ -75,7 +75,7 @@ internal static class ProtectionForms
         }
         return new MovementRequest(f.Name, f.Status, [.. f.Principals], Split(f.Vehicles), Split(f.Escort), Json(f.Route, "route", errors),
             f.CorridorMetres, [.. checkpoints], Utc(f.DepartEarliest), Utc(f.DepartLatest), Utc(f.ArriveEarliest), Utc(f.ArriveLatest),
-            new MarkingInput(null, null, Split(f.Recipients)));
+            new MarkingInput(null, null, Split(f.Recipients)), [.. f.PartnerPersonnel]);
     }
 
     public static MovementForm ToForm(MovementDto m) => new()
@@ -85,7 +85,7 @@ internal static class ProtectionForms
         Checkpoints = string.Join("\n", m.Checkpoints.Select(c => string.Join("; ", c.Name, Invariant(c.Latitude), Invariant(c.Longitude),
             c.ExpectedAt is { } at ? at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "").TrimEnd(' ', ';'))),
         DepartEarliest = m.DepartEarliest, DepartLatest = m.DepartLatest, ArriveEarliest = m.ArriveEarliest, ArriveLatest = m.ArriveLatest,
-        Recipients = string.Join(", ", m.Marking.Recipients),
+        Recipients = string.Join(", ", m.Marking.Recipients), PartnerPersonnel = [.. (m.PartnerPersonnel ?? []).Select(p => p.Id)],
     };
 
     /// <summary>The value of a datetime-local input, which says nothing of a zone: the form says UTC.</summary>

@@ -1,5 +1,6 @@
 // Geometry on the management pages: [data-geo-editor=polygon|line] lets the user click points on the map and
-// writes the GeoJSON into the textarea named by data-target (which can also be pasted into: the map follows);
+// writes the GeoJSON into the textarea named by data-target (which can also be pasted into: the map follows), beside
+// an optional dashed data-reference shape;
 // [data-geo-view] shows a movement's route, corridor and checkpoints; [data-geo-point] places one point (a sensor) by a
 // click, writing the latitude and longitude inputs it names (which stay editable: the marker follows them). All on the
 // same base map as the operating picture (geo.js).
@@ -19,6 +20,14 @@
     var points = [];
     var shape = null;
     var markers = L.layerGroup().addTo(map);
+    // data-reference: a Polygon or MultiPolygon shown dashed beside the edited shape (the area a narrower one lies within).
+    var reference = parse(element.dataset.reference || "null");
+    if (reference && (reference.type === "Polygon" || reference.type === "MultiPolygon")) {
+      var outline = L.featureGroup((reference.type === "MultiPolygon" ? reference.coordinates : [reference.coordinates]).map(function (polygon) {
+        return L.polygon(polygon.map(G.ring), { color: "#1a5fb4", weight: 2, dashArray: "6 4", fill: false, interactive: false, className: "reference-shape" });
+      })).addTo(map);
+      map.fitBounds(outline.getBounds().pad(0.2), { maxZoom: 13 });
+    }
 
     function fromText() {
       var geometry = parse(target.value);

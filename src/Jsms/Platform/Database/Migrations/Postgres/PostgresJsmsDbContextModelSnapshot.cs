@@ -2458,6 +2458,10 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                     b.Property<Guid>("OwnerAgencyId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("PartnerPersonnelJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("PrincipalsJson")
                         .IsRequired()
                         .HasColumnType("text");

@@ -2440,6 +2440,10 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                     b.Property<Guid>("OwnerAgencyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PartnerPersonnelJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PrincipalsJson")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Jsms.Platform.Database.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class AddMovementPartnerPersonnel : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "PartnerPersonnelJson",
+                table: "Movements",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "PartnerPersonnelJson",
+                table: "Movements");
+        }
+    }
+}
