@@ -51,7 +51,11 @@ internal static class GtdFile
     // Attack types 1–9 weighted as in the data set: bombings and armed assaults most of all.
     private static readonly int[] AttackWeights = [6, 30, 45, 1, 2, 8, 5, 1, 2];
 
-    public static void Write(string path, int rows, int seed)
+    /// <summary>
+    /// Writes the file; with <paramref name="correctEvery"/> N, every N-th event (from the first) has one more killed than in the
+    /// uncorrected file (its summary says so too), everything else the same: the "corrected file" of a re-import.
+    /// </summary>
+    public static void Write(string path, int rows, int seed, int correctEvery = 0)
     {
         var random = new Random(seed);
         var culture = CultureInfo.InvariantCulture;
@@ -80,6 +84,10 @@ internal static class GtdFile
             var killedPerpetrators = suicide ? 1 : random.Next(100) < 10 ? random.Next(0, killed + 1) : 0;
             killed = Math.Max(killed, killedPerpetrators);
             var wounded = random.Next(100) < 50 ? 0 : (int)Math.Min(600, Math.Floor(-Math.Log(1 - random.NextDouble()) * (suicide ? 25 : 4)));
+            if (correctEvery > 0 && i % correctEvery == 0)
+            {
+                killed++;
+            }
             var monthOnly = random.Next(100) < 3;
             var placed = random.Next(100) < 97;
             line.Clear();

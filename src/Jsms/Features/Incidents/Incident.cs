@@ -25,8 +25,24 @@ internal sealed class Incident : IReleasable, IAudited
     /// <summary>The narrative: what happened, as the sources tell it (GTD <c>summary</c>, ACLED <c>notes</c>).</summary>
     public string Summary { get; set; } = "";
 
+    private DateOnly occurredOn;
+
     /// <summary>The day of the attack, or the first day of the range or period <see cref="DatePrecision"/> says.</summary>
-    public DateOnly OccurredOn { get; set; }
+    public DateOnly OccurredOn
+    {
+        get => occurredOn;
+        set
+        {
+            occurredOn = value;
+            PeriodMonth = MonthKey(value);
+        }
+    }
+
+    /// <summary>
+    /// The month of <see cref="OccurredOn"/> as yyyymm, set with it: the statistics group by this integer column (in a covering
+    /// index) rather than by the year and month taken out of a date for every row.
+    /// </summary>
+    public int PeriodMonth { get; private set; }
     /// <summary>The last day when the attack is only known to fall within a range (UCDP <c>date_end</c>); null for one day.</summary>
     public DateOnly? OccurredUntil { get; set; }
     public DatePrecision DatePrecision { get; set; }
@@ -95,6 +111,8 @@ internal sealed class Incident : IReleasable, IAudited
     public Guid OwnerAgencyId { get; set; }
     public Tlp Tlp { get; set; }
     public Guid CreatedByUserId { get; set; }
+
+    public static int MonthKey(DateOnly day) => day.Year * 100 + day.Month;
 }
 internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
 {

@@ -22,6 +22,12 @@ internal sealed class IncidentSource
     public int? Killed { get; set; }
     /// <summary>The injured this source reported; null when it gave none (ACLED gives no injured).</summary>
     public int? Injured { get; set; }
+    /// <summary>
+    /// For an imported event, the fingerprint of the file's row (<see cref="IncidentDiff.ContentHash"/>): the same again on a
+    /// re-import means unchanged without loading the incident. Null for other sources, and after an edit in the register
+    /// (a re-import then compares the incident in full).
+    /// </summary>
+    public string? ContentHash { get; set; }
 }
 internal sealed class IncidentSourceConfiguration : IEntityTypeConfiguration<IncidentSource>
 {
@@ -32,6 +38,7 @@ internal sealed class IncidentSourceConfiguration : IEntityTypeConfiguration<Inc
         builder.Property(s => s.Url).HasMaxLength(IncidentLimits.Url);
         builder.Property(s => s.SourceEventId).HasMaxLength(IncidentLimits.SourceEventId);
         builder.Property(s => s.Format).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.ContentHash).HasMaxLength(44);
         builder.HasIndex(s => s.IncidentId);
         // A re-import finds the incident of an event by the data set's id.
         builder.HasIndex(s => new { s.Format, s.SourceEventId });

@@ -15,6 +15,7 @@ internal static class IncidentsModule
     {
         services.AddScoped<IncidentsService>();
         services.AddScoped<IncidentsNearSite>();
+        services.AddScoped<IncidentChangeFeed>();
         return services;
     }
 
@@ -23,6 +24,7 @@ internal static class IncidentsModule
         var incidents = app.MapApiGroup("/incidents", "Incidents");
         incidents.MapGet("", List);
         incidents.MapGet("/codes", Codes);
+        incidents.MapGet("/changes", Changes);
         incidents.MapGet("/{id:guid}", Get);
         incidents.MapGet("/{id:guid}/versions", Versions);
         var writes = incidents.MapWritesGroup();
@@ -72,6 +74,29 @@ internal static class IncidentsModule
         => await service.GetAsync(caller, id) is { } incident ? TypedResults.Ok(incident) : TypedResults.NotFound();
 
     /// <summary>Every version of the incident, newest first: who changed which fields when, and a snapshot.</summary>
+    /// <summary>
+    /// The change feed: the readable incidents created, corrected, deleted or merged after <c>since</c> (UTC), oldest change
+    /// first, <c>limit</c> at a time (up to 1,000); the next page is asked with the answer's <c>nextSince</c> and <c>nextAfter</c>.
+    /// </summary>
+    public static async Task<Results<Ok<IncidentChangesDto>, ValidationProblem>> Changes(Caller caller, IncidentChangeFeed feed, DateTimeOffset? since,
+        Guid? after, int limit = 500, CancellationToken cancellationToken = default)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (since is null)
+        {
+            errors["since"] = ["Required: the point in time (ISO 8601, e.g. 2026-12-01T00:00:00Z) after which changes are listed."];
+        }
+        if (limit is < 1 or > IncidentChangeFeed.MaxLimit)
+        {
+            errors["limit"] = [$"From 1 to {IncidentChangeFeed.MaxLimit}."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        return TypedResults.Ok(await feed.ChangesAsync(caller, since!.Value.UtcDateTime, after, limit, cancellationToken));
+    }
+
     public static async Task<Results<Ok<IncidentHistoryDto>, NotFound>> Versions(Guid id, Caller caller, IncidentsService service)
         => await service.VersionsAsync(caller, id) is { } history ? TypedResults.Ok(history) : TypedResults.NotFound();
 

@@ -13,8 +13,10 @@ namespace Jsms.Features.Incidents;
 /// and <c>jsms incidents import</c>. The file is read as a stream, row by row; every problem of every row is collected and,
 /// when there is one, nothing is stored. An event is identified by its data set and its event id among the incidents of the
 /// caller's agency (the (format, id) of its source record): new events are added, known ones whose content changed get a
-/// new version (as an edit in the register would), unchanged ones are left alone. Existing events are loaded by chunks of
-/// ids, new incidents and their children go in by bulk insert, and all of it is one transaction.
+/// new version (as an edit in the register would), unchanged ones are left alone. A known event whose row has the
+/// fingerprint stored on its source record (<see cref="IncidentDiff.ContentHash"/>) is unchanged without being loaded; the
+/// others are loaded by chunks of ids and compared in full. New incidents and their children go in by bulk insert, and all
+/// of it is one transaction.
 /// </summary>
 internal sealed class IncidentImporter(JsmsDbContext db, ReleaseMarkings markings, TimeProvider clock)
 {
@@ -22,9 +24,6 @@ internal sealed class IncidentImporter(JsmsDbContext db, ReleaseMarkings marking
     public const int MaxErrors = 100;
 
     private const int Chunk = 500;
-
-    /// <summary>Fields a change always moves (as the register's versions leave them out).</summary>
-    private static readonly HashSet<string> Bookkeeping = ["version", "updatedAt", "sourcesDiffer"];
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -146,15 +145,16 @@ internal sealed class IncidentImporter(JsmsDbContext db, ReleaseMarkings marking
         }
         progress?.Report($"{parsed.Rows:N0} rows read, checking against the register");
 
-        // The events of this data set the caller's agency already holds, in one query.
+        // The events of this data set the caller's agency already holds, with the fingerprint of the row they were imported
+        // from, in one query.
         var existing = await db.Set<IncidentSource>().AsNoTracking()
             .Where(s => s.Format == format.Format && s.SourceEventId != null)
-            .Join(db.Writable<Incident>(caller).Where(i => i.DeletedAt == null), s => s.IncidentId, i => i.Id, (s, i) => new { s.SourceEventId, i.Id })
+            .Join(db.Writable<Incident>(caller).Where(i => i.DeletedAt == null), s => s.IncidentId, i => i.Id, (s, i) => new { s.SourceEventId, i.Id, s.ContentHash })
             .ToListAsync(cancellationToken);
-        var known = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        var known = new Dictionary<string, (Guid Id, string? Hash)>(StringComparer.Ordinal);
         foreach (var e in existing)
         {
-            known.TryAdd(e.SourceEventId!, e.Id);
+            known.TryAdd(e.SourceEventId!, (e.Id, e.ContentHash));
         }
 
         var added = new List<ImportedEventDto>();
@@ -162,27 +162,45 @@ internal sealed class IncidentImporter(JsmsDbContext db, ReleaseMarkings marking
         var unchanged = new List<ImportedEventDto>();
         var fresh = new List<ImportedEvent>();
         var again = new List<ImportedEvent>();
+        var hashes = new Dictionary<string, string>(parsed.Events.Count, StringComparer.Ordinal);
         foreach (var e in parsed.Events)
         {
-            (known.ContainsKey(e.EventId) ? again : fresh).Add(e);
+            var hash = hashes[e.EventId] = IncidentDiff.ContentHash(e.Request);
+            if (!known.TryGetValue(e.EventId, out var held))
+            {
+                fresh.Add(e);
+            }
+            else if (held.Hash == hash)
+            {
+                // The same row as the one imported: nothing to load or compare.
+                unchanged.Add(new ImportedEventDto(e.EventId, e.Line, held.Id));
+            }
+            else
+            {
+                again.Add(e);
+            }
         }
 
         var describe = await DescriberAsync(caller, resolved);
         var changed = new List<(Guid Id, IncidentRequest Request, ImportedEventDto Event)>();
+        // Events found unchanged only by comparing them in full (no fingerprint yet, or one from an older mapping): given the
+        // file's fingerprint, so the next re-import skips them too. Not a change of the incident: no version.
+        var refingerprint = new List<(Guid Id, string EventId)>();
         for (var offset = 0; offset < again.Count; offset += Chunk)
         {
             var chunk = again.Skip(offset).Take(Chunk).ToList();
-            var ids = chunk.Select(e => known[e.EventId]).ToList();
+            var ids = chunk.Select(e => known[e.EventId].Id).ToList();
             var current = await WithChildren(db.Writable<Incident>(caller).AsNoTracking()).Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
             foreach (var e in chunk)
             {
-                var incident = current[known[e.EventId]];
+                var incident = current[known[e.EventId].Id];
                 var request = Merged(e.Request, incident, format.Format);
                 var probe = new Incident { Id = incident.Id };
                 IncidentInput.Apply(probe, request);
                 if (Comparable(probe) == Comparable(incident))
                 {
                     unchanged.Add(new ImportedEventDto(e.EventId, e.Line, incident.Id));
+                    refingerprint.Add((incident.Id, e.EventId));
                 }
                 else
                 {
@@ -202,7 +220,7 @@ internal sealed class IncidentImporter(JsmsDbContext db, ReleaseMarkings marking
             foreach (var (id, request, imported) in chunk)
             {
                 var incident = tracked[id];
-                var before = JsonSerializer.SerializeToElement(IncidentsService.ToDto(incident, marks[id]), IncidentsService.SnapshotJson);
+                var before = IncidentDiff.Snapshot(IncidentsService.ToDto(incident, marks[id]));
                 var kept = incident.Casualties.ToDictionary(c => c.VictimClass);
                 IncidentInput.Apply(incident, request);
                 // A class counted before and now is the same row (keyed by the class): change it rather than add a second.
@@ -216,12 +234,11 @@ internal sealed class IncidentImporter(JsmsDbContext db, ReleaseMarkings marking
                 {
                     db.Entry(source).State = EntityState.Added;
                 }
+                Fingerprint(incident, format.Format, imported.EventId, hashes[imported.EventId]);
                 incident.Version++;
                 incident.UpdatedAt = Now;
-                var after = JsonSerializer.SerializeToElement(IncidentsService.ToDto(incident, marks[id]), IncidentsService.SnapshotJson);
-                var fields = after.EnumerateObject()
-                    .Where(p => !Bookkeeping.Contains(p.Name) && (!before.TryGetProperty(p.Name, out var was) || was.GetRawText() != p.Value.GetRawText()))
-                    .Select(p => p.Name).ToList();
+                var after = IncidentDiff.Snapshot(IncidentsService.ToDto(incident, marks[id]));
+                var fields = IncidentDiff.ChangedFields(before, after);
                 fields.Add($"imported from {format.Name}");
                 db.Add(Version(caller, incident, fields, after.GetRawText()));
                 updated.Add(imported);
@@ -233,6 +250,12 @@ internal sealed class IncidentImporter(JsmsDbContext db, ReleaseMarkings marking
         {
             progress?.Report($"{changed.Count:N0} changed events updated");
         }
+        foreach (var (id, eventId) in refingerprint)
+        {
+            var hash = hashes[eventId];
+            await db.Set<IncidentSource>().Where(s => s.IncidentId == id && s.Format == format.Format && s.SourceEventId == eventId)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.ContentHash, hash), cancellationToken);
+        }
 
         var incidents = new List<Incident>(fresh.Count);
         var grants = new List<ReleaseGrant>();
@@ -243,6 +266,7 @@ internal sealed class IncidentImporter(JsmsDbContext db, ReleaseMarkings marking
             // Time-ordered ids: the rows append to the right edge of their key B-trees.
             var incident = new Incident { Id = Guid.CreateVersion7(clock.GetUtcNow()), Version = 1, CreatedAt = Now, UpdatedAt = Now };
             IncidentInput.Apply(incident, e.Request);
+            Fingerprint(incident, format.Format, e.EventId, hashes[e.EventId]);
             var (g, r) = ReleaseMarkings.MarkNew(incident, resolved, caller);
             grants.AddRange(g);
             recipients.AddRange(r);
@@ -262,7 +286,7 @@ internal sealed class IncidentImporter(JsmsDbContext db, ReleaseMarkings marking
         }
         await transaction.CommitAsync(cancellationToken);
         progress?.Report($"{added.Count:N0} added, {updated.Count:N0} updated, {unchanged.Count:N0} unchanged");
-        return (new ImportOutcomeDto(format.Name, parsed.Rows, true, added, updated, unchanged, []), null);
+        return (new ImportOutcomeDto(format.Name, parsed.Rows, true, added, updated, [.. unchanged.OrderBy(u => u.Line)], []), null);
     }
 
     private static IQueryable<Incident> WithChildren(IQueryable<Incident> incidents)
@@ -301,6 +325,15 @@ internal sealed class IncidentImporter(JsmsDbContext db, ReleaseMarkings marking
                 .OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.SourceEventId, StringComparer.Ordinal)],
         };
         return JsonSerializer.Serialize(dto, IncidentsService.SnapshotJson);
+    }
+
+    /// <summary>The fingerprint of the file's row on the data set's source record of the event.</summary>
+    private static void Fingerprint(Incident incident, SourceFormat format, string eventId, string hash)
+    {
+        foreach (var source in incident.Sources.Where(s => s.Format == format && s.SourceEventId == eventId))
+        {
+            source.ContentHash = hash;
+        }
     }
 
     private static IncidentCasualty CopyInto(IncidentCasualty from, IncidentCasualty to)

@@ -10,8 +10,8 @@ namespace Jsms.Features.Incidents;
 /// The statistics as monthly security reports publish them (docs/incidents.md, "Statistics"): attacks, killed and injured
 /// by period and by region, attack type, target type, perpetrator group or victim class, with the change against the
 /// previous period. They are counted in the database over the incidents the caller may read (the access policy is the
-/// WHERE clause, so what the caller may not see is never counted), grouped on the incident's columns: the year and month
-/// of its first day (the week from its day), its province, its first attack and target type, its first group, and the
+/// WHERE clause, so what the caller may not see is never counted), grouped on the incident's columns: the month of its
+/// first day (<see cref="Incident.PeriodMonth"/>; the week from its day), its province, its first attack and target type, its first group, and the
 /// denormalised best estimates. Grouping by victim class counts the casualty rows instead. The database returns at most
 /// one row per day or month and group; the periods are formed from those here.
 /// </summary>
@@ -19,7 +19,8 @@ internal sealed class IncidentStatistics(JsmsDbContext db)
 {
     public const string None = "(none)";
 
-    private sealed record Cell(int Year, int Month, int Day, string? Key, string? Key2, int Attacks, int Killed, int Injured);
+    /// <summary>Counts of one month (yyyymm) or, for weeks, one day, and one pair of keys.</summary>
+    private sealed record Cell(int Month, DateOnly? Day, string? Key, string? Key2, int Attacks, int Killed, int Injured);
 
     public static bool IsTime(StatisticsDimension d) => d is StatisticsDimension.Week or StatisticsDimension.Month or StatisticsDimension.Quarter or StatisticsDimension.Year;
 
@@ -87,52 +88,55 @@ internal sealed class IncidentStatistics(JsmsDbContext db)
 
     public static double? Change(int now, int then) => then == 0 ? null : Math.Round((now - then) * 100.0 / then, 1, MidpointRounding.AwayFromZero);
 
-    private static DateOnly Day(Cell c) => new(c.Year, c.Month, c.Day == 0 ? 1 : c.Day);
+    private static DateOnly Day(Cell c) => c.Day ?? new DateOnly(c.Month / 100, c.Month % 100, 1);
 
     /// <summary>
-    /// The counts grouped in the database by year and month (or day, for weeks) and the category keys. At most two
+    /// The counts grouped in the database by month (the stored yyyymm key) or day, for weeks, and the category keys. At most two
     /// categories; a victim-class grouping reads the casualty rows joined to the readable incidents.
     /// </summary>
     private async Task<List<Cell>> CellsAsync(Caller caller, DateOnly from, DateOnly to, bool byDay, List<StatisticsDimension> categories, string? country,
         CancellationToken cancellationToken)
     {
-        var incidents = IncidentQueries.Filtered(db, caller, new IncidentExportFilter(from, to, country, null, null, null));
+        // The month keys bound the range as well as the days, so the range is read from the statistics index.
+        var (fromMonth, toMonth) = (Incident.MonthKey(from), Incident.MonthKey(to));
+        var incidents = IncidentQueries.Filtered(db, caller, new IncidentExportFilter(from, to, country, null, null, null))
+            .Where(i => i.PeriodMonth >= fromMonth && i.PeriodMonth <= toMonth);
         if (categories.Contains(StatisticsDimension.VictimClass))
         {
             var other = categories.FirstOrDefault(c => c != StatisticsDimension.VictimClass);
             var casualties = incidents.Join(db.Set<IncidentCasualty>(), i => i.Id, c => c.IncidentId, (i, c) => new
             {
-                i.OccurredOn.Year, i.OccurredOn.Month, Day = byDay ? i.OccurredOn.Day : 0,
+                Month = byDay ? 0 : i.PeriodMonth, Day = byDay ? i.OccurredOn : (DateOnly?)null,
                 Key = other == StatisticsDimension.Region ? i.Admin1 : other == StatisticsDimension.Country ? i.Country : null,
                 Victims = c.VictimClass, c.KilledBest, c.InjuredBest,
             });
-            var grouped = await casualties.GroupBy(x => new { x.Year, x.Month, x.Day, x.Key, x.Victims })
-                .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Day, g.Key.Key, g.Key.Victims, Attacks = g.Count(), Killed = g.Sum(x => x.KilledBest), Injured = g.Sum(x => x.InjuredBest) })
+            var grouped = await casualties.GroupBy(x => new { x.Month, x.Day, x.Key, x.Victims })
+                .Select(g => new { g.Key.Month, g.Key.Day, g.Key.Key, g.Key.Victims, Attacks = g.Count(), Killed = g.Sum(x => x.KilledBest), Injured = g.Sum(x => x.InjuredBest) })
                 .ToListAsync(cancellationToken);
             var victimsFirst = categories[0] == StatisticsDimension.VictimClass;
-            return [.. grouped.Select(g => new Cell(g.Year, g.Month, g.Day,
+            return [.. grouped.Select(g => new Cell(g.Month, g.Day,
                 victimsFirst ? g.Victims.ToString() : g.Key ?? None, categories.Count < 2 ? null : victimsFirst ? g.Key ?? None : g.Victims.ToString(),
                 g.Attacks, g.Killed, g.Injured))];
         }
         var perpetrators = db.Set<IncidentPerpetrator>();
         var projected = incidents.Select(Projection(byDay, KeyOf(categories.ElementAtOrDefault(0), categories.Count > 0, perpetrators),
             KeyOf(categories.ElementAtOrDefault(1), categories.Count > 1, perpetrators)));
-        var rows = await projected.GroupBy(x => new { x.Year, x.Month, x.Day, x.Key, x.Key2 })
-            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Day, g.Key.Key, g.Key.Key2, Attacks = g.Count(), Killed = g.Sum(x => x.KilledBest), Injured = g.Sum(x => x.InjuredBest) })
+        var rows = await projected.GroupBy(x => new { x.Month, x.Day, x.Key, x.Key2 })
+            .Select(g => new { g.Key.Month, g.Key.Day, g.Key.Key, g.Key.Key2, Attacks = g.Count(), Killed = g.Sum(x => x.KilledBest), Injured = g.Sum(x => x.InjuredBest) })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new Cell(r.Year, r.Month, r.Day, Display(categories.ElementAtOrDefault(0), r.Key), categories.Count > 1 ? Display(categories[1], r.Key2) : null,
+        return [.. rows.Select(r => new Cell(r.Month, r.Day, Display(categories.ElementAtOrDefault(0), r.Key), categories.Count > 1 ? Display(categories[1], r.Key2) : null,
             r.Attacks, r.Killed, r.Injured))];
     }
 
     /// <summary>
-    /// <c>i =&gt; new StatisticsSource { Year, Month, Day, Key, Key2, KilledBest, InjuredBest }</c> with the two keys' expressions
+    /// <c>i =&gt; new StatisticsSource { Month, Day, Key, Key2, KilledBest, InjuredBest }</c> with the two keys' expressions
     /// put in, so one SQL GROUP BY serves every pair of dimensions.
     /// </summary>
     private static Expression<Func<Incident, StatisticsSource>> Projection(bool byDay, Expression<Func<Incident, string?>> key, Expression<Func<Incident, string?>> key2)
     {
         Expression<Func<Incident, StatisticsSource>> shape = byDay
-            ? i => new StatisticsSource { Year = i.OccurredOn.Year, Month = i.OccurredOn.Month, Day = i.OccurredOn.Day, KilledBest = i.KilledBest, InjuredBest = i.InjuredBest }
-            : i => new StatisticsSource { Year = i.OccurredOn.Year, Month = i.OccurredOn.Month, Day = 0, KilledBest = i.KilledBest, InjuredBest = i.InjuredBest };
+            ? i => new StatisticsSource { Month = 0, Day = i.OccurredOn, KilledBest = i.KilledBest, InjuredBest = i.InjuredBest }
+            : i => new StatisticsSource { Month = i.PeriodMonth, Day = null, KilledBest = i.KilledBest, InjuredBest = i.InjuredBest };
         var parameter = shape.Parameters[0];
         var init = (MemberInitExpression)shape.Body;
         var bindings = init.Bindings.Concat([

@@ -77,7 +77,7 @@ internal static class IncidentStatisticsModule
     /// <summary>
     /// The readable incidents with a point, <c>from</c>–<c>to</c> (default: the last twelve months), as a GeoJSON
     /// FeatureCollection for the operating picture: id, title, day, first attack type (code and label), suicide, killed,
-    /// injured. Only the columns the map needs are read. Incidents at AMBER+STRICT or RED shown here are audited as listed.
+    /// injured; and the casualty totals of those shown (<c>totals</c>: incidents, killed, injured). Only the columns the map needs are read. Incidents at AMBER+STRICT or RED shown here are audited as listed.
     /// </summary>
     public static async Task<Results<ContentHttpResult, ValidationProblem>> Map(Caller caller, JsmsDbContext db, TimeProvider clock,
         DateOnly? from, DateOnly? to, int? attackType, string? group, CancellationToken cancellationToken)
@@ -107,6 +107,12 @@ internal static class IncidentStatisticsModule
         {
             json.WriteStartObject();
             json.WriteString("type", "FeatureCollection");
+            // The casualty totals of what the map shows, for its legend.
+            json.WriteStartObject("totals");
+            json.WriteNumber("incidents", rows.Count);
+            json.WriteNumber("killed", rows.Sum(r => r.KilledBest));
+            json.WriteNumber("injured", rows.Sum(r => r.InjuredBest));
+            json.WriteEndObject();
             json.WriteStartArray("features");
             foreach (var r in rows)
             {

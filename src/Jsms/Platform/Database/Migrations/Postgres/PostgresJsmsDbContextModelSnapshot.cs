@@ -1319,6 +1319,9 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                     b.Property<Guid>("OwnerAgencyId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("PeriodMonth")
+                        .HasColumnType("integer");
+
                     b.PrimitiveCollection<List<Guid>>("PersonIds")
                         .IsRequired()
                         .HasColumnType("uuid[]");
@@ -1401,6 +1404,10 @@ namespace Jsms.Platform.Database.Migrations.Postgres
 
                     b.HasIndex("OwnerAgencyId", "Tlp");
 
+                    b.HasIndex(new[] { "PeriodMonth", "Admin1" }, "IX_Incidents_Statistics");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "PeriodMonth", "Admin1" }, "IX_Incidents_Statistics"), new[] { "Country", "OccurredOn", "KilledBest", "InjuredBest", "DeletedAt", "Tlp", "OwnerAgencyId", "CreatedByUserId", "Id" });
+
                     b.ToTable("Incidents", (string)null);
                 });
 
@@ -1480,6 +1487,10 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(44)
+                        .HasColumnType("character varying(44)");
 
                     b.Property<string>("Format")
                         .IsRequired()

@@ -1309,6 +1309,9 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                     b.Property<Guid>("OwnerAgencyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PeriodMonth")
+                        .HasColumnType("INTEGER");
+
                     b.PrimitiveCollection<string>("PersonIds")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1386,6 +1389,8 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                     b.HasIndex("Latitude", "Longitude");
 
                     b.HasIndex("OwnerAgencyId", "Tlp");
+
+                    b.HasIndex(new[] { "PeriodMonth", "Admin1", "Country", "OccurredOn", "KilledBest", "InjuredBest", "DeletedAt", "Tlp", "OwnerAgencyId", "CreatedByUserId", "Id" }, "IX_Incidents_Statistics");
 
                     b.ToTable("Incidents", (string)null);
                 });
@@ -1465,6 +1470,10 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(44)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Format")

@@ -1,0 +1,50 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Jsms.Platform.Database.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class AddIncidentPeriodKeys : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ContentHash",
+                table: "IncidentSources",
+                type: "character varying(44)",
+                maxLength: 44,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PeriodMonth",
+                table: "Incidents",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_Statistics",
+                table: "Incidents",
+                columns: new[] { "PeriodMonth", "Admin1" })
+                .Annotation("Npgsql:IndexInclude", new[] { "Country", "OccurredOn", "KilledBest", "InjuredBest", "DeletedAt", "Tlp", "OwnerAgencyId", "CreatedByUserId", "Id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Incidents_Statistics",
+                table: "Incidents");
+
+            migrationBuilder.DropColumn(
+                name: "ContentHash",
+                table: "IncidentSources");
+
+            migrationBuilder.DropColumn(
+                name: "PeriodMonth",
+                table: "Incidents");
+        }
+    }
+}
