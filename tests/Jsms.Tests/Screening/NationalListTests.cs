@@ -39,7 +39,7 @@ public sealed class NationalListTests(JsmsTestApp app) : IClassFixture<JsmsTestA
         Assert.Equal("Lashkar-e-Test, Welfare Wing", preview.Rows[2].Name);
 
         // Without a mapping the preview suggests one from the header.
-        var suggested = await (await Post(admin, "preview", v1, [])).Read<NationalListPreviewDto>();
+        var suggested = await (await Post(admin, "preview", v1, new())).Read<NationalListPreviewDto>();
         Assert.Equal(("Full Name", "Also Known As", "DOB", "Citizenship"),
             (suggested.Mapping.Name, suggested.Mapping.Aliases, suggested.Mapping.BirthDate, suggested.Mapping.Nationality));
 

@@ -15,13 +15,14 @@ internal static class WatchlistTestLists
 {
     internal sealed record Listed(string DataId, string Name, string? Born = null, string Comment = "Listed for the tests.");
 
-    /// <summary>Filler entries, so the index's word statistics look like a list's and not like two names.</summary>
-    private static readonly Listed[] Filler = [.. Enumerable.Range(0, 40).Select(i =>
-        new Listed($"88{i:00000}", $"{First[i % First.Length]} {Middle[i / First.Length % Middle.Length]} {Last[(i * 7) % Last.Length]}", $"{1950 + i}-01-0{1 + i % 9}"))];
-
     private static readonly string[] First = ["Abdul", "Mohammed", "Ahmad", "Hassan", "Yusuf", "Ibrahim", "Omar", "Khalid"];
     private static readonly string[] Middle = ["Rauf", "Salim", "Jamil", "Karim", "Nasir"];
     private static readonly string[] Last = ["Haqqani", "Al-Tamimi", "Durrani", "Yousafzai", "Al-Masri", "Kakar", "Baloch", "Afridi", "Mengal", "Achakzai", "Bugti"];
+    private static readonly string[] AnIdentifier = ["35202-1234567-1"];
+
+    /// <summary>Filler entries, so the index's word statistics look like a list's and not like two names.</summary>
+    private static readonly Listed[] Filler = [.. Enumerable.Range(0, 40).Select(i =>
+        new Listed($"88{i:00000}", $"{First[i % First.Length]} {Middle[i / First.Length % Middle.Length]} {Last[(i * 7) % Last.Length]}", $"{1950 + i}-01-0{1 + i % 9}"))];
 
     public static string UnXml(params Listed[] entries)
     {
@@ -61,7 +62,7 @@ internal static class WatchlistTestLists
 
     public static async Task<SubjectDto> AddSubjectAsync(this HttpClient client, Guid watchlistId, string name, string category = "driver", string? birthDate = null)
         => await (await client.Post($"/api/screening/watchlists/{watchlistId}/subjects",
-            new { name, category, type = "person", birthDate, nationality = "PK", identifiers = new[] { "35202-1234567-1" } })).Read<SubjectDto>(HttpStatusCode.Created);
+            new { name, category, type = "person", birthDate, nationality = "PK", identifiers = AnIdentifier })).Read<SubjectDto>(HttpStatusCode.Created);
 
     public static async Task<List<MatchDto>> MatchesOfAsync(this HttpClient client, Guid subjectId)
         => (await client.GetAs<SubjectDto>($"/api/screening/watchlists/subjects/{subjectId}")).Matches!.ToList();
