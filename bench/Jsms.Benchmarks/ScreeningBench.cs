@@ -70,6 +70,7 @@ internal static class ScreeningBench
             }
             case "screening-quality":
                 return await ScreeningQuality.RunAsync(data, ProjectDirectory(), args);
+            case "rescreen": return await RescreenBench.RunAsync(data, ProjectDirectory(), args[1..]);
             default:
                 Console.Error.WriteLine("usage: screening-quality | pairs [threshold] [-v] | tune | explain NAME1 NAME2 [entity] | generate-nonlisted");
                 return 2;

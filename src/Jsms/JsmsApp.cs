@@ -15,6 +15,8 @@ using Jsms.Features.Operations;
 using Jsms.Features.Partners;
 using Jsms.Features.Protection;
 using Jsms.Features.Screening;
+using Jsms.Features.Screening.Lists;
+using Jsms.Features.Screening.Watchlists;
 using Jsms.Features.Tracking;
 using Jsms.Features.Training;
 using Jsms.Platform;
@@ -95,6 +97,7 @@ internal static class JsmsApp
         services.AddAlerts();
         services.AddConsultations();
         services.AddScreening();
+        services.AddWatchlists();
         services.AddIntelligence();
         services.AddProtection();
         services.AddTracking(builder.Configuration);
@@ -149,6 +152,8 @@ internal static class JsmsApp
         app.MapAlerts();
         app.MapConsultations();
         app.MapScreening();
+        app.MapWatchlists();
+        app.MapNationalLists();
         app.MapIntelligence();
         app.MapProtection();
         app.MapTracking();

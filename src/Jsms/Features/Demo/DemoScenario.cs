@@ -45,6 +45,7 @@ internal sealed class DemoScenario(JsmsDbContext db, UserAdministration users, I
         await DemoIncidents.SeedAsync(db, clock, cancellationToken);
         await DemoJointOperations.SeedAsync(db, clock, cancellationToken);
         await DemoProgrammes.SeedAsync(db, clock, cancellationToken);
+        await DemoWatchlists.SeedAsync(db, clock, cancellationToken);
         return true;
     }
 

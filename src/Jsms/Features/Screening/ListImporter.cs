@@ -8,9 +8,10 @@ namespace Jsms.Features.Screening;
 /// <summary>
 /// Imports a list file as a new version in one transaction: the file is read completely first, so a
 /// bad file raises <see cref="ListFormatException"/> before anything is written and the current
-/// version stays. After the commit the in-memory index is rebuilt.
+/// version stays. After the commit the in-memory index is rebuilt and the <see cref="IListImportObserver"/>s are told
+/// (the watchlists are rescreened).
 /// </summary>
-internal sealed class ListImporter(JsmsDbContext db, ScreeningIndexHolder index, TimeProvider clock)
+internal sealed class ListImporter(JsmsDbContext db, ScreeningIndexHolder index, TimeProvider clock, IEnumerable<IListImportObserver> observers)
 {
     public async Task<ImportOutcome> ImportUnAsync(Stream xml, string fileName, string importer, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -28,6 +29,17 @@ internal sealed class ListImporter(JsmsDbContext db, ScreeningIndexHolder index,
         var entries = OfacListReader.Read(new MemoryStream(bytes[0]), new MemoryStream(bytes[1]), new MemoryStream(bytes[2]));
         progress?.Report($"parsed {entries.Count:N0} entries");
         return await StoreAsync(ListSource.OFAC, entries, fileNames, hash, null, importer, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores a national list already read by <see cref="NationalListReader"/>. The version's hash covers the file and the
+    /// column mapping, so the same file read with another mapping is a new version.
+    /// </summary>
+    public async Task<ImportOutcome> ImportNationalAsync(Stream file, string mapping, List<ListedEntry> entries, string fileName, string importer,
+        CancellationToken cancellationToken = default)
+    {
+        var (_, hash) = await HashAsync([file, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(mapping))], cancellationToken);
+        return await StoreAsync(ListSource.National, entries, fileName, hash, null, importer, null, cancellationToken);
     }
 
     private static async Task<(byte[][] Bytes, string Hash)> HashAsync(Stream[] streams, CancellationToken cancellationToken)
@@ -120,7 +132,12 @@ internal sealed class ListImporter(JsmsDbContext db, ScreeningIndexHolder index,
         }
         await index.ReloadAsync(db, cancellationToken);
         progress?.Report($"index rebuilt: {index.Current.EntryCount:N0} entries, {index.Current.NameCount:N0} names");
-        return new ImportOutcome(version.Id, source, version.Number, entries.Count, version.Added, version.Removed, version.Changed, false);
+        var outcome = new ImportOutcome(version.Id, source, version.Number, entries.Count, version.Added, version.Removed, version.Changed, false);
+        foreach (var observer in observers)
+        {
+            await observer.ListImportedAsync(outcome, cancellationToken);
+        }
+        return outcome;
     }
 
     /// <summary>What changed from <paramref name="fromId"/> to <paramref name="toId"/> (same source), by the source's entry id and content hash.</summary>

@@ -1,3 +1,4 @@
 namespace Jsms.Features.Screening.Lists;
 
-internal enum ListSource { UN, OFAC }
+/// <summary>The lists JSMS screens against: the UN and OFAC lists, and the agency's own national list loaded from a CSV.</summary>
+internal enum ListSource { UN, OFAC, National }

@@ -19,6 +19,9 @@ internal sealed record ListedEntry(
     string? ListedOn,
     string? Remarks)
 {
+    /// <summary>Passport, national id or registration numbers, as a national list gives them (null for UN and OFAC, so their stored JSON is unchanged).</summary>
+    public IReadOnlyList<string>? Identifiers { get; init; }
+
     private static readonly JsonSerializerOptions Json = new()
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
