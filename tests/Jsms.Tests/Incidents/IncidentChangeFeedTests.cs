@@ -37,6 +37,7 @@ public sealed class IncidentChangeFeedTests(JsmsTestApp app) : IClassFixture<Jsm
         (await pakistan.Put($"/api/incidents/{corrected.Id}", change)).EnsureSuccessStatusCode();
         app.Clock.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(HttpStatusCode.NoContent, (await pakistan.DeleteAsync($"/api/incidents/{deleted.Id}")).StatusCode);
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
         (await pakistan.Put($"/api/incidents/{unreleased.Id}", Incident("Internal report, corrected", released: false))).EnsureSuccessStatusCode();
 
         var feed = await pakistan.GetAs<IncidentChangesDto>($"/api/incidents/changes?since={At(since)}");
