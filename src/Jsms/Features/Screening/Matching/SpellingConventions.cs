@@ -121,9 +121,9 @@ internal static class SpellingConventions
             {
                 return null;
             }
-            if (ga.Length < 5 && (ga[i], gb[i]) is ("j", "y") or ("y", "j"))
+            if (ga.Length < 5 && i == 0 && (ga[i], gb[i]) is ("j", "y") or ("y", "j"))
             {
-                // German Jusuf for Yusuf; but short syllables differ (Korean Jang, Yang; Chinese Jun, Yun).
+                // German Jusuf for Yusuf; but short syllables beginning with them differ (Korean Jang, Yang; Chinese Jun, Yun).
                 return null;
             }
             var key = string.CompareOrdinal(ga[i], gb[i]) < 0 ? ga[i] + "|" + gb[i] : gb[i] + "|" + ga[i];
