@@ -102,7 +102,7 @@ public sealed class SpellingRuleTests(RealListIndex lists) : IClassFixture<RealL
     [InlineData("Cheij Ahmed Umar", "ahmed umar")] // Sheikh as Spanish writes it
     [InlineData("Xeic Hasan Turki", "hasan turki")] // and Portuguese
     [InlineData("Mulah Krekar", "krekar")]
-    [InlineData("Kim Hyok Col", "kim hyok col")] // a title word last is part of the name (Turkish Çol for Chol)
+    [InlineData("Kim Hyok Col", "kim hyok col")] // Col last is the Turkish writing of the Korean Chol, not a title
     [InlineData("Absul Karim", "abdkarim")] // Abdul with a typing error still joins its name
     [InlineData("Abd All-Rahman", "abdrahman")] // al- typed twice
     public void Titles_articles_and_Abd_are_read_in_other_spellings_and_with_typos(string name, string words)

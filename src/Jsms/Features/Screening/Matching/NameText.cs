@@ -142,9 +142,9 @@ internal static partial class NameText
         {
             var w = words[i];
             var hasNext = i + 1 < words.Count;
-            // A title is dropped before a name; as the last word only Jr and Sr are: there the others are a family name
-            // (Sheikh, Qazi) or a syllable of one (Col, the Turkish writing of the Korean Chol).
-            if (!isOrganisation && Titles.Contains(w) && words.Count > 1 && (hasNext || w is "jr" or "sr"))
+            // A title is dropped, except as the last word Sheikh or Qazi (there a family name) and Col (there the Turkish
+            // writing of the Korean syllable Chol).
+            if (!isOrganisation && Titles.Contains(w) && words.Count > 1 && (hasNext || w is not ("sheikh" or "shaikh" or "shaykh" or "sheik" or "qazi" or "col")))
             {
                 continue;
             }
