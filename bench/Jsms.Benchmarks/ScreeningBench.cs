@@ -68,11 +68,13 @@ internal static class ScreeningBench
                     args.Contains("--tune"), args.Contains("--tune") ? 15 : 0);
                 return 0;
             }
+            case "http":
+                return await HttpScreeningBench.RunAsync(data, ProjectDirectory(), args[1..]);
             case "screening-quality":
                 return await ScreeningQuality.RunAsync(data, ProjectDirectory(), args);
             case "rescreen": return await RescreenBench.RunAsync(data, ProjectDirectory(), args[1..]);
             default:
-                Console.Error.WriteLine("usage: screening-quality | pairs [threshold] [-v] | tune | explain NAME1 NAME2 [entity] | generate-nonlisted");
+                Console.Error.WriteLine("usage: screening-quality | http [--clients 8] [--seconds 5] [--runs 5] [--batch-rows 5000] [--postgres CONNECTION] | pairs [threshold] [-v] | tune | explain NAME1 NAME2 [entity] | generate-nonlisted");
                 return 2;
         }
     }

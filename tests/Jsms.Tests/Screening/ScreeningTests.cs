@@ -271,4 +271,43 @@ public sealed class ScreeningTests(JsmsTestApp app) : IClassFixture<JsmsTestApp>
         var bad = await PostBytes(client, "/api/screening/batch", "file", "bad.csv", Encoding.UTF8.GetBytes("who\r\nx\r\n"));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
+
+    [Fact]
+    public async Task Concurrent_screenings_are_each_stored_with_their_own_chained_audit_entry_before_they_answer()
+    {
+        await EnsureListsAsync();
+        using var client = await app.LoginAs("pk.analyst");
+        var names = Enumerable.Range(0, 24).Select(i => $"Aweys Hassan Dahir {i}").ToList();
+        var responses = await Task.WhenAll(names.Select(n => client.PostAsJsonAsync("/api/screening/search", new { name = n })));
+        var ids = new List<Guid>();
+        foreach (var response in responses)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("PK-NACTA", body.GetProperty("marking").GetProperty("ownerAgency").GetString());
+            ids.Add(body.GetProperty("id").GetGuid());
+        }
+        // Answered means committed: every record and its audit entry are there at once, in the screener's name.
+        Assert.Equal(ids.Count, await app.WithDb(db => db.Set<ScreeningRecord>().CountAsync(r => ids.Contains(r.Id))));
+        Assert.Equal(ids.Count, await app.WithDb(db => db.Set<AuditEntry>()
+            .CountAsync(e => e.Action == "screen" && e.RecordId != null && ids.Contains(e.RecordId.Value) && e.UserName == "pk.analyst")));
+        Assert.True((await app.WithDb(db => AuditTrail.VerifyAsync(db))).Intact);
+    }
+
+    private static readonly string[] ToChina = ["CN-MPS"];
+
+    [Fact]
+    public async Task A_screening_released_to_another_agency_is_stored_with_its_grant_and_share_entry()
+    {
+        await EnsureListsAsync();
+        using var client = await app.LoginAs("pk.analyst");
+        var response = await client.PostAsJsonAsync("/api/screening/search", new { name = "Aweys Hassan Dahir", marking = new { tlp = "AMBER", releaseTo = ToChina } });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var id = body.GetProperty("id").GetGuid();
+        Assert.Equal("CN-MPS", body.GetProperty("marking").GetProperty("releaseTo")[0].GetString());
+        Assert.True(await app.WithDb(db => db.Set<AuditEntry>().AnyAsync(e => e.Action == "share" && e.RecordId == id && e.UserName == "pk.analyst")));
+        using var cn = await app.LoginAs("cn.liaison");
+        Assert.Equal(HttpStatusCode.OK, (await cn.GetAsync($"/api/screening/search/{id}")).StatusCode);
+    }
 }

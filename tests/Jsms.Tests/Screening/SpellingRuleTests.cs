@@ -19,6 +19,7 @@ public sealed class SpellingRuleTests(RealListIndex lists) : IClassFixture<RealL
     [InlineData("valid", "walid", "v ~ w, German/Turkish convention")]
     [InlineData("gulam", "ghulam", "gh ~ g, English convention")]
     [InlineData("hasan", "hassan", "doubled letter written once")]
+    [InlineData("konj", "kony", "j ~ y, Spanish/German convention")] // y inside a short word: German writes j
     public void Other_languages_conventions_make_two_spellings_one_name_and_say_which(string a, string b, string rule)
     {
         var how = SpellingConventions.Equivalence(a, b);
@@ -96,4 +97,14 @@ public sealed class SpellingRuleTests(RealListIndex lists) : IClassFixture<RealL
         var found = lists.Index.Search(new ScreeningQuery(query));
         Assert.Contains(found, m => m.Rules.Any(r => r.Contains(rule, StringComparison.Ordinal)));
     }
+
+    [Theory]
+    [InlineData("Cheij Ahmed Umar", "ahmed umar")] // Sheikh as Spanish writes it
+    [InlineData("Xeic Hasan Turki", "hasan turki")] // and Portuguese
+    [InlineData("Mulah Krekar", "krekar")]
+    [InlineData("Kim Hyok Col", "kim hyok col")] // Col last is the Turkish writing of the Korean Chol, not a title
+    [InlineData("Absul Karim", "abdkarim")] // Abdul with a typing error still joins its name
+    [InlineData("Abd All-Rahman", "abdrahman")] // al- typed twice
+    public void Titles_articles_and_Abd_are_read_in_other_spellings_and_with_typos(string name, string words)
+        => Assert.Equal(words, string.Join(" ", new PreparedName(name, NameSchema.Person).Tokens.Select(t => t.Text)));
 }

@@ -1,6 +1,7 @@
 using Jsms.Features.Screening.Matching;
 using Jsms.Platform.Access;
 using Jsms.Platform.Database;
+using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -62,7 +63,7 @@ internal sealed class IndexModel(Screener screener, ReleaseMarkings markings, Js
             await LoadAsync();
             return;
         }
-        var (form, error) = await ScreeningModule.ReadFormAsync(HttpContext, ScreeningModule.MaxBatchUploadBytes, HttpContext.RequestAborted);
+        var (form, error) = await MultipartForms.ReadAsync(HttpContext, ScreeningModule.MaxBatchUploadBytes, HttpContext.RequestAborted);
         if (form?.Files.GetFile("file") is { } file)
         {
             await using var stream = file.OpenReadStream();
@@ -88,7 +89,7 @@ internal sealed class IndexModel(Screener screener, ReleaseMarkings markings, Js
         {
             return Forbid();
         }
-        var (form, error) = await ScreeningModule.ReadFormAsync(HttpContext, ScreeningModule.MaxListUploadBytes, HttpContext.RequestAborted);
+        var (form, error) = await MultipartForms.ReadAsync(HttpContext, ScreeningModule.MaxListUploadBytes, HttpContext.RequestAborted);
         try
         {
             ImportOutcome? outcome = null;

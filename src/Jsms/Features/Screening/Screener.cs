@@ -4,12 +4,15 @@ using System.Text.Json.Serialization;
 using Jsms.Features.Screening.Lists;
 using Jsms.Features.Screening.Matching;
 using Jsms.Platform.Access;
+using Jsms.Platform.Audit;
 using Jsms.Platform.Database;
+using Jsms.Platform.Partners;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jsms.Features.Screening;
 
 /// <summary>Screens names against the current index and keeps each screening as a marked, audited record.</summary>
-internal sealed class Screener(JsmsDbContext db, ScreeningIndexHolder holder, ReleaseMarkings markings, TimeProvider clock)
+internal sealed class Screener(JsmsDbContext db, ScreeningIndexHolder holder, ReleaseMarkings markings, ScreeningWriter writer, TimeProvider clock)
 {
     public const int MaxBatchRows = 10_000;
 
@@ -63,12 +66,36 @@ internal sealed class Screener(JsmsDbContext db, ScreeningIndexHolder holder, Re
         var index = await holder.GetAsync(db, cancellationToken);
         var matches = index.Search(ToQuery(query), threshold, limit);
         var record = NewRecord(ScreeningKind.Name, query.Name, JsonSerializer.Serialize(query, Json), JsonSerializer.Serialize(matches, Json),
-            1, matches.Count > 0 ? 1 : 0, threshold, index, marking, caller);
-        db.Audit("screen", nameof(ScreeningRecord), record.Id,
-            $"{caller.UserName} screened \"{Clip(query.Name, 200)}\"{(query.BirthDate is null ? "" : " born " + query.BirthDate)}: {matches.Count} match(es)"
-            + (matches.Count > 0 ? $", best {matches[0].Source} {matches[0].SourceId} at {matches[0].Score:0.00}" : ""));
+            1, matches.Count > 0 ? 1 : 0, threshold, index);
+        var detail = $"{caller.UserName} screened \"{Clip(query.Name, 200)}\"{(query.BirthDate is null ? "" : " born " + query.BirthDate)}: {matches.Count} match(es)"
+            + (matches.Count > 0 ? $", best {matches[0].Source} {matches[0].SourceId} at {matches[0].Score:0.00}" : "");
+        var description = await StoreAsync(record, detail, marking, caller, cancellationToken);
+        return new ScreeningResultDto(record.Id, query, matches, threshold, record.CreatedAt, VersionList(record), description);
+    }
+
+    /// <summary>
+    /// Stores the record and its audit entry and describes its marking. A record shared beyond its owner (release-to
+    /// agencies, named recipients) is saved here, so its share entries name the caller; every other goes through the
+    /// grouped <see cref="ScreeningWriter"/>. Either way it is committed before this returns.
+    /// </summary>
+    private async Task<MarkingDto> StoreAsync(ScreeningRecord record, string detail, ResolvedMarking marking, Caller caller, CancellationToken cancellationToken)
+    {
+        var (grants, recipients) = ReleaseMarkings.MarkNew(record, marking, caller);
+        if (grants.Count == 0 && recipients.Count == 0)
+        {
+            var owner = await db.Set<Agency>().AsNoTracking().Where(a => a.Id == caller.AgencyId).Select(a => a.Code).FirstOrDefaultAsync(cancellationToken);
+            var actor = db.Actor;
+            if (await writer.TryStoreAsync(new PendingScreening(record, new AuditActor(actor.UserId, actor.Name, actor.AgencyId, actor.RemoteAddress), detail), cancellationToken))
+            {
+                return new MarkingDto(record.Tlp.Label(), owner ?? "?", [], []);
+            }
+        }
+        db.Add(record);
+        db.Set<ReleaseGrant>().AddRange(grants);
+        db.Set<NamedRecipient>().AddRange(recipients);
+        db.Audit("screen", nameof(ScreeningRecord), record.Id, detail);
         await db.SaveChangesAsync(cancellationToken);
-        return new ScreeningResultDto(record.Id, query, matches, threshold, record.CreatedAt, VersionList(record), await markings.DescribeAsync(record));
+        return await markings.DescribeAsync(record);
     }
 
     /// <summary>Reads a CSV with header name[,birthDate,nationality,type]; returns the rows or the problems (by line).</summary>
@@ -144,10 +171,10 @@ internal sealed class Screener(JsmsDbContext db, ScreeningIndexHolder holder, Re
             .Select(r => new BatchRow(r.Line, r.Query, index.Search(ToQuery(r.Query), threshold, 5))).ToList();
         var hits = results.Count(r => r.Matches.Count > 0);
         var record = NewRecord(ScreeningKind.Batch, fileName, JsonSerializer.Serialize(new { fileName, rows = rows.Count }, Json),
-            JsonSerializer.Serialize(results, Json), rows.Count, hits, threshold, index, marking, caller);
-        db.Audit("screen", nameof(ScreeningRecord), record.Id, $"{caller.UserName} screened a batch of {rows.Count} name(s) from \"{Clip(fileName, 200)}\": {hits} with matches");
-        await db.SaveChangesAsync(cancellationToken);
-        return new BatchResultDto(record.Id, fileName, rows.Count, hits, threshold, record.CreatedAt, VersionList(record), await markings.DescribeAsync(record), results);
+            JsonSerializer.Serialize(results, Json), rows.Count, hits, threshold, index);
+        var description = await StoreAsync(record, $"{caller.UserName} screened a batch of {rows.Count} name(s) from \"{Clip(fileName, 200)}\": {hits} with matches",
+            marking, caller, cancellationToken);
+        return new BatchResultDto(record.Id, fileName, rows.Count, hits, threshold, record.CreatedAt, VersionList(record), description, results);
     }
 
     /// <summary>The batch result as CSV: one line per match (or one line saying "no match").</summary>
@@ -175,7 +202,7 @@ internal sealed class Screener(JsmsDbContext db, ScreeningIndexHolder holder, Re
     }
 
     private ScreeningRecord NewRecord(ScreeningKind kind, string subject, string queryJson, string resultJson, int screened, int hits,
-        double threshold, ScreeningIndex index, ResolvedMarking marking, Caller caller)
+        double threshold, ScreeningIndex index)
     {
         var record = new ScreeningRecord
         {
@@ -190,8 +217,6 @@ internal sealed class Screener(JsmsDbContext db, ScreeningIndexHolder holder, Re
             ListVersions = string.Join(",", index.Versions.OrderBy(v => v.Key).Select(v => $"{v.Key}:{v.Value}")),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
-        markings.ApplyToNew(record, marking, caller);
-        db.Add(record);
         return record;
     }
 

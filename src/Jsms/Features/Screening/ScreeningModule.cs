@@ -6,7 +6,6 @@ using Jsms.Platform.Access;
 using Jsms.Platform.Database;
 using Jsms.Platform.Identity;
 using Jsms.Platform.Web;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +21,8 @@ internal static class ScreeningModule
     private static readonly string[] OfacParts = ["sdn", "alt", "add"];
 
     public static IServiceCollection AddScreening(this IServiceCollection services)
-        => services.AddSingleton<ScreeningIndexHolder>().AddScoped<ListImporter>().AddScoped<Screener>();
+        => services.AddSingleton<ScreeningIndexHolder>().AddScoped<ListImporter>().AddScoped<Screener>()
+            .AddSingleton<ScreeningWriter>().AddHostedService(sp => sp.GetRequiredService<ScreeningWriter>());
 
     public static IEndpointRouteBuilder MapScreening(this IEndpointRouteBuilder app)
     {
@@ -41,9 +41,9 @@ internal static class ScreeningModule
 
     /// <summary>Screens one name; every caller may screen (a viewer too), and every screening is kept and audited.</summary>
     public static async Task<Results<Ok<ScreeningResultDto>, ValidationProblem, ProblemHttpResult>> Search(ScreeningSearchRequest request, Caller caller,
-        Screener screener, ReleaseMarkings markings, JsmsDbContext db, CancellationToken cancellationToken)
+        Screener screener, ReleaseMarkings markings, ScreeningIndexHolder holder, JsmsDbContext db, CancellationToken cancellationToken)
     {
-        if (!await AnyListAsync(db, cancellationToken))
+        if (!await AnyListAsync(holder, db, cancellationToken))
         {
             return NoListProblem();
         }
@@ -72,6 +72,10 @@ internal static class ScreeningModule
     /// <summary>Whether any list version has been imported (nothing to screen against otherwise).</summary>
     internal static Task<bool> AnyListAsync(JsmsDbContext db, CancellationToken cancellationToken = default)
         => db.Set<ScreeningListVersion>().AnyAsync(cancellationToken);
+
+    /// <summary>The same from the index in memory (loaded from, and swapped with, the stored versions): no query per screening.</summary>
+    internal static async Task<bool> AnyListAsync(ScreeningIndexHolder holder, JsmsDbContext db, CancellationToken cancellationToken = default)
+        => (await holder.GetAsync(db, cancellationToken)).Versions.Count > 0;
 
     private static ProblemHttpResult NoListProblem()
         => TypedResults.Problem(NoListMessage, statusCode: StatusCodes.Status409Conflict, title: "No sanctions list is loaded");
@@ -115,13 +119,13 @@ internal static class ScreeningModule
 
     /// <summary>Screens a CSV of names (multipart field "file", header name[,birthDate,nationality,type]).</summary>
     public static async Task<Results<Ok<BatchResultDto>, ValidationProblem, ProblemHttpResult>> Batch(HttpContext http, Caller caller, Screener screener,
-        ReleaseMarkings markings, JsmsDbContext db, CancellationToken cancellationToken)
+        ReleaseMarkings markings, ScreeningIndexHolder holder, JsmsDbContext db, CancellationToken cancellationToken)
     {
-        if (!await AnyListAsync(db, cancellationToken))
+        if (!await AnyListAsync(holder, db, cancellationToken))
         {
             return NoListProblem();
         }
-        var (form, formError) = await ReadFormAsync(http, MaxBatchUploadBytes, cancellationToken);
+        var (form, formError) = await MultipartForms.ReadAsync(http, MaxBatchUploadBytes, cancellationToken);
         if (form?.Files.GetFile("file") is not { } file)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [formError ?? "Upload a CSV file in the multipart field 'file'."] });
@@ -200,7 +204,7 @@ internal static class ScreeningModule
         {
             return TypedResults.Forbid();
         }
-        var (form, formError) = await ReadFormAsync(http, MaxListUploadBytes, cancellationToken);
+        var (form, formError) = await MultipartForms.ReadAsync(http, MaxListUploadBytes, cancellationToken);
         if (form?.Files.GetFile("file") is not { } file)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [formError ?? "Upload the UN list XML in the multipart field 'file'."] });
@@ -223,7 +227,7 @@ internal static class ScreeningModule
         {
             return TypedResults.Forbid();
         }
-        var (form, formError) = await ReadFormAsync(http, MaxListUploadBytes, cancellationToken);
+        var (form, formError) = await MultipartForms.ReadAsync(http, MaxListUploadBytes, cancellationToken);
         var missing = OfacParts.Where(f => form?.Files.GetFile(f) is null).ToList();
         if (form is null || missing.Count > 0)
         {
@@ -244,31 +248,4 @@ internal static class ScreeningModule
     }
 
     internal static bool MayImport(Caller caller) => caller.IsAdministrator || caller.IsInRole(JsmsRoles.Coordinator);
-
-    /// <summary>Reads a multipart form with a larger body limit than the default (set before the body is read).</summary>
-    internal static async Task<(IFormCollection? Form, string? Error)> ReadFormAsync(HttpContext http, long maxBytes, CancellationToken cancellationToken)
-    {
-        var limit = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
-        if (limit is { IsReadOnly: false })
-        {
-            limit.MaxRequestBodySize = maxBytes;
-        }
-        if (!http.Request.HasFormContentType)
-        {
-            return (null, "Send the file(s) as multipart/form-data.");
-        }
-        try
-        {
-            return (await http.Request.ReadFormAsync(cancellationToken), null);
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return (null, $"The upload is larger than {maxBytes / (1024 * 1024)} MB.");
-        }
-        catch (Exception e) when (e is InvalidDataException || (e is IOException && !cancellationToken.IsCancellationRequested))
-        {
-            // InvalidDataException: a malformed part; IOException: the body ended before the closing boundary (a truncated upload).
-            return (null, "The multipart body could not be read: " + e.Message);
-        }
-    }
 }

@@ -17,7 +17,9 @@ internal sealed class ReleaseMarkings(JsmsDbContext db)
             errors["marking.tlp"] = [$"'{input.Tlp}' is not a TLP 2.0 level: use CLEAR, GREEN, AMBER, AMBER+STRICT or RED."];
         }
         var codes = (input?.ReleaseTo ?? []).Select(c => c.Trim().ToUpperInvariant()).Where(c => c.Length > 0).Distinct().ToList();
-        var agencies = await db.Set<Agency>().Where(a => codes.Contains(a.Code)).Select(a => new { a.Id, a.Code }).ToListAsync();
+        // No query for an empty list: most markings name no agency and no recipient.
+        List<(Guid Id, string Code)> agencies = codes.Count == 0 ? []
+            : [.. (await db.Set<Agency>().Where(a => codes.Contains(a.Code)).Select(a => new { a.Id, a.Code }).ToListAsync()).Select(a => (a.Id, a.Code))];
         var unknownAgencies = codes.Except(agencies.Select(a => a.Code)).ToList();
         if (unknownAgencies.Count > 0)
         {
@@ -25,7 +27,8 @@ internal sealed class ReleaseMarkings(JsmsDbContext db)
         }
         var names = (input?.Recipients ?? []).Select(n => n.Trim()).Where(n => n.Length > 0).Distinct().ToList();
         var normalized = names.Select(n => n.ToUpperInvariant()).ToList();
-        var users = await db.Users.Where(u => normalized.Contains(u.NormalizedUserName!)).Select(u => new { u.Id, u.NormalizedUserName }).ToListAsync();
+        List<(Guid Id, string? NormalizedUserName)> users = normalized.Count == 0 ? []
+            : [.. (await db.Users.Where(u => normalized.Contains(u.NormalizedUserName!)).Select(u => new { u.Id, u.NormalizedUserName }).ToListAsync()).Select(u => (u.Id, u.NormalizedUserName))];
         var unknownUsers = names.Where(n => !users.Any(u => string.Equals(u.NormalizedUserName, n, StringComparison.OrdinalIgnoreCase))).ToList();
         if (unknownUsers.Count > 0)
         {

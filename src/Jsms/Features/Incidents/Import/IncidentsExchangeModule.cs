@@ -1,4 +1,3 @@
-using Jsms.Features.Screening;
 using Jsms.Platform.Access;
 using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -48,7 +47,7 @@ internal static class IncidentsExchangeModule
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["One of gtd, acled, ucdp."] });
         }
-        var (form, formError) = await ScreeningModule.ReadFormAsync(http, MaxUploadBytes, cancellationToken);
+        var (form, formError) = await MultipartForms.ReadAsync(http, MaxUploadBytes, cancellationToken);
         if (form?.Files.GetFile("file") is not { } file)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [formError ?? $"Upload the {fileFormat.Name} CSV file in the multipart field 'file'."] });

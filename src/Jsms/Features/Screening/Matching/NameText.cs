@@ -17,11 +17,20 @@ internal static partial class NameText
         "hadji", "alhaj", "alhajj", "mullah", "mulla", "maulana", "mawlana", "mawlawi", "maulvi", "molvi", "mawlavi", "mufti",
         "general", "gen", "col", "colonel", "major", "capt", "captain", "lt", "president", "prasident", "monsieur", "madame",
         "mme", "herr", "frau", "senor", "senora", "don", "dona", "jr", "sr", "hon", "excellency", "his", "her", "the",
-        "commander", "brigadier", "ayatollah", "hojatoleslam", "imam", "qazi", "qari", "engineer", "eng");
+        "commander", "brigadier", "ayatollah", "hojatoleslam", "imam", "qazi", "qari", "engineer", "eng",
+        // Sheikh and Mullah as other languages write them (French, Spanish, Portuguese, German, Turkish).
+        "cheik", "cheij", "chej", "xeique", "xeic", "xeik", "xeque", "scheich", "scheik", "seyh", "sheyh", "sheyk", "shayk",
+        "mulah", "moulah", "moullah", "molla", "mollah", "moula");
 
     /// <summary>Joining words of Arabic names; dropped when they are not the first word.</summary>
     private static readonly FrozenSet<string> Connectors = FrozenSet.Create(StringComparer.Ordinal,
         "bin", "ibn", "bint", "ben", "binti", "ibnu", "walad", "ould", "ul", "ud", "ad", "ar", "as", "ash", "at", "az", "an", "ur");
+
+    private static readonly FrozenSet<string> AbdWords = FrozenSet.Create(StringComparer.Ordinal,
+        "abd", "abdul", "abdel", "abdal", "abdol", "abdur", "abdus", "abdoul", "abdou", "abdu", "abdool");
+
+    /// <summary>Abdul with one typing error (Adbul, Abdl, Absul): in a person's name it joins the next word as Abdul would.</summary>
+    private static bool IsAbdTypo(string w) => w.Length is >= 4 and <= 6 && Typos.Kind(w, "abdul") is not null;
 
     private static readonly FrozenSet<string> Articles = FrozenSet.Create(StringComparer.Ordinal, "al", "el", "il", "al'");
 
@@ -133,12 +142,14 @@ internal static partial class NameText
         {
             var w = words[i];
             var hasNext = i + 1 < words.Count;
-            // A title is dropped, except Sheikh or Qazi as the last word: there they are a family name.
-            if (!isOrganisation && Titles.Contains(w) && words.Count > 1 && (hasNext || w is not ("sheikh" or "shaikh" or "shaykh" or "sheik" or "qazi")))
+            // A title is dropped, except as the last word Sheikh or Qazi (there a family name) and Col (there the Turkish
+            // writing of the Korean syllable Chol).
+            if (!isOrganisation && Titles.Contains(w) && words.Count > 1 && (hasNext || w is not ("sheikh" or "shaikh" or "shaykh" or "sheik" or "qazi" or "col")))
             {
                 continue;
             }
-            if (Articles.Contains(w) && hasNext)
+            // "all-" for "al-": the article typed with a doubled letter.
+            if ((Articles.Contains(w) || (w == "all" && !isOrganisation)) && hasNext)
             {
                 continue;
             }
@@ -148,10 +159,10 @@ internal static partial class NameText
                 continue;
             }
             // abd al-rahman, abdul rahman, abdel rahman, abdurrahman -> abdrahman
-            if (w is "abd" or "abdul" or "abdel" or "abdal" or "abdol" or "abdur" or "abdus" or "abdoul" or "abdou" or "abdu" && hasNext)
+            if (hasNext && (AbdWords.Contains(w) || (!isOrganisation && IsAbdTypo(w))))
             {
                 var next = i + 1;
-                if (Articles.Contains(words[next]) && next + 1 < words.Count)
+                if ((Articles.Contains(words[next]) || words[next] == "all") && next + 1 < words.Count)
                 {
                     next++;
                 }

@@ -88,13 +88,13 @@ internal static class SpellingConventions
         return "";
     }
 
+    /// <summary>Whether an explanation of a word pair comes from these conventions.</summary>
+    public static bool IsConvention(string how) => how.Contains(" ~ ", StringComparison.Ordinal) || how.StartsWith("doubled", StringComparison.Ordinal);
+
     /// <summary>
     /// When the two words are one name written by different conventions, the rules that make them so
     /// ("th ~ s, French/Persian/Turkish convention; doubled letter written once"); otherwise null.
     /// </summary>
-    /// <summary>Whether an explanation of a word pair comes from these conventions.</summary>
-    public static bool IsConvention(string how) => how.Contains(" ~ ", StringComparison.Ordinal) || how.StartsWith("doubled", StringComparison.Ordinal);
-
     public static string? Equivalence(string a, string b)
     {
         var (ga, da) = Read(a);
@@ -121,9 +121,9 @@ internal static class SpellingConventions
             {
                 return null;
             }
-            if (ga.Length < 5 && (ga[i], gb[i]) is ("j", "y") or ("y", "j"))
+            if (ga.Length < 5 && i == 0 && (ga[i], gb[i]) is ("j", "y") or ("y", "j"))
             {
-                // German Jusuf for Yusuf; but short syllables differ (Korean Jang, Yang; Chinese Jun, Yun).
+                // German Jusuf for Yusuf; but short syllables beginning with them differ (Korean Jang, Yang; Chinese Jun, Yun).
                 return null;
             }
             var key = string.CompareOrdinal(ga[i], gb[i]) < 0 ? ga[i] + "|" + gb[i] : gb[i] + "|" + ga[i];

@@ -1,0 +1,139 @@
+namespace Jsms.Features.Screening.Matching;
+
+/// <summary>Finding candidates: the index keys of a word and the names sharing enough of them with a query.</summary>
+internal sealed partial class ScreeningIndex
+{
+    /// <summary>Index keys of a word: its phonetic key, and its first three letters (for typos that change the key).</summary>
+    private static IEnumerable<string> KeysOf(NameToken token)
+    {
+        if (token.Weight < 0.5f || token.Initial)
+        {
+            yield break;
+        }
+        yield return "k:" + token.Key;
+        yield return "p:" + (token.Text.Length > 4 ? token.Text[..4] : token.Text);
+        if (token.Text.Length >= 7)
+        {
+            // The end of a long word finds it when the beginning was misspelt or glued to a prefix.
+            yield return "s:" + token.Text[^5..];
+        }
+        // One typing error apart (Adbul, Abdul) and one name by other conventions (Usman, Uthman).
+        foreach (var key in Typos.Keys(token.Text))
+        {
+            yield return "t:" + key;
+        }
+        foreach (var key in SpellingConventions.Keys(token.Text))
+        {
+            yield return "c:" + key;
+        }
+        if (token.Text.Length >= 4)
+        {
+            yield return "j:" + token.Text;
+        }
+    }
+
+    /// <summary>The initials of each run of 2 to 5 words of an organisation name, so that "PLA" finds People's Liberation Army.</summary>
+    private static IEnumerable<string> AcronymKeys(NameToken[] tokens)
+    {
+        for (var start = 0; start < tokens.Length; start++)
+        {
+            for (var length = 2; length <= 5 && start + length <= tokens.Length; length++)
+            {
+                var initials = string.Concat(tokens.Skip(start).Take(length).Select(t => t.Text[0]));
+                yield return "p:" + (initials.Length > 4 ? initials[..4] : initials);
+            }
+        }
+    }
+
+    [ThreadStatic]
+    private static float[]? _accumulator;
+
+    [ThreadStatic]
+    private static int[]? _lastLookup;
+
+    /// <summary>At most this many names get a full comparison: those sharing the most word weight with the query.</summary>
+    internal static int MaxCandidates = 250;
+
+    /// <summary>The index keys of each word of the query and of each pair of neighbouring words joined ("Jin ping" finds "Jinping").</summary>
+    private static List<(int Token, int Second, string[] Keys)> Lookups(PreparedName query)
+    {
+        var tokens = query.Tokens;
+        var lookups = new List<(int, int, string[])>(tokens.Length * 2);
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            lookups.Add((i, -1, [.. KeysOf(tokens[i])]));
+            if (tokens[i].Weight >= 0.5f && !tokens[i].Initial)
+            {
+                // The word written exactly, or exactly as two listed words joined, counts again: among many names
+                // sharing a prefix (Mohammad...), those with the very word come first.
+                lookups.Add((i, -1, ["t:" + tokens[i].Text, "j:" + tokens[i].Text]));
+            }
+        }
+        for (var i = 0; i + 1 < tokens.Length; i++)
+        {
+            if (tokens[i].Weight >= 0.5f && tokens[i + 1].Weight >= 0.5f)
+            {
+                lookups.Add((i, i + 1, [.. KeysOf(query.Joined[i])]));
+            }
+        }
+        return lookups;
+    }
+
+    /// <summary>Names sharing enough word weight with the query to be worth a full comparison, the most promising first.</summary>
+    private List<int> Candidates(PreparedName query, List<(int Token, int Second, string[] Keys)> lookups)
+    {
+        var tokens = query.Tokens;
+        var scores = _accumulator is { } acc && acc.Length == _names.Length ? acc : _accumulator = new float[_names.Length];
+        var last = _lastLookup is { } ll && ll.Length == _names.Length ? ll : _lastLookup = new int[_names.Length];
+        var touched = new List<int>(512);
+        for (var l = 0; l < lookups.Count; l++)
+        {
+            var (token, second, keys) = lookups[l];
+            var weight = second < 0 ? tokens[token].Weight : tokens[token].Weight + tokens[second].Weight;
+            var stamp = l + 1;
+            foreach (var key in keys)
+            {
+                if (!_postings.TryGetValue(key, out var list))
+                {
+                    continue;
+                }
+                foreach (var id in list)
+                {
+                    if (last[id] == stamp)
+                    {
+                        continue;
+                    }
+                    last[id] = stamp;
+                    if (scores[id] == 0)
+                    {
+                        touched.Add(id);
+                    }
+                    scores[id] += weight;
+                }
+            }
+        }
+        var needed = tokens.Length == 1 ? 0f : 0.5f * query.TotalWeight;
+        var result = new List<(int Id, float Weight)>();
+        foreach (var id in touched)
+        {
+            var weight = scores[id];
+            scores[id] = 0;
+            last[id] = 0;
+            if (weight >= needed)
+            {
+                result.Add((id, weight));
+            }
+        }
+        if (result.Count > MaxCandidates)
+        {
+            result.Sort(static (a, b) => b.Weight.CompareTo(a.Weight));
+            result.RemoveRange(MaxCandidates, result.Count - MaxCandidates);
+        }
+        var ids = new List<int>(result.Count);
+        foreach (var (id, _) in result)
+        {
+            ids.Add(id);
+        }
+        return ids;
+    }
+}
