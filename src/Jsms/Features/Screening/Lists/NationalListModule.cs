@@ -80,7 +80,7 @@ internal static class NationalListModule
     private static async Task<((NationalListReader.Table Table, ColumnMapping Mapping, byte[] Bytes, string FileName)? Read, Dictionary<string, string[]> Errors)> ReadAsync(
         HttpContext http, bool suggest, CancellationToken cancellationToken)
     {
-        var (form, formError) = await ScreeningModule.ReadFormAsync(http, MaxUploadBytes, cancellationToken);
+        var (form, formError) = await MultipartForms.ReadAsync(http, MaxUploadBytes, cancellationToken);
         if (form?.Files.GetFile("file") is not { } file)
         {
             return (null, new() { ["file"] = [formError ?? "Upload the list as a CSV file in the multipart field 'file'."] });

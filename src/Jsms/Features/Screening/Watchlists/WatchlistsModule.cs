@@ -77,7 +77,7 @@ internal static class WatchlistsModule
     public static async Task<Results<Ok<UploadOutcomeDto>, NotFound, ValidationProblem>> Upload(Guid id, HttpContext http, Caller caller,
         WatchlistsService watchlists, CancellationToken cancellationToken)
     {
-        var (form, formError) = await ScreeningModule.ReadFormAsync(http, MaxUploadBytes, cancellationToken);
+        var (form, formError) = await MultipartForms.ReadAsync(http, MaxUploadBytes, cancellationToken);
         if (form?.Files.GetFile("file") is not { } file)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [formError ?? "Upload a CSV in the multipart field 'file'."] });

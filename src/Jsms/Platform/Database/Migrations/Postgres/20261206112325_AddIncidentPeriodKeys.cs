@@ -24,6 +24,12 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                 nullable: false,
                 defaultValue: 0);
 
+            // Incidents stored before this column existed get their month from their date, so the
+            // statistics count them.
+            migrationBuilder.Sql("""
+                UPDATE "Incidents" SET "PeriodMonth" = EXTRACT(YEAR FROM "OccurredOn")::int * 100 + EXTRACT(MONTH FROM "OccurredOn")::int;
+                """);
+
             migrationBuilder.CreateIndex(
                 name: "IX_Incidents_Statistics",
                 table: "Incidents",

@@ -24,6 +24,12 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                 nullable: false,
                 defaultValue: 0);
 
+            // Incidents stored before this column existed get their month from their date, so the
+            // statistics count them.
+            migrationBuilder.Sql("""
+                UPDATE "Incidents" SET "PeriodMonth" = CAST(substr("OccurredOn", 1, 4) || substr("OccurredOn", 6, 2) AS INTEGER);
+                """);
+
             migrationBuilder.CreateIndex(
                 name: "IX_Incidents_Statistics",
                 table: "Incidents",
