@@ -2,6 +2,7 @@
 // stays what the form posts: the script only suggests, from /api/directory/{agencies|users}?q=, and writes the chosen
 // code into the text (after the last comma when the field takes several). The ARIA combobox pattern: the input owns
 // a listbox; Up/Down move through the options, Enter or Tab takes one, Escape closes; the count is announced.
+// Suggestions open on keystrokes (and Down), not on text set or pasted at once, so a filled-in field is left alone.
 (function () {
   "use strict";
   if (window.jsmsDirectoryPicker) { return; }
@@ -39,6 +40,7 @@
     var active = -1;
     var timer = null;
     var asked = 0;
+    var typed = false;
 
     function close() {
       list.hidden = true;
@@ -105,10 +107,13 @@
     }
 
     input.addEventListener("input", function () {
+      if (!typed) { return; }
+      typed = false;
       clearTimeout(timer);
       timer = setTimeout(search, 150);
     });
     input.addEventListener("keydown", function (event) {
+      if (event.key.length === 1 || event.key === "Backspace" || event.key === "Delete") { typed = true; }
       if (event.key === "ArrowDown" || event.key === "ArrowUp") {
         event.preventDefault();
         if (list.hidden) { search(); return; }
