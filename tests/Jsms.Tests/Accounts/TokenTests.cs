@@ -116,7 +116,7 @@ public sealed class TokenTests(JsmsTestApp app) : IClassFixture<JsmsTestApp>
     [Fact]
     public async Task A_disabled_user_cannot_sign_in_and_their_existing_tokens_stop_working()
     {
-        var id = await app.AddUserAsync("disable.subject", "CN-MPS");
+        var id = await app.AddUserAsync("disable.subject");
         var (_, client) = await app.FreshTokenAsync("disable.subject");
         using var _ = client;
         using var admin = await app.LoginAs("admin");

@@ -29,7 +29,9 @@ public sealed class AuditTrailTests(JsmsTestApp app) : IClassFixture<JsmsTestApp
         }
         await admin.PostAsJsonAsync("/api/partners/states", new { isoCode = "TJ", name = "Tajikistan" });
         await admin.PostAsJsonAsync("/api/partners/agencies", new { code = "TJ-GKNB", name = "State Committee for National Security", state = "TJ" });
-        var created = await admin.PostAsJsonAsync("/api/users", new { username = "tj.liaison", agency = "TJ-GKNB", roles = LiaisonRole, password = "LongEnough2026" });
+        await admin.PostAsJsonAsync("/api/users", new { username = "tj.liaison", agency = "TJ-GKNB", roles = LiaisonRole, password = "LongEnough2026" });
+        // An administrator disables only users of their own agency.
+        var created = await admin.PostAsJsonAsync("/api/users", new { username = "pk.audit.liaison", agency = "PK-NACTA", roles = LiaisonRole, password = "LongEnough2026" });
         var userId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         await admin.PostAsync($"/api/users/{userId}/disable", null);
 

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Jsms.Features.Accounts;
 
 [EnableRateLimiting(RateLimits.SignIn)]
-internal sealed class LoginModel(SignInChecker checker, JsmsDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+internal sealed class LoginModel(SignInChecker checker, UserAdministration admin, JsmsDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty] public string? Username { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -46,6 +46,11 @@ internal sealed class LoginModel(SignInChecker checker, JsmsDbContext db, IStrin
         }
         var principal = await UserClaims.PrincipalAsync(db, check.User!.Id, CookieAuthenticationDefaults.AuthenticationScheme);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
+        if (await admin.MustChangePasswordAsync(check.User!))
+        {
+            // A temporary password from an administrator's reset: the first stop is choosing a new one.
+            return LocalRedirect("/Accounts/Security#password");
+        }
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
 }

@@ -9,13 +9,18 @@ namespace Jsms.Features.Accounts;
 
 /// <summary>
 /// Any signed-in user turns their own two-factor (TOTP) sign-in on or off, through
-/// <see cref="TwoFactorSetup"/> (the same steps as <c>/api/auth/totp/*</c>): set up (a fresh key), confirm with a code, turn off with a code.
+/// <see cref="TwoFactorSetup"/> (the same steps as <c>/api/auth/totp/*</c>): set up (a fresh key), confirm with a code, turn off with a code;
+/// and changes their password, which a password reset by an administrator asks for at the next sign-in.
 /// </summary>
-internal sealed class SecurityModel(UserManager<User> users, TwoFactorSetup twoFactor, IStringLocalizer<SharedResource> text) : PageModel
+internal sealed class SecurityModel(UserManager<User> users, TwoFactorSetup twoFactor, UserAdministration admin, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty] public string? Code { get; set; }
+    [BindProperty] public string? CurrentPassword { get; set; }
+    [BindProperty] public string? NewPassword { get; set; }
 
     public bool TwoFactorEnabled { get; private set; }
+    public bool MustChangePassword { get; private set; }
+    public Dictionary<string, string[]> PasswordErrors { get; private set; } = [];
     /// <summary>The authenticator key in groups of four, while setting up.</summary>
     public string? SharedKey { get; private set; }
     public string? AuthenticatorUri { get; private set; }
@@ -30,6 +35,25 @@ internal sealed class SecurityModel(UserManager<User> users, TwoFactorSetup twoF
             return Challenge();
         }
         TwoFactorEnabled = user.TwoFactorEnabled;
+        MustChangePassword = await admin.MustChangePasswordAsync(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPasswordAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+        PasswordErrors = await admin.ChangeOwnPasswordAsync(user, CurrentPassword ?? "", NewPassword ?? "");
+        if (PasswordErrors.Count == 0)
+        {
+            Notice = text["Security.PasswordChanged"].Value;
+            return RedirectToPage();
+        }
+        TwoFactorEnabled = user.TwoFactorEnabled;
+        MustChangePassword = await admin.MustChangePasswordAsync(user);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
 

@@ -10,7 +10,10 @@ using Microsoft.Extensions.Localization;
 
 namespace Jsms.Features.Accounts;
 
-/// <summary>Administrators list, add, disable and enable users (through <see cref="UserAdministration"/>).</summary>
+/// <summary>
+/// Administrators list and add users, and open, disable and enable those of their own agency (through
+/// <see cref="UserAdministration"/>); roles, passwords and unlocking are on <see cref="ManageUserModel"/>.
+/// </summary>
 [Authorize(Roles = JsmsRoles.Administrator)]
 internal sealed class UsersModel(UserAdministration admin, JsmsDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
@@ -29,6 +32,7 @@ internal sealed class UsersModel(UserAdministration admin, JsmsDbContext db, ISt
     public List<AgencyDto> Agencies { get; private set; } = [];
     public Dictionary<string, string[]> Errors { get; private set; } = [];
     public Guid CurrentUserId { get; private set; }
+    public string CurrentAgencyCode { get; private set; } = "";
 
     [TempData] public string? Notice { get; set; }
 
@@ -64,18 +68,20 @@ internal sealed class UsersModel(UserAdministration admin, JsmsDbContext db, ISt
             await LoadAsync();
             return Page();
         }
-        if (!await admin.SetDisabledAsync(id.ToString(), disabled))
+        if (caller is null || await admin.FindManagedAsync(id, caller.AgencyId) is not { } user)
         {
             return NotFound();
         }
-        var name = await db.Users.Where(u => u.Id == id).Select(u => u.UserName).FirstAsync();
-        Notice = text[disabled ? "Users.Disabled" : "Users.Enabled", name ?? ""].Value;
+        await admin.SetDisabledAsync(user, disabled);
+        Notice = text[disabled ? "Users.Disabled" : "Users.Enabled", user.UserName ?? ""].Value;
         return RedirectToPage();
     }
 
     private async Task LoadAsync()
     {
-        CurrentUserId = (await Caller.ForRequestAsync(HttpContext))?.UserId ?? Guid.Empty;
+        var caller = await Caller.ForRequestAsync(HttpContext);
+        CurrentUserId = caller?.UserId ?? Guid.Empty;
+        CurrentAgencyCode = caller is null ? "" : await db.Set<Platform.Partners.Agency>().Where(a => a.Id == caller.AgencyId).Select(a => a.Code).FirstAsync();
         Users = await admin.ListAsync();
         Agencies = (await PartnersModule.ListAgencies(db)).Value!;
     }

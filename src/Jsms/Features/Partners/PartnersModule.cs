@@ -24,6 +24,7 @@ internal static class PartnersModule
         admin.MapPost("/agencies", CreateAgency);
         admin.MapPost("/partnerships", CreatePartnership);
         admin.MapPost("/partnerships/{id:guid}/agreements", CreateAgreement);
+        DirectoryEndpoints.Map(app);
         return app;
     }
 

@@ -1,0 +1,3 @@
+namespace Jsms.Features.Accounts;
+
+internal sealed record SetRolesRequest(IReadOnlyList<string>? Roles);
