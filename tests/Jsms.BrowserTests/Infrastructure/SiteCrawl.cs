@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Jsms.Features.Screening;
+using Jsms.Features.Screening.Lists;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,13 +48,16 @@ public sealed partial class SiteCrawl : IAsyncLifetime
         await Browser.InitializeAsync();
         PageRoutes.AddRange(RoutesOfRazorPages());
 
+        await AddListedEntryAsync();
+
         var anonymous = await Browser.NewPageAsync();
         await CrawlAsync(anonymous, Anonymous, ["/Accounts/Login"], follow: false);
         foreach (var user in Users)
         {
             var page = await Browser.LoginAs(user);
-            // The status page is reached by no link: visit it as a missing page is shown.
-            await CrawlAsync(page, user, ["/", "/Errors/404"], follow: true);
+            // The status page is reached by no link: visit it as a missing page is shown. A listed entry is reached
+            // from a screening match: visit the one added above.
+            await CrawlAsync(page, user, ["/", "/Errors/404", $"/Screening/Entry?source=UN&id={ListedEntryId}"], follow: true);
         }
         Directory.CreateDirectory(BrowserApp.ArtifactsDirectory);
         await File.WriteAllLinesAsync(Path.Combine(BrowserApp.ArtifactsDirectory, "crawl.log"), Log);
@@ -94,13 +99,15 @@ public sealed partial class SiteCrawl : IAsyncLifetime
                 continue;
             }
             visited++;
+            var loaded = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             await WaitForMapsAsync(page);
+            var ready = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var violations = await ViolationsAsync(page);
             var highlighted = await page.Locator("nav[aria-label=Modules]").CountAsync() == 0
                 ? (int?)null
                 : await page.Locator("header [aria-current=page], nav[aria-label=Modules] [aria-current=page]").CountAsync();
             var writable = await page.EvaluateAsync<string[]>(WritableControlsScript);
-            Log.Add($"{System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds,6:0} ms {user} {response.Status} {url}");
+            Log.Add($"{System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds,6:0} ms (loaded {loaded:0}, maps {ready - loaded:0}) {user} {response.Status} {url}");
             Pages.Add(new CrawledPage(user, new Uri(url).PathAndQuery, key, from, response.Status, await page.TitleAsync(), violations, highlighted, writable));
             if (!follow || response.Status >= 400)
             {
@@ -116,6 +123,29 @@ public sealed partial class SiteCrawl : IAsyncLifetime
             }
         }
     }
+
+    private const string ListedEntryId = "QDi.999";
+
+    /// <summary>The demo loads no sanctions list (importing the real one takes a minute): one invented entry stands in.</summary>
+    private Task AddListedEntryAsync() => Browser.App.WithDb(async db =>
+    {
+        var version = new ScreeningListVersion
+        {
+            Id = Guid.NewGuid(), Source = ListSource.UN, Number = 1, ImportedAt = Browser.App.Clock.GetUtcNow().UtcDateTime,
+            ImportedBy = "admin", FileNames = "example.xml", FileHash = new string('0', 64), EntryCount = 1, Added = 1,
+        };
+        var entry = new ListedEntry(ListedEntryId, ListedEntryId, EntryKind.Person, "EXAMPLE LISTED PERSON",
+            [new ListedName("EXAMPLE LISTED PERSON", NameKind.Primary), new ListedName("Listed Example", NameKind.Alias)],
+            [new BirthDate(1970, 1, 1, null, null, false)], ["IQ"], ["Baghdad"], "Example programme", "2001-01-01", "Invented for the accessibility check.");
+        var json = entry.ToJson();
+        db.Add(version);
+        db.Add(new ScreeningListEntry
+        {
+            VersionId = version.Id, SourceId = ListedEntryId, Reference = ListedEntryId, Kind = EntryKind.Person,
+            PrimaryName = entry.PrimaryName, Data = json, ContentHash = ListedEntry.HashOf(json),
+        });
+        await db.SaveChangesAsync();
+    });
 
     private static bool Followed(Uri target, string origin)
         => target.GetLeftPart(UriPartial.Authority) == origin
@@ -167,7 +197,7 @@ public sealed partial class SiteCrawl : IAsyncLifetime
         {
             await page.WaitForFunctionAsync(
                 "() => [...document.querySelectorAll('.leaflet-container')].every(e => e.getAttribute('data-outlines-loaded') === 'true')",
-                null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+                null, new PageWaitForFunctionOptions { Timeout = 5_000 });
         }
         catch (TimeoutException)
         {
@@ -189,13 +219,16 @@ public sealed partial class SiteCrawl : IAsyncLifetime
         static string Short(string html) => html.Length <= 140 ? html : html[..140] + "…";
     }
 
-    // Visible, enabled controls of forms that post (a change), outside the header's sign-out; hidden fields and
-    // read-only inputs do not count. A viewer's pages should have none.
+    // Controls of forms that post (a change) that invite input: visible, and either enabled or, when disabled (a record
+    // shown read-only), still drawn with an input's border. Hidden fields do not count.
     private const string WritableControlsScript = """
         () => [...document.querySelectorAll('main form')]
           .filter(f => (f.getAttribute('method') || 'get').toLowerCase() === 'post')
           .flatMap(f => [...f.querySelectorAll('input, select, textarea, button')])
-          .filter(e => e.type !== 'hidden' && !e.disabled && !e.readOnly && e.getClientRects().length > 0)
-          .map(e => e.outerHTML.slice(0, 120))
+          .filter(e => e.type !== 'hidden' && e.getClientRects().length > 0)
+          .filter(e => !e.matches(':disabled') || (e.tagName !== 'BUTTON' && e.type !== 'checkbox' && e.type !== 'radio'
+                && getComputedStyle(e).borderTopColor !== 'rgba(0, 0, 0, 0)'))
+          .filter(e => !e.readOnly || e.tagName === 'BUTTON')
+          .map(e => (e.matches(':disabled') ? 'looks editable: ' : '') + e.outerHTML.slice(0, 120))
         """;
 }
