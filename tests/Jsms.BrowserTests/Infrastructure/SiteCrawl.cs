@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
@@ -49,6 +50,13 @@ public sealed partial class SiteCrawl : IAsyncLifetime
         PageRoutes.AddRange(RoutesOfRazorPages());
 
         await AddListedEntryAsync();
+        // The demo asks no request for information: one, so the RFI page is reached from the list.
+        using (var analyst = await Browser.App.LoginAs("pk.analyst"))
+        {
+            var due = Browser.App.Clock.GetUtcNow().UtcDateTime.AddDays(3);
+            (await analyst.PostAsJsonAsync("/api/intelligence/rfis", new { to = new[] { "CN-MPS" }, title = "Vehicles seen near the airport site", question = "Do your liaison officers know the white pick-up KHI-7788?", dueAt = due, marking = new { tlp = "GREEN" } }))
+                .EnsureSuccessStatusCode();
+        }
 
         var anonymous = await Browser.NewPageAsync();
         await CrawlAsync(anonymous, Anonymous, ["/Accounts/Login"], follow: false);
