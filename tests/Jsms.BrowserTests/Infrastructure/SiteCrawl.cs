@@ -54,7 +54,7 @@ public sealed partial class SiteCrawl : IAsyncLifetime
         using (var analyst = await Browser.App.LoginAs("pk.analyst"))
         {
             var due = Browser.App.Clock.GetUtcNow().UtcDateTime.AddDays(3);
-            (await analyst.PostAsJsonAsync("/api/intelligence/rfis", new { to = new[] { "CN-MPS" }, title = "Vehicles seen near the airport site", question = "Do your liaison officers know the white pick-up KHI-7788?", dueAt = due, marking = new { tlp = "GREEN" } }))
+            (await analyst.PostAsJsonAsync("/api/intelligence/rfis", new { to = RfiAddressees, title = "Vehicles seen near the airport site", question = "Do your liaison officers know the white pick-up KHI-7788?", dueAt = due, marking = new { tlp = "GREEN" } }))
                 .EnsureSuccessStatusCode();
         }
 
@@ -133,6 +133,8 @@ public sealed partial class SiteCrawl : IAsyncLifetime
     }
 
     private const string ListedEntryId = "QDi.999";
+
+    private static readonly string[] RfiAddressees = ["CN-MPS"];
 
     /// <summary>The demo loads no sanctions list (importing the real one takes a minute): one invented entry stands in.</summary>
     private Task AddListedEntryAsync() => Browser.App.WithDb(async db =>
