@@ -23,7 +23,14 @@ public sealed class BrowserApp : IAsyncLifetime
     private IPlaywright _playwright = null!;
     private readonly List<IBrowserContext> _contexts = [];
 
-    public JsmsTestApp App { get; } = new();
+    public BrowserApp() : this(new JsmsTestApp())
+    {
+    }
+
+    /// <summary>Over another kind of app, e.g. one without the demo (<see cref="EmptyBrowserApp"/>).</summary>
+    internal BrowserApp(JsmsTestApp app) => App = app;
+
+    public JsmsTestApp App { get; }
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -105,12 +112,12 @@ public sealed class BrowserApp : IAsyncLifetime
         await page.ClickAsync("form button[type=submit]");
     }
 
-    /// <summary>Saves a full-page screenshot as ARTIFACTS/NAME.png and returns its path.</summary>
-    public static async Task<string> ScreenshotAsync(IPage page, string name)
+    /// <summary>Saves a screenshot as ARTIFACTS/NAME.png (the full page, or only the viewport) and returns its path.</summary>
+    public static async Task<string> ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         Directory.CreateDirectory(ArtifactsDirectory);
         var path = Path.Combine(ArtifactsDirectory, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
         return path;
     }
 }

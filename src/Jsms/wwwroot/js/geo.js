@@ -50,6 +50,11 @@
 
   function baseMap(element, center, zoom) {
     var config = settings();
+    // Leaflet makes the container focusable (arrow keys pan): it needs a role and a name like any other control group.
+    if (!element.hasAttribute("role")) { element.setAttribute("role", "region"); }
+    if (!element.hasAttribute("aria-label") && !element.hasAttribute("aria-labelledby")) {
+      element.setAttribute("aria-label", element.getAttribute("data-map-label") || "Map");
+    }
     var map = L.map(element, { worldCopyJump: true, attributionControl: false, minZoom: 2, maxZoom: 18 }).setView(center, zoom);
     L.control.scale({ imperial: false, position: "bottomleft" }).addTo(map);
     var base = null;
