@@ -15,16 +15,13 @@ namespace Jsms.Features.Screening.Watchlists;
 /// watchlists at once), after an upload (that watchlist) and after a subject is added or changed (that subject).
 /// It is system work: it reads every subject, and each alert gets the marking of the subject's watchlist.
 /// </summary>
-internal sealed class WatchlistRescreener(JsmsDbContext db, ScreeningIndexHolder holder, TimeProvider clock, ILogger<WatchlistRescreener> logger)
+internal sealed class WatchlistRescreener(JsmsDbContext db, ScreeningIndexHolder holder, RescreenGate gate, TimeProvider clock, ILogger<WatchlistRescreener> logger)
     : IListImportObserver
 {
     public const string AlertKind = "screening.watchlist-match";
 
     /// <summary>A rise of the score below this is the same match, not a stronger one.</summary>
     public const double StrongerBy = 0.005;
-
-    /// <summary>One rescreen at a time in this process, so two imports never both add the same new match.</summary>
-    private static readonly SemaphoreSlim Gate = new(1, 1);
 
     private sealed record Subject(Guid Id, Guid WatchlistId, SubjectCategory Category, EntryKind Kind, string Name, string? Aliases, string? BirthDate,
         string? Nationality, string Fingerprint);
@@ -41,14 +38,9 @@ internal sealed class WatchlistRescreener(JsmsDbContext db, ScreeningIndexHolder
     /// <summary>Rescreens one watchlist, a few subjects, or (both null) every watchlist.</summary>
     public async Task<RescreenOutcome> RescreenAsync(Guid? watchlistId, IReadOnlyCollection<Guid>? subjectIds, string trigger, CancellationToken cancellationToken = default)
     {
-        await Gate.WaitAsync(cancellationToken);
-        try
+        using (await gate.EnterAsync(cancellationToken))
         {
             return await RunAsync(watchlistId, subjectIds, trigger, cancellationToken);
-        }
-        finally
-        {
-            Gate.Release();
         }
     }
 

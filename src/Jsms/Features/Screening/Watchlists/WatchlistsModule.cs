@@ -16,6 +16,7 @@ internal static class WatchlistsModule
 
     public static IServiceCollection AddWatchlists(this IServiceCollection services)
     {
+        services.AddSingleton<RescreenGate>();
         services.AddScoped<WatchlistRescreener>();
         services.AddScoped<IListImportObserver>(sp => sp.GetRequiredService<WatchlistRescreener>());
         services.AddScoped<WatchlistsService>();
