@@ -65,6 +65,7 @@ public sealed class SensitiveReadAuditTests(IntelligenceTestApp app) : IClassFix
             var id = await Insert(owner => new Exercise { Id = Guid.NewGuid(), Name = Unique("Exercise"), StartsOn = new DateOnly(2026, 4, 1), EndsOn = new DateOnly(2026, 4, 2), OwnerAgencyId = owner, Tlp = Tlp.AmberStrict });
             return (id, $"/api/exercises/{id}");
         },
+        [typeof(Jsms.Features.Screening.Watchlists.Watchlist)] = async () => Made(await Create<Jsms.Features.Screening.Watchlists.WatchlistDto>("/api/screening/watchlists", new { name = Unique("Watchlist"), marking = Strict }), w => w.Id, "/api/screening/watchlists/"),
         [typeof(Lesson)] = async () => Made(await Create<LessonDto>("/api/lessons", new { title = Unique("Lesson"), observation = "Seen.", marking = Strict }), l => l.Id, "/api/lessons/"),
         [typeof(ScreeningRecord)] = async () =>
         {
