@@ -82,6 +82,35 @@ public sealed class IncidentPagesTests(JsmsTestApp app) : IClassFixture<JsmsTest
     }
 
     [Fact]
+    public async Task An_incident_created_from_an_alert_starts_from_its_title_day_and_place_only_for_readers_of_the_alert()
+    {
+        var title = $"Vehicle loitering at the gate {Guid.NewGuid():N}";
+        var alertId = Guid.NewGuid();
+        await app.WithDb(async db =>
+        {
+            var owner = await db.Set<Jsms.Platform.Partners.Agency>().Where(a => a.Code == "PK-NACTA").Select(a => a.Id).SingleAsync();
+            db.Add(new Jsms.Features.Alerts.Alert
+            {
+                Id = alertId, Kind = "test", Title = title, RaisedAt = new DateTime(2026, 3, 9, 22, 15, 0, DateTimeKind.Utc), Status = Jsms.Features.Alerts.AlertStatus.Open,
+                Latitude = 24.90612, Longitude = 67.16043, OwnerAgencyId = owner, Tlp = Jsms.Platform.Access.Tlp.AmberStrict,
+            });
+            await db.SaveChangesAsync();
+        });
+        using var pakistan = await app.SignInWebAsync("pk.analyst");
+
+        var form = await pakistan.Client.GetStringAsync($"/Incidents/Edit?alert={alertId}");
+
+        Assert.Contains($"value=\"{title}\"", form, StringComparison.Ordinal);
+        Assert.Contains("value=\"2026-03-09\"", form, StringComparison.Ordinal);
+        Assert.Contains("value=\"24.90612\"", form, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{alertId}\"", form, StringComparison.Ordinal);
+        using var russia = await app.SignInWebAsync("ru.analyst");
+        var foreign = await russia.Client.GetStringAsync($"/Incidents/Edit?alert={alertId}");
+        Assert.DoesNotContain(title, foreign, StringComparison.Ordinal);
+        Assert.DoesNotContain(alertId.ToString(), foreign, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_sites_page_shows_the_readable_incidents_within_the_chosen_distance()
     {
         var site = await app.WithDb(db => db.Set<Site>().Where(s => s.Name == DemoTracking.AirportSiteName).Select(s => s.Id).SingleAsync());

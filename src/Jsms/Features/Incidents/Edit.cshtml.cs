@@ -1,5 +1,9 @@
+using System.Globalization;
+using Jsms.Features.Alerts;
 using Jsms.Platform.Access;
+using Jsms.Platform.Database;
 using Jsms.Platform.Web;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Jsms.Features.Incidents;
@@ -9,7 +13,7 @@ namespace Jsms.Features.Incidents;
 /// (wwwroot/js/incident-map.js fills latitude and longitude) or typed; the version read is posted back, so a change made
 /// meanwhile by someone else is refused rather than overwritten.
 /// </summary>
-internal sealed class IncidentEditModel(IncidentsService incidents, IStringLocalizer<SharedResource> text)
+internal sealed class IncidentEditModel(IncidentsService incidents, JsmsDbContext db, IStringLocalizer<SharedResource> text)
     : RecordFormPage<IncidentDetailDto, IncidentForm>(text)
 {
     protected override string FormName => "incident";
@@ -34,6 +38,32 @@ internal sealed class IncidentEditModel(IncidentsService incidents, IStringLocal
             Validate.Merge(all, errors);
         }
         return outcome;
+    }
+
+    /// <summary>
+    /// "Create an incident from this alert" (<c>?alert=ID</c>) starts from the alert's title, day, place and site, linked to
+    /// it; an alert the caller may not read fills nothing.
+    /// </summary>
+    protected override async Task<IncidentForm> NewFormAsync()
+    {
+        var form = new IncidentForm();
+        if (!Guid.TryParse(Request.Query["alert"], out var alertId))
+        {
+            return form;
+        }
+        var alert = await db.Readable<Alert>(Me).AsNoTracking().Where(a => a.Id == alertId)
+            .Select(a => new { a.Title, a.RaisedAt, a.Latitude, a.Longitude, a.SiteId }).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        if (alert is null)
+        {
+            return form;
+        }
+        form.Title = alert.Title;
+        form.OccurredOn = alert.RaisedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        form.Latitude = alert.Latitude?.ToString("0.#####", CultureInfo.InvariantCulture);
+        form.Longitude = alert.Longitude?.ToString("0.#####", CultureInfo.InvariantCulture);
+        form.SiteIds = alert.SiteId?.ToString();
+        form.AlertIds = alertId.ToString();
+        return form;
     }
 
     protected override Task<bool> DeleteAsync(Guid id) => incidents.DeleteAsync(Me, id);

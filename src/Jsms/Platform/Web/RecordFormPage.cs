@@ -45,6 +45,9 @@ internal abstract class RecordFormPage<TRecord, TForm>(IStringLocalizer<SharedRe
     /// <summary>Where a saved record is shown.</summary>
     protected virtual string AfterSave(TRecord saved) => ListPath;
 
+    /// <summary>The form a new record starts from, e.g. filled from the record it is made from; empty by default.</summary>
+    protected virtual Task<TForm> NewFormAsync() => Task.FromResult(new TForm());
+
     /// <summary>Called when a record is shown, after <see cref="Editable"/> is set: for what a page shows beside the form.</summary>
     protected virtual void Showing(TRecord record)
     {
@@ -59,7 +62,12 @@ internal abstract class RecordFormPage<TRecord, TForm>(IStringLocalizer<SharedRe
         if (Id is not { } id)
         {
             Editable = Me.CanWrite;
-            return Editable ? Page() : NotFound();
+            if (!Editable)
+            {
+                return NotFound();
+            }
+            Form = await NewFormAsync();
+            return Page();
         }
         if (await FindAsync(id) is not { } record)
         {
