@@ -48,6 +48,11 @@ internal static class HttpScreeningBench
             // Warm up: JIT, connection pools, the index.
             await SingleAsync(http, names, clients, TimeSpan.FromSeconds(2));
             var single = new List<double>();
+            // Process CPU time and allocations per screening: the server and the benchmark's own clients together (one process).
+            var singleCpu = new List<double>();
+            var singleBytes = new List<double>();
+            var batchCpu = new List<double>();
+            var batchBytes = new List<double>();
             var matcher = new List<double>();
             var latencies = new List<double>();
             var index = app.Services.GetRequiredService<ScreeningIndexHolder>().Current;
@@ -56,10 +61,14 @@ internal static class HttpScreeningBench
                 // The matcher alone, one thread, in the same minute: the shared machine's load moves both alike, so the
                 // ratio of the two is what a run says about the HTTP path.
                 matcher.Add(MatcherRate(index, names, TimeSpan.FromSeconds(seconds)));
+                var cost = Cost.Start();
                 var (count, elapsed, times) = await SingleAsync(http, names, clients, TimeSpan.FromSeconds(seconds));
+                var (cpuMs, bytes) = cost.Per(count);
+                singleCpu.Add(cpuMs);
+                singleBytes.Add(bytes);
                 single.Add(count / elapsed.TotalSeconds);
                 latencies.AddRange(times);
-                Console.WriteLine($"  run {run + 1}: matcher alone {matcher[^1]:N0}/s (one thread); single names over HTTP, {clients} clients: {count:N0} in {elapsed.TotalSeconds:0.00} s = {count / elapsed.TotalSeconds:N0}/s, {count / elapsed.TotalSeconds / matcher[^1]:0.00} of the matcher (load {Load()})");
+                Console.WriteLine($"  run {run + 1}: matcher alone {matcher[^1]:N0}/s (one thread); single names over HTTP, {clients} clients: {count:N0} in {elapsed.TotalSeconds:0.00} s = {count / elapsed.TotalSeconds:N0}/s, {count / elapsed.TotalSeconds / matcher[^1]:0.00} of the matcher; {cpuMs:0.000} CPU ms, {bytes / 1024:0.0} KiB per screening (load {Load()})");
             }
             latencies.Sort();
             var batch = new List<double>();
@@ -72,20 +81,25 @@ internal static class HttpScreeningBench
                     csv.Append('"').Append(names[(run * batchRows + i) % names.Length].Replace("\"", "\"\"", StringComparison.Ordinal)).Append("\"\r\n");
                 }
                 var alone = BatchMatcherRate(index, names, run * batchRows, batchRows);
+                var cost = Cost.Start();
                 var watch = Stopwatch.StartNew();
                 using var form = new MultipartFormDataContent { { new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"), "file", "names.csv" } };
                 using var response = await http.PostAsync("/api/screening/batch", form);
                 response.EnsureSuccessStatusCode();
                 await response.Content.ReadAsByteArrayAsync();
                 batch.Add(batchRows / watch.Elapsed.TotalSeconds);
+                var (batchCpuMs, batchAllocated) = cost.Per(batchRows);
+                batchCpu.Add(batchCpuMs);
+                batchBytes.Add(batchAllocated);
                 batchMatcher.Add(alone);
-                Console.WriteLine($"  batch run {run + 1}: matcher alone (all cores, as the endpoint runs it) {alone:N0} names/s; {batchRows:N0} names over HTTP in {watch.Elapsed.TotalSeconds:0.00} s = {batch[^1]:N0} names/s, {batch[^1] / alone:0.00} of the matcher (load {Load()})");
+                Console.WriteLine($"  batch run {run + 1}: matcher alone (all cores, as the endpoint runs it) {alone:N0} names/s; {batchRows:N0} names over HTTP in {watch.Elapsed.TotalSeconds:0.00} s = {batch[^1]:N0} names/s, {batch[^1] / alone:0.00} of the matcher; {batchCpuMs:0.000} CPU ms, {batchAllocated / 1024:0.0} KiB per name (load {Load()})");
             }
             var (stored, chain) = await CheckAsync(app.Services);
             Console.WriteLine($"matcher alone, one thread: median {Median(matcher):N0} screenings/s; all cores, batch names: median {Median(batchMatcher):N0} names/s");
             Console.WriteLine($"single names, {clients} concurrent clients: median {Median(single):N0} screenings/s (runs {string.Join(", ", single.Select(r => r.ToString("N0", CultureInfo.InvariantCulture)))}); "
-                + $"latency p50 {Percentile(latencies, 0.5):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms");
-            Console.WriteLine($"batch endpoint, {batchRows:N0} names per file: median {Median(batch):N0} names/s (runs {string.Join(", ", batch.Select(r => r.ToString("N0", CultureInfo.InvariantCulture)))})");
+                + $"latency p50 {Percentile(latencies, 0.5):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms; median {Median(singleCpu):0.000} CPU ms and {Median(singleBytes) / 1024:0.0} KiB allocated per screening (server and clients)");
+            Console.WriteLine($"batch endpoint, {batchRows:N0} names per file: median {Median(batch):N0} names/s (runs {string.Join(", ", batch.Select(r => r.ToString("N0", CultureInfo.InvariantCulture)))}); "
+                + $"median {Median(batchCpu):0.000} CPU ms and {Median(batchBytes) / 1024:0.0} KiB allocated per name");
             Console.WriteLine($"stored screenings: {stored:N0}; audit chain: {chain}; load {Load()}");
             return 0;
         }
@@ -216,6 +230,16 @@ internal static class HttpScreeningBench
         using var response = await http.PostAsJsonAsync("/api/auth/token", new { username, password = Features.Demo.DemoScenario.DemoPassword });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    /// <summary>Process CPU time and bytes allocated (all threads) since <see cref="Start"/>, per unit of work.</summary>
+    private readonly record struct Cost(TimeSpan Cpu, long Bytes)
+    {
+        public static Cost Start() => new(Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true));
+
+        public (double CpuMs, double Bytes) Per(int count)
+            => ((Process.GetCurrentProcess().TotalProcessorTime - Cpu).TotalMilliseconds / Math.Max(1, count),
+                (double)(GC.GetTotalAllocatedBytes(precise: true) - Bytes) / Math.Max(1, count));
     }
 
     private static string? Option(string[] args, string name)

@@ -56,6 +56,9 @@ internal static class ScreeningBench
                 Console.WriteLine($"wrote {names.Count} names to {path}");
                 return 0;
             }
+            case "cost":
+                MatcherCost.Run(data, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
+                return 0;
             case "speed":
                 Speed(data, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
                 return 0;

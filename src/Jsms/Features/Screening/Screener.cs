@@ -83,11 +83,11 @@ internal sealed class Screener(JsmsDbContext db, ScreeningIndexHolder holder, Re
         var (grants, recipients) = ReleaseMarkings.MarkNew(record, marking, caller);
         if (grants.Count == 0 && recipients.Count == 0)
         {
-            var owner = await db.Set<Agency>().AsNoTracking().Where(a => a.Id == caller.AgencyId).Select(a => a.Code).FirstOrDefaultAsync(cancellationToken);
             var actor = db.Actor;
-            if (await writer.TryStoreAsync(new PendingScreening(record, new AuditActor(actor.UserId, actor.Name, actor.AgencyId, actor.RemoteAddress), detail), cancellationToken))
+            var pending = new PendingScreening(record, new AuditActor(actor.UserId, actor.Name, actor.AgencyId, actor.RemoteAddress), detail);
+            if (await writer.TryStoreAsync(pending, cancellationToken))
             {
-                return new MarkingDto(record.Tlp.Label(), owner ?? "?", [], []);
+                return new MarkingDto(record.Tlp.Label(), pending.OwnerCode ?? "?", [], []);
             }
         }
         db.Add(record);
@@ -167,8 +167,11 @@ internal sealed class Screener(JsmsDbContext db, ScreeningIndexHolder holder, Re
     public async Task<BatchResultDto> ScreenBatchAsync(string fileName, List<(int Line, ScreeningQueryDto Query)> rows, double threshold, ResolvedMarking marking, Caller caller, CancellationToken cancellationToken = default)
     {
         var index = await holder.GetAsync(db, cancellationToken);
-        var results = rows.AsParallel().AsOrdered()
-            .Select(r => new BatchRow(r.Line, r.Query, index.Search(ToQuery(r.Query), threshold, 5))).ToList();
+        // A question asked on several rows (the same name, birth date, nationality and type) is searched once: the
+        // index answers it the same way every time. The distinct questions are searched on all cores.
+        var answers = rows.Select(r => r.Query).Distinct().AsParallel()
+            .Select(q => (Query: q, Matches: index.Search(ToQuery(q), threshold, 5))).ToDictionary(a => a.Query, a => a.Matches);
+        var results = rows.Select(r => new BatchRow(r.Line, r.Query, answers[r.Query])).ToList();
         var hits = results.Count(r => r.Matches.Count > 0);
         var record = NewRecord(ScreeningKind.Batch, fileName, JsonSerializer.Serialize(new { fileName, rows = rows.Count }, Json),
             JsonSerializer.Serialize(results, Json), rows.Count, hits, threshold, index);

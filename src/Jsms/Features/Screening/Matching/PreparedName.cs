@@ -59,10 +59,15 @@ internal sealed class PreparedName
         }
         TotalWeight = total;
         var joined = new NameToken[Math.Max(0, Tokens.Length - 1)];
+        // Reweighing changes weights only: the joined words' text and what is derived from it (keys, shape,
+        // skeleton, graphemes) are kept from the first weighing rather than derived again.
+        var known = Joined.Length == joined.Length ? Joined : null;
         for (var i = 0; i < joined.Length; i++)
         {
             var (a, b) = (Tokens[i], Tokens[i + 1]);
-            joined[i] = new NameToken(a.Text + b.Text, a.Weight + b.Weight, false, a.ConflictWeight + b.ConflictWeight) with { Generic = a.Generic && b.Generic };
+            joined[i] = known is null
+                ? new NameToken(a.Text + b.Text, a.Weight + b.Weight, false, a.ConflictWeight + b.ConflictWeight) with { Generic = a.Generic && b.Generic }
+                : known[i] with { Weight = a.Weight + b.Weight, ConflictWeight = a.ConflictWeight + b.ConflictWeight, Generic = a.Generic && b.Generic };
         }
         Joined = joined;
     }

@@ -51,6 +51,13 @@ internal sealed partial class ScreeningIndex
     [ThreadStatic]
     private static int[]? _lastLookup;
 
+    // Working lists of one search, kept per thread like the arrays above: a search would otherwise grow them anew.
+    [ThreadStatic]
+    private static List<int>? _touched;
+
+    [ThreadStatic]
+    private static List<(int Id, float Weight)>? _passing;
+
     /// <summary>At most this many names get a full comparison: those sharing the most word weight with the query.</summary>
     internal static int MaxCandidates = 250;
 
@@ -85,7 +92,8 @@ internal sealed partial class ScreeningIndex
         var tokens = query.Tokens;
         var scores = _accumulator is { } acc && acc.Length == _names.Length ? acc : _accumulator = new float[_names.Length];
         var last = _lastLookup is { } ll && ll.Length == _names.Length ? ll : _lastLookup = new int[_names.Length];
-        var touched = new List<int>(512);
+        var touched = _touched ??= new List<int>(512);
+        touched.Clear();
         for (var l = 0; l < lookups.Count; l++)
         {
             var (token, second, keys) = lookups[l];
@@ -113,7 +121,8 @@ internal sealed partial class ScreeningIndex
             }
         }
         var needed = tokens.Length == 1 ? 0f : 0.5f * query.TotalWeight;
-        var result = new List<(int Id, float Weight)>();
+        var result = _passing ??= new List<(int Id, float Weight)>(512);
+        result.Clear();
         foreach (var id in touched)
         {
             var weight = scores[id];
