@@ -23,8 +23,8 @@ internal static class HeldOutQuality
 
         // Names shared by two UN entries have no single right answer: the same words once the matcher has read them
         // ("AHMED, Abubakar", "Sheikh Abubakar Ahmed" and "Abubakar Ahmed" of three entries), in any order, since
-        // the matcher compares names independently of word order. Until round 7 only the same folded string counted
-        // as shared; those totals are printed too, to compare with earlier rounds.
+        // the matcher compares names independently of word order. Totals by the older rule (the same folded string
+        // only) are printed too, so the figures compare with earlier reports.
         var owners = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var exactOwners = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var entry in unEntries.Where(e => e.Kind == EntryKind.Person))
