@@ -36,6 +36,11 @@ internal static partial class NameMatcher
             // One typing error in a word of four letters or more, not in its first letter.
             return (TypoSimilarity, typo);
         }
+        if (!entity && a.Text.Length != b.Text.Length && (Glued(a.Text, b.Text) ?? Glued(b.Text, a.Text)) is { } glued)
+        {
+            // The article, ben or a title typed onto the name (Qasimal-Rami, Benromdhane, Hajikhairullah).
+            return (GluedSimilarity, glued);
+        }
         if (!entity && a.Graphemes.Length == b.Graphemes.Length && SpellingConventions.Equivalence(a.Graphemes, a.Doubled, b.Graphemes, b.Doubled) is { } rule)
         {
             // The same sounds written by another language's conventions (Uthman, Usman, Osman).
@@ -103,6 +108,52 @@ internal static partial class NameMatcher
 
     /// <summary>Similarity of two words that are one spelling by different languages' conventions (<see cref="SpellingConventions"/>).</summary>
     internal static double ConventionSimilarity = 0.94;
+
+    /// <summary>Similarity of a word and the same word with an article, ben/bin or a title typed onto it.</summary>
+    internal static double GluedSimilarity = 0.93;
+
+    private static readonly string[] GluedTitles = ["sheikh", "shaikh", "sheik", "hajji", "haji", "mullah", "mulla", "qari"];
+
+    /// <summary>
+    /// What is glued to <paramref name="bare"/> to make <paramref name="word"/>, or null: an article after it (the "al" of
+    /// the next name: Qasimal Rami) or before it (Alnuaymi), ben/bin before it, or a title before it. The bare word has
+    /// five letters or more (six after ben/bin), so a short name with a syllable more stays another name (Rafa, Rafael;
+    /// Bert, Albert; Jamin, Benjamin).
+    /// </summary>
+    private static string? Glued(string word, string bare)
+    {
+        var extra = word.Length - bare.Length;
+        if (extra is < 2 or > 6 || bare.Length < 5)
+        {
+            return null;
+        }
+        if (extra == 2 && (word.EndsWith("al", StringComparison.Ordinal) || word.EndsWith("el", StringComparison.Ordinal))
+            && word.StartsWith(bare, StringComparison.Ordinal))
+        {
+            return "article joined to the word before";
+        }
+        if (!word.EndsWith(bare, StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var prefix = word.AsSpan(0, extra);
+        if (prefix is "al" or "el")
+        {
+            return "article joined";
+        }
+        if (prefix is "ben" or "bin")
+        {
+            return bare.Length >= 6 ? "ben/bin joined" : null;
+        }
+        foreach (var title in GluedTitles)
+        {
+            if (prefix.SequenceEqual(title))
+            {
+                return "title joined";
+            }
+        }
+        return null;
+    }
 
     private static bool AbdForm(string abd, string bare)
         => abd.Length == bare.Length + 3 && bare.Length >= 4 && abd.StartsWith("abd", StringComparison.Ordinal) && abd.EndsWith(bare, StringComparison.Ordinal);

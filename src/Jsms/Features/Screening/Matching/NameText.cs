@@ -12,16 +12,6 @@ namespace Jsms.Features.Screening.Matching;
 /// </summary>
 internal static partial class NameText
 {
-    private static readonly FrozenSet<string> Titles = FrozenSet.Create(StringComparer.Ordinal,
-        "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "lord", "sheikh", "shaikh", "shaykh", "sheik", "cheikh", "haji", "hajji",
-        "hadji", "alhaj", "alhajj", "mullah", "mulla", "maulana", "mawlana", "mawlawi", "maulvi", "molvi", "mawlavi", "mufti",
-        "general", "gen", "col", "colonel", "major", "capt", "captain", "lt", "president", "prasident", "monsieur", "madame",
-        "mme", "herr", "frau", "senor", "senora", "don", "dona", "jr", "sr", "hon", "excellency", "his", "her", "the",
-        "commander", "brigadier", "ayatollah", "hojatoleslam", "imam", "qazi", "qari", "engineer", "eng",
-        // Sheikh and Mullah as other languages write them (French, Spanish, Portuguese, German, Turkish).
-        "cheik", "cheij", "chej", "xeique", "xeic", "xeik", "xeque", "scheich", "scheik", "seyh", "sheyh", "sheyk", "shayk",
-        "mulah", "moulah", "moullah", "molla", "mollah", "moula");
-
     /// <summary>Joining words of Arabic names; dropped when they are not the first word.</summary>
     private static readonly FrozenSet<string> Connectors = FrozenSet.Create(StringComparer.Ordinal,
         "bin", "ibn", "bint", "ben", "binti", "ibnu", "walad", "ould", "ul", "ud", "ad", "ar", "as", "ash", "at", "az", "an", "ur");
@@ -98,6 +88,27 @@ internal static partial class NameText
         return string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
+    /// <summary>
+    /// A word with Abd glued to its end or inside (Hazemabdul Qader, Fitiwiabdelrazak, Muhammadabd al-Karim) is two words:
+    /// Abd begins a name, so the word before it ends there (three letters at least on each side).
+    /// </summary>
+    private static void SplitGluedAbd(List<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            var k = words[i].Length >= 6 ? words[i].IndexOf("abd", 3, StringComparison.Ordinal) : -1;
+            if (k >= 3)
+            {
+                words.Insert(i + 1, words[i][k..]);
+                words[i] = words[i][..k];
+            }
+        }
+    }
+
+    /// <summary>The name folded (<see cref="Fold"/>) with "SURNAME, Given" read in the usual order.</summary>
+    public static string InReadingOrder(string name)
+        => Fold(name.IndexOf(',', StringComparison.Ordinal) is var comma and > 0 && name.IndexOf(',', comma + 1) < 0 ? name[(comma + 1)..] + " " + name[..comma] : name);
+
     /// <summary>True when the name joins generations with bin/ibn/ben (then word order carries meaning).</summary>
     public static bool HasGenealogy(string name)
     {
@@ -137,6 +148,17 @@ internal static partial class NameText
             return [];
         }
         var isOrganisation = schema == NameSchema.Entity;
+        if (!isOrganisation)
+        {
+            SplitGluedAbd(words);
+        }
+        if (!isOrganisation && words.Count > 1 && (AbdWords.Contains(words[^1]) || IsAbdTypo(words[^1])))
+        {
+            // Abd (servant of) never ends a name: written last, the name was turned round (Rahman Abdul for Abdul
+            // Rahman, a "Surname, Given" without its comma), so it goes back before the word it belongs to.
+            words.Insert(0, words[^1]);
+            words.RemoveAt(words.Count - 1);
+        }
         var kept = new List<(string Word, float Weight, bool Generic)>(words.Count);
         for (var i = 0; i < words.Count; i++)
         {
@@ -144,7 +166,8 @@ internal static partial class NameText
             var hasNext = i + 1 < words.Count;
             // A title is dropped, except as the last word Sheikh or Qazi (there a family name) and Col (there the Turkish
             // writing of the Korean syllable Chol).
-            if (!isOrganisation && Titles.Contains(w) && words.Count > 1 && (hasNext || w is not ("sheikh" or "shaikh" or "shaykh" or "sheik" or "qazi" or "col")))
+            if (!isOrganisation && words.Count > 1 && ((Titles.Contains(w) && (hasNext || w is not ("sheikh" or "shaikh" or "shaykh" or "sheik" or "qazi" or "col")))
+                || (hasNext && IsTitleBeforeName(w))))
             {
                 continue;
             }
@@ -335,19 +358,25 @@ internal static partial class NameText
         return w.Length > 0;
     }
 
-    private static string JoinAbd(string word)
+    private static string JoinAbd(string word, bool again = true)
     {
-        // abdulaziz -> abdaziz, abdurrahman -> abdrahman, abdallah -> abdlah
+        // abdulaziz -> abdaziz, abdurrahman and abdurahman -> abdrahman, abdallah -> abdlah
         foreach (var prefix in (string[])["abdoul", "abdul", "abdel", "abdal", "abdol", "abdur", "abdus", "abdar", "abdas", "abdou", "abdu", "abdl", "abda"])
         {
             if (word.StartsWith(prefix, StringComparison.Ordinal) && word.Length > prefix.Length + 2)
             {
                 var rest = word[prefix.Length..];
-                if (prefix is "abdur" && rest.StartsWith('r') || prefix is "abdus" && rest.StartsWith('s'))
+                if (prefix is "abdur" or "abdus" or "abdar" or "abdas")
                 {
-                    rest = rest[1..];
+                    // The article assimilated to the name's first letter (ar-Rahman, as-Salam): that letter is the
+                    // name's, written once or twice.
+                    rest = word[(prefix.Length - 1)..];
+                    rest = rest.Length > 2 && rest[1] == rest[0] ? rest[1..] : rest;
                 }
-                return "abd" + (rest.StartsWith("al", StringComparison.Ordinal) && rest.Length > 4 ? rest[2..] : rest);
+                var joined = "abd" + (rest.StartsWith("al", StringComparison.Ordinal) && rest.Length > 4 ? rest[2..] : rest);
+                // A typo in the prefix (Abduulmalik, Abdeel) leaves a prefix behind: it is taken off once more.
+                return again && joined.Length > 8 && (joined.AsSpan(3).StartsWith("ul") || joined.AsSpan(3).StartsWith("el"))
+                    ? JoinAbd(joined, again: false) : joined;
             }
         }
         return word;

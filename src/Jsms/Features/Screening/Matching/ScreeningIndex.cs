@@ -130,8 +130,7 @@ internal sealed partial class ScreeningIndex
                 });
             }
         }
-        results.Sort(static (a, b) => b.Score.CompareTo(a.Score) is var c && c != 0 ? c
-            : a.Source.CompareTo(b.Source) is var d && d != 0 ? d : string.CompareOrdinal(a.SourceId, b.SourceId));
+        NameMatcher.Rank(results, query.Name);
         if (results.Count > limit)
         {
             results.RemoveRange(limit, results.Count - limit);

@@ -3,7 +3,7 @@ namespace Jsms.Features.Screening.Matching;
 /// <summary>
 /// One typing error between two words: two neighbouring letters swapped, a letter dropped or typed
 /// twice, or a key next to the right one. The first letter is taken as typed right (names differing
-/// there are different names: Nassar, Qassar), and a last vowel (Jafar is not Jafari).
+/// there are different names: Nassar, Qassar), and a last a, i, o or y (Jafar is not Jafari).
 /// </summary>
 internal static class Typos
 {
@@ -47,8 +47,9 @@ internal static class Typos
         {
             return "letter typed twice";
         }
-        // A last vowel more or less is another name (Jafar, Jafari; Karim, Karimi); a last consonant is a typo.
-        return (j == longer.Length - 1 && longer[j] is 'a' or 'e' or 'i' or 'o' or 'u') || shorter.Length < 3 ? null : "letter dropped";
+        // A last a, i or o more or less is another name (Jafar, Jafari; Karim, Karima; Mari, Mario); a last consonant is
+        // a typo, and so is a last e or u, which only spells the same name another way (Amin, Amine; Amr, Amru).
+        return (j == longer.Length - 1 && longer[j] is 'a' or 'i' or 'o' or 'y') || shorter.Length < 3 ? null : "letter dropped";
     }
 
     private static bool Neighbours(char x, char y)

@@ -1,0 +1,61 @@
+using System.Collections.Frozen;
+
+namespace Jsms.Features.Screening.Matching;
+
+/// <summary>Titles and honorifics of persons (dropped from a name), also when mistyped.</summary>
+internal static partial class NameText
+{
+    private static readonly FrozenSet<string> Titles = FrozenSet.Create(StringComparer.Ordinal,
+        "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "lord", "sheikh", "shaikh", "shaykh", "sheik", "cheikh", "haji", "hajji",
+        "hadji", "alhaj", "alhajj", "mullah", "mulla", "maulana", "mawlana", "mawlawi", "maulvi", "molvi", "mawlavi", "mufti",
+        "general", "gen", "col", "colonel", "major", "capt", "captain", "lt", "president", "prasident", "monsieur", "madame",
+        "mme", "herr", "frau", "senor", "senora", "don", "dona", "jr", "sr", "hon", "excellency", "his", "her", "the",
+        "commander", "brigadier", "ayatollah", "hojatoleslam", "imam", "qazi", "qari", "engineer", "eng",
+        // Sheikh and Mullah as other languages write them (French, Spanish, Portuguese, German, Turkish).
+        "cheik", "cheij", "chej", "xeique", "xeic", "xeik", "xeque", "scheich", "scheik", "seyh", "sheyh", "sheyk", "shayk",
+        "mulah", "moulah", "moullah", "molla", "mollah", "moula");
+
+    /// <summary>Titles that stand before a name and are long enough that a typing error in them is still recognisable.</summary>
+    private static readonly string[] MistypedTitles =
+        ["sheikh", "shaikh", "shaykh", "sheik", "haji", "hajji", "mullah", "mulla", "qari", "maulana", "mawlana", "mawlawi", "maulvi"];
+
+    private static readonly (string[] Graphemes, bool Doubled)[] MistypedTitleGraphemes = [.. MistypedTitles.Select(SpellingConventions.Read)];
+
+    /// <summary>
+    /// A title with one typing error (Sheokh, Haju, Qair, Mlulah) or in another language's spelling (Hadschi, Haci, Kari,
+    /// Şeih): before another word it is a title as the usual spelling would be. Four letters at least, so a dropped letter
+    /// never turns a name into a title (Hai is a name, not Haji); Haj and Hajj count only before a name (El Hajj is a
+    /// family name).
+    /// </summary>
+    private static bool IsTitleBeforeName(string w)
+    {
+        if (w is "haj" or "hajj")
+        {
+            return true;
+        }
+        if (w.Length < 4 || w[0] is not ('s' or 'h' or 'm' or 'q' or 'k' or 'c'))
+        {
+            return false;
+        }
+        foreach (var title in MistypedTitles)
+        {
+            if (Typos.Kind(w, title) is not null)
+            {
+                return true;
+            }
+        }
+        if (w[0] is not ('k' or 'q' or 'h' or 's' or 'c'))
+        {
+            return false;
+        }
+        var (graphemes, doubled) = SpellingConventions.Read(w);
+        foreach (var (titleGraphemes, titleDoubled) in MistypedTitleGraphemes)
+        {
+            if (titleGraphemes.Length == graphemes.Length && SpellingConventions.Equivalence(graphemes, doubled, titleGraphemes, titleDoubled) is not null)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,115 @@
+using Jsms.Features.Screening.Lists;
+using Jsms.Features.Screening.Matching;
+
+namespace Jsms.Tests.Screening;
+
+/// <summary>
+/// Typing errors in the parts of a name that are not names (titles, Abd, the article), words glued across them, and the
+/// order of equally scored answers.
+/// </summary>
+public sealed class MistypedNamePartTests(RealListIndex lists) : IClassFixture<RealListIndex>
+{
+    private double Score(string query, string listed)
+    {
+        var stats = lists.Index.Statistics;
+        return NameMatcher.Compare(new PreparedName(query, NameSchema.Person, stats), new PreparedName(listed, NameSchema.Person, stats), explain: false).Score;
+    }
+
+    private static string Words(string name) => string.Join(' ', NameText.Tokenize(name, NameSchema.Person).Select(t => t.Text));
+
+    [Theory]
+    [InlineData("Sheokh Abukar", "Sheikh Abukar")]           // a neighbouring key
+    [InlineData("Qair Saifullah", "Qari Saifullah")]         // two letters swapped
+    [InlineData("Haju Kheirullah", "Haji Kheirullah")]
+    [InlineData("Hadschi Abdul Satar", "Haji Abdul Satar")]  // German spelling
+    [InlineData("Haci Loi Lala", "Haji Loi Lala")]           // Turkish spelling
+    [InlineData("Kari Zakir", "Qari Zakir")]
+    public void A_mistyped_or_foreign_spelled_title_before_a_name_is_a_title(string query, string listed)
+        => Assert.True(Score(query, listed) >= ScreeningIndex.DefaultThreshold, $"{query} ~ {listed}: {Score(query, listed):0.000}");
+
+    [Fact]
+    public void A_name_one_letter_from_a_title_stays_a_name()
+    {
+        Assert.Equal("abdhai hazem", Words("Abdul Hai Hazem"));
+        Assert.Equal("hazem sheikh", Words("Hazem Sheikh"));
+        Assert.Equal("ali hajj", Words("Ali El Hajj"));
+    }
+
+    [Theory]
+    [InlineData("Ghani Baradar Abdul", "Abdul Ghani Baradar")]
+    [InlineData("Wali Seddiqi Abdul", "ABDUL WALI SEDDIQI")]
+    public void Abd_written_last_goes_back_before_its_name(string query, string listed)
+        => Assert.True(Score(query, listed) >= ScreeningIndex.DefaultThreshold, $"{query} ~ {listed}: {Score(query, listed):0.000}");
+
+    [Fact]
+    public void Abd_glued_to_the_word_before_begins_a_word()
+    {
+        Assert.Equal(Words("Abdul Hai Hazem Abdul Qader"), Words("Abdul Hai Hazemabdul Qader"));
+        Assert.Equal(Words("Fitiwi Abdelrazak"), Words("Fitiwiabdelrazak"));
+    }
+
+    [Fact]
+    public void Abd_with_an_assimilated_article_or_a_mistyped_prefix_is_read_as_Abd()
+    {
+        Assert.Equal("abdrahman", Words("Abdurrahman"));
+        Assert.Equal("abdrahman", Words("Abdurahman"));
+        Assert.Equal("abdrahman", Words("Abd al-Rahman"));
+        Assert.Equal("abdsalam", Words("Abdussalam"));
+        Assert.Equal(Words("Abdulmalik"), Words("Abduulmalik"));
+    }
+
+    [Theory]
+    [InlineData("qasimal", "qasim", "article joined to the word before")]
+    [InlineData("sayyidel", "sayyid", "article joined to the word before")]
+    [InlineData("alnuaymi", "nuaymi", "article joined")]
+    [InlineData("benromdhane", "romdhane", "ben/bin joined")]
+    [InlineData("hajikhairullah", "khairullah", "title joined")]
+    public void An_article_ben_or_title_typed_onto_a_word_is_named(string glued, string bare, string how)
+    {
+        var (similarity, rule) = NameMatcher.TokenSimilarity(new NameToken(glued, 1, false, 1), new NameToken(bare, 1, false, 1));
+        Assert.Equal(how, rule);
+        Assert.Equal(NameMatcher.GluedSimilarity, similarity);
+    }
+
+    [Theory]
+    [InlineData("rafael", "rafa")]
+    [InlineData("albert", "bert")]
+    [InlineData("benjamin", "jamin")]
+    public void A_short_name_with_a_syllable_more_is_not_a_glued_article(string a, string b)
+        => Assert.NotEqual(NameMatcher.GluedSimilarity, NameMatcher.TokenSimilarity(new NameToken(a, 1, false, 1), new NameToken(b, 1, false, 1)).Similarity);
+
+    [Fact]
+    public void A_glued_article_is_named_in_the_rules_of_a_match()
+    {
+        var found = lists.Index.Search(new ScreeningQuery("Qasimal-Raymi"));
+        Assert.Contains(found, m => m.Rules.Contains("qasimal ~ qasim: article joined to the word before"));
+    }
+
+    [Theory]
+    [InlineData("hocin", "hocine")]
+    [InlineData("amr", "amru")]
+    public void A_last_e_or_u_dropped_is_a_typing_error(string a, string b)
+        => Assert.Equal("letter dropped", Typos.Kind(a, b));
+
+    [Theory]
+    [InlineData("karim", "karima")]
+    [InlineData("mari", "mario")]
+    public void A_last_a_i_or_o_more_is_another_name(string a, string b)
+        => Assert.Null(Typos.Kind(a, b));
+
+    [Fact]
+    public void Equal_scores_go_to_the_name_closer_letter_by_letter_then_to_a_good_alias()
+    {
+        static ScreeningMatch Match(string id, string name, NameKind kind, double score)
+            => new(ListSource.UN, id, null, EntryKind.Person, name, name, kind, score, score, []);
+        var results = new List<ScreeningMatch>
+        {
+            Match("1", "Abu Ubaydah", NameKind.Primary, 0.94),
+            Match("2", "Abu Obaidah", NameKind.Primary, 0.94),
+            Match("3", "Abu Obaidah", NameKind.WeakAlias, 0.94),
+            Match("0", "Abu Obaida", NameKind.Primary, 0.90),
+        };
+        NameMatcher.Rank(results, "Abu Obadiah");
+        Assert.Equal(["2", "3", "1", "0"], results.Select(m => m.SourceId));
+    }
+}
