@@ -70,7 +70,7 @@
         if (ok) render(body); else { showProblems(errorsOf(body)); importButton.disabled = true; }
     }
 
-    listSelect.addEventListener('change', () => { newName.hidden = !!listSelect.value; refresh(true); });
+    listSelect.addEventListener('change', () => { newName.style.display = listSelect.value ? 'none' : ''; refresh(true); });
     fileInput.addEventListener('change', () => refresh(false));
     selects.forEach(s => s.addEventListener('change', () => refresh(true)));
     importButton.addEventListener('click', async () => {
