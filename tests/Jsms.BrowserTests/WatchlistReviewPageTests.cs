@@ -10,7 +10,8 @@ namespace Jsms.BrowserTests;
 /// <summary>
 /// Continuous screening in the browser: a UN import finds the demo's convoy driver whose name is a spelling of a listed
 /// person; the coordinator opens the watchlist from the menu, sees the open match with its score and explanation, and
-/// marks it a false positive with a reason.
+/// marks it a false positive with a reason. The national lists page: two lists side by side, and the background rescreen
+/// of each import.
 /// </summary>
 public sealed class WatchlistReviewPageTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
@@ -47,6 +48,46 @@ public sealed class WatchlistReviewPageTests(BrowserApp browser) : IClassFixture
         await BrowserApp.ScreenshotAsync(page, "watchlist-match-false-positive");
     }
 
+    [Fact]
+    public async Task The_national_lists_page_loads_a_second_list_and_shows_the_background_rescreen_of_each_import()
+    {
+        var page = await browser.LoginAs("admin");
+        await page.GotoAsync("/Screening/Lists/National");
+        const string header = "Ref,Name,Date of birth,Nationality,Grounds\n";
+        await ImportNationalAsync(page, "Proscribed persons schedule (browser)", "schedule.csv",
+            header + "S-1,Mullah Abdul Ghani Achakzai,1961,PK,Proscribed organisation\n");
+        await ImportNationalAsync(page, "Counter-terrorism financing list (browser)", "financing.csv",
+            header + "F-1,Haji Khairullah Barakzai,1965,AF,Financing\n");
+        await browser.App.Service<Jsms.Features.Screening.Watchlists.RescreenQueue>().WhenIdleAsync();
+
+        await page.ReloadAsync();
+        var lists = page.Locator("[data-testid=national-list-row]");
+        await Expect(lists.Filter(new() { HasText = "Proscribed persons schedule (browser)" })).ToContainTextAsync("version 1");
+        await Expect(lists.Filter(new() { HasText = "Counter-terrorism financing list (browser)" })).ToContainTextAsync("version 1");
+        var runs = page.Locator("[data-testid=rescreen-run]");
+        await Expect(runs.Filter(new() { HasText = "Counter-terrorism financing list (browser)" }).Locator("[data-testid=rescreen-status]")).ToHaveTextAsync("Succeeded");
+        await Expect(runs.Filter(new() { HasText = "Proscribed persons schedule (browser)" })).ToHaveCountAsync(1);
+        // The list picker offers both lists' next versions.
+        await Expect(page.Locator("[data-testid=national-list] option").Filter(new() { HasText = "Counter-terrorism financing list (browser) (next: version 2)" })).ToHaveCountAsync(1);
+        await BrowserApp.ScreenshotAsync(page, "national-lists-and-rescreens");
+
+        await page.GotoAsync("/Screening/Watchlists");
+        await Expect(page.Locator("[data-testid=rescreen-runs]")).ToContainTextAsync("Counter-terrorism financing list (browser)");
+    }
+
+    /// <summary>Picks "New list…", names it, uploads the CSV, waits for the suggested mapping's preview and imports.</summary>
+    private static async Task ImportNationalAsync(IPage page, string listName, string fileName, string csv)
+    {
+        await page.Locator("[data-testid=national-list]").SelectOptionAsync(new SelectOptionValue { Value = "" });
+        await page.Locator("[data-testid=national-name]").FillAsync(listName);
+        await page.Locator("[data-testid=national-file]").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        await Expect(page.Locator("[data-testid=preview-table]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=national-import]")).ToBeEnabledAsync();
+        await page.Locator("[data-testid=national-import]").ClickAsync();
+        await Expect(page.Locator("[data-testid=national-result]")).ToContainTextAsync($"\"{listName}\" version 1");
+        await page.ReloadAsync();
+    }
+
     /// <summary>A small UN list with the entry the demo driver's name spells differently, and others so the word statistics look like a list's.</summary>
     private async Task ImportUnAsync()
     {
@@ -68,5 +109,7 @@ public sealed class WatchlistReviewPageTests(BrowserApp browser) : IClassFixture
         content.Headers.ContentType = new MediaTypeHeaderValue("application/xml");
         form.Add(content, "file", "un-small.xml");
         (await admin.PostAsync("/api/screening/lists/un", form)).EnsureSuccessStatusCode();
+        // The import answers before its rescreen: wait for the rescreen to have run.
+        await browser.App.Service<Jsms.Features.Screening.Watchlists.RescreenQueue>().WhenIdleAsync();
     }
 }

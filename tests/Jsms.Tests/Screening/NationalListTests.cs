@@ -44,6 +44,7 @@ public sealed class NationalListTests(JsmsTestApp app) : IClassFixture<JsmsTestA
             (suggested.Mapping.Name, suggested.Mapping.Aliases, suggested.Mapping.BirthDate, suggested.Mapping.Nationality));
 
         var imported = await (await Post(admin, "import", v1, Mapping)).Read<ImportOutcome>();
+        await app.RescreensDoneAsync();
         Assert.Equal((ListSource.National, 1, 3, false), (imported.Source, imported.Number, imported.EntryCount, imported.Unchanged));
 
         var match = Assert.Single(await pk.MatchesOfAsync(driver.Id));
@@ -59,6 +60,7 @@ public sealed class NationalListTests(JsmsTestApp app) : IClassFixture<JsmsTestA
                  + "PK-4-002,Tahir Ashrafi Kakar,,1970,PK,,Financing\n"
                  + "PK-4-004,Gul Bahadur Wazir,,1961,PK,,Commander\n";
         var second = await (await Post(admin, "import", v2, Mapping)).Read<ImportOutcome>();
+        await app.RescreensDoneAsync();
         Assert.Equal((2, 1, 1, 1), (second.Number, second.Added, second.Removed, second.Changed));
         var diff = await admin.GetAs<JsonElement>($"/api/screening/lists/{second.VersionId}/diff");
         Assert.Equal(["added PK-4-004", "changed PK-4-001", "removed PK-4-003"],

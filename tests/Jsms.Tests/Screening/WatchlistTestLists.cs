@@ -54,8 +54,17 @@ internal static class WatchlistTestLists
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes(xml));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/xml");
         form.Add(content, "file", "un-test.xml");
-        return await (await admin.PostAsync("/api/screening/lists/un", form)).Read<ImportOutcome>();
+        var outcome = await (await admin.PostAsync("/api/screening/lists/un", form)).Read<ImportOutcome>();
+        await app.RescreensDoneAsync();
+        return outcome;
     }
+
+    /// <summary>Waits until the background rescreens queued so far have run (the import answers before its rescreen).</summary>
+    public static Task RescreensDoneAsync(this JsmsTestApp app) => app.Service<RescreenQueue>().WhenIdleAsync();
+
+    /// <summary>The latest background rescreens, newest first.</summary>
+    public static async Task<List<RescreenRunDto>> RescreensAsync(this HttpClient client)
+        => await client.GetAs<List<RescreenRunDto>>("/api/screening/rescreens");
 
     public static async Task<WatchlistDto> CreateWatchlistAsync(this HttpClient client, string name, string tlp = "AMBER+STRICT", string[]? releaseTo = null)
         => await (await client.Post("/api/screening/watchlists", new { name, marking = new { tlp, releaseTo } })).Read<WatchlistDto>(HttpStatusCode.Created);

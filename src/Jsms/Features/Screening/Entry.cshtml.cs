@@ -32,15 +32,23 @@ internal sealed class EntryModel(JsmsDbContext db) : PageModel
             return NotFound();
         }
         var versions = await ScreeningModule.VersionsAsync(db);
-        var version = Version is { } id ? versions.FirstOrDefault(v => v.Id == id && v.Source == source) : versions.FirstOrDefault(v => v.Source == source && v.Current);
-        if (version is null)
-        {
-            return NotFound();
-        }
+        // The version asked for, else the current version of each list of the source (several national lists: the entry's own).
+        var candidates = Version is { } id ? versions.Where(v => v.Id == id && v.Source == source).ToList() : [];
+        candidates.AddRange(versions.Where(v => v.Source == source && v.Current && v.Id != Version));
         var sourceId = SourceId.Trim();
-        var data = await db.Set<ScreeningListEntry>().AsNoTracking().Where(e => e.VersionId == version.Id && e.SourceId == sourceId)
-            .Select(e => e.Data).FirstOrDefaultAsync();
-        if (data is null)
+        ListVersionDto? version = null;
+        string? data = null;
+        foreach (var candidate in candidates)
+        {
+            data = await db.Set<ScreeningListEntry>().AsNoTracking().Where(e => e.VersionId == candidate.Id && e.SourceId == sourceId)
+                .Select(e => e.Data).FirstOrDefaultAsync();
+            if (data is not null)
+            {
+                version = candidate;
+                break;
+            }
+        }
+        if (version is null || data is null)
         {
             return NotFound();
         }

@@ -9,7 +9,7 @@ namespace Jsms.Features.Screening;
 /// Imports a list file as a new version in one transaction: the file is read completely first, so a
 /// bad file raises <see cref="ListFormatException"/> before anything is written and the current
 /// version stays. After the commit the in-memory index is rebuilt and the <see cref="IListImportObserver"/>s are told
-/// (the watchlists are rescreened).
+/// (a rescreen of the watchlists is queued; it runs in the background, so the import answers without waiting for it).
 /// </summary>
 internal sealed class ListImporter(JsmsDbContext db, ScreeningIndexHolder index, TimeProvider clock, IEnumerable<IListImportObserver> observers)
 {
@@ -32,14 +32,15 @@ internal sealed class ListImporter(JsmsDbContext db, ScreeningIndexHolder index,
     }
 
     /// <summary>
-    /// Stores a national list already read by <see cref="NationalListReader"/>. The version's hash covers the file and the
-    /// column mapping, so the same file read with another mapping is a new version.
+    /// Stores a national list already read by <see cref="NationalListReader"/> (its ids carry the list's prefix) as the next
+    /// version of <paramref name="list"/>. The version's hash covers the file and the column mapping, so the same file read
+    /// with another mapping is a new version.
     /// </summary>
-    public async Task<ImportOutcome> ImportNationalAsync(Stream file, string mapping, List<ListedEntry> entries, string fileName, string importer,
+    public async Task<ImportOutcome> ImportNationalAsync(NationalList list, Stream file, string mapping, List<ListedEntry> entries, string fileName, string importer,
         CancellationToken cancellationToken = default)
     {
         var (_, hash) = await HashAsync([file, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(mapping))], cancellationToken);
-        return await StoreAsync(ListSource.National, entries, fileName, hash, null, importer, null, cancellationToken);
+        return await StoreAsync(ListSource.National, entries, fileName, hash, null, importer, null, cancellationToken, list);
     }
 
     private static async Task<(byte[][] Bytes, string Hash)> HashAsync(Stream[] streams, CancellationToken cancellationToken)
@@ -57,14 +58,15 @@ internal sealed class ListImporter(JsmsDbContext db, ScreeningIndexHolder index,
     }
 
     private async Task<ImportOutcome> StoreAsync(ListSource source, List<ListedEntry> entries, string fileNames, string hash, DateTime? published,
-        string importer, IProgress<string>? progress, CancellationToken cancellationToken)
+        string importer, IProgress<string>? progress, CancellationToken cancellationToken, NationalList? list = null)
     {
-        var previous = await db.Set<ScreeningListVersion>().AsNoTracking().Where(v => v.Source == source)
+        var listId = list?.Id;
+        var previous = await db.Set<ScreeningListVersion>().AsNoTracking().Where(v => v.Source == source && v.NationalListId == listId)
             .OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
         if (previous is not null && previous.FileHash == hash)
         {
             progress?.Report($"identical to version {previous.Number}: nothing imported");
-            return new ImportOutcome(previous.Id, source, previous.Number, previous.EntryCount, 0, 0, 0, true);
+            return new ImportOutcome(previous.Id, source, previous.Number, previous.EntryCount, 0, 0, 0, true) { ListName = list?.Name, NationalListId = listId };
         }
         var before = previous is null
             ? new Dictionary<string, string>()
@@ -74,6 +76,7 @@ internal sealed class ListImporter(JsmsDbContext db, ScreeningIndexHolder index,
         {
             Id = Guid.CreateVersion7(),
             Source = source,
+            NationalListId = listId,
             Number = (previous?.Number ?? 0) + 1,
             ImportedAt = clock.GetUtcNow().UtcDateTime,
             ImportedBy = importer.Length > 256 ? importer[..256] : importer,
@@ -115,7 +118,7 @@ internal sealed class ListImporter(JsmsDbContext db, ScreeningIndexHolder index,
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.Add(version);
             db.Audit("import", nameof(ScreeningListVersion), version.Id,
-                $"{source} version {version.Number}: {entries.Count} entries, +{version.Added} -{version.Removed} ~{version.Changed}, sha256 {hash}");
+                $"{source}{(list is null ? "" : $" list \"{list.Name}\"")} version {version.Number}: {entries.Count} entries, +{version.Added} -{version.Removed} ~{version.Changed}, sha256 {hash}");
             await db.SaveChangesAsync(cancellationToken);
             for (var i = 0; i < rows.Count; i += 2000)
             {
@@ -132,7 +135,11 @@ internal sealed class ListImporter(JsmsDbContext db, ScreeningIndexHolder index,
         }
         await index.ReloadAsync(db, cancellationToken);
         progress?.Report($"index rebuilt: {index.Current.EntryCount:N0} entries, {index.Current.NameCount:N0} names");
-        var outcome = new ImportOutcome(version.Id, source, version.Number, entries.Count, version.Added, version.Removed, version.Changed, false);
+        var outcome = new ImportOutcome(version.Id, source, version.Number, entries.Count, version.Added, version.Removed, version.Changed, false)
+        {
+            ListName = list?.Name,
+            NationalListId = listId,
+        };
         foreach (var observer in observers)
         {
             await observer.ListImportedAsync(outcome, cancellationToken);
@@ -140,11 +147,11 @@ internal sealed class ListImporter(JsmsDbContext db, ScreeningIndexHolder index,
         return outcome;
     }
 
-    /// <summary>What changed from <paramref name="fromId"/> to <paramref name="toId"/> (same source), by the source's entry id and content hash.</summary>
+    /// <summary>What changed from <paramref name="fromId"/> to <paramref name="toId"/> (same list), by the source's entry id and content hash.</summary>
     public async Task<List<EntryChange>?> DiffAsync(Guid fromId, Guid toId, CancellationToken cancellationToken = default)
     {
         var versions = await db.Set<ScreeningListVersion>().AsNoTracking().Where(v => v.Id == fromId || v.Id == toId).ToListAsync(cancellationToken);
-        if (versions.Count != (fromId == toId ? 1 : 2) || versions.Select(v => v.Source).Distinct().Count() != 1)
+        if (versions.Count != (fromId == toId ? 1 : 2) || versions.Select(v => (v.Source, v.NationalListId)).Distinct().Count() != 1)
         {
             return null;
         }

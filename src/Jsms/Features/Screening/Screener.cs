@@ -217,7 +217,7 @@ internal sealed class Screener(JsmsDbContext db, ScreeningIndexHolder holder, Re
             Screened = screened,
             Hits = hits,
             Threshold = threshold,
-            ListVersions = string.Join(",", index.Versions.OrderBy(v => v.Key).Select(v => $"{v.Key}:{v.Value}")),
+            ListVersions = string.Join(",", (index.CurrentVersions.Count > 0 ? index.CurrentVersions : [.. index.Versions.OrderBy(v => v.Key)]).Select(v => $"{v.Key}:{v.Value}")),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         return record;

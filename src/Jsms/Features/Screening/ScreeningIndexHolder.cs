@@ -25,21 +25,26 @@ internal sealed class ScreeningIndexHolder : IDisposable
         return Current;
     }
 
-    /// <summary>Builds the index from the newest version of each source.</summary>
+    /// <summary>Builds the index from the newest version of each list.</summary>
     public async Task ReloadAsync(JsmsDbContext db, CancellationToken cancellationToken = default)
     {
         await _lock.WaitAsync(cancellationToken);
         try
         {
             var versions = await db.Set<ScreeningListVersion>().AsNoTracking()
-                .Select(v => new { v.Source, v.Id, v.Number }).ToListAsync(cancellationToken);
-            var currentIds = versions.GroupBy(v => v.Source).Select(g => g.MaxBy(v => v.Number)!).ToList();
+                .Select(v => new { v.Source, v.NationalListId, v.Id, v.Number, v.ImportedAt }).ToListAsync(cancellationToken);
+            // The newest version of each list: UN, OFAC, and each national list.
+            var currentIds = versions.GroupBy(v => (v.Source, v.NationalListId)).Select(g => g.MaxBy(v => v.Number)!)
+                .OrderBy(v => v.Source).ThenBy(v => v.ImportedAt).ThenBy(v => v.Id).ToList();
             var ids = currentIds.Select(c => c.Id).ToList();
             var sources = currentIds.ToDictionary(c => c.Id, c => c.Source);
             var rows = await db.Set<ScreeningListEntry>().AsNoTracking().Where(e => ids.Contains(e.VersionId))
                 .Select(e => new { e.VersionId, e.Data }).ToListAsync(cancellationToken);
             var entries = rows.Select(r => (sources[r.VersionId], ListedEntry.FromJson(r.Data))).ToList();
-            _current = new ScreeningIndex(entries, currentIds.ToDictionary(c => c.Source, c => c.Id));
+            _current = new ScreeningIndex(entries, currentIds.GroupBy(c => c.Source).ToDictionary(g => g.Key, g => g.Last().Id))
+            {
+                CurrentVersions = [.. currentIds.Select(c => KeyValuePair.Create(c.Source, c.Id))],
+            };
         }
         finally
         {

@@ -12,7 +12,9 @@ internal sealed class ScreeningListVersion
 {
     public Guid Id { get; set; }
     public ListSource Source { get; set; }
-    /// <summary>1, 2, 3... per source, in import order.</summary>
+    /// <summary>Which of the agency's national lists (<see cref="NationalList"/>) this is a version of; null for UN and OFAC.</summary>
+    public Guid? NationalListId { get; set; }
+    /// <summary>1, 2, 3... per list (UN, OFAC, each national list), in import order.</summary>
     public int Number { get; set; }
     public DateTime ImportedAt { get; set; }
     public string ImportedBy { get; set; } = "";
@@ -36,6 +38,9 @@ internal sealed class ScreeningListVersionConfiguration : IEntityTypeConfigurati
         builder.Property(v => v.ImportedBy).HasMaxLength(256);
         builder.Property(v => v.FileNames).HasMaxLength(1000);
         builder.Property(v => v.FileHash).HasMaxLength(64);
-        builder.HasIndex(v => new { v.Source, v.Number }).IsUnique();
+        builder.HasOne<NationalList>().WithMany().HasForeignKey(v => v.NationalListId).OnDelete(DeleteBehavior.Restrict);
+        // One number per list: per source for UN and OFAC, per national list otherwise (the filters keep NULLs out of the second).
+        builder.HasIndex(v => new { v.Source, v.Number }).IsUnique().HasFilter("\"NationalListId\" IS NULL");
+        builder.HasIndex(v => new { v.NationalListId, v.Number }).IsUnique().HasFilter("\"NationalListId\" IS NOT NULL");
     }
 }

@@ -165,9 +165,11 @@ internal static class ScreeningModule
     internal static async Task<List<ListVersionDto>> VersionsAsync(JsmsDbContext db)
     {
         var versions = await db.Set<ScreeningListVersion>().AsNoTracking().ToListAsync();
-        var current = versions.GroupBy(v => v.Source).Select(g => g.MaxBy(v => v.Number)!.Id).ToHashSet();
-        return [.. versions.OrderBy(v => v.Source).ThenByDescending(v => v.Number).Select(v => new ListVersionDto(v.Id, v.Source, v.Number, v.ImportedAt,
-            v.ImportedBy, v.FileNames, v.FileHash, v.PublishedAt, v.EntryCount, v.Added, v.Removed, v.Changed, current.Contains(v.Id)))];
+        var current = versions.GroupBy(v => (v.Source, v.NationalListId)).Select(g => g.MaxBy(v => v.Number)!.Id).ToHashSet();
+        var names = await db.Set<NationalList>().AsNoTracking().ToDictionaryAsync(l => l.Id, l => l.Name);
+        return [.. versions.OrderBy(v => v.Source).ThenBy(v => v.NationalListId is { } l ? names[l] : "").ThenByDescending(v => v.Number)
+            .Select(v => new ListVersionDto(v.Id, v.Source, v.Number, v.ImportedAt, v.ImportedBy, v.FileNames, v.FileHash, v.PublishedAt, v.EntryCount,
+                v.Added, v.Removed, v.Changed, current.Contains(v.Id)) { NationalListId = v.NationalListId, ListName = v.NationalListId is { } id ? names[id] : null })];
     }
 
     /// <summary>What changed between two versions of the same list; <c>against</c> defaults to the version before.</summary>
@@ -185,7 +187,7 @@ internal static class ScreeningModule
             return null;
         }
         var from = against ?? await db.Set<ScreeningListVersion>().AsNoTracking()
-            .Where(v => v.Source == version.Source && v.Number < version.Number).OrderByDescending(v => v.Number).Select(v => (Guid?)v.Id).FirstOrDefaultAsync();
+            .Where(v => v.Source == version.Source && v.NationalListId == version.NationalListId && v.Number < version.Number).OrderByDescending(v => v.Number).Select(v => (Guid?)v.Id).FirstOrDefaultAsync();
         if (from is null)
         {
             var all = await db.Set<ScreeningListEntry>().AsNoTracking().Where(e => e.VersionId == id)

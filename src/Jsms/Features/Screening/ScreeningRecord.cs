@@ -34,7 +34,7 @@ internal sealed class ScreeningRecordConfiguration : IEntityTypeConfiguration<Sc
         builder.ConfigureMarking();
         builder.Property(s => s.Kind).HasConversion<string>().HasMaxLength(8);
         builder.Property(s => s.Subject).HasMaxLength(500);
-        builder.Property(s => s.ListVersions).HasMaxLength(200);
+        builder.Property(s => s.ListVersions).HasMaxLength(2000);
         builder.HasIndex(s => new { s.OwnerAgencyId, s.CreatedAt });
     }
 }

@@ -1,4 +1,5 @@
-// National list import: preview the uploaded CSV with the chosen column mapping, then import it (same file, same mapping).
+// National list import: pick a list (or name a new one), preview the uploaded CSV or .xlsx with the chosen column mapping,
+// then import it as that list's next version (same file, same mapping). The rescreen runs in the background.
 (function () {
     const form = document.getElementById('national-form');
     if (!form) return;
@@ -10,11 +11,14 @@
     const result = document.getElementById('national-result');
     const token = form.querySelector('input[name=__RequestVerificationToken]').value;
     const selects = Array.from(form.querySelectorAll('select[data-field]'));
+    const listSelect = form.querySelector('select[name=listId]');
+    const newName = document.getElementById('national-new-name');
 
     function formData(withMapping) {
         const data = new FormData();
         data.append('file', fileInput.files[0]);
-        data.append('listName', form.querySelector('input[name=listName]').value);
+        if (listSelect.value) data.append('listId', listSelect.value);
+        else data.append('listName', form.querySelector('input[name=listName]').value);
         if (withMapping) selects.forEach(s => { if (s.value) data.append(s.dataset.field, s.value); });
         return data;
     }
@@ -66,6 +70,7 @@
         if (ok) render(body); else { showProblems(errorsOf(body)); importButton.disabled = true; }
     }
 
+    listSelect.addEventListener('change', () => { newName.style.display = listSelect.value ? 'none' : ''; refresh(true); });
     fileInput.addEventListener('change', () => refresh(false));
     selects.forEach(s => s.addEventListener('change', () => refresh(true)));
     importButton.addEventListener('click', async () => {
@@ -75,7 +80,7 @@
             result.hidden = false;
             result.textContent = body.unchanged
                 ? `Identical to version ${body.number}: nothing imported.`
-                : `Imported as version ${body.number}: ${body.entryCount} entries (+${body.added} −${body.removed} ~${body.changed}). The watchlists were rescreened.`;
+                : `${body.label}: ${body.entryCount} entries (+${body.added} −${body.removed} ~${body.changed}). A rescreen of the watchlists is queued; reload to see it below.`;
         } else {
             showProblems(errorsOf(body));
         }

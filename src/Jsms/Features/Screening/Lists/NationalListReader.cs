@@ -15,7 +15,15 @@ internal static class NationalListReader
     public const int MaxRows = 100_000;
     public const int MaxProblems = 50;
 
-    internal sealed record Table(IReadOnlyList<string> Headers, IReadOnlyList<(int Line, List<string> Cells)> Rows);
+    internal sealed record Table(IReadOnlyList<string> Headers, IReadOnlyList<(int Line, List<string> Cells)> Rows)
+    {
+        /// <summary>Read from an .xlsx (<see cref="XlsxReader"/>): a whole number in the birth date column is then a serial date.</summary>
+        public bool Spreadsheet { get; init; }
+    }
+
+    /// <summary>Reads a CSV, or an .xlsx workbook's first sheet (recognised by its zip signature, whatever the file's name).</summary>
+    public static Table ReadAnyTable(byte[] bytes)
+        => XlsxReader.LooksLikeZip(bytes) ? XlsxReader.ReadTable(new MemoryStream(bytes)) : ReadTable(new MemoryStream(bytes));
 
     /// <summary>Reads the header and the rows; a file that is not CSV raises <see cref="ListFormatException"/> naming the line.</summary>
     public static Table ReadTable(Stream csv)
@@ -90,8 +98,12 @@ internal static class NationalListReader
         return errors;
     }
 
-    /// <summary>Reads every row with the mapping: the entries, the preview rows and the problems (each naming its line).</summary>
-    public static (List<ListedEntry> Entries, List<NationalPreviewRow> Rows, List<string> Problems) Read(Table table, ColumnMapping mapping, string listName)
+    /// <summary>
+    /// Reads every row with the mapping: the entries, the preview rows and the problems (each naming its line).
+    /// <paramref name="idPrefix"/> goes before every id (<see cref="NationalList.IdPrefix"/>), so two lists' ids never meet.
+    /// </summary>
+    public static (List<ListedEntry> Entries, List<NationalPreviewRow> Rows, List<string> Problems) Read(Table table, ColumnMapping mapping, string listName,
+        string idPrefix = "")
     {
         int Column(string? name) => name is null ? -1 : table.Headers.ToList().FindIndex(h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));
         int name = Column(mapping.Name), aliases = Column(mapping.Aliases), birth = Column(mapping.BirthDate), nationality = Column(mapping.Nationality),
@@ -127,8 +139,9 @@ internal static class NationalListReader
                 }
             }
             var births = new List<BirthDate>();
-            foreach (var text in Many(birth))
+            foreach (var cell in Many(birth))
             {
+                var text = table.Spreadsheet ? SerialDate(cell) ?? cell : cell;
                 if (BirthDate.ParseQuery(text) is { } date)
                 {
                     births.Add(date);
@@ -150,10 +163,14 @@ internal static class NationalListReader
                     rowProblems.Add($"line {line}: the nationality '{text}' is not a country (write an ISO code or an English name).");
                 }
             }
-            var sourceId = Cell(id) ?? DerivedId(primary ?? "", births);
-            if (sourceId.Length > 32)
+            var sourceId = idPrefix + (Cell(id) ?? DerivedId(primary ?? "", births));
+            if (Cell(id) is { } given && given.Contains(':', StringComparison.Ordinal))
             {
-                rowProblems.Add($"line {line}: the id '{sourceId[..32]}…' has more than 32 characters.");
+                rowProblems.Add($"line {line}: the id '{given}' has a ':' (it separates a list's code from the id; write the id without it).");
+            }
+            else if (sourceId.Length > 32)
+            {
+                rowProblems.Add($"line {line}: the id '{sourceId[..32]}…' has more than {32 - idPrefix.Length} characters.");
             }
             else if (!seen.TryAdd(sourceId, line))
             {
@@ -187,6 +204,15 @@ internal static class NationalListReader
         }
         return (entries, rows, problems);
     }
+
+    /// <summary>
+    /// A spreadsheet's serial date (days since 1899-12-30, the 1900 date system) as yyyy-mm-dd; null for anything else. A
+    /// whole number below 3000 is a year, not a serial (serial 3000 is 1908-03-18, before any living person's birth).
+    /// </summary>
+    internal static string? SerialDate(string cell)
+        => long.TryParse(cell, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days) && days is >= 3000 and <= 2_958_465
+            ? new DateOnly(1899, 12, 30).AddDays((int)days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            : null;
 
     /// <summary>"N-" and 16 hex digits of SHA-256 over the folded name and birth dates.</summary>
     private static string DerivedId(string name, List<BirthDate> births)

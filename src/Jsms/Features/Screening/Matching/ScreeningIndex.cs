@@ -67,6 +67,9 @@ internal sealed partial class ScreeningIndex
 
     public IReadOnlyDictionary<ListSource, Guid> Versions { get; }
 
+    /// <summary>Every current version, one per list (each national list has its own), for the record of what a screening used.</summary>
+    public IReadOnlyList<KeyValuePair<ListSource, Guid>> CurrentVersions { get; init; } = [];
+
     public int EntryCount => _entries.Length;
 
     public int NameCount => _names.Length;

@@ -1,13 +1,17 @@
 using Jsms.Platform.Access;
+using Jsms.Platform.Database;
 using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Jsms.Features.Screening.Watchlists;
 
-/// <summary>/Screening/Watchlists: the watchlists the caller may read, with their subjects and open matches, and a form to start one.</summary>
-internal sealed class IndexModel(WatchlistsService watchlists) : JsmsPage
+/// <summary>/Screening/Watchlists: the watchlists the caller may read, with their subjects and open matches, the latest background rescreens, and a form to start one.</summary>
+internal sealed class IndexModel(WatchlistsService watchlists, JsmsDbContext db) : JsmsPage
 {
     public List<WatchlistDto> Watchlists { get; private set; } = [];
+
+    /// <summary>The latest background rescreens after list imports.</summary>
+    public List<RescreenRunDto> Rescreens { get; private set; } = [];
 
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Description { get; set; }
@@ -20,6 +24,7 @@ internal sealed class IndexModel(WatchlistsService watchlists) : JsmsPage
             return Challenge();
         }
         Watchlists = await watchlists.ListAsync(Me);
+        Rescreens = await WatchlistsModule.RescreensAsync(db, 10);
         return Page();
     }
 
@@ -38,6 +43,7 @@ internal sealed class IndexModel(WatchlistsService watchlists) : JsmsPage
         Errors = outcome.Errors;
         FailedForm = "create";
         Watchlists = await watchlists.ListAsync(Me);
+        Rescreens = await WatchlistsModule.RescreensAsync(db, 10);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }

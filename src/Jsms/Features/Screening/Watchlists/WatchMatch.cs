@@ -33,6 +33,8 @@ internal sealed class WatchMatch
     public string? ReviewReason { get; set; }
     public string? ReviewedBy { get; set; }
     public DateTime? ReviewedAt { get; set; }
+    /// <summary>What the rescreens last said about the match beyond its score: that its entry was delisted (and the match closed), or what changed in it.</summary>
+    public string? StatusNote { get; set; }
     public DateTime FirstRaisedAt { get; set; }
     public DateTime LastRaisedAt { get; set; }
     /// <summary>When a rescreen last found it (a match no rescreen finds any more stays, for its history).</summary>
@@ -56,6 +58,7 @@ internal sealed class WatchMatchConfiguration : IEntityTypeConfiguration<WatchMa
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.ReviewReason).HasMaxLength(1000);
         builder.Property(m => m.ReviewedBy).HasMaxLength(256);
+        builder.Property(m => m.StatusNote).HasMaxLength(1000);
         builder.HasOne<WatchSubject>().WithMany().HasForeignKey(m => m.SubjectId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(m => new { m.SubjectId, m.Source, m.SourceId }).IsUnique();
         builder.HasIndex(m => new { m.WatchlistId, m.Status });

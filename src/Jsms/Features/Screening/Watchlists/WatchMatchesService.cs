@@ -90,7 +90,10 @@ internal sealed class WatchMatchesService(JsmsDbContext db, TimeProvider clock)
             var subject = subjects[m.SubjectId];
             return new MatchDto(m.Id, m.WatchlistId, watchlists[m.WatchlistId], m.SubjectId, subject.Name, subject.Category.ToString(), m.Source.ToString(),
                 m.SourceId, m.Reference, m.EntryName, m.MatchedName, m.SubjectName, Math.Round(m.Score, 3), explanation.Reasons, explanation.Rules,
-                m.Status.ToString(), m.ReviewReason, m.ReviewedBy, m.ReviewedAt, m.FirstRaisedAt, m.LastRaisedAt, m.AlertCount);
+                m.Status.ToString(), m.ReviewReason, m.ReviewedBy, m.ReviewedAt, m.FirstRaisedAt, m.LastRaisedAt, m.AlertCount)
+            {
+                StatusNote = m.StatusNote,
+            };
         })];
     }
 }

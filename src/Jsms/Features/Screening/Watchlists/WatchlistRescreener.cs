@@ -12,11 +12,12 @@ namespace Jsms.Features.Screening.Watchlists;
 /// <summary>
 /// Screens watchlist subjects against the current index and raises an alert for each new or stronger match, and for a
 /// false positive whose list entry or subject changed since it was reviewed. It runs after every list import (all
-/// watchlists at once), after an upload (that watchlist) and after a subject is added or changed (that subject).
-/// It is system work: it reads every subject, and each alert gets the marking of the subject's watchlist.
+/// watchlists at once, in the background: <see cref="RescreenWorker"/>), after an upload (that watchlist) and after a subject
+/// is added or changed (that subject). A confirmed match whose entry changed alerts again saying what changed; a match
+/// whose entry left its list (delisted) is closed, and says so. It is system work: it reads every subject, and each alert
+/// gets the marking of the subject's watchlist.
 /// </summary>
-internal sealed class WatchlistRescreener(JsmsDbContext db, ScreeningIndexHolder holder, RescreenGate gate, TimeProvider clock, ILogger<WatchlistRescreener> logger)
-    : IListImportObserver
+internal sealed class WatchlistRescreener(JsmsDbContext db, ScreeningIndexHolder holder, RescreenGate gate, TimeProvider clock)
 {
     public const string AlertKind = "screening.watchlist-match";
 
@@ -27,13 +28,6 @@ internal sealed class WatchlistRescreener(JsmsDbContext db, ScreeningIndexHolder
         string? Nationality, string Fingerprint);
 
     private sealed record Found(Subject Subject, string QueriedName, ScreeningMatch Match);
-
-    public async Task ListImportedAsync(ImportOutcome outcome, CancellationToken cancellationToken)
-    {
-        var result = await RescreenAsync(null, null, $"{outcome.Source} list version {outcome.Number}", cancellationToken);
-        logger.LogInformation("Rescreen after {Source} version {Number}: {Subjects} subjects, {Matches} matches, {Alerts} alerts in {Seconds:0.0} s",
-            outcome.Source, outcome.Number, result.Subjects, result.Matches, result.Alerts, result.Seconds);
-    }
 
     /// <summary>Rescreens one watchlist, a few subjects, or (both null) every watchlist.</summary>
     public async Task<RescreenOutcome> RescreenAsync(Guid? watchlistId, IReadOnlyCollection<Guid>? subjectIds, string trigger, CancellationToken cancellationToken = default)
@@ -69,13 +63,13 @@ internal sealed class WatchlistRescreener(JsmsDbContext db, ScreeningIndexHolder
         }
         var (found, names) = Screen(index, subjects);
 
-        var versionIds = index.Versions.Values.ToList();
-        var sourceOf = index.Versions.ToDictionary(v => v.Value, v => v.Key);
-        var matchedIds = found.Select(f => f.Match.SourceId).ToHashSet(StringComparer.Ordinal);
-        var entryFingerprints = (await db.Set<ScreeningListEntry>().AsNoTracking().Where(e => versionIds.Contains(e.VersionId))
+        var versionIds = index.CurrentVersions.Count > 0 ? index.CurrentVersions.Select(v => v.Value).ToList() : [.. index.Versions.Values];
+        var sourceOf = (index.CurrentVersions.Count > 0 ? index.CurrentVersions : [.. index.Versions]).ToDictionary(v => v.Value, v => v.Key);
+        // Every entry of the current versions: a match whose entry is not among them was delisted.
+        var current = (await db.Set<ScreeningListEntry>().AsNoTracking().Where(e => versionIds.Contains(e.VersionId))
                 .Select(e => new { e.VersionId, e.SourceId, e.ContentHash }).ToListAsync(cancellationToken))
-            .Where(e => matchedIds.Contains(e.SourceId))
-            .ToDictionary(e => (sourceOf[e.VersionId], e.SourceId), e => e.ContentHash);
+            .ToDictionary(e => (sourceOf[e.VersionId], e.SourceId), e => (e.VersionId, e.ContentHash));
+        var listed = sourceOf.Values.ToHashSet();
 
         var scope = db.Set<WatchMatch>().AsQueryable();
         if (watchlistId is { } w2)
@@ -90,10 +84,11 @@ internal sealed class WatchlistRescreener(JsmsDbContext db, ScreeningIndexHolder
 
         var now = clock.GetUtcNow().UtcDateTime;
         var alerts = new List<(WatchMatch Match, Subject Subject, string Why)>();
-        int created = 0, stronger = 0, reopened = 0;
+        int created = 0, stronger = 0, reopened = 0, closed = 0;
         foreach (var f in found)
         {
-            var entryFingerprint = entryFingerprints.GetValueOrDefault((f.Match.Source, f.Match.SourceId)) ?? "";
+            var entry = current.GetValueOrDefault((f.Match.Source, f.Match.SourceId));
+            var entryFingerprint = entry.ContentHash ?? "";
             if (!existing.TryGetValue((f.Subject.Id, f.Match.Source, f.Match.SourceId), out var match))
             {
                 match = new WatchMatch
@@ -112,13 +107,28 @@ internal sealed class WatchlistRescreener(JsmsDbContext db, ScreeningIndexHolder
             }
             else
             {
-                var changed = match.EntryFingerprint != entryFingerprint || match.SubjectFingerprint != f.Subject.Fingerprint;
-                if (match.Status == MatchStatus.FalsePositive && changed)
+                var entryChanged = match.EntryFingerprint != entryFingerprint;
+                var changed = entryChanged || match.SubjectFingerprint != f.Subject.Fingerprint;
+                if (match.Status == MatchStatus.Closed)
                 {
-                    var what = match.EntryFingerprint != entryFingerprint ? "the list entry" : "the subject";
                     match.Status = MatchStatus.Open;
+                    match.StatusNote = Clip($"Open again on {now:yyyy-MM-dd}: the entry is listed again ({trigger}).", 1000);
                     reopened++;
-                    alerts.Add((match, f.Subject, $"reopened: {what} changed since it was marked a false positive ({match.ReviewReason})"));
+                    alerts.Add((match, f.Subject, "reopened: the entry was delisted and is listed again"));
+                }
+                else if (match.Status == MatchStatus.FalsePositive && changed)
+                {
+                    var what = entryChanged ? $"the list entry changed ({await DescribeChangeAsync(match, entry.VersionId, cancellationToken)})" : "the subject changed";
+                    match.Status = MatchStatus.Open;
+                    match.StatusNote = Clip($"Open again on {now:yyyy-MM-dd}: {what}.", 1000);
+                    reopened++;
+                    alerts.Add((match, f.Subject, $"reopened: {what} since it was marked a false positive ({match.ReviewReason})"));
+                }
+                else if (match.Status == MatchStatus.Confirmed && entryChanged)
+                {
+                    var what = await DescribeChangeAsync(match, entry.VersionId, cancellationToken);
+                    match.StatusNote = Clip($"Entry changed on {now:yyyy-MM-dd} ({trigger}): {what}.", 1000);
+                    alerts.Add((match, f.Subject, $"the list entry of this confirmed match changed: {what}"));
                 }
                 else if (match.Status == MatchStatus.Open && f.Match.Score > match.AlertedScore + StrongerBy)
                 {
@@ -137,6 +147,23 @@ internal sealed class WatchlistRescreener(JsmsDbContext db, ScreeningIndexHolder
             match.LastSeenAt = now;
         }
 
+        // Matches whose entry is on no current version of its list any more: delisted. The match is closed and says so;
+        // a confirmed one alerts (someone acted on it).
+        var subjectsById = subjects.ToDictionary(x => x.Id);
+        foreach (var match in existing.Values.Where(m => m.Status != MatchStatus.Closed && listed.Contains(m.Source)
+                     && !current.ContainsKey((m.Source, m.SourceId)) && subjectsById.ContainsKey(m.SubjectId)))
+        {
+            var wasConfirmed = match.Status == MatchStatus.Confirmed;
+            match.Status = MatchStatus.Closed;
+            match.StatusNote = Clip($"Closed on {now:yyyy-MM-dd}: {match.Source} entry {match.SourceId} was delisted (not in {trigger})"
+                                    + (wasConfirmed ? $"; it had been confirmed by {match.ReviewedBy}." : "."), 1000);
+            closed++;
+            if (wasConfirmed)
+            {
+                alerts.Add((match, subjectsById[match.SubjectId], $"the list entry of this confirmed match was delisted; the match is closed"));
+            }
+        }
+
         if (alerts.Count > 0)
         {
             var watchlistIds = alerts.Select(a => a.Match.WatchlistId).Distinct().ToList();
@@ -153,7 +180,17 @@ internal sealed class WatchlistRescreener(JsmsDbContext db, ScreeningIndexHolder
         }
         await db.SaveChangesAsync(cancellationToken);
         return new RescreenOutcome(subjects.Count, names, found.Count, created, stronger, reopened, alerts.Count,
-            Stopwatch.GetElapsedTime(started).TotalSeconds);
+            Stopwatch.GetElapsedTime(started).TotalSeconds) { Closed = closed };
+    }
+
+    /// <summary>What changed in the match's entry: the version it was last seen in (found by its fingerprint) against the current one.</summary>
+    private async Task<string> DescribeChangeAsync(WatchMatch match, Guid currentVersionId, CancellationToken cancellationToken)
+    {
+        var now = await db.Set<ScreeningListEntry>().AsNoTracking().Where(e => e.VersionId == currentVersionId && e.SourceId == match.SourceId)
+            .Select(e => e.Data).FirstOrDefaultAsync(cancellationToken);
+        var before = await db.Set<ScreeningListEntry>().AsNoTracking().Where(e => e.SourceId == match.SourceId && e.ContentHash == match.EntryFingerprint)
+            .Select(e => e.Data).FirstOrDefaultAsync(cancellationToken);
+        return now is null || before is null ? "its details changed" : EntryChanges.Describe(ListedEntry.FromJson(before), ListedEntry.FromJson(now));
     }
 
     /// <summary>

@@ -1,12 +1,15 @@
 using Jsms.Features.Screening.Lists;
 using Jsms.Platform.Access;
+using Jsms.Platform.Database;
+using Microsoft.EntityFrameworkCore;
 using Jsms.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Jsms.Features.Screening.Watchlists;
 
 /// <summary>
-/// Continuous screening: watchlists of subjects, rescreened after every list import (<see cref="WatchlistRescreener"/>),
+/// Continuous screening: watchlists of subjects, rescreened in the background after every list import (<see cref="RescreenWorker"/>, whose runs
+/// GET /api/screening/rescreens shows),
 /// and the matches to review. The use cases are in <see cref="WatchlistsService"/> and <see cref="WatchMatchesService"/>,
 /// shared with the pages; these methods map their outcomes to HTTP.
 /// </summary>
@@ -17,8 +20,10 @@ internal static class WatchlistsModule
     public static IServiceCollection AddWatchlists(this IServiceCollection services)
     {
         services.AddSingleton<RescreenGate>();
+        services.AddSingleton<RescreenQueue>();
+        services.AddHostedService<RescreenWorker>();
         services.AddScoped<WatchlistRescreener>();
-        services.AddScoped<IListImportObserver>(sp => sp.GetRequiredService<WatchlistRescreener>());
+        services.AddScoped<IListImportObserver, RescreenScheduler>();
         services.AddScoped<WatchlistsService>();
         services.AddScoped<WatchMatchesService>();
         return services;
@@ -40,7 +45,20 @@ internal static class WatchlistsModule
         writes.MapPost("/{id:guid}/upload", Upload).DisableAntiforgery();
         writes.MapPost("/{id:guid}/protected-persons", AddProtectedPersons);
         writes.MapPost("/matches/{id:guid}/review", Review);
+        app.MapApiGroup("/screening/rescreens", "Watchlists").MapGet("", Rescreens);
         return app;
+    }
+
+    /// <summary>The latest background rescreens after list imports, newest first: what triggered each, when, what it did, or why it failed.</summary>
+    public static async Task<Ok<List<RescreenRunDto>>> Rescreens(JsmsDbContext db, int? limit)
+        => TypedResults.Ok(await RescreensAsync(db, limit ?? 20));
+
+    internal static async Task<List<RescreenRunDto>> RescreensAsync(JsmsDbContext db, int limit)
+    {
+        var runs = await db.Set<RescreenRun>().AsNoTracking().OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id)
+            .Take(Math.Clamp(limit, 1, 200)).ToListAsync();
+        return [.. runs.Select(r => new RescreenRunDto(r.Id, r.ListVersionId, r.Trigger, r.Status.ToString(), r.RequestedAt, r.StartedAt, r.FinishedAt,
+            r.Subjects, r.Matches, r.Alerts, r.Closed, r.Note))];
     }
 
     public static async Task<Ok<List<WatchlistDto>>> List(Caller caller, WatchlistsService watchlists)

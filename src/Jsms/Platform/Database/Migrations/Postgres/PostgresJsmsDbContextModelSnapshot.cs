@@ -2617,6 +2617,39 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                     b.ToTable("Sites", (string)null);
                 });
 
+            modelBuilder.Entity("Jsms.Features.Screening.Lists.NationalList", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Code")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("NationalLists", (string)null);
+                });
+
             modelBuilder.Entity("Jsms.Features.Screening.ScreeningListEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2697,6 +2730,9 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<Guid?>("NationalListId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
@@ -2713,8 +2749,13 @@ namespace Jsms.Platform.Database.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("NationalListId", "Number")
+                        .IsUnique()
+                        .HasFilter("\"NationalListId\" IS NOT NULL");
+
                     b.HasIndex("Source", "Number")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"NationalListId\" IS NULL");
 
                     b.ToTable("ScreeningListVersions", (string)null);
                 });
@@ -2741,8 +2782,8 @@ namespace Jsms.Platform.Database.Migrations.Postgres
 
                     b.Property<string>("ListVersions")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<Guid>("OwnerAgencyId")
                         .HasColumnType("uuid");
@@ -2778,6 +2819,57 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                     b.HasIndex("OwnerAgencyId", "Tlp");
 
                     b.ToTable("Screenings", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Features.Screening.Watchlists.RescreenRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Alerts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ListVersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Matches")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Subjects")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "RequestedAt");
+
+                    b.ToTable("RescreenRuns", (string)null);
                 });
 
             modelBuilder.Entity("Jsms.Features.Screening.Watchlists.WatchMatch", b =>
@@ -2853,6 +2945,10 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("StatusNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("SubjectFingerprint")
                         .IsRequired()
@@ -4483,6 +4579,14 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                         .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Jsms.Features.Screening.ScreeningListVersion", b =>
+                {
+                    b.HasOne("Jsms.Features.Screening.Lists.NationalList", null)
+                        .WithMany()
+                        .HasForeignKey("NationalListId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Jsms.Features.Screening.Watchlists.WatchMatch", b =>

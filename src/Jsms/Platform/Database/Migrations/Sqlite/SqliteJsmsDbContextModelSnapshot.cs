@@ -2589,6 +2589,39 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                     b.ToTable("Sites", (string)null);
                 });
 
+            modelBuilder.Entity("Jsms.Features.Screening.Lists.NationalList", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Code")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("NationalLists", (string)null);
+                });
+
             modelBuilder.Entity("Jsms.Features.Screening.ScreeningListEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2667,6 +2700,9 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("NationalListId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
@@ -2683,8 +2719,13 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("NationalListId", "Number")
+                        .IsUnique()
+                        .HasFilter("\"NationalListId\" IS NOT NULL");
+
                     b.HasIndex("Source", "Number")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"NationalListId\" IS NULL");
 
                     b.ToTable("ScreeningListVersions", (string)null);
                 });
@@ -2711,7 +2752,7 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
 
                     b.Property<string>("ListVersions")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OwnerAgencyId")
@@ -2748,6 +2789,57 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                     b.HasIndex("OwnerAgencyId", "Tlp");
 
                     b.ToTable("Screenings", (string)null);
+                });
+
+            modelBuilder.Entity("Jsms.Features.Screening.Watchlists.RescreenRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Alerts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ListVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Matches")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Subjects")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "RequestedAt");
+
+                    b.ToTable("RescreenRuns", (string)null);
                 });
 
             modelBuilder.Entity("Jsms.Features.Screening.Watchlists.WatchMatch", b =>
@@ -2822,6 +2914,10 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusNote")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SubjectFingerprint")
@@ -4445,6 +4541,14 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                         .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Jsms.Features.Screening.ScreeningListVersion", b =>
+                {
+                    b.HasOne("Jsms.Features.Screening.Lists.NationalList", null)
+                        .WithMany()
+                        .HasForeignKey("NationalListId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Jsms.Features.Screening.Watchlists.WatchMatch", b =>
