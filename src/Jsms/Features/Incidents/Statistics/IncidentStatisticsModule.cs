@@ -19,6 +19,7 @@ internal static class IncidentStatisticsModule
         var incidents = app.MapApiGroup("/incidents", "Incidents");
         incidents.MapGet("/statistics", Statistics);
         incidents.MapGet("/map", Map);
+        incidents.MapGet("/regions", IncidentRegionsEndpoint.Regions);
         return app;
     }
 
