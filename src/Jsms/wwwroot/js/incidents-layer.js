@@ -182,6 +182,12 @@
             layer.bindTooltip(p.name + " (" + p.country + "): " + p.attacks + " attacks, " + p.killed + " killed, " + p.injured + " injured");
           },
         }).addTo(heat);
+        // Switched on, the heat view brings the provinces with attacks into view.
+        var hit = L.latLngBounds([]);
+        heat.eachLayer(function (geo) {
+          geo.eachLayer(function (area) { if (area.feature.properties.attacks > 0) { hit.extend(area.getBounds()); } });
+        });
+        if (hit.isValid()) { map.fitBounds(hit, { maxZoom: 8 }); }
         element.setAttribute("data-heat", String(collection.features.filter(function (f) { return f.properties.attacks > 0; }).length));
         legend();
       }).catch(function (error) {

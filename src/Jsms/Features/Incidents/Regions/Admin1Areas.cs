@@ -4,7 +4,6 @@ using System.Text.Json;
 using Jsms.Features.Protection;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Index.Strtree;
 using NetTopologySuite.Simplify;
 
@@ -112,15 +111,15 @@ internal sealed class Admin1Areas
             {
                 continue;
             }
-            var simplified = TopologyPreservingSimplifier.Simplify(feature.Geometry, Tolerance);
-            if (simplified.IsEmpty)
-            {
-                simplified = feature.Geometry;
-            }
-            areas.Add(new Admin1Area(country, name, code, feature.Geometry, PreparedGeometryFactory.Prepare(feature.Geometry),
-                JsonSerializer.Serialize(simplified, Geo.JsonOptions)));
+            areas.Add(new Admin1Area(country, name, code, feature.Geometry, Simplified));
         }
         return new Admin1Areas(areas);
+    }
+
+    private static string Simplified(Geometry geometry)
+    {
+        var simplified = TopologyPreservingSimplifier.Simplify(geometry, Tolerance);
+        return JsonSerializer.Serialize(simplified.IsEmpty ? geometry : simplified, Geo.JsonOptions);
     }
 
     /// <summary>A name as compared: lower case, accents dropped, letters and digits only ("N.W.F.P." → "nwfp").</summary>

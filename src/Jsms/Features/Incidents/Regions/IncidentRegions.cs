@@ -14,8 +14,12 @@ namespace Jsms.Features.Incidents;
 /// </summary>
 internal sealed class IncidentRegions(JsmsDbContext db)
 {
-    public async Task<(List<RegionFigures> Areas, RegionFigures Unmatched, HashSet<string> Countries)> ComputeAsync(Caller caller, IncidentExportFilter filter,
+    public Task<(List<RegionFigures> Areas, RegionFigures Unmatched, HashSet<string> Countries)> ComputeAsync(Caller caller, IncidentExportFilter filter,
         Admin1Areas areas, CancellationToken cancellationToken = default)
+        => AggregateQueries.WithoutJitAsync(db, () => CountAsync(caller, filter, areas, cancellationToken), cancellationToken);
+
+    private async Task<(List<RegionFigures> Areas, RegionFigures Unmatched, HashSet<string> Countries)> CountAsync(Caller caller, IncidentExportFilter filter,
+        Admin1Areas areas, CancellationToken cancellationToken)
     {
         var incidents = IncidentQueries.Filtered(db, caller, filter);
         if (filter.From is { } from && filter.To is { } to)
