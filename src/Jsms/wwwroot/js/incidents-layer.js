@@ -130,7 +130,7 @@
         lat += m.latlng.lat; lng += m.latlng.lng; bounds.extend(m.latlng);
         killed += m.feature.properties.killed || 0; injured += m.feature.properties.injured || 0;
       });
-      var size = Math.round(2 * Math.min(28, 12 + Math.sqrt(killed + injured) * 1.5));
+      var size = Math.round(Math.min(40, 22 + Math.sqrt(killed + injured) * 0.8));
       var label = document.createElement("span");
       label.textContent = String(members.length);
       label.style.width = label.style.height = label.style.lineHeight = size + "px";
@@ -218,9 +218,10 @@
         var d = Math.round(2 * radius(n));
         dot.style.width = dot.style.height = d + "px";
         dot.setAttribute("aria-hidden", "true");
-        sizes.appendChild(document.createTextNode(n === 0 ? "none" : n + ""));
+        sizes.appendChild(document.createTextNode(String(n)));
       });
-      sizes.appendChild(document.createTextNode(" killed + injured; a numbered circle is a cluster"));
+      sizes.appendChild(document.createTextNode("killed + injured"));
+      L.DomUtil.create("div", "muted", legendBox).textContent = "Numbered: several incidents (choose to zoom in)";
       if (heatData) {
         var heading = L.DomUtil.create("strong", "heat-legend-title", legendBox);
         heading.textContent = "Attacks by province";
