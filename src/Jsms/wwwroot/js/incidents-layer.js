@@ -220,7 +220,7 @@
         dot.setAttribute("aria-hidden", "true");
         sizes.appendChild(document.createTextNode(String(n)));
       });
-      sizes.appendChild(document.createTextNode("killed + injured"));
+      L.DomUtil.create("span", "", sizes).textContent = "killed + injured";
       L.DomUtil.create("div", "muted", legendBox).textContent = "Numbered: several incidents (choose to zoom in)";
       if (heatData) {
         var heading = L.DomUtil.create("strong", "heat-legend-title", legendBox);
