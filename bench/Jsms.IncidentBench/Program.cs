@@ -148,6 +148,16 @@ try
         return string.Create(culture, $"{json.RootElement.GetProperty("features").GetArrayLength():N0} features, {Encoding.UTF8.GetByteCount(content.ResponseContent!) / 1e6:N1} MB");
     });
 
+    await Time($"heat view by province of {year}", "< 1 s", async services =>
+    {
+        var result = await IncidentRegionsEndpoint.Regions(caller, services.GetRequiredService<IncidentRegions>(), services.GetRequiredService<Admin1Areas>(),
+            services.GetRequiredService<TimeProvider>(), new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), null, null, null, CancellationToken.None);
+        var content = result.Result as ContentHttpResult ?? throw new InvalidOperationException("the heat view refused the query");
+        using var json = JsonDocument.Parse(content.ResponseContent!);
+        var unmatched = json.RootElement.GetProperty("unmatched").GetProperty("attacks").GetInt32();
+        return string.Create(culture, $"{json.RootElement.GetProperty("features").GetArrayLength():N0} areas, {unmatched:N0} attacks in none");
+    });
+
     Console.WriteLine($"load average at the end {Load()}");
     Console.WriteLine();
     Console.WriteLine($"| {"What",-72} | {"Figure",-30} | {"Target",-9} |");

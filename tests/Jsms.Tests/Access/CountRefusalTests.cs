@@ -19,6 +19,7 @@ public sealed class CountRefusalTests(ForeignRecordApp app) : IClassFixture<Fore
         "/api/incidents/statistics",
         "/api/incidents/statistics?by=country&from=2016-01-01",
         "/api/incidents/map?from=2025-06-01",
+        "/api/incidents/regions?from=2016-01-01",
         "/api/exercises",
         "/api/lessons",
         "/api/lessons/board",

@@ -22,7 +22,7 @@
     groups[g[0]] = L.layerGroup().addTo(map);
     overlays[g[1]] = groups[g[0]];
   });
-  L.control.layers(null, overlays, { collapsed: window.matchMedia("(max-width: 900px)").matches, position: "topright" }).addTo(map);
+  var layerControl = L.control.layers(null, overlays, { collapsed: window.matchMedia("(max-width: 900px)").matches, position: "topright" }).addTo(map);
   legend();
   var list = document.getElementById("tracking-alerts");
   var empty = document.getElementById("tracking-alerts-empty");
@@ -269,37 +269,9 @@
     applyFilters();
   }
 
-  // Incidents, when that module answers: a GeoJSON FeatureCollection of the last 30 days; without it the layer stays empty.
-  if (element.dataset.incidentsUrl) {
-    var to = new Date();
-    var from = new Date(to.getTime() - 30 * 24 * 3600 * 1000);
-    // The incidents API takes days (yyyy-MM-dd), not instants.
-    fetch(element.dataset.incidentsUrl + "?from=" + from.toISOString().slice(0, 10) + "&to=" + to.toISOString().slice(0, 10),
-      { credentials: "same-origin", headers: { Accept: "application/geo+json, application/json" } })
-      .then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (collection) {
-        if (!collection || !collection.features) { element.setAttribute("data-incidents", "none"); return; }
-        L.geoJSON(collection, {
-          pointToLayer: function (feature, latlng) {
-            var p = feature.properties || {};
-            var casualties = (p.killed || 0) + (p.injured || 0);
-            return L.circleMarker(latlng, { radius: Math.min(20, 5 + Math.sqrt(casualties) * 2), color: "#14202e", fillColor: "#e66100", fillOpacity: 0.9, weight: 2, className: "incident-marker" });
-          },
-          // Points keep pointToLayer's options (their class above); only lines and areas get this style.
-          style: function (feature) {
-            return feature.geometry && feature.geometry.type === "Point" ? {} : { color: "#e66100", weight: 2, className: "incident-shape" };
-          },
-          onEachFeature: function (feature, layer) {
-            var p = feature.properties || {};
-            if (p.title || p.name) {
-              var figures = p.killed !== undefined ? " (" + p.occurredOn + ", " + p.attackLabel + ": " + p.killed + " killed, " + p.injured + " injured)" : "";
-              layer.bindTooltip(String(p.title || p.name) + figures);
-            }
-          },
-        }).addTo(groups.incidents);
-        element.setAttribute("data-incidents", String(collection.features.length));
-      })
-      .catch(function () { element.setAttribute("data-incidents", "none"); });
+  // Incidents, when that module answers (incidents-layer.js: filters, clusters, the heat view); else the layer stays empty.
+  if (element.dataset.incidentsUrl && window.JsmsIncidentsLayer) {
+    window.JsmsIncidentsLayer.attach(map, groups.incidents, layerControl, element);
   }
 
   // Sites first, so the site filter's options are there when the alerts are listed.

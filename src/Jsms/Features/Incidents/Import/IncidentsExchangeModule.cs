@@ -20,6 +20,8 @@ internal static class IncidentsExchangeModule
         services.AddScoped<IncidentImporter>();
         services.AddScoped<IncidentExporter>();
         services.AddScoped<IncidentStatistics>();
+        services.AddScoped<IncidentRegions>();
+        services.AddSingleton(_ => Admin1Areas.Default);
         return services;
     }
 

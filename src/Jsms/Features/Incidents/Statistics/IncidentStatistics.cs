@@ -32,7 +32,8 @@ internal sealed class IncidentStatistics(JsmsDbContext db)
         var firstPeriod = time is { } tt ? PeriodStart(tt, from) : from;
         // The period before the first, for the first period's change; without a time dimension, the window of the same length before.
         var previousFrom = time is { } tp ? Previous(tp, firstPeriod) : from.AddDays(-(to.DayNumber - from.DayNumber + 1));
-        var cells = await CellsAsync(caller, previousFrom, to, time == StatisticsDimension.Week, categories, country, cancellationToken);
+        var cells = await AggregateQueries.WithoutJitAsync(db,
+            () => CellsAsync(caller, previousFrom, to, time == StatisticsDimension.Week, categories, country, cancellationToken), cancellationToken);
 
         var rows = new List<StatisticsRowDto>();
         if (time is { } period)
@@ -70,7 +71,7 @@ internal sealed class IncidentStatistics(JsmsDbContext db)
 
         // The totals count incidents, once each (a victim-class grouping would count an incident once per class).
         var totals = categories.Contains(StatisticsDimension.VictimClass)
-            ? await CellsAsync(caller, previousFrom, to, false, [], country, cancellationToken)
+            ? await AggregateQueries.WithoutJitAsync(db, () => CellsAsync(caller, previousFrom, to, false, [], country, cancellationToken), cancellationToken)
             : cells;
         var totalNow = Sum(totals.Where(c => Day(c) >= firstPeriod));
         var totalThen = Sum(totals.Where(c => Day(c) < firstPeriod));

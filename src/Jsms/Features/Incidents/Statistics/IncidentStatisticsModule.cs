@@ -19,6 +19,7 @@ internal static class IncidentStatisticsModule
         var incidents = app.MapApiGroup("/incidents", "Incidents");
         incidents.MapGet("/statistics", Statistics);
         incidents.MapGet("/map", Map);
+        incidents.MapGet("/regions", IncidentRegionsEndpoint.Regions);
         return app;
     }
 
@@ -89,10 +90,10 @@ internal static class IncidentStatisticsModule
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var rows = await IncidentQueries.Filtered(db, caller, filter)
+        var rows = await AggregateQueries.WithoutJitAsync(db, () => IncidentQueries.Filtered(db, caller, filter)
             .Where(i => i.Latitude != null && i.Longitude != null)
             .Select(i => new { i.Id, i.Title, i.OccurredOn, i.Latitude, i.Longitude, i.AttackTypes, i.Suicide, i.KilledBest, i.InjuredBest, i.Tlp })
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken), cancellationToken);
         var sensitive = rows.Where(r => AccessPolicy.IsSensitive(r.Tlp)).ToList();
         if (sensitive.Count > 0)
         {
