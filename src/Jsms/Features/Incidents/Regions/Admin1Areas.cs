@@ -14,14 +14,12 @@ namespace Jsms.Features.Incidents;
 /// <c>basemap/admin1.geojson</c> beside the application (prepared by the build from Natural Earth's admin-1 areas,
 /// src/Jsms/scripts/prepare-admin1-areas.mjs) and kept in memory: each area simplified for a country-scale map, its
 /// GeoJSON geometry written once, found by country and name (spellings folded, former names known) or by a point.
-/// One copy per process: the file does not change while the application runs.
+/// One copy per application (a singleton), loaded on first use: the file does not change while the application runs.
 /// </summary>
 internal sealed class Admin1Areas
 {
     /// <summary>About a kilometre: the heat view shows a country or a region, never a street.</summary>
     private const double Tolerance = 0.01;
-
-    private static readonly Lazy<Admin1Areas> Shared = new(() => Load(Path.Combine(AppContext.BaseDirectory, "basemap", "admin1.geojson")));
 
     /// <summary>
     /// Names the incidents' data sets use (GTD, ACLED, UCDP, the register) for areas the source still names as before a
@@ -71,7 +69,7 @@ internal sealed class Admin1Areas
     }
 
     /// <summary>The areas shipped beside the application (none when the build did not prepare them).</summary>
-    public static Admin1Areas Default => Shared.Value;
+    public static Admin1Areas LoadShipped() => Load(Path.Combine(AppContext.BaseDirectory, "basemap", "admin1.geojson"));
 
     public IReadOnlyList<Admin1Area> Areas { get; }
 
