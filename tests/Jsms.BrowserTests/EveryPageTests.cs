@@ -24,6 +24,18 @@ public sealed class EveryPageTests(SiteCrawl crawl) : IClassFixture<SiteCrawl>
     }
 
     [Fact]
+    public void No_page_shows_a_code_value_where_words_belong()
+    {
+        var raw = crawl.Pages.Where(p => p.CodeValues.Count > 0)
+            .Select(p => $"{p.Where}: {string.Join(", ", p.CodeValues)}").ToList();
+        Assert.True(raw.Count == 0, "Values shown as spelled in code (show words, e.g. Label.Of):\n" + string.Join('\n', raw));
+    }
+
+    [Fact]
+    public void The_API_docs_are_in_the_accessibility_check()
+        => Assert.Contains(crawl.Pages, p => p.Url.StartsWith("/api-docs.html", StringComparison.Ordinal) && p.Status == 200);
+
+    [Fact]
     public void Every_page_of_the_app_is_visited_by_the_accessibility_check()
     {
         var visited = crawl.Pages.Select(p => p.Key.Split('?')[0]).ToHashSet(StringComparer.OrdinalIgnoreCase);

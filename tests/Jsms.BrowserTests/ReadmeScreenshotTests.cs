@@ -41,6 +41,8 @@ public sealed class ReadmeScreenshotTests(BrowserApp browser) : IClassFixture<Br
         var map = page.Locator("#tracking-map");
         await Expect(map).ToHaveAttributeAsync("data-sites-loaded", new Regex("^[1-9]"));
         await Expect(map).ToHaveAttributeAsync("data-basemap-tiles", new Regex("^[1-9]"));
+        // The demo's open alert is listed in the panel beside the map.
+        await Expect(map).ToHaveAttributeAsync("data-alerts-visible", new Regex("^[1-9]"));
         await MapAtRestAsync(map);
         await BrowserApp.ScreenshotAsync(page, "readme-operating-picture", fullPage: false);
     }
