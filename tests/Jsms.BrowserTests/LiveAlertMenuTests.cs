@@ -4,6 +4,7 @@ using Jsms.Features.Alerts;
 using Jsms.Platform.Access;
 using Jsms.Platform.Partners;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -51,12 +52,18 @@ public sealed class LiveAlertMenuTests(BrowserApp browser) : IClassFixture<Brows
         await Expect(page.Locator("nav")).ToContainTextAsync(new Regex("Alerts"));
     }
 
-    private Task RaiseAsync(AlertSeverity severity, string title) => browser.App.WithDb(async db =>
+    // Raised as the detectors do: stored, then the stream woken (its fallback poll runs on the test clock, which stands still).
+    private async Task RaiseAsync(AlertSeverity severity, string title)
     {
-        var owner = await db.Set<Agency>().Where(a => a.Code == "PK-NACTA").Select(a => a.Id).SingleAsync();
-        var creator = await db.Users.Where(u => u.UserName == "pk.coordinator").Select(u => u.Id).SingleAsync();
-        db.Raise(new AlertDraft("test.live-menu", severity, title, browser.App.Clock.GetUtcNow().UtcDateTime),
-            new AlertAudience(owner, Tlp.Amber, creator, [], []), []);
-        await db.SaveChangesAsync();
-    });
+        var id = await browser.App.WithDb(async db =>
+        {
+            var owner = await db.Set<Agency>().Where(a => a.Code == "PK-NACTA").Select(a => a.Id).SingleAsync();
+            var creator = await db.Users.Where(u => u.UserName == "pk.coordinator").Select(u => u.Id).SingleAsync();
+            var alert = db.Raise(new AlertDraft("test.live-menu", severity, title, browser.App.Clock.GetUtcNow().UtcDateTime),
+                new AlertAudience(owner, Tlp.Amber, creator, [], []), []);
+            await db.SaveChangesAsync();
+            return alert.Id;
+        });
+        browser.App.App.Services.GetRequiredService<AlertBroadcaster>().Publish([id]);
+    }
 }
