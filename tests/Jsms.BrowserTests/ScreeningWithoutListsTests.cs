@@ -19,6 +19,7 @@ public sealed class ScreeningWithoutListsTests(BrowserApp browser) : IClassFixtu
         await Expect(page.GetByTestId("error-lists")).ToContainTextAsync("import UN or OFAC first");
         await Expect(page.GetByTestId("screening-result")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("screen-name")).ToHaveValueAsync("Frank Kakolelle Bwambale");
+        await Expect(page.GetByTestId("no-list-versions")).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(page, "screening-without-lists");
     }
 }
