@@ -1,3 +1,5 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Jsms.BrowserTests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -24,5 +26,19 @@ public sealed class ApiDocsTests(BrowserApp browser) : IClassFixture<BrowserApp>
         // "Known issues"); the document itself is complete (HostTests reads it).
         await Expect(page.Locator(".opblock-summary-path", new PageLocatorOptions { HasText = "/api/tracking/osmand" }).First).ToBeVisibleAsync();
         Assert.Empty(scriptErrors);
+    }
+
+    [Fact]
+    public async Task Api_docs_page_has_no_critical_or_serious_accessibility_violation()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/api-docs.html");
+        await Expect(page.Locator(".opblock-summary-path").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#swagger-ui[data-labelled=true]")).ToHaveCountAsync(1);
+        var result = await page.RunAxe(new AxeRunOptions { ResultTypes = [ResultType.Violations] });
+        var serious = result.Violations.Where(v => v.Impact is "critical" or "serious")
+            .Select(v => $"{v.Id}: {v.Help} — " + string.Join(" | ", v.Nodes.Take(5).Select(n => $"{n.Target} {n.Html[..Math.Min(160, n.Html.Length)]}")))
+            .ToList();
+        Assert.True(serious.Count == 0, string.Join('\n', serious));
     }
 }

@@ -50,7 +50,7 @@ public sealed class ConsentRegisterMapTests(BrowserApp browser) : IClassFixture<
         var map = page.GetByTestId("register-map");
         await Expect(map).Not.ToHaveAttributeAsync("data-areas", new System.Text.RegularExpressions.Regex("^(0|error)?$"));
         await Expect(map.Locator($"path.consent-area-active[data-consent='{consentId}']")).ToBeVisibleAsync();
-        await Expect(page.Locator($"[data-testid=register-row][data-consent-id='{consentId}']")).ToContainTextAsync("LiaisonPresence");
+        await Expect(page.Locator($"[data-testid=register-row][data-consent-id='{consentId}']")).ToContainTextAsync("Liaison presence");
         // The demo's exercise minibus, outside its consented area.
         await Expect(map.Locator($"path.register-tracker-outside[data-device='{DemoJointOperations.TrackerId}']")).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(page, "consent-register-map");

@@ -105,7 +105,7 @@ public sealed partial class ConsentRequestPagesTests(BrowserApp browser) : IClas
         await BrowserApp.ScreenshotAsync(sindh, "consent-request-two-of-three");
 
         var ib = await DecideAsync("pk.ib.officer", path, "Approve");
-        await Expect(ib.GetByTestId("request-status")).ToHaveTextAsync("ApprovedWithConditions");
+        await Expect(ib.GetByTestId("request-status")).ToHaveTextAsync("Approved with conditions");
         var consentId = await ib.GetByTestId("consent-link").GetAttributeAsync("data-consent-id");
 
         using var api = await browser.App.LoginAs("cn.liaison");
@@ -115,7 +115,7 @@ public sealed partial class ConsentRequestPagesTests(BrowserApp browser) : IClas
         await requester.GotoAsync("/Operations/Register?state=PK");
         var registerMap = requester.GetByTestId("register-map");
         await Expect(registerMap.Locator($"path.consent-area-active[data-consent='{consentId}']")).ToBeVisibleAsync();
-        await Expect(requester.Locator($"[data-testid=register-row][data-consent-id='{consentId}']")).ToContainTextAsync("JointPatrol");
+        await Expect(requester.Locator($"[data-testid=register-row][data-consent-id='{consentId}']")).ToContainTextAsync("Joint patrol");
         await BrowserApp.ScreenshotAsync(requester, "consent-request-on-register");
     }
 }

@@ -19,7 +19,17 @@ public sealed class ReadmeScreenshotTests(BrowserApp browser) : IClassFixture<Br
     {
         var page = await browser.LoginAs("pk.coordinator");
         await page.SetViewportSizeAsync(1280, 800);
+        // The maps then zoom without animation, so a picture never catches one half-way (geo.js).
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { ReducedMotion = ReducedMotion.Reduce });
         return page;
+    }
+
+    /// <summary>No pan or zoom under way and every tile of the view drawn.</summary>
+    private static async Task MapAtRestAsync(ILocator map)
+    {
+        await Expect(map).ToHaveAttributeAsync("data-map-idle", "true");
+        await Expect(map).ToHaveAttributeAsync("data-basemap-ready", "true");
+        await Expect(map.Locator(".leaflet-zoom-anim")).ToHaveCountAsync(0);
     }
 
     [Fact]
@@ -31,7 +41,9 @@ public sealed class ReadmeScreenshotTests(BrowserApp browser) : IClassFixture<Br
         var map = page.Locator("#tracking-map");
         await Expect(map).ToHaveAttributeAsync("data-sites-loaded", new Regex("^[1-9]"));
         await Expect(map).ToHaveAttributeAsync("data-basemap-tiles", new Regex("^[1-9]"));
-        await Expect(map).ToHaveAttributeAsync("data-basemap-ready", "true");
+        // The demo's open alert is listed in the panel beside the map.
+        await Expect(map).ToHaveAttributeAsync("data-alerts-visible", new Regex("^[1-9]"));
+        await MapAtRestAsync(map);
         await BrowserApp.ScreenshotAsync(page, "readme-operating-picture", fullPage: false);
     }
 
@@ -45,6 +57,7 @@ public sealed class ReadmeScreenshotTests(BrowserApp browser) : IClassFixture<Br
         await Expect(page.GetByTestId("alert-detail")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("alert-map")).ToHaveAttributeAsync("data-outlines-loaded", "true");
         await Expect(page.GetByTestId("alert-map")).ToHaveAttributeAsync("data-basemap-tiles", new Regex("^[1-9]"));
+        await MapAtRestAsync(page.GetByTestId("alert-map"));
         await BrowserApp.ScreenshotAsync(page, "readme-alert", fullPage: false);
     }
 

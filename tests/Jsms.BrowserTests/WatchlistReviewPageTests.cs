@@ -40,9 +40,9 @@ public sealed class WatchlistReviewPageTests(BrowserApp browser) : IClassFixture
         await Expect(page.Locator("[data-testid=notice]")).ToContainTextAsync("false positive");
         await Expect(page.Locator("[data-testid=match]").Filter(new() { HasText = DemoWatchlists.MatchingDriver })).ToHaveCountAsync(0);
 
-        await page.Locator("[data-testid=status-filter]").GetByRole(AriaRole.Link, new() { Name = "falsePositive" }).ClickAsync();
+        await page.Locator("[data-testid=status-filter]").GetByRole(AriaRole.Link, new() { Name = "False positive" }).ClickAsync();
         var reviewed = page.Locator("[data-testid=match]").Filter(new() { HasText = DemoWatchlists.MatchingDriver });
-        await Expect(reviewed.Locator("[data-testid=match-status]")).ToHaveTextAsync("FalsePositive");
+        await Expect(reviewed.Locator("[data-testid=match-status]")).ToHaveTextAsync("False positive");
         await Expect(reviewed).ToContainTextAsync("by pk.coordinator");
         await Expect(reviewed).ToContainTextAsync("born in Swat");
         await BrowserApp.ScreenshotAsync(page, "watchlist-match-false-positive");

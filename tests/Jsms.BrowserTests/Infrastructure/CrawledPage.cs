@@ -10,7 +10,8 @@ public sealed record CrawledPage(
     string Title,
     IReadOnlyList<string> Violations,
     int? HighlightedMenuItems,
-    IReadOnlyList<string> WritableControls)
+    IReadOnlyList<string> WritableControls,
+    IReadOnlyList<string> CodeValues)
 {
     public string Where => $"{User} {Url}" + (LinkedFrom is null ? "" : $" (linked from {LinkedFrom})");
 }

@@ -27,9 +27,7 @@ public sealed partial class SiteCrawl : IAsyncLifetime
     // A page kind is visited once; a cap keeps a link explosion (filters, pages of a list) from stalling the run.
     private const int MaxPagesPerUser = 160;
 
-    // /api-docs.html is the vendored Swagger UI, which renders late and has its own contrast and label faults: not
-    // checked here until it is styled (see the report of issue 21).
-    private static readonly string[] SkippedPrefixes = ["/api/", "/lib/", "/css/", "/js/", "/img/", "/Accounts/Logout", "/_", "/api-docs.html"];
+    private static readonly string[] SkippedPrefixes = ["/api/", "/lib/", "/css/", "/js/", "/img/", "/Accounts/Logout", "/_"];
 
     private static readonly AxeRunOptions AxeOptions = new()
     {
@@ -117,8 +115,9 @@ public sealed partial class SiteCrawl : IAsyncLifetime
                 ? (int?)null
                 : await page.Locator("header [aria-current=page], nav[aria-label=Modules] [aria-current=page]").CountAsync();
             var writable = await page.EvaluateAsync<string[]>(WritableControlsScript);
+            var codes = await page.EvaluateAsync<string[]>(CodeValuesScript);
             Log.Add($"{System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds,6:0} ms (loaded {loaded:0}, maps {ready - loaded:0}) {user} {response.Status} {url}");
-            Pages.Add(new CrawledPage(user, new Uri(url).PathAndQuery, key, from, response.Status, await page.TitleAsync(), violations, highlighted, writable));
+            Pages.Add(new CrawledPage(user, new Uri(url).PathAndQuery, key, from, response.Status, await page.TitleAsync(), violations, highlighted, writable, codes));
             if (!follow || response.Status >= 400)
             {
                 continue;
@@ -207,6 +206,10 @@ public sealed partial class SiteCrawl : IAsyncLifetime
     {
         try
         {
+            // /api-docs.html: Swagger UI draws the operations after it has read the OpenAPI document.
+            await page.WaitForFunctionAsync(
+                "() => !document.getElementById('swagger-ui') || (document.querySelector('.swagger-ui .opblock') && document.querySelector('#swagger-ui[data-labelled=true]'))",
+                null, new PageWaitForFunctionOptions { Timeout = 10_000 });
             await page.WaitForFunctionAsync(
                 "() => [...document.querySelectorAll('.leaflet-container')].every(e => e.getAttribute('data-outlines-loaded') === 'true')",
                 null, new PageWaitForFunctionOptions { Timeout = 5_000 });
@@ -230,6 +233,16 @@ public sealed partial class SiteCrawl : IAsyncLifetime
 
         static string Short(string html) => html.Length <= 140 ? html : html[..140] + "…";
     }
+
+    // Code values shown as they are spelled in code ("FalsePositive", "underWay") where a user reads a value: table
+    // cells, options, badges, definitions, statuses.
+    private const string CodeValuesScript = """
+        () => [...document.querySelectorAll('main td, main th, main option, main dd, main .badge, main [data-testid$=status]')]
+          .map(e => (e.childElementCount === 0 ? e.textContent : [...e.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join(' ')).trim())
+          .flatMap(t => t.split(/[\s,;:()·]+/))
+          .filter(t => /^([A-Z][a-z]+){2,}$/.test(t) || /^[a-z]+([A-Z][a-z]+)+$/.test(t))
+          .filter((t, i, all) => all.indexOf(t) === i)
+        """;
 
     // Controls of forms that post (a change) that invite input: visible, and either enabled or, when disabled (a record
     // shown read-only), still drawn with an input's border. Hidden fields do not count.

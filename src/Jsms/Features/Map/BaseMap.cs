@@ -57,17 +57,22 @@ internal sealed class BaseMap(IOptions<MapOptions> options, IOptions<JsmsOptions
         }
     }
 
-    /// <summary>What the pages put on the map element: the tile URL template, its kind, zooms and attribution.</summary>
-    public (string? Url, string Format, int MaxZoom, string Attribution) ForPages()
+    /// <summary>
+    /// What the pages put on the map element: the tile URL template, its kind, zooms, attribution, and the areas the
+    /// file covers deeper than its whole-world zooms ("west,south,east,north,maxZoom" separated by ";"). A browser
+    /// over-zooms each area's deepest tiles, so a zoom past them still shows land and place names instead of nothing.
+    /// </summary>
+    public (string? Url, string Format, int MaxZoom, string Attribution, string Areas) ForPages()
     {
         if (TileUrl is { } url)
         {
-            return (url, (Options.TileFormat ?? "png").ToLowerInvariant(), 19, Options.Attribution ?? "");
+            return (url, (Options.TileFormat ?? "png").ToLowerInvariant(), 19, Options.Attribution ?? "", "");
         }
         if (Tiles is { } tiles)
         {
-            return ("/map/tiles/{z}/{x}/{y}", tiles.IsVector ? "pbf" : tiles.Format, tiles.MaxZoom, tiles.Attribution);
+            var (maxZoom, areas) = tiles.Name == BaseMapBuilder.Name ? (BaseMapBuilder.WorldMaxZoom, BaseMapBuilder.Areas) : (tiles.MaxZoom, "");
+            return ("/map/tiles/{z}/{x}/{y}", tiles.IsVector ? "pbf" : tiles.Format, maxZoom, tiles.Attribution, areas);
         }
-        return (null, "", 0, "");
+        return (null, "", 0, "", "");
     }
 }

@@ -28,6 +28,13 @@ internal sealed class BaseMapBuilder
     /// <summary>Karachi and the demo sites' surroundings, to street-level zoom.</summary>
     public static readonly (double West, double South, double East, double North) Detail = (66.6, 24.6, 67.7, 25.3);
 
+    /// <summary>The file's name in its metadata, which tells the pages it has the demo's areas.</summary>
+    public const string Name = "JSMS demo base map";
+
+    /// <summary>The areas deeper than the world's zooms, for the pages (<see cref="BaseMap.ForPages"/>).</summary>
+    public static string Areas => FormattableString.Invariant(
+        $"{Region.West},{Region.South},{Region.East},{Region.North},{RegionMaxZoom};{Detail.West},{Detail.South},{Detail.East},{Detail.North},{MaxZoom}");
+
     private static readonly GeometryFactory Factory = new();
 
     private readonly List<Polygon> _worldLand;
@@ -108,7 +115,7 @@ internal sealed class BaseMapBuilder
             Tile(0, 0, 0, _worldLand.Cast<Geometry>().ToList(), _borders.Cast<Geometry>().ToList(), Write);
             var metadata = new Dictionary<string, string>
             {
-                ["name"] = "JSMS demo base map",
+                ["name"] = Name,
                 ["format"] = "pbf",
                 ["type"] = "baselayer",
                 ["minzoom"] = "0",

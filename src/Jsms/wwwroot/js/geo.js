@@ -22,18 +22,35 @@
     return e ? e.dataset : {};
   }
 
-  function vectorLayer(config) {
+  // One tile layer per area: the whole world to the file's max zoom, then each deeper area (data-areas) above it, from
+  // the zoom after the one beneath and only inside its bounds. Past an area's deepest tiles the layer over-zooms them
+  // (vector tiles are drawn again at the display zoom, so place names keep their size and stay sharp; raster tiles
+  // are scaled), so no zoom shows an empty map where the file has tiles at a lower zoom.
+  function areas(config) {
+    var world = { bounds: null, maxZoom: Number(config.maxZoom) || 19, minZoom: 0 };
+    var list = [world];
+    (config.areas || "").split(";").forEach(function (text) {
+      var n = text.split(",").map(Number);
+      if (n.length !== 5 || n.some(isNaN)) { return; }
+      list.push({ bounds: L.latLngBounds([n[1], n[0]], [n[3], n[2]]), maxZoom: n[4], minZoom: list[list.length - 1].maxZoom + 1 });
+    });
+    return list;
+  }
+
+  function vectorLayer(config, area, index) {
     var P = window.protomapsL;
     var placeFont = function (z, f) {
       var rank = (f && f.props && f.props.rank) || 6;
       var size = rank <= 1 ? 16 : rank === 2 ? 15 : rank === 3 ? 14 : rank === 4 ? 13 : 12;
       return (rank <= 3 ? "600 " : "400 ") + size + "px system-ui, sans-serif";
     };
-    return P.leafletLayer({
+    var options = {
       url: config.url,
-      maxDataZoom: Number(config.maxZoom) || 12,
+      maxDataZoom: area.maxZoom,
+      minZoom: area.minZoom,
+      zIndex: index + 1,
       backgroundColor: SEA,
-      attribution: config.attribution || "",
+      attribution: index === 0 ? config.attribution || "" : "",
       paintRules: [
         { dataLayer: "land", symbolizer: new P.PolygonSymbolizer({ fill: LAND }) },
         { dataLayer: "borders", symbolizer: new P.LineSymbolizer({ color: "#8a7f96", width: 1.3, dash: [4, 2] }) },
@@ -45,7 +62,16 @@
           sort: function (a, b) { return (b.population || 0) - (a.population || 0); },
         },
       ],
-    });
+    };
+    if (area.bounds) { options.bounds = area.bounds; }
+    return P.leafletLayer(options);
+  }
+
+  function rasterLayer(config, area, index) {
+    var options = { maxNativeZoom: area.maxZoom, minZoom: area.minZoom, maxZoom: 18, zIndex: index + 1,
+      attribution: index === 0 ? config.attribution || "" : "" };
+    if (area.bounds) { options.bounds = area.bounds; }
+    return L.tileLayer(config.url, options);
   }
 
   function baseMap(element, center, zoom) {
@@ -55,23 +81,38 @@
     if (!element.hasAttribute("aria-label") && !element.hasAttribute("aria-labelledby")) {
       element.setAttribute("aria-label", element.getAttribute("data-map-label") || "Map");
     }
-    var map = L.map(element, { worldCopyJump: true, attributionControl: false, minZoom: 2, maxZoom: 18 }).setView(center, zoom);
+    // Who asked for reduced motion gets zooms and pans without animation (and a screenshot a map at rest).
+    var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    var map = L.map(element, { worldCopyJump: true, attributionControl: false, minZoom: 2, maxZoom: 18,
+      zoomAnimation: !still, fadeAnimation: !still, markerZoomAnimation: !still });
+    // The view is at rest (no pan or zoom under way): with data-basemap-ready, the map is drawn as it will stay.
+    map.on("movestart zoomstart", function () { element.setAttribute("data-map-idle", "false"); });
+    map.on("moveend zoomend", function () { element.setAttribute("data-map-idle", "true"); });
+    map.setView(center, zoom);
     L.control.scale({ imperial: false, position: "bottomleft" }).addTo(map);
-    var base = null;
+    var make = null;
     if (config.url && config.format === "pbf" && window.protomapsL) {
-      base = vectorLayer(config);
+      make = vectorLayer;
       element.setAttribute("data-basemap", "vector");
     } else if (config.url) {
-      base = L.tileLayer(config.url, { maxNativeZoom: Number(config.maxZoom) || 19, maxZoom: 18, attribution: config.attribution || "" });
+      make = rasterLayer;
       element.setAttribute("data-basemap", "raster");
     }
-    if (base) {
+    if (make) {
       var loaded = 0;
-      base.on("tileload", function () { element.setAttribute("data-basemap-tiles", String(++loaded)); });
-      // Every tile of the present view is drawn (Leaflet's "load"), e.g. before a screenshot.
-      base.on("loading", function () { element.setAttribute("data-basemap-ready", "false"); });
-      base.on("load", function () { element.setAttribute("data-basemap-ready", "true"); });
-      base.addTo(map);
+      var pending = {};
+      element.setAttribute("data-basemap-ready", "false");
+      areas(config).forEach(function (area, i) {
+        var layer = make(config, area, i);
+        layer.on("tileload", function () { element.setAttribute("data-basemap-tiles", String(++loaded)); });
+        // Every tile of the present view is drawn (Leaflet's "load" of every layer still loading), e.g. before a screenshot.
+        layer.on("loading", function () { pending[i] = true; element.setAttribute("data-basemap-ready", "false"); });
+        layer.on("load", function () {
+          delete pending[i];
+          if (Object.keys(pending).length === 0) { element.setAttribute("data-basemap-ready", "true"); }
+        });
+        layer.addTo(map);
+      });
       L.control.attribution({ prefix: false }).addTo(map);
       element.setAttribute("data-outlines-loaded", "true");
       return map;

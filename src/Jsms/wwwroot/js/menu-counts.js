@@ -1,6 +1,6 @@
-// The menu's counts (open alerts, unacknowledged urgent messages), read every 30 s from /api/alerts/counts, and the
-// browser's notification of High and Critical alerts, offered by a button (never asked for unprompted). Only once the
-// user has turned notifications on does the page listen to the alert stream.
+// The menu's counts (open alerts, unacknowledged urgent messages), read from /api/alerts/counts when the alert stream
+// says an alert was raised and every 30 s (acknowledgements, urgent messages), and the browser's notification of High
+// and Critical alerts, offered by a button (never asked for unprompted).
 (function () {
   "use strict";
   var nav = document.querySelector("[data-counts-url]");
@@ -36,10 +36,14 @@
   var button = document.querySelector('[data-testid="notify-toggle"]');
   var key = "jsms-notify-high-alerts";
   function listening() { return "Notification" in window && Notification.permission === "granted" && localStorage.getItem(key) === "on"; }
-  function listen() {
+  var notifying = false;
+  function listen() { notifying = true; }
+  if (window.EventSource && nav.getAttribute("data-stream-url")) {
     var stream = new EventSource(nav.getAttribute("data-stream-url"));
+    stream.addEventListener("ready", function () { nav.setAttribute("data-stream-ready", "true"); });
     stream.addEventListener("alert", function (event) {
       refresh();
+      if (!notifying) { return; }
       var alert = JSON.parse(event.data);
       if (alert.severity === "High" || alert.severity === "Critical" || alert.severity >= 3) {
         var note = new Notification(alert.title, { body: String(alert.severity), tag: alert.id });
