@@ -81,7 +81,7 @@ internal sealed class DeploymentWatches : IDeploymentWatchSource
             var parties = authorities[c.RequestId].Append(c.RequestingAgencyId).Append(c.OwnerAgencyId).Distinct();
             var recipients = parties.SelectMany(a => coordinators[a]).Concat(requesters.TryGetValue(c.RequestId, out var requester) ? [requester] : [])
                 .Distinct().ToList();
-            var label = $"the consent to {codes.GetValueOrDefault(c.RequestingAgencyId, "?")} ({Jsms.Platform.Web.Label.Of(c.Kind)}, v{c.Version})";
+            var label = $"the consent to {codes.GetValueOrDefault(c.RequestingAgencyId, "?")} ({Jsms.Platform.Web.Label.Of(c.Kind)}{(c.AmendsConsentId is null ? "" : ", amended")})";
             result.Add(new DeploymentWatch(c.Id, label, c.EffectiveArea, c.EffectiveStart, validUntil, lapse, trackers, c,
                 new AlertAudience(c.OwnerAgencyId, Tlp.Red, c.CreatedByUserId, [], recipients)));
         }
