@@ -60,7 +60,7 @@ public sealed class IncidentReportPageTests(BrowserApp browser) : IClassFixture<
         await page.Clock.SetFixedTimeAsync(app.Clock.GetUtcNow().UtcDateTime);
         await page.GotoAsync("/Tracking/Map");
         var element = page.Locator("#tracking-map");
-        var toggle = page.Locator(".leaflet-control-layers-overlays label", new PageLocatorOptions { HasText = "Incidents" }).Locator("input");
+        var toggle = page.Locator(".leaflet-control-layers-overlays").GetByRole(AriaRole.Checkbox, new() { Name = "Incidents", Exact = true });
         if (!await toggle.IsCheckedAsync())
         {
             await page.Locator(".leaflet-control-layers").HoverAsync();
