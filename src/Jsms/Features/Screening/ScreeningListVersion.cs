@@ -38,7 +38,8 @@ internal sealed class ScreeningListVersionConfiguration : IEntityTypeConfigurati
         builder.Property(v => v.ImportedBy).HasMaxLength(256);
         builder.Property(v => v.FileNames).HasMaxLength(1000);
         builder.Property(v => v.FileHash).HasMaxLength(64);
-        builder.HasOne<NationalList>().WithMany().HasForeignKey(v => v.NationalListId).OnDelete(DeleteBehavior.Restrict);
+        // NationalListId names a NationalList (never deleted) without a foreign key constraint: adding one to this existing
+        // table would make SQLite rebuild it with foreign keys off, a migration that cannot run in a transaction.
         // One number per list: per source for UN and OFAC, per national list otherwise (the filters keep NULLs out of the second).
         builder.HasIndex(v => new { v.Source, v.Number }).IsUnique().HasFilter("\"NationalListId\" IS NULL");
         builder.HasIndex(v => new { v.NationalListId, v.Number }).IsUnique().HasFilter("\"NationalListId\" IS NOT NULL");

@@ -4543,14 +4543,6 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Jsms.Features.Screening.ScreeningListVersion", b =>
-                {
-                    b.HasOne("Jsms.Features.Screening.Lists.NationalList", null)
-                        .WithMany()
-                        .HasForeignKey("NationalListId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
             modelBuilder.Entity("Jsms.Features.Screening.Watchlists.WatchMatch", b =>
                 {
                     b.HasOne("Jsms.Features.Screening.Watchlists.WatchSubject", null)

@@ -105,23 +105,11 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                 name: "IX_RescreenRuns_Status_RequestedAt",
                 table: "RescreenRuns",
                 columns: new[] { "Status", "RequestedAt" });
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_ScreeningListVersions_NationalLists_NationalListId",
-                table: "ScreeningListVersions",
-                column: "NationalListId",
-                principalTable: "NationalLists",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_ScreeningListVersions_NationalLists_NationalListId",
-                table: "ScreeningListVersions");
-
             migrationBuilder.DropTable(
                 name: "NationalLists");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jsms.Platform.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteJsmsDbContext))]
-    [Migration("20261206144018_SeveralNationalListsAndRescreenRuns")]
+    [Migration("20261206160937_SeveralNationalListsAndRescreenRuns")]
     partial class SeveralNationalListsAndRescreenRuns
     {
         /// <inheritdoc />
@@ -4544,14 +4544,6 @@ namespace Jsms.Platform.Database.Migrations.Sqlite
                         .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Jsms.Features.Screening.ScreeningListVersion", b =>
-                {
-                    b.HasOne("Jsms.Features.Screening.Lists.NationalList", null)
-                        .WithMany()
-                        .HasForeignKey("NationalListId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Jsms.Features.Screening.Watchlists.WatchMatch", b =>

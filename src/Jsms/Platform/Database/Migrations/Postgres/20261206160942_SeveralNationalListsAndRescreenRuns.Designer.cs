@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jsms.Platform.Database.Migrations.Postgres
 {
     [DbContext(typeof(PostgresJsmsDbContext))]
-    [Migration("20261206144031_SeveralNationalListsAndRescreenRuns")]
+    [Migration("20261206160942_SeveralNationalListsAndRescreenRuns")]
     partial class SeveralNationalListsAndRescreenRuns
     {
         /// <inheritdoc />
@@ -4582,14 +4582,6 @@ namespace Jsms.Platform.Database.Migrations.Postgres
                         .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Jsms.Features.Screening.ScreeningListVersion", b =>
-                {
-                    b.HasOne("Jsms.Features.Screening.Lists.NationalList", null)
-                        .WithMany()
-                        .HasForeignKey("NationalListId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Jsms.Features.Screening.Watchlists.WatchMatch", b =>
