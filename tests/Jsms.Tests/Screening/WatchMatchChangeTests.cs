@@ -1,5 +1,6 @@
 using Jsms.Features.Screening.Watchlists;
 using Jsms.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using static Jsms.Tests.Screening.WatchlistTestLists;
 
 namespace Jsms.Tests.Screening;
@@ -37,7 +38,8 @@ public sealed class WatchMatchChangeTests(JsmsTestApp app) : IClassFixture<JsmsT
         alerts = await app.AlertsAboutAsync(subject.Name);
         Assert.Equal(3, alerts.Count);
         Assert.Contains("delisted", alerts[2].Detail);
-        Assert.Equal(1, (await pk.RescreensAsync()).First(r => r.ListVersionId == delisting.VersionId).Closed);
+        var delistingRun = (await pk.RescreensAsync()).First(r => r.ListVersionId == delisting.VersionId);
+        Assert.Equal(1, (await app.WithDb(db => db.Set<RescreenRun>().AsNoTracking().SingleAsync(r => r.Id == delistingRun.Id))).Closed);
         Assert.Contains(await pk.GetAs<List<MatchDto>>("/api/screening/watchlists/matches?status=closed"), m => m.Id == match.Id);
 
         // Another import without it: still closed, no new alert.

@@ -57,8 +57,7 @@ internal static class WatchlistsModule
     {
         var runs = await db.Set<RescreenRun>().AsNoTracking().OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id)
             .Take(Math.Clamp(limit, 1, 200)).ToListAsync();
-        return [.. runs.Select(r => new RescreenRunDto(r.Id, r.ListVersionId, r.Trigger, r.Status.ToString(), r.RequestedAt, r.StartedAt, r.FinishedAt,
-            r.Subjects, r.Matches, r.Alerts, r.Closed, r.Note))];
+        return [.. runs.Select(r => new RescreenRunDto(r.Id, r.ListVersionId, r.Trigger, r.Status.ToString(), r.RequestedAt, r.StartedAt, r.FinishedAt, r.Note))];
     }
 
     public static async Task<Ok<List<WatchlistDto>>> List(Caller caller, WatchlistsService watchlists)
