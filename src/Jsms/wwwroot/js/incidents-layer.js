@@ -187,7 +187,8 @@
         heat.eachLayer(function (geo) {
           geo.eachLayer(function (area) { if (area.feature.properties.attacks > 0) { hit.extend(area.getBounds()); } });
         });
-        if (hit.isValid()) { map.fitBounds(hit, { maxZoom: 8 }); }
+        // The page's own fit to its sites, when it answers later, then leaves this view alone.
+        if (hit.isValid()) { element.setAttribute("data-view-set", "heat"); map.fitBounds(hit, { maxZoom: 8 }); }
         element.setAttribute("data-heat", String(collection.features.filter(function (f) { return f.properties.attacks > 0; }).length));
         legend();
       }).catch(function (error) {

@@ -130,8 +130,8 @@
     });
     element.setAttribute("data-sites-loaded", String(list.length));
     // Fit the sites, but at most at city scale, so the coast and the towns around them stay in view; the site filter
-    // brings one site close.
-    if (bounds.length > 0) {
+    // brings one site close. A view already chosen (the heat view of a shared address) stays.
+    if (bounds.length > 0 && !element.hasAttribute("data-view-set")) {
       var all = bounds.reduce(function (a, b) { return a.extend(b); }, L.latLngBounds(bounds[0].getSouthWest(), bounds[0].getNorthEast()));
       map.fitBounds(all.pad(0.5), { maxZoom: 11 });
     }
