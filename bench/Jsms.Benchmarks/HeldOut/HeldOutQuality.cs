@@ -12,7 +12,7 @@ namespace Jsms.Benchmarks.HeldOut;
 /// </summary>
 internal static class HeldOutQuality
 {
-    public const int UnlistedPerScript = 240;
+    public const int UnlistedPerScript = 2000;
 
     /// <summary>Prints the table of the report half (or of the tune half with its misses when <paramref name="tune"/>).</summary>
     public static void Run(ScreeningIndex index, IReadOnlyList<ListedEntry> unEntries, IEnumerable<string> listedPersonNames, bool tune, int showMisses)
