@@ -38,6 +38,19 @@ public sealed class NameMatcherTests(RealListIndex lists) : IClassFixture<RealLi
         => Assert.True(Score(query, listed) < ScreeningIndex.DefaultThreshold, $"{query} ~ {listed}: {Score(query, listed):0.000}");
 
     [Theory]
+    [InlineData("Hasan Sahin", "Huseyin Sahin")]                // Hasan and Huseyin: the same consonants, two names
+    [InlineData("Egor Alekseev", "Igor Borisovich Alisov")]     // near namesakes spelled far apart
+    [InlineData("Guillaume Andre", "Andre Kalume")]
+    public void Near_namesakes_with_the_same_consonants_do_not_match(string query, string listed)
+        => Assert.True(Score(query, listed) < ScreeningIndex.DefaultThreshold, $"{query} ~ {listed}: {Score(query, listed):0.000}");
+
+    [Theory]
+    [InlineData("Huseyin Ali", "Hossein Ali")]                  // the same name by Turkish and Persian spelling
+    [InlineData("Mohammed Suleiman", "Muhammad Sulayman")]
+    public void Words_that_sound_alike_and_are_spelled_close_still_match(string query, string listed)
+        => Assert.True(Score(query, listed) >= ScreeningIndex.DefaultThreshold, $"{query} ~ {listed}: {Score(query, listed):0.000}");
+
+    [Theory]
     [InlineData("Tarek Aziz", "Tariq Aziz")]
     [InlineData("Youssef Qasem", "Yusuf Qassim")]
     [InlineData("Sergei Lavrov", "Sergey Viktorovich Lavrov")]

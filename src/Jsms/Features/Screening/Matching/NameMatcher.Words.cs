@@ -93,7 +93,9 @@ internal static partial class NameMatcher
         {
             // Short keys say less: two consonants are shared by many different names.
             // Two consonants need the spelling to be close too (Bhatti is not Bu'ayti).
-            var phonetic = a.Key.Length >= 3 ? 0.9 + 0.08 * spelling : spelling >= 0.65 ? 0.8 + 0.15 * spelling : 0;
+            // Words spelled far apart that share only their consonants are other names as often as one name
+            // (Hasan, Huseyin; Tavares, Torres; Alekseev, Alisov): below a spelling floor they do not sound alike.
+            var phonetic = spelling < PhoneticMinSpelling ? 0 : a.Key.Length >= 3 ? 0.9 + 0.08 * spelling : spelling >= 0.65 ? 0.8 + 0.15 * spelling : 0;
             if (phonetic > spelling)
             {
                 return (phonetic, SoundsAlike);
@@ -102,6 +104,9 @@ internal static partial class NameMatcher
         return (spelling, edits == 1 ? "one letter differs" : spelling >= 0.9 ? "spelling variant" : "similar spelling");
     }
 
+
+    /// <summary>The spelling similarity below which words with the same three or more consonants no longer sound alike.</summary>
+    internal static double PhoneticMinSpelling = 0.65;
 
     /// <summary>Similarity of two words one typing error apart (<see cref="Typos"/>).</summary>
     internal static double TypoSimilarity = 0.93;
