@@ -36,6 +36,18 @@ public sealed class MistypedNamePartTests(RealListIndex lists) : IClassFixture<R
     }
 
     [Theory]
+    [InlineData("Abual-Ward", "Abu Al-Ward")]                       // the article typed onto a short word before it
+    [InlineData("Alial-Hamoud al-Shawakh", "Ali al-Hamoud al-Shawakh")]
+    [InlineData("Habibben Ahmed al-Loubiri", "Habib ben Ahmed al-Loubiri")]
+    [InlineData("Sofiane Bengoumo", "Sofiane ben Goumo")]           // ben typed onto the word after it
+    public void A_short_word_with_the_article_or_ben_of_the_listed_name_typed_onto_it_is_that_word(string query, string listed)
+        => Assert.True(Score(query, listed) >= ScreeningIndex.DefaultThreshold, $"{query} ~ {listed}: {Score(query, listed):0.000}");
+
+    [Fact]
+    public void A_short_name_with_a_syllable_more_stays_another_name_where_the_listed_name_has_no_article()
+        => Assert.True(Score("Rafael Nadal", "Rafa Nadal") < ScreeningIndex.DefaultThreshold, $"{Score("Rafael Nadal", "Rafa Nadal"):0.000}");
+
+    [Theory]
     [InlineData("Ghani Baradar Abdul", "Abdul Ghani Baradar")]
     [InlineData("Wali Seddiqi Abdul", "ABDUL WALI SEDDIQI")]
     public void Abd_written_last_goes_back_before_its_name(string query, string listed)

@@ -36,7 +36,7 @@ internal static partial class NameMatcher
             // One typing error in a word of four letters or more, not in its first letter.
             return (TypoSimilarity, typo);
         }
-        if (!entity && a.Text.Length != b.Text.Length && (Glued(a.Text, b.Text) ?? Glued(b.Text, a.Text)) is { } glued)
+        if (!entity && a.Text.Length != b.Text.Length && (Glued(a.Text, b.Text) ?? Glued(b.Text, a.Text) ?? GluedToShort(a, b) ?? GluedToShort(b, a)) is { } glued)
         {
             // The article, ben or a title typed onto the name (Qasimal-Rami, Benromdhane, Hajikhairullah).
             return (GluedSimilarity, glued);
@@ -156,6 +156,30 @@ internal static partial class NameMatcher
             {
                 return "title joined";
             }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The article or ben/bin/ould that the other name writes as a word of its own, typed onto a short word
+    /// (Abual-Ward for Abu al-Ward, Habibben Ahmed for Habib ben Ahmed, Benomar for ben Omar). The other name
+    /// shows the word is there, so the bare word may be short; without it Rafa and Rafael stay apart.
+    /// </summary>
+    private static string? GluedToShort(in NameToken word, in NameToken bare)
+    {
+        if (bare.Text.Length < 3 || word.Text.Length <= bare.Text.Length)
+        {
+            return null;
+        }
+        if (bare.After is { } after && word.Text.Length == bare.Text.Length + after.Length
+            && word.Text.StartsWith(bare.Text, StringComparison.Ordinal) && word.Text.EndsWith(after, StringComparison.Ordinal))
+        {
+            return after is "al" or "el" or "il" ? "article joined to the word before" : "ben/bin joined";
+        }
+        if (bare.Before is { } before && word.Text.Length == bare.Text.Length + before.Length
+            && word.Text.EndsWith(bare.Text, StringComparison.Ordinal) && word.Text.StartsWith(before, StringComparison.Ordinal))
+        {
+            return before is "al" or "el" or "il" ? "article joined" : "ben/bin joined";
         }
         return null;
     }

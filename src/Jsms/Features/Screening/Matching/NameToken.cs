@@ -20,6 +20,12 @@ internal readonly record struct NameToken(string Text, string Key, string Shape,
     /// <summary>Whether the word has a doubled grapheme (Hassan), which another convention writes once.</summary>
     public bool Doubled { get; init; } = SpellingConventions.Read(Text).Doubled;
 
+    /// <summary>The article ("al") or ben/bin/ould written just before the word and dropped from the name, or null.</summary>
+    public string? Before { get; init; }
+
+    /// <summary>The article or ben/bin/ould written just after the word and dropped (the "al" of Abu al-Ward), or null.</summary>
+    public string? After { get; init; }
+
     public NameToken(string text, float weight, bool initial, float conflictWeight)
         : this(text, NameText.Key(text), NameText.Shape(text), weight, initial, conflictWeight)
     {
