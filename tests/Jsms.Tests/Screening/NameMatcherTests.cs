@@ -51,6 +51,23 @@ public sealed class NameMatcherTests(RealListIndex lists) : IClassFixture<RealLi
         => Assert.True(Score(query, listed) >= ScreeningIndex.DefaultThreshold, $"{query} ~ {listed}: {Score(query, listed):0.000}");
 
     [Theory]
+    [InlineData("Tscho Jong Tschol", "German")]    // Cho Yong Chol: syllables too short for the word rules
+    [InlineData("Ko Çol Man", "Turkish")]          // Ko Chol Man
+    public void A_name_written_wholly_by_German_or_Turkish_conventions_is_read_back_the_lists_way(string query, string convention)
+    {
+        var first = lists.Index.Search(new ScreeningQuery(query)).FirstOrDefault();
+        Assert.NotNull(first);
+        Assert.Contains(first.Rules, r => r.StartsWith($"read by {convention} conventions", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_name_without_letters_of_another_convention_is_read_only_as_written()
+    {
+        Assert.Null(SpellingReadings.AsListed("Jong Chol"));
+        Assert.Equal("jo yong chol", SpellingReadings.AsListed("Dscho Jong Tschol")?.Name);
+    }
+
+    [Theory]
     [InlineData("Tarek Aziz", "Tariq Aziz")]
     [InlineData("Youssef Qasem", "Yusuf Qassim")]
     [InlineData("Sergei Lavrov", "Sergey Viktorovich Lavrov")]

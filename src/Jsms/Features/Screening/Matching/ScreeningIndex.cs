@@ -76,6 +76,39 @@ internal sealed partial class ScreeningIndex
 
     public List<ScreeningMatch> Search(ScreeningQuery query, double threshold = DefaultThreshold, int limit = 10)
     {
+        if (SpellingReadings.AsListed(query.Name) is not { } reading)
+        {
+            return SearchAsWritten(query, threshold, limit);
+        }
+        // A name written by German or Turkish conventions is also read back the lists' way; each entry keeps its better score.
+        var results = SearchAsWritten(query, threshold, int.MaxValue);
+        var rule = $"read by {reading.Convention} conventions as \"{reading.Name}\"";
+        foreach (var match in SearchAsWritten(query with { Name = reading.Name }, threshold, int.MaxValue))
+        {
+            var i = results.FindIndex(m => m.Source == match.Source && m.SourceId == match.SourceId);
+            if (i < 0 || results[i].Score < match.Score)
+            {
+                var read = match with { Rules = [rule, .. match.Rules] };
+                if (i < 0)
+                {
+                    results.Add(read);
+                }
+                else
+                {
+                    results[i] = read;
+                }
+            }
+        }
+        NameMatcher.Rank(results, query.Name);
+        if (results.Count > limit)
+        {
+            results.RemoveRange(limit, results.Count - limit);
+        }
+        return results;
+    }
+
+    private List<ScreeningMatch> SearchAsWritten(ScreeningQuery query, double threshold, int limit)
+    {
         var schema = query.Type is null ? NameSchema.Any : query.Type == EntryKind.Person ? NameSchema.Person : NameSchema.Entity;
         var asPerson = new PreparedName(query.Name, schema == NameSchema.Entity ? NameSchema.Entity : NameSchema.Person);
         if (asPerson.IsEmpty)
