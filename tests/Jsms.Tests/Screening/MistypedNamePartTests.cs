@@ -43,6 +43,12 @@ public sealed class MistypedNamePartTests(RealListIndex lists) : IClassFixture<R
     public void A_short_word_with_the_article_or_ben_of_the_listed_name_typed_onto_it_is_that_word(string query, string listed)
         => Assert.True(Score(query, listed) >= ScreeningIndex.DefaultThreshold, $"{query} ~ {listed}: {Score(query, listed):0.000}");
 
+    [Theory]
+    [InlineData("Abde Lrazaq", "Abdelrazaq")]
+    [InlineData("Abde Lbassed Azouz", "Abdelbassed Azouz")]
+    public void An_abd_word_split_by_a_typo_joins_as_the_abd_word(string query, string listed)
+        => Assert.True(Score(query, listed) >= ScreeningIndex.DefaultThreshold, $"{query} ~ {listed}: {Score(query, listed):0.000}");
+
     [Fact]
     public void A_short_name_with_a_syllable_more_stays_another_name_where_the_listed_name_has_no_article()
         => Assert.True(Score("Rafael Nadal", "Rafa Nadal") < ScreeningIndex.DefaultThreshold, $"{Score("Rafael Nadal", "Rafa Nadal"):0.000}");

@@ -266,6 +266,13 @@ internal static partial class NameText
         return tokens;
     }
 
+    /// <summary>
+    /// Two words joined, read as one word would be: an Abd word split by a typo (Abde lrazaq) joins like Abdelrazaq.
+    /// A first word of six letters or more that begins with abd is an Abd word read already (abdlah for Abdallah).
+    /// </summary>
+    internal static string JoinWords(string a, string b)
+        => a.Length <= 5 && a.StartsWith("abd", StringComparison.Ordinal) ? JoinAbd(a + b) : a + b;
+
     private static string JoinAbd(string word, bool again = true)
     {
         // abdulaziz -> abdaziz, abdurrahman and abdurahman -> abdrahman, abdallah -> abdlah
