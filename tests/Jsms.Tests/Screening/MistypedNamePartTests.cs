@@ -49,6 +49,20 @@ public sealed class MistypedNamePartTests(RealListIndex lists) : IClassFixture<R
     public void An_abd_word_split_by_a_typo_joins_as_the_abd_word(string query, string listed)
         => Assert.True(Score(query, listed) >= ScreeningIndex.DefaultThreshold, $"{query} ~ {listed}: {Score(query, listed):0.000}");
 
+    [Theory]
+    [InlineData("Abselrazaq", "Abdelrazaq")]              // a neighbouring key in the prefix
+    [InlineData("Adbullah Anshori", "Abdullah Anshori")]  // two letters of the prefix swapped
+    [InlineData("Abddus Somad", "Abdus Somad")]           // a letter of the prefix typed twice
+    public void A_typo_in_the_prefix_of_an_abd_word_is_one_typing_error(string query, string listed)
+        => Assert.True(Score(query, listed) >= ScreeningIndex.DefaultThreshold, $"{query} ~ {listed}: {Score(query, listed):0.000}");
+
+    [Fact]
+    public void A_typo_in_the_prefix_of_an_abd_word_is_named_in_the_rules_of_a_match()
+    {
+        var found = lists.Index.Search(new ScreeningQuery("Abselrazaq"));
+        Assert.Contains(found, m => m.Rules.Any(r => r.Contains("in the Abd word as written", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void A_short_name_with_a_syllable_more_stays_another_name_where_the_listed_name_has_no_article()
         => Assert.True(Score("Rafael Nadal", "Rafa Nadal") < ScreeningIndex.DefaultThreshold, $"{Score("Rafael Nadal", "Rafa Nadal"):0.000}");

@@ -36,6 +36,11 @@ internal static partial class NameMatcher
             // One typing error in a word of four letters or more, not in its first letter.
             return (TypoSimilarity, typo);
         }
+        if (!entity && (a.Written is not null || b.Written is not null) && Typos.Kind(a.Written ?? a.Text, b.Written ?? b.Text) is { } abdTypo)
+        {
+            // A typo in the prefix of an Abd word as written (Abselrazaq, Abdelrazaq): reading the prefix away would hide it.
+            return (TypoSimilarity, abdTypo + " in the Abd word as written");
+        }
         if (!entity && a.Text.Length != b.Text.Length && (Glued(a.Text, b.Text) ?? Glued(b.Text, a.Text) ?? GluedToShort(a, b) ?? GluedToShort(b, a)) is { } glued)
         {
             // The article, ben or a title typed onto the name (Qasimal-Rami, Benromdhane, Hajikhairullah).

@@ -43,7 +43,7 @@ internal static partial class NameMatcher
             ref readonly var joined = ref query.Joined[i];
             for (var j = 0; j < c.Length; j++)
             {
-                if (Math.Abs(c[j].Text.Length - joined.Text.Length) <= 2)
+                if (Math.Abs(c[j].Text.Length - joined.Text.Length) <= 2 || WrittenLengthsClose(joined, c[j]))
                 {
                     var (sim, how) = TokenSimilarity(joined, c[j], entity);
                     if (sim >= 0.88 && !ReferenceEquals(how, SoundsAlike) && !SpellingConventions.IsConvention(how) && (sim >= 0.999 || Math.Min(q[i].Text.Length, q[i + 1].Text.Length) >= 3))
@@ -58,7 +58,7 @@ internal static partial class NameMatcher
             ref readonly var joined = ref listed.Joined[j];
             for (var i = 0; i < q.Length; i++)
             {
-                if (Math.Abs(q[i].Text.Length - joined.Text.Length) <= 2)
+                if (Math.Abs(q[i].Text.Length - joined.Text.Length) <= 2 || WrittenLengthsClose(q[i], joined))
                 {
                     var (sim, how) = TokenSimilarity(q[i], joined, entity);
                     if (sim >= 0.88 && !ReferenceEquals(how, SoundsAlike) && !SpellingConventions.IsConvention(how) && (sim >= 0.999 || Math.Min(c[j].Text.Length, c[j + 1].Text.Length) >= 3))
@@ -220,6 +220,10 @@ internal static partial class NameMatcher
         var unmatchedC = explain ? Unmatched(c, usedC) : [];
         return new NameComparison(score, (IReadOnlyList<TokenPair>?)pairs ?? [], unmatchedQ, unmatchedC) { Complete = complete, Weakest = weakest };
     }
+
+    /// <summary>Abd words one letter apart as written, however far apart once read (abddus somad, abdus somad).</summary>
+    private static bool WrittenLengthsClose(in NameToken a, in NameToken b)
+        => (a.Written is not null || b.Written is not null) && Math.Abs((a.Written ?? a.Text).Length - (b.Written ?? b.Text).Length) <= 1;
 
     private readonly record struct Candidate(double Similarity, int QueryMask, int ListedMask, double Gain, bool Acronym = false, bool Equivalent = false, bool Priority = false);
 

@@ -160,6 +160,8 @@ internal static partial class NameText
             words.RemoveAt(words.Count - 1);
         }
         var kept = new List<(string Word, float Weight, bool Generic)>(words.Count);
+        // An Abd word as it was written before it was read (abdelrazaq for abdrazaq), by kept index.
+        Dictionary<int, string>? written = null;
         // The article or ben/bin/ould dropped just before each kept word and just after it, by kept index.
         Dictionary<int, string>? before = null, after = null;
         for (var i = 0; i < words.Count; i++)
@@ -202,13 +204,15 @@ internal static partial class NameText
                 {
                     next++;
                 }
+                (written ??= [])[kept.Count] = string.Concat(words.Skip(i).Take(next - i + 1));
                 kept.Add((JoinAbd("abd" + words[next]), 1f, false));
                 i = next;
                 continue;
             }
-            if (w.StartsWith("abd", StringComparison.Ordinal) && w.Length > 5)
+            if (w.StartsWith("abd", StringComparison.Ordinal) && w.Length > 5 && JoinAbd(w) is var read && read != w)
             {
-                w = JoinAbd(w);
+                (written ??= [])[kept.Count] = w;
+                w = read;
             }
             // "al" glued with a hyphen was split by Fold; "al" glued without one (alnuaymi) stays.
             if (!isOrganisation && Connectors.Contains(w) && i > 0 && hasNext)
@@ -261,7 +265,7 @@ internal static partial class NameText
             var conflictWeight = weight == 0.5f && !initial ? 1f : weight;
             tokens[i] = new NameToken(word, key, Shape(word), weight, initial, conflictWeight,
                 isOrganisation ? null : NameEquivalents.Canonical(word), generic)
-            { Before = before?.GetValueOrDefault(i), After = after?.GetValueOrDefault(i) };
+            { Before = before?.GetValueOrDefault(i), After = after?.GetValueOrDefault(i), Written = written?.GetValueOrDefault(i) };
         }
         return tokens;
     }

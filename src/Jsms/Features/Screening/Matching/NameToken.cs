@@ -26,6 +26,12 @@ internal readonly record struct NameToken(string Text, string Key, string Shape,
     /// <summary>The article or ben/bin/ould written just after the word and dropped (the "al" of Abu al-Ward), or null.</summary>
     public string? After { get; init; }
 
+    /// <summary>
+    /// An Abd word as written before it was read (abdelrazaq, abdullah, abdulsalam), or null: a typing error in the
+    /// prefix (Abselrazaq, Adbullah) is one letter from this form but several from the form read.
+    /// </summary>
+    public string? Written { get; init; }
+
     public NameToken(string text, float weight, bool initial, float conflictWeight)
         : this(text, NameText.Key(text), NameText.Shape(text), weight, initial, conflictWeight)
     {

@@ -66,9 +66,17 @@ internal sealed class PreparedName
         {
             var (a, b) = (Tokens[i], Tokens[i + 1]);
             joined[i] = known is null
-                ? new NameToken(NameText.JoinWords(a.Text, b.Text), a.Weight + b.Weight, false, a.ConflictWeight + b.ConflictWeight) with { Generic = a.Generic && b.Generic }
+                ? new NameToken(NameText.JoinWords(a.Text, b.Text), a.Weight + b.Weight, false, a.ConflictWeight + b.ConflictWeight)
+                    { Generic = a.Generic && b.Generic, Written = WrittenJoined(a, b) }
                 : known[i] with { Weight = a.Weight + b.Weight, ConflictWeight = a.ConflictWeight + b.ConflictWeight, Generic = a.Generic && b.Generic };
         }
         Joined = joined;
+    }
+
+    /// <summary>Two words joined as written, when reading them as one word changed them (abde lrazaq, abddus somad).</summary>
+    private static string? WrittenJoined(in NameToken a, in NameToken b)
+    {
+        var written = (a.Written ?? a.Text) + (b.Written ?? b.Text);
+        return a.Written is not null || b.Written is not null || a.Text.StartsWith("abd", StringComparison.Ordinal) ? written : null;
     }
 }

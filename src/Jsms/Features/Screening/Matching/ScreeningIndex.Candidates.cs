@@ -22,6 +22,14 @@ internal sealed partial class ScreeningIndex
         {
             yield return "t:" + key;
         }
+        if (token.Written is { } written)
+        {
+            // A typo in the prefix of an Abd word is one letter from the word as written (Adbullah, Abdullah).
+            foreach (var key in Typos.Keys(written))
+            {
+                yield return "t:" + key;
+            }
+        }
         foreach (var key in SpellingConventions.Keys(token.Text))
         {
             yield return "c:" + key;
