@@ -82,8 +82,11 @@ internal static partial class NameMatcher
                         var (sim, how) = TokenSimilarity(joinedQ, joinedC, entity);
                         if (sim >= 0.9 && !ReferenceEquals(how, SoundsAlike) && !SpellingConventions.IsConvention(how))
                         {
-                            // One half the same and a typo in a short other half: the pair goes before the same half alone.
-                            var halfSame = (q[i].Text == c[j].Text && Math.Max(q[i + 1].Text.Length, c[j + 1].Text.Length) <= 3)
+                            // One half the same and a typo in a short other half, or a typing error in the first letter of the
+                            // second half (Chong-vhol, Reza-hgoli: word by word another name, written whole one typo): the pair
+                            // goes before the same half alone.
+                            var typo = q[i + 1].Text[0] != c[j + 1].Text[0] && Typos.Kind(joinedQ.Text, joinedC.Text) is not null;
+                            var halfSame = (q[i].Text == c[j].Text && (typo || Math.Max(q[i + 1].Text.Length, c[j + 1].Text.Length) <= 3))
                                 || (q[i + 1].Text == c[j + 1].Text && Math.Max(q[i].Text.Length, c[j].Text.Length) <= 3);
                             candidates[count++] = new Candidate(sim, 3 << i, 3 << j, (q[i].Weight + q[i + 1].Weight + c[j].Weight + c[j + 1].Weight) * sim, Priority: halfSame);
                         }
@@ -193,6 +196,8 @@ internal static partial class NameMatcher
         {
             // Ahmad bin Hasan is the son, Hasan bin Ahmad the father: order across "bin" matters.
             var last = -1;
+            var first = -1;
+            var wrap = -1;
             for (var i = 0; i < q.Length; i++)
             {
                 if (order[i] >= 0)
@@ -200,9 +205,17 @@ internal static partial class NameMatcher
                     if (order[i] < last)
                     {
                         inversions++;
+                        wrap = i;
                     }
+                    first = first < 0 ? order[i] : first;
                     last = order[i];
                 }
+            }
+            if (inversions == 1 && last < first && q[wrap].Before is not ("bin" or "ibn" or "ben"))
+            {
+                // The first words written last (ben Khamis ben Saleh Elsseid Sami): the generations keep their order, and
+                // the word that comes round is not the one bin links to the word before (Hasan bin Ahmad, Ahmad bin Hasan).
+                inversions = 0;
             }
             if (inversions > 0)
             {
