@@ -63,6 +63,28 @@ public sealed class MistypedNamePartTests(RealListIndex lists) : IClassFixture<R
         Assert.Contains(found, m => m.Rules.Any(r => r.Contains("in the Abd word as written", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData("Qarizakir", "Qari Zakir")]
+    [InlineData("Mullahkrekar", "Mullah Krekar")]
+    [InlineData("Hajikhair Mohammad", "Haji Khair Mohammad")]
+    public void A_title_typed_onto_the_front_of_a_name_is_a_title(string query, string listed)
+        => Assert.Equal(Words(listed), Words(query));
+
+    [Fact]
+    public void A_name_ending_in_a_title_stays_a_name()
+    {
+        Assert.Equal("karimullah", Words("Haji Karimullah"));
+        Assert.Equal("said bahaji", Words("Said Bahaji"));
+        Assert.Equal("hajiyev ilham", Words("Hajiyev Ilham"));
+    }
+
+    [Theory]
+    [InlineData("Mohamed Oyld Ahmed Ould Ali")]  // a neighbouring key
+    [InlineData("Mohamed Oudl Ahmed Ould Ali")]  // two letters swapped
+    [InlineData("Mohamed Oud Ahmed Ould Ali")]   // a letter dropped
+    public void Ould_with_a_typing_error_between_two_names_is_ould(string query)
+        => Assert.Equal(Words("Mohamed Ould Ahmed Ould Ali"), Words(query));
+
     [Fact]
     public void A_short_name_with_a_syllable_more_stays_another_name_where_the_listed_name_has_no_article()
         => Assert.True(Score("Rafael Nadal", "Rafa Nadal") < ScreeningIndex.DefaultThreshold, $"{Score("Rafael Nadal", "Rafa Nadal"):0.000}");

@@ -58,4 +58,42 @@ internal static partial class NameText
         }
         return false;
     }
+
+    /// <summary>Titles typed onto the name after them, and the least letters that name must keep (Hajiyev stays a name).</summary>
+    private static readonly (string Title, int MinRest)[] GluedTitleFronts =
+        [("sheikh", 3), ("shaikh", 3), ("mullah", 3), ("hajji", 4), ("haji", 4), ("qari", 4)];
+
+    /// <summary>
+    /// A title typed onto the front of a word of a person's name is two words (Qarizakir, Mullahkrekar): the title is then
+    /// read as any title, and the name it hid is a word of its own, so the index finds it. Not a title at the end: names
+    /// end in -mullah and -haji (Karimullah, Bahaji).
+    /// </summary>
+    private static void SplitGluedTitles(List<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            var w = words[i];
+            foreach (var (title, minRest) in GluedTitleFronts)
+            {
+                if (w.Length >= title.Length + minRest && w.StartsWith(title, StringComparison.Ordinal))
+                {
+                    words[i] = title;
+                    words.Insert(i + 1, w[title.Length..]);
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>Ould (son of) with one typing error between two names (Oyld, Oudl, Oud, Ouuld) is ould.</summary>
+    private static void ReadMistypedOuld(List<string> words)
+    {
+        for (var i = 1; i + 1 < words.Count; i++)
+        {
+            if (words[i] != "ould" && words[i].Length is >= 3 and <= 5 && words[i][0] == 'o' && Typos.Kind(words[i], "ould") is not null)
+            {
+                words[i] = "ould";
+            }
+        }
+    }
 }

@@ -151,6 +151,8 @@ internal static partial class NameText
         if (!isOrganisation)
         {
             SplitGluedAbd(words);
+            SplitGluedTitles(words);
+            ReadMistypedOuld(words);
         }
         if (!isOrganisation && words.Count > 1 && (AbdWords.Contains(words[^1]) || IsAbdTypo(words[^1])))
         {
