@@ -85,12 +85,20 @@ internal static partial class NameText
         }
     }
 
-    /// <summary>Ould (son of) with one typing error between two names (Oyld, Oudl, Oud, Ouuld) is ould.</summary>
-    private static void ReadMistypedOuld(List<string> words)
+    /// <summary>
+    /// Ould (son of) with one typing error between two names (Oyld, Oudl, Oud, Ouuld) is ould; the article with a neighbouring
+    /// key or a letter typed twice before a name (ak-Sebai, Abd-sl-Salam, Ell-Sababt) is the article.
+    /// </summary>
+    private static void ReadMistypedParticles(List<string> words)
     {
-        for (var i = 1; i + 1 < words.Count; i++)
+        for (var i = 0; i + 1 < words.Count; i++)
         {
-            if (words[i] != "ould" && words[i].Length is >= 3 and <= 5 && words[i][0] == 'o' && Typos.Kind(words[i], "ould") is not null)
+            var w = words[i];
+            if (w is "ak" or "sl" or "ek" or "ell")
+            {
+                words[i] = w[0] == 'e' ? "el" : "al";
+            }
+            else if (i > 0 && w != "ould" && w.Length is >= 3 and <= 5 && w[0] == 'o' && Typos.Kind(w, "ould") is not null)
             {
                 words[i] = "ould";
             }

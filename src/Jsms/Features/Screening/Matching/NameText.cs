@@ -152,7 +152,7 @@ internal static partial class NameText
         {
             SplitGluedAbd(words);
             SplitGluedTitles(words);
-            ReadMistypedOuld(words);
+            ReadMistypedParticles(words);
         }
         if (!isOrganisation && words.Count > 1 && (AbdWords.Contains(words[^1]) || IsAbdTypo(words[^1])))
         {
@@ -239,8 +239,10 @@ internal static partial class NameText
                 // A Russian patronymic: often left out, so its absence costs little.
                 weight = 0.5f;
             }
-            else if (Particles.Contains(w) || (Connectors.Contains(w) && !isOrganisation))
+            else if (Particles.Contains(w) || (Connectors.Contains(w) && !isOrganisation)
+                || (!isOrganisation && !hasNext && w is "sheikh" or "shaikh" or "shaykh" or "sheik"))
             {
+                // Sheikh last is a family name or the title written after the name: either way it says little.
                 weight = 0.35f;
             }
             kept.Add((w, weight, generic));

@@ -47,9 +47,10 @@ internal static class Typos
         {
             return "letter typed twice";
         }
-        // A last a, i or o more or less is another name (Jafar, Jafari; Karim, Karima; Mari, Mario); a last consonant is
-        // a typo, and so is a last e or u, which only spells the same name another way (Amin, Amine; Amr, Amru).
-        return (j == longer.Length - 1 && longer[j] is 'a' or 'i' or 'o' or 'y') || shorter.Length < 3 ? null : "letter dropped";
+        // A last a, i or o more or less is another name (Jafar, Jafari; Karim, Karima; Mari, Mario), up to five letters: a
+        // longer word without it is rarely a name of its own (Salongo, Anshori, Barkani). A last consonant is a typo, and so is
+        // a last e or u, which only spells the same name another way (Amin, Amine; Amr, Amru).
+        return (j == longer.Length - 1 && longer[j] is 'a' or 'i' or 'o' or 'y' && shorter.Length < 6) || shorter.Length < 3 ? null : "letter dropped";
     }
 
     private static bool Neighbours(char x, char y)
