@@ -24,6 +24,8 @@ public sealed class MistypedNamePartTests(RealListIndex lists) : IClassFixture<R
     [InlineData("Hadschi Abdul Satar", "Haji Abdul Satar")]  // German spelling
     [InlineData("Haci Loi Lala", "Haji Loi Lala")]           // Turkish spelling
     [InlineData("Kari Zakir", "Qari Zakir")]
+    [InlineData("Qri Saifullah Tokhi", "Qari Saifullah Tokhi")]  // a letter dropped where no name is left
+    [InlineData("Hji Kheirullah", "Haji Kheirullah")]
     public void A_mistyped_or_foreign_spelled_title_before_a_name_is_a_title(string query, string listed)
         => Assert.True(Score(query, listed) >= ScreeningIndex.DefaultThreshold, $"{query} ~ {listed}: {Score(query, listed):0.000}");
 

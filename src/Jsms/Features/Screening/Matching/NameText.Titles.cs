@@ -24,12 +24,13 @@ internal static partial class NameText
     /// <summary>
     /// A title with one typing error (Sheokh, Haju, Qair, Mlulah) or in another language's spelling (Hadschi, Haci, Kari,
     /// Şeih): before another word it is a title as the usual spelling would be. Four letters at least, so a dropped letter
-    /// never turns a name into a title (Hai is a name, not Haji); Haj and Hajj count only before a name (El Hajj is a
-    /// family name).
+    /// never turns a name into a title (Hai is a name, not Haji), but for the three-letter forms of Qari and Haji that are
+    /// no name; Haj and Hajj count only before a name (El Hajj is a family name).
     /// </summary>
     private static bool IsTitleBeforeName(string w)
     {
-        if (w is "haj" or "hajj")
+        // Qari and Haji with a letter dropped where no name is left (Qri, Qai, Qar, Hji; Hai is a name).
+        if (w is "haj" or "hajj" or "qri" or "qai" or "qar" or "hji")
         {
             return true;
         }
