@@ -239,10 +239,8 @@ internal static partial class NameText
                 // A Russian patronymic: often left out, so its absence costs little.
                 weight = 0.5f;
             }
-            else if (Particles.Contains(w) || (Connectors.Contains(w) && !isOrganisation)
-                || (!isOrganisation && !hasNext && w is "sheikh" or "shaikh" or "shaykh" or "sheik"))
+            else if (Particles.Contains(w) || (Connectors.Contains(w) && !isOrganisation))
             {
-                // Sheikh last is a family name or the title written after the name: either way it says little.
                 weight = 0.35f;
             }
             kept.Add((w, weight, generic));
