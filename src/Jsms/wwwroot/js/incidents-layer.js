@@ -161,6 +161,16 @@
       }).then(function () { element.setAttribute("data-incidents-loading", "false"); });
     }
 
+    // Leaflet drops a zoom asked for while another one is animating (the sites' fit when the sites answered first):
+    // such a fit waits for the map to come to rest.
+    function fitAtRest(bounds, options) {
+      if (element.getAttribute("data-map-idle") === "false") {
+        map.once("moveend", function () { map.fitBounds(bounds, options); });
+      } else {
+        map.fitBounds(bounds, options);
+      }
+    }
+
     function loadHeat() {
       heat.clearLayers();
       heatData = null;
@@ -188,7 +198,7 @@
           geo.eachLayer(function (area) { if (area.feature.properties.attacks > 0) { hit.extend(area.getBounds()); } });
         });
         // The page's own fit to its sites, when it answers later, then leaves this view alone.
-        if (hit.isValid()) { element.setAttribute("data-view-set", "heat"); map.fitBounds(hit, { maxZoom: 8 }); }
+        if (hit.isValid()) { element.setAttribute("data-view-set", "heat"); fitAtRest(hit, { maxZoom: 8 }); }
         element.setAttribute("data-heat", String(collection.features.filter(function (f) { return f.properties.attacks > 0; }).length));
         legend();
       }).catch(function (error) {
