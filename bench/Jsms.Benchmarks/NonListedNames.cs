@@ -84,12 +84,23 @@ internal static class NonListedNames
     /// written as one ("Wang Weiming" is "Wang Wei Ming"), up to common romanisation differences (Tarek
     /// Aziz is Tariq Aziz: q/k, e/i, o/u, ou/u, ee/i, y/i, ph/f, kh/h, w/v, x/ks, doubled letters, a final
     /// h). Such a name is not "a person who is not listed": a screening must raise it.
+    /// A name in Arabic script (Arabic, Persian, Urdu) writes no short vowels: its words are the same as a listed
+    /// name's words when they are those words with some short vowels inside them left out (سليم منصور, read slim mnsur,
+    /// is the listed Salim Mansur), every consonant there and in the same order, a doubled one written once. The
+    /// vowels Arabic script writes must be there: a first or last vowel, and the long vowel or ya/waw that ends a
+    /// pair of vowels (Saif is سيف, so عساف, read saf, is not Saif).
     /// </summary>
     internal sealed class Namesakes
     {
         private readonly Dictionary<string, List<int>> _byWord = new(StringComparer.Ordinal);
         private readonly HashSet<string> _joined = new(StringComparer.Ordinal);
         private readonly List<string[]> _names = [];
+
+        // The listed names' words as folded, without the romanisation levelling of Words (which reads Sayf as saif).
+        private readonly List<string[]> _folded = [];
+
+        // Listed names by the consonants of each word, for names written in Arabic script (built on first need).
+        private Dictionary<string, List<int>>? _byConsonants;
 
         public Namesakes(IEnumerable<string> listedNames)
         {
@@ -102,6 +113,7 @@ internal static class NonListedNames
                 }
                 var id = _names.Count;
                 _names.Add(words);
+                _folded.Add(FoldedWords(name, arabicScript: false));
                 foreach (var w in words.Distinct())
                 {
                     (_byWord.TryGetValue(w, out var list) ? list : _byWord[w] = []).Add(id);
@@ -146,8 +158,112 @@ internal static class NonListedNames
                     return string.Join(' ', _names[id]);
                 }
             }
+            return IsArabicScript(name) ? FindWithoutShortVowels(FoldedWords(name, arabicScript: true)) : null;
+        }
+
+        /// <summary>
+        /// The listed name whose words, some vowels left out, are all of this Arabic-script name's words (and the other
+        /// way round for a listed short form), or null.
+        /// </summary>
+        private string? FindWithoutShortVowels(string[] words)
+        {
+            if (_byConsonants is null)
+            {
+                _byConsonants = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+                for (var id = 0; id < _folded.Count; id++)
+                {
+                    foreach (var w in _folded[id].Select(Consonants).Distinct())
+                    {
+                        (_byConsonants.TryGetValue(w, out var list) ? list : _byConsonants[w] = []).Add(id);
+                    }
+                }
+            }
+            foreach (var id in words.SelectMany(w => _byConsonants.GetValueOrDefault(Consonants(w)) ?? []).Distinct())
+            {
+                var listed = _folded[id];
+                if (AllMatched(words, listed) || (listed.Length >= 2 && AllMatched(listed, words, swap: true)))
+                {
+                    return string.Join(' ', listed);
+                }
+            }
             return null;
         }
+
+        /// <summary>Each of <paramref name="mine"/> is a distinct one of <paramref name="theirs"/> with short vowels left out.</summary>
+        private static bool AllMatched(string[] mine, string[] theirs, bool swap = false)
+        {
+            var free = theirs.ToList();
+            foreach (var w in mine)
+            {
+                var i = free.FindIndex(t => swap ? WithoutShortVowels(w, t) : WithoutShortVowels(t, w));
+                if (i < 0)
+                {
+                    return false;
+                }
+                free.RemoveAt(i);
+            }
+            return true;
+        }
+
+        /// <summary>True when <paramref name="written"/> (Arabic script, transliterated) is <paramref name="full"/> with short vowels left out.</summary>
+        private static bool WithoutShortVowels(string full, string written)
+        {
+            if (full == written)
+            {
+                return true;
+            }
+            var sb = new StringBuilder(full.Replace("ee", "i").Replace("oo", "u").Replace("ou", "u"));
+            for (var k = sb.Length - 1; k > 0; k--)
+            {
+                if (sb[k] == sb[k - 1])
+                {
+                    sb.Remove(k, 1);
+                }
+            }
+            var latin = sb.ToString();
+            if (written.Length == 0 || latin.Length <= written.Length || latin[0] != written[0] || latin[^1] != written[^1])
+            {
+                return false;
+            }
+            var j = 0;
+            for (var i = 0; i < latin.Length; i++)
+            {
+                if (j < written.Length && written[j] == latin[i])
+                {
+                    j++;
+                }
+                else if (!IsVowel(latin[i]) || (i > 0 && IsVowel(latin[i - 1]) && (i + 1 == latin.Length || !IsVowel(latin[i + 1]))))
+                {
+                    return false;
+                }
+            }
+            return j == written.Length;
+        }
+
+        private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
+
+        /// <summary>The words of a name folded to Latin, particles out, the article glued in Arabic script split off.</summary>
+        private static string[] FoldedWords(string name, bool arabicScript)
+            => [.. Jsms.Features.Screening.Matching.NameText.Fold(name).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Where(w => w is not ("al" or "el" or "bin" or "ibn" or "abu" or "abd" or "abdul" or "abdel" or "ben"))
+                .Select(w => w.Length > 4 && w.StartsWith("al", StringComparison.Ordinal) && arabicScript ? w[2..] : w)];
+
+        private static string Consonants(string word) => RunsOnce(word.Where(c => !IsVowel(c)));
+
+        private static string RunsOnce(IEnumerable<char> letters)
+        {
+            var sb = new StringBuilder();
+            foreach (var c in letters)
+            {
+                if (sb.Length == 0 || sb[^1] != c)
+                {
+                    sb.Append(c);
+                }
+            }
+            return sb.ToString();
+        }
+
+        private static bool IsArabicScript(string name) => name.Any(c => c is >= '\u0600' and <= '\u06FF');
 
         private static string[] Words(string name)
             => [.. Jsms.Features.Screening.Matching.NameText.Fold(name).Split(' ', StringSplitOptions.RemoveEmptyEntries)

@@ -136,8 +136,12 @@ internal static class ScreeningQuality
             Console.WriteLine($"  hit: {line}");
         }
 
-        // 4. Variants of listed names and names not listed, on the held-out half only.
-        HeldOut.HeldOutQuality.Run(index, un.Entries, un.Entries.Concat(ofac).Where(e => e.Kind == EntryKind.Person).SelectMany(e => e.Names).Select(n => n.Name), tune: false, 0);
+        // 4. Variants of listed names and names not listed, on the held-out half only (--no-held-out: the guards above
+        // without printing the report half, while tuning).
+        if (!args.Contains("--no-held-out"))
+        {
+            HeldOut.HeldOutQuality.Run(index, un.Entries, un.Entries.Concat(ofac).Where(e => e.Kind == EntryKind.Person).SelectMany(e => e.Names).Select(n => n.Name), tune: false, 0);
+        }
 
         if (args.Contains("--no-speed"))
         {

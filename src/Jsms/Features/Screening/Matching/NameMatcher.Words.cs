@@ -31,9 +31,19 @@ internal static partial class NameMatcher
             // The same letters once romanisation conventions are levelled (Mahmood, Mahmoud; Lavrovs, Lavrov).
             return (RomanisationSimilarity, "romanisation variant");
         }
-        if (!entity && Typos.Kind(a.Text, b.Text) is { } typo)
+        if (!entity && (a.Script == TypedScript.Consonantal) != (b.Script == TypedScript.Consonantal)
+            && (a.Script == TypedScript.Consonantal ? VowelsUnwritten(b.Text, a.Text) : VowelsUnwritten(a.Text, b.Text)))
         {
-            // One typing error in a word of four letters or more, not in its first letter.
+            // Arabic script does not write short vowels: slim and mnsur are how Salim and Mansur are written there.
+            return (RomanisationSimilarity, ShortVowelsUnwritten);
+        }
+        if (!entity && a.Script != TypedScript.Consonantal && b.Script != TypedScript.Consonantal && Typos.Kind(a.Text, b.Text) is { } typo
+            && (typo != Typos.NeighbouringKey || (a.Script == TypedScript.Latin && b.Script == TypedScript.Latin)))
+        {
+            // One typing error in a word of four letters or more, not in its first letter. Not in a word typed in Arabic
+            // script: its Latin letters are the transliteration's, vowels missing, and a letter more or less there is
+            // another name as often as a typo (Nadir and Nasr, Assaf and Sayf). Nor a neighbouring Latin key in a
+            // word typed on another keyboard.
             return (TypoSimilarity, typo);
         }
         if (!entity && (a.Written is not null || b.Written is not null) && Typos.Kind(a.Written ?? a.Text, b.Written ?? b.Text) is { } abdTypo)
@@ -109,6 +119,57 @@ internal static partial class NameMatcher
         return (spelling, edits == 1 ? "one letter differs" : spelling >= 0.9 ? "spelling variant" : "similar spelling");
     }
 
+
+    private const string ShortVowelsUnwritten = "short vowels not written in Arabic script";
+
+    /// <summary>
+    /// True when <paramref name="consonantal"/> (a word typed in Arabic script) is <paramref name="latin"/> with some vowels
+    /// inside it left out. The long vowels Arabic script writes (alif, waw, ya: a, u, i) must be there, and so must a first
+    /// or last vowel (Salim is سليم, Salem سالم: two names), once ee, oo and ou are read as the one long vowel they write
+    /// and doubled letters once.
+    /// </summary>
+    internal static bool VowelsUnwritten(string latin, string consonantal)
+    {
+        if (consonantal.Length < 2 || latin.Length <= consonantal.Length)
+        {
+            return false;
+        }
+        if (latin.Contains("ee", StringComparison.Ordinal) || latin.Contains("oo", StringComparison.Ordinal) || latin.Contains("ou", StringComparison.Ordinal))
+        {
+            latin = latin.Replace("ee", "i", StringComparison.Ordinal).Replace("oo", "u", StringComparison.Ordinal).Replace("ou", "u", StringComparison.Ordinal);
+        }
+        for (var k = 1; k < latin.Length; k++)
+        {
+            if (latin[k] == latin[k - 1])
+            {
+                // Arabic script writes a doubled consonant once (Hussein, حسين).
+                latin = latin.Remove(k, 1);
+                k--;
+            }
+        }
+        if (latin.Length <= consonantal.Length || latin[0] != consonantal[0] || latin[^1] != consonantal[^1])
+        {
+            return false;
+        }
+        var j = 0;
+        for (var i = 0; i < latin.Length; i++)
+        {
+            var c = latin[i];
+            if (j < consonantal.Length && consonantal[j] == c)
+            {
+                j++;
+            }
+            else if (!IsVowel(c) || (i > 0 && IsVowel(latin[i - 1]) && (i + 1 == latin.Length || !IsVowel(latin[i + 1]))))
+            {
+                // Only a short vowel is left unwritten: the last of two vowels (ai, ei, au) is the ya or waw Arabic script
+                // writes (Saif is سيف, never سف; Hussein حسين).
+                return false;
+            }
+        }
+        return j == consonantal.Length;
+
+        static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
+    }
 
     /// <summary>The spelling similarity below which words with the same three or more consonants no longer sound alike.</summary>
     internal static double PhoneticMinSpelling = 0.65;

@@ -32,6 +32,9 @@ internal readonly record struct NameToken(string Text, string Key, string Shape,
     /// </summary>
     public string? Written { get; init; }
 
+    /// <summary>The script the word was typed in (<see cref="TypedScript"/>).</summary>
+    public TypedScript Script { get; init; }
+
     public NameToken(string text, float weight, bool initial, float conflictWeight)
         : this(text, NameText.Key(text), NameText.Shape(text), weight, initial, conflictWeight)
     {

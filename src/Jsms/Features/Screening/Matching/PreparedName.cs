@@ -14,6 +14,13 @@ internal sealed class PreparedName
         Genealogy = schema != NameSchema.Entity && NameText.HasGenealogy(original);
         IsEntity = schema == NameSchema.Entity;
         Chinese = Transliteration.IsChineseScript(original);
+        if (Transliteration.TypedIn(original) is var script and not TypedScript.Latin)
+        {
+            for (var i = 0; i < tokens.Length; i++)
+            {
+                tokens[i] = tokens[i] with { Script = script };
+            }
+        }
         Tokens = tokens;
         Reweigh(statistics);
     }
@@ -67,7 +74,7 @@ internal sealed class PreparedName
             var (a, b) = (Tokens[i], Tokens[i + 1]);
             joined[i] = known is null
                 ? new NameToken(NameText.JoinWords(a.Text, b.Text), a.Weight + b.Weight, false, a.ConflictWeight + b.ConflictWeight)
-                    { Generic = a.Generic && b.Generic, Written = WrittenJoined(a, b) }
+                    { Generic = a.Generic && b.Generic, Written = WrittenJoined(a, b), Script = a.Script }
                 : known[i] with { Weight = a.Weight + b.Weight, ConflictWeight = a.ConflictWeight + b.ConflictWeight, Generic = a.Generic && b.Generic };
         }
         Joined = joined;

@@ -25,6 +25,21 @@ internal static class Transliteration
         return false;
     }
 
+    /// <summary>The script a name was typed in: Arabic script first, since a mixed name's Latin letters are then the least of it.</summary>
+    public static TypedScript TypedIn(string text)
+    {
+        var other = false;
+        foreach (var c in text)
+        {
+            if (c is >= '\u0600' and <= '\u06FF')
+            {
+                return TypedScript.Consonantal;
+            }
+            other |= c > 0x24F && char.IsLetter(c);
+        }
+        return other ? TypedScript.Other : TypedScript.Latin;
+    }
+
     public static string ToLatin(string text)
     {
         StringBuilder? sb = null;

@@ -7,6 +7,8 @@ namespace Jsms.Features.Screening.Matching;
 /// </summary>
 internal static class Typos
 {
+    public const string NeighbouringKey = "neighbouring key";
+
     private static readonly string[] Rows = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
 
     /// <summary>The kind of typing error that turns one word into the other, or null.</summary>
@@ -31,7 +33,7 @@ internal static class Typos
             {
                 return "adjacent transposition";
             }
-            return a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i + 1)) && Neighbours(a[i], b[i]) ? "neighbouring key" : null;
+            return a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i + 1)) && Neighbours(a[i], b[i]) ? NeighbouringKey : null;
         }
         var (longer, shorter) = a.Length > b.Length ? (a, b) : (b, a);
         var j = 1;
