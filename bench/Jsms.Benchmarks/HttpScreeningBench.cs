@@ -51,6 +51,7 @@ internal static class HttpScreeningBench
             // Process CPU time and allocations per screening: the server and the benchmark's own clients together (one process).
             var singleCpu = new List<double>();
             var singleBytes = new List<double>();
+            var singlePostgres = new List<double>();
             var batchCpu = new List<double>();
             var batchBytes = new List<double>();
             var matcher = new List<double>();
@@ -63,12 +64,13 @@ internal static class HttpScreeningBench
                 matcher.Add(MatcherRate(index, names, TimeSpan.FromSeconds(seconds)));
                 var cost = Cost.Start();
                 var (count, elapsed, times) = await SingleAsync(http, names, clients, TimeSpan.FromSeconds(seconds));
-                var (cpuMs, bytes) = cost.Per(count);
+                var (cpuMs, bytes, postgresMs) = cost.Per(count);
                 singleCpu.Add(cpuMs);
+                singlePostgres.Add(postgresMs);
                 singleBytes.Add(bytes);
                 single.Add(count / elapsed.TotalSeconds);
                 latencies.AddRange(times);
-                Console.WriteLine($"  run {run + 1}: matcher alone {matcher[^1]:N0}/s (one thread); single names over HTTP, {clients} clients: {count:N0} in {elapsed.TotalSeconds:0.00} s = {count / elapsed.TotalSeconds:N0}/s, {count / elapsed.TotalSeconds / matcher[^1]:0.00} of the matcher; {cpuMs:0.000} CPU ms, {bytes / 1024:0.0} KiB per screening (load {Load()})");
+                Console.WriteLine($"  run {run + 1}: matcher alone {matcher[^1]:N0}/s (one thread); single names over HTTP, {clients} clients: {count:N0} in {elapsed.TotalSeconds:0.00} s = {count / elapsed.TotalSeconds:N0}/s, {count / elapsed.TotalSeconds / matcher[^1]:0.00} of the matcher; {cpuMs:0.000} CPU ms, {bytes / 1024:0.0} KiB per screening{(postgres is null ? "" : $", PostgreSQL {postgresMs:0.000} CPU ms")} (load {Load()})");
             }
             latencies.Sort();
             var batch = new List<double>();
@@ -88,7 +90,7 @@ internal static class HttpScreeningBench
                 response.EnsureSuccessStatusCode();
                 await response.Content.ReadAsByteArrayAsync();
                 batch.Add(batchRows / watch.Elapsed.TotalSeconds);
-                var (batchCpuMs, batchAllocated) = cost.Per(batchRows);
+                var (batchCpuMs, batchAllocated, _) = cost.Per(batchRows);
                 batchCpu.Add(batchCpuMs);
                 batchBytes.Add(batchAllocated);
                 batchMatcher.Add(alone);
@@ -97,7 +99,8 @@ internal static class HttpScreeningBench
             var (stored, chain) = await CheckAsync(app.Services);
             Console.WriteLine($"matcher alone, one thread: median {Median(matcher):N0} screenings/s; all cores, batch names: median {Median(batchMatcher):N0} names/s");
             Console.WriteLine($"single names, {clients} concurrent clients: median {Median(single):N0} screenings/s (runs {string.Join(", ", single.Select(r => r.ToString("N0", CultureInfo.InvariantCulture)))}); "
-                + $"latency p50 {Percentile(latencies, 0.5):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms; median {Median(singleCpu):0.000} CPU ms and {Median(singleBytes) / 1024:0.0} KiB allocated per screening (server and clients)");
+                + $"latency p50 {Percentile(latencies, 0.5):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms; median {Median(singleCpu):0.000} CPU ms and {Median(singleBytes) / 1024:0.0} KiB allocated per screening (server and clients)"
+                + (postgres is null ? "" : $"; PostgreSQL server median {Median(singlePostgres):0.000} CPU ms per screening"));
             Console.WriteLine($"batch endpoint, {batchRows:N0} names per file: median {Median(batch):N0} names/s (runs {string.Join(", ", batch.Select(r => r.ToString("N0", CultureInfo.InvariantCulture)))}); "
                 + $"median {Median(batchCpu):0.000} CPU ms and {Median(batchBytes) / 1024:0.0} KiB allocated per name");
             Console.WriteLine($"stored screenings: {stored:N0}; audit chain: {chain}; load {Load()}");
@@ -233,13 +236,47 @@ internal static class HttpScreeningBench
     }
 
     /// <summary>Process CPU time and bytes allocated (all threads) since <see cref="Start"/>, per unit of work.</summary>
-    private readonly record struct Cost(TimeSpan Cpu, long Bytes)
+    /// <summary>
+    /// CPU time and allocations of this process (server and clients), and CPU time of the PostgreSQL server's processes
+    /// on this machine (read from /proc; 0 without PostgreSQL): on two shared cores, both decide the rate, and CPU per
+    /// screening moves less with the machine's load than the rate does.
+    /// </summary>
+    private readonly record struct Cost(TimeSpan Cpu, long Bytes, double PostgresMs)
     {
-        public static Cost Start() => new(Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true));
+        public static Cost Start() => new(Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true), PostgresCpuMs());
 
-        public (double CpuMs, double Bytes) Per(int count)
+        public (double CpuMs, double Bytes, double PostgresMs) Per(int count)
             => ((Process.GetCurrentProcess().TotalProcessorTime - Cpu).TotalMilliseconds / Math.Max(1, count),
-                (double)(GC.GetTotalAllocatedBytes(precise: true) - Bytes) / Math.Max(1, count));
+                (double)(GC.GetTotalAllocatedBytes(precise: true) - Bytes) / Math.Max(1, count),
+                (PostgresCpuMs() - PostgresMs) / Math.Max(1, count));
+
+        private static double PostgresCpuMs()
+        {
+            var ticks = 0L;
+            foreach (var dir in Directory.Exists("/proc") ? Directory.EnumerateDirectories("/proc") : [])
+            {
+                try
+                {
+                    var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                    var close = stat.LastIndexOf(')');
+                    if (close < 0 || !stat.AsSpan(0, close).EndsWith("(postgres", StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+                    // Fields after the name: state is 3rd, utime the 14th and stime the 15th of the whole line.
+                    var fields = stat[(close + 2)..].Split(' ');
+                    ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                }
+                catch (IOException)
+                {
+                }
+                catch (UnauthorizedAccessException)
+                {
+                }
+            }
+            // Linux counts in clock ticks of 10 ms (USER_HZ 100).
+            return ticks * 10.0;
+        }
     }
 
     private static string? Option(string[] args, string name)

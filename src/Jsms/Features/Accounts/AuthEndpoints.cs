@@ -64,11 +64,16 @@ internal static class AuthEndpoints
     /// <summary>Revokes the token this request was made with.</summary>
     public static async Task<Results<NoContent, ProblemHttpResult>> RevokeCurrentToken(HttpContext http, JsmsDbContext db, TimeProvider clock)
     {
-        if (!Guid.TryParse(http.User.FindFirst("jsms:token")?.Value, out var tokenId))
+        // The token the request authenticated with, found again by its secret (authentication reads no token id, to
+        // keep a bearer request at one query).
+        var secret = http.User.HasClaim(UserClaims.BearerClaim, "true") ? ApiTokens.ReadBearer(http.Request) : null;
+        var hash = secret is null ? null : ApiTokens.Hash(secret);
+        var tokenId = hash is null ? null : await db.Set<ApiToken>().Where(t => t.SecretHash == hash).Select(t => (Guid?)t.Id).FirstOrDefaultAsync();
+        if (tokenId is null)
         {
             return TypedResults.Problem("This request was not made with a bearer token.", statusCode: StatusCodes.Status400BadRequest);
         }
-        await RevokeAsync(db, tokenId, clock);
+        await RevokeAsync(db, tokenId.Value, clock);
         return TypedResults.NoContent();
     }
 

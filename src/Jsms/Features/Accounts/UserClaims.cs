@@ -6,11 +6,14 @@ namespace Jsms.Features.Accounts;
 
 internal static class UserClaims
 {
-    /// <summary>The claims both the cookie and the bearer token carry.</summary>
-    public static async Task<ClaimsPrincipal> PrincipalAsync(JsmsDbContext db, Guid userId, string scheme, Guid? tokenId = null)
-        => Principal(await Caller.LoadUserAsync(userId, db) ?? throw new InvalidOperationException($"User {userId} is unknown or disabled."), scheme, tokenId);
+    public const string BearerClaim = "jsms:bearer";
 
-    public static ClaimsPrincipal Principal(SignedInUser user, string scheme, Guid? tokenId = null)
+    /// <summary>The claims both the cookie and the bearer token carry.</summary>
+    public static async Task<ClaimsPrincipal> PrincipalAsync(JsmsDbContext db, Guid userId, string scheme)
+        => Principal(await Caller.LoadUserAsync(userId, db) ?? throw new InvalidOperationException($"User {userId} is unknown or disabled."), scheme);
+
+    /// <param name="bearer">Signed in with a bearer token: the request can revoke it (<c>DELETE /api/auth/token</c>).</param>
+    public static ClaimsPrincipal Principal(SignedInUser user, string scheme, bool bearer = false)
     {
         var claims = new List<Claim>
         {
@@ -21,9 +24,9 @@ internal static class UserClaims
             new("jsms:agency-code", user.AgencyCode),
         };
         claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
-        if (tokenId is not null)
+        if (bearer)
         {
-            claims.Add(new Claim("jsms:token", tokenId.Value.ToString()));
+            claims.Add(new Claim(BearerClaim, "true"));
         }
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
     }

@@ -52,7 +52,7 @@ internal static class DatabaseSetup
         });
 
     internal static void ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString, IEnumerable<IInterceptor>? interceptors = null)
-        => builder.AddInterceptors(interceptors ?? []).UseNpgsql(WithoutJit(connectionString), npgsql =>
+        => builder.AddInterceptors(interceptors ?? []).UseNpgsql(WithAutoPrepare(WithoutJit(connectionString)), npgsql =>
         {
             npgsql.MigrationsAssembly(typeof(JsmsDbContext).Assembly.GetName().Name);
             // PostGIS geometry columns as NetTopologySuite types (docs/decisions/0022-geometry-libraries.md).
@@ -72,6 +72,24 @@ internal static class DatabaseSetup
             return connectionString;
         }
         builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? "-c jit=off" : builder.Options + " -c jit=off";
+        return builder.ConnectionString;
+    }
+
+    /// <summary>
+    /// Statements run twice on a connection are prepared there (docs/decisions/0027-postgres-prepared-statements.md): the
+    /// requests that run most (a bearer token's sign-in, a screening's group write) repeat a few statements, and parsing
+    /// and planning them again each time was a large part of PostgreSQL's work. A connection string that sets
+    /// Max Auto Prepare itself keeps its choice (0 turns it off, as behind a pooler in transaction mode).
+    /// </summary>
+    internal static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase) || connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            return connectionString;
+        }
+        builder.MaxAutoPrepare = 50;
+        builder.AutoPrepareMinUsages = 2;
         return builder.ConnectionString;
     }
 
