@@ -76,21 +76,29 @@ internal static class DatabaseSetup
     }
 
     /// <summary>
-    /// Statements run twice on a connection are prepared there (docs/decisions/0027-postgres-prepared-statements.md): the
-    /// requests that run most (a bearer token's sign-in, a screening's group write) repeat a few statements, and parsing
-    /// and planning them again each time was a large part of PostgreSQL's work. A connection string that sets
-    /// Max Auto Prepare itself keeps its choice (0 turns it off, as behind a pooler in transaction mode).
+    /// Statements run twice on a connection are prepared there, and a connection goes back to the pool without a reset
+    /// (docs/decisions/0027-one-query-sign-in-and-prepared-statements.md): the requests that run most (a bearer token's
+    /// sign-in, a screening's group write) repeat a few statements, and parsing and planning them again each time, and
+    /// the reset statements before each reuse, were a large part of PostgreSQL's work. JSMS keeps no session state to
+    /// reset (SET LOCAL only; no session locks, LISTEN or temporary tables). A connection string that sets either
+    /// itself keeps its choice (Max Auto Prepare=0 behind a pooler in transaction mode).
     /// </summary>
     internal static string WithAutoPrepare(string connectionString)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase) || connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+        if (!Sets(connectionString, "Auto Prepare", "AutoPrepare"))
         {
-            return connectionString;
+            builder.MaxAutoPrepare = 50;
+            builder.AutoPrepareMinUsages = 2;
         }
-        builder.MaxAutoPrepare = 50;
-        builder.AutoPrepareMinUsages = 2;
+        if (!Sets(connectionString, "No Reset On Close", "NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+        }
         return builder.ConnectionString;
+
+        static bool Sets(string connectionString, params string[] keys)
+            => keys.Any(k => connectionString.Contains(k, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>
