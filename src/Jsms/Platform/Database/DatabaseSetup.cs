@@ -8,7 +8,9 @@ internal static class DatabaseSetup
 {
     /// <summary>
     /// Registers <see cref="JsmsDbContext"/> on the configured provider. Features add their own EF Core interceptors as
-    /// <see cref="IInterceptor"/> singletons (e.g. Tracking's device-change counter); every context gets them.
+    /// <see cref="IInterceptor"/> singletons (e.g. Tracking's device-change counter); every context gets them. The options
+    /// are built once for the application, not once per request scope: they hold only singletons, and building them
+    /// (warnings configuration, interceptors, the lookup of EF's internal services) was a large share of a small request.
     /// </summary>
     public static IServiceCollection AddJsmsDatabase(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,7 +25,7 @@ internal static class DatabaseSetup
                     "ConnectionStrings__Jsms='Host=127.0.0.1;Port=5432;Database=jsms;Username=jsms;Password=...'.");
             }
             services.AddDbContext<JsmsDbContext, PostgresJsmsDbContext>((provider, o)
-                => ConfigurePostgres(o, connectionString, provider.GetServices<IInterceptor>()));
+                => ConfigurePostgres(o, connectionString, provider.GetServices<IInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
             services.AddSingleton(_ => WriteTurns.Concurrent());
         }
         else
@@ -33,7 +35,8 @@ internal static class DatabaseSetup
             services.AddSingleton<SqliteCommitCheckpoints>();
             services.AddSingleton(_ => WriteTurns.OneAtATime());
             services.AddDbContext<JsmsDbContext, SqliteJsmsDbContext>((provider, o)
-                => ConfigureSqlite(o, $"Data Source={path}", provider.GetRequiredService<SqliteCommitCheckpoints>(), provider.GetServices<IInterceptor>()));
+                => ConfigureSqlite(o, $"Data Source={path}", provider.GetRequiredService<SqliteCommitCheckpoints>(), provider.GetServices<IInterceptor>()),
+                optionsLifetime: ServiceLifetime.Singleton);
         }
         return services;
     }
