@@ -64,11 +64,27 @@ internal static class ScreeningBench
                 return 0;
             case "held-out":
             {
-                // The held-out table alone; --tune shows the tune half with its misses instead.
+                // The held-out table alone; --tune shows the tune half with its misses instead. --seed-round K (tune half
+                // only) draws other variants of the same tune-half names, so rules can be checked on typos not yet looked at.
+                var seedRound = 0;
+                var at = Array.IndexOf(args, "--seed-round");
+                if (at >= 0)
+                {
+                    if (!args.Contains("--tune"))
+                    {
+                        Console.Error.WriteLine("--seed-round draws new variants of the tune half only: use it with --tune (the report half keeps its one set of variants).");
+                        return 2;
+                    }
+                    if (at + 1 >= args.Length || !int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out seedRound))
+                    {
+                        Console.Error.WriteLine("--seed-round needs a whole number K >= 0 (0 = the variants of the published figures).");
+                        return 2;
+                    }
+                }
                 var (un, ofac, _) = ReadLists(data);
                 var index = new ScreeningIndex(un.Entries.Select(e => (ListSource.UN, e)).Concat(ofac.Select(e => (ListSource.OFAC, e))));
                 HeldOut.HeldOutQuality.Run(index, un.Entries, un.Entries.Concat(ofac).Where(e => e.Kind == EntryKind.Person).SelectMany(e => e.Names).Select(n => n.Name),
-                    args.Contains("--tune"), args.Contains("--tune") ? 15 : 0);
+                    args.Contains("--tune"), args.Contains("--tune") ? 15 : 0, seedRound);
                 return 0;
             }
             case "http":

@@ -14,11 +14,19 @@ internal static class HeldOutQuality
 {
     public const int UnlistedPerScript = 2000;
 
-    /// <summary>Prints the table of the report half (or of the tune half with its misses when <paramref name="tune"/>).</summary>
-    public static void Run(ScreeningIndex index, IReadOnlyList<ListedEntry> unEntries, IEnumerable<string> listedPersonNames, bool tune, int showMisses)
+    /// <summary>
+    /// Prints the table of the report half (or of the tune half with its misses when <paramref name="tune"/>).
+    /// <paramref name="seedRound"/> above 0 draws another set of variants of the tune half's names (never of the report half).
+    /// </summary>
+    public static void Run(ScreeningIndex index, IReadOnlyList<ListedEntry> unEntries, IEnumerable<string> listedPersonNames, bool tune, int showMisses, int seedRound = 0)
     {
+        if (seedRound < 0 || (seedRound > 0 && !tune))
+        {
+            throw new ArgumentOutOfRangeException(nameof(seedRound), "other variant seeds are for the tune half only");
+        }
+        var round = seedRound > 0 ? "|" + seedRound.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
         var half = tune ? 0 : 1;
-        var label = tune ? "tune half" : "report half (held out)";
+        var label = tune ? "tune half" + (seedRound > 0 ? $", seed round {seedRound}" : "") : "report half (held out)";
         var threshold = ScreeningIndex.DefaultThreshold;
 
         // Names shared by two UN entries have no single right answer: the same words once the matcher has read them
@@ -58,7 +66,7 @@ internal static class HeldOutQuality
                         {
                             continue;
                         }
-                        var variant = VariantGenerator.Make(name, cls, Seed(entry.SourceId + "|" + name + "|" + cls));
+                        var variant = VariantGenerator.Make(name, cls, Seed(entry.SourceId + "|" + name + "|" + cls + round));
                         if (variant is null)
                         {
                             continue;

@@ -274,10 +274,11 @@ internal static partial class NameText
 
     /// <summary>
     /// Two words joined, read as one word would be: an Abd word split by a typo (Abde lrazaq) joins like Abdelrazaq.
-    /// A first word of six letters or more that begins with abd is an Abd word read already (abdlah for Abdallah).
+    /// A first word of six letters or more that begins with abd is an Abd word read already (abdlah for Abdallah), unless
+    /// <paramref name="unread"/>: then it is the prefix with a letter or two of the name split off (Abdelr azaq, Abdelba ssed).
     /// </summary>
-    internal static string JoinWords(string a, string b)
-        => a.Length <= 5 && a.StartsWith("abd", StringComparison.Ordinal) ? JoinAbd(a + b) : a + b;
+    internal static string JoinWords(string a, string b, bool unread = false)
+        => (a.Length <= 5 || (unread && a.Length <= 7)) && a.StartsWith("abd", StringComparison.Ordinal) ? JoinAbd(a + b) : a + b;
 
     private static string JoinAbd(string word, bool again = true)
     {

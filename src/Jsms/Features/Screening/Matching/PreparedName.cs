@@ -73,7 +73,7 @@ internal sealed class PreparedName
         {
             var (a, b) = (Tokens[i], Tokens[i + 1]);
             joined[i] = known is null
-                ? new NameToken(NameText.JoinWords(a.Text, b.Text), a.Weight + b.Weight, false, a.ConflictWeight + b.ConflictWeight)
+                ? new NameToken(NameText.JoinWords(a.Text, b.Text, a.Written is null), a.Weight + b.Weight, false, a.ConflictWeight + b.ConflictWeight)
                     { Generic = a.Generic && b.Generic, Written = WrittenJoined(a, b), Script = a.Script }
                 : known[i] with { Weight = a.Weight + b.Weight, ConflictWeight = a.ConflictWeight + b.ConflictWeight, Generic = a.Generic && b.Generic };
         }

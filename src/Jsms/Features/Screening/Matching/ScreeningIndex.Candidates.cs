@@ -10,14 +10,7 @@ internal sealed partial class ScreeningIndex
         {
             yield break;
         }
-        yield return "k:" + token.Key;
-        yield return "p:" + (token.Text.Length > 4 ? token.Text[..4] : token.Text);
-        if (token.Text.Length >= 7)
-        {
-            // The end of a long word finds it when the beginning was misspelt or glued to a prefix.
-            yield return "s:" + token.Text[^5..];
-        }
-        // One typing error apart (Adbul, Abdul) and one name by other conventions (Usman, Uthman).
+        // One typing error apart (Adbul, Abdul); first, so that a name found through them counts them (Candidates).
         foreach (var key in Typos.Keys(token.Text))
         {
             yield return "t:" + key;
@@ -30,6 +23,14 @@ internal sealed partial class ScreeningIndex
                 yield return "t:" + key;
             }
         }
+        yield return "k:" + token.Key;
+        yield return "p:" + (token.Text.Length > 4 ? token.Text[..4] : token.Text);
+        if (token.Text.Length >= 7)
+        {
+            // The end of a long word finds it when the beginning was misspelt or glued to a prefix.
+            yield return "s:" + token.Text[^5..];
+        }
+        // One name by other conventions (Usman, Uthman).
         foreach (var key in SpellingConventions.Keys(token.Text))
         {
             yield return "c:" + key;
@@ -68,6 +69,9 @@ internal sealed partial class ScreeningIndex
 
     /// <summary>At most this many names get a full comparison: those sharing the most word weight with the query.</summary>
     internal static int MaxCandidates = 250;
+
+    /// <summary>How much more a word found through a typing-error key counts than one found through its sound or beginning: enough to rank, too little to make more names pass.</summary>
+    private const float TypoBonus = 1.02f;
 
     /// <summary>The index keys of each word of the query and of each pair of neighbouring words joined ("Jin ping" finds "Jinping").</summary>
     private static List<(int Token, int Second, string[] Keys)> Lookups(PreparedName query)
@@ -113,6 +117,9 @@ internal sealed partial class ScreeningIndex
                 {
                     continue;
                 }
+                // A word one typing error away counts a little more than a word that only sounds alike or starts
+                // alike: a common sound (Hocine among the many Hasans and Husseins) has more names than a search compares.
+                var counted = key[0] == 't' ? weight * TypoBonus : weight;
                 foreach (var id in list)
                 {
                     if (last[id] == stamp)
@@ -124,7 +131,7 @@ internal sealed partial class ScreeningIndex
                     {
                         touched.Add(id);
                     }
-                    scores[id] += weight;
+                    scores[id] += counted;
                 }
             }
         }
@@ -143,7 +150,11 @@ internal sealed partial class ScreeningIndex
         }
         if (result.Count > MaxCandidates)
         {
-            result.Sort(static (a, b) => b.Weight.CompareTo(a.Weight));
+            // Among names sharing as much, those with as many words as the query first (the words they lack are fewer),
+            // then in the index's order, so that which names are compared never depends on how the sort breaks ties.
+            var words = tokens.Length;
+            result.Sort((a, b) => b.Weight != a.Weight ? b.Weight.CompareTo(a.Weight)
+                : WordGap(a.Id, words) != WordGap(b.Id, words) ? WordGap(a.Id, words).CompareTo(WordGap(b.Id, words)) : a.Id.CompareTo(b.Id));
             result.RemoveRange(MaxCandidates, result.Count - MaxCandidates);
         }
         var ids = new List<int>(result.Count);
@@ -153,4 +164,6 @@ internal sealed partial class ScreeningIndex
         }
         return ids;
     }
+
+    private int WordGap(int id, int words) => Math.Abs(_entries[_names[id].Entry].Names[_names[id].Name].Tokens.Length - words);
 }

@@ -1,0 +1,33 @@
+using Jsms.Features.Screening.Lists;
+using Jsms.Features.Screening.Matching;
+
+namespace Jsms.Tests.Screening;
+
+/// <summary>
+/// Typing errors in the words of a name: finding the listed name among the many that sound alike, an Abd word split
+/// a letter or two into the name.
+/// </summary>
+public sealed class MistypedWordTests(RealListIndex lists) : IClassFixture<RealListIndex>
+{
+    private double Score(string query, string listed)
+    {
+        var stats = lists.Index.Statistics;
+        return NameMatcher.Compare(new PreparedName(query, NameSchema.Person, stats), new PreparedName(listed, NameSchema.Person, stats), explain: false).Score;
+    }
+
+    [Theory]
+    [InlineData("Hoxine", "Hocine")]    // a neighbouring key: sounds like the many Hasans and Husseins
+    [InlineData("Hocinne", "Hocine")]   // a letter typed twice
+    public void A_word_one_typing_error_from_a_listed_word_is_found_among_the_names_that_sound_alike(string query, string listed)
+    {
+        var found = lists.Index.Search(new ScreeningQuery(query));
+        Assert.Contains(found, m => m.Source == ListSource.UN && m.MatchedName == listed);
+    }
+
+    [Theory]
+    [InlineData("Abdelr Azaq", "Abdelrazaq")]
+    [InlineData("Abdelba Ssed Azouz", "Abdelbassed Azouz")]
+    [InlineData("Abdelk Ader Laagoub", "Abdelkader Laagoub")]
+    public void An_abd_word_split_a_letter_or_two_after_its_prefix_joins_as_the_abd_word(string query, string listed)
+        => Assert.True(Score(query, listed) >= ScreeningIndex.DefaultThreshold, $"{query} ~ {listed}: {Score(query, listed):0.000}");
+}
