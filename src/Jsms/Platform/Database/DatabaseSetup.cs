@@ -58,6 +58,8 @@ internal static class DatabaseSetup
         => builder.AddInterceptors(interceptors ?? []).UseNpgsql(WithAutoPrepare(WithoutJit(connectionString)), npgsql =>
         {
             npgsql.MigrationsAssembly(typeof(JsmsDbContext).Assembly.GetName().Name);
+            // As on SQLite: EF's default, said once here instead of warned at every query that loads two collections.
+            npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery);
             // PostGIS geometry columns as NetTopologySuite types (docs/decisions/0022-geometry-libraries.md).
             npgsql.UseNetTopologySuite();
         });
