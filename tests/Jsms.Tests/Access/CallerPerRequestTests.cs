@@ -61,6 +61,31 @@ public sealed class CallerPerRequestTests(JsmsTestApp app) : IClassFixture<JsmsT
     }
 
     [Fact]
+    public async Task The_community_loaded_with_the_user_is_the_community_of_the_users_agency()
+    {
+        // Two writings of one rule (loaded with the user in one query, and alone for a partner agency's TAXII push):
+        // for every user of the demo they must name the same owners.
+        var compared = await app.WithDb(async db =>
+        {
+            var users = await db.Users.Where(u => !u.IsDisabled).Select(u => new { u.Id, u.AgencyId }).ToListAsync();
+            var communities = new List<(IReadOnlyList<Guid> WithUser, List<Guid> Alone)>();
+            foreach (var user in users)
+            {
+                var caller = await Jsms.Platform.Access.Caller.ForUserAsync(user.Id, db);
+                var alone = await Jsms.Platform.Access.Caller.GreenCommunityAsync(user.AgencyId, db, CancellationToken.None);
+                communities.Add((caller!.GreenCommunityOwnerIds, alone));
+            }
+            return communities;
+        });
+
+        Assert.True(compared.Count > 3);
+        Assert.Contains(compared, c => c.Alone.Count > 1);
+        Assert.All(compared, c => Assert.True(c.WithUser.ToHashSet().SetEquals(c.Alone)));
+        // Without duplicates: an agency in several partnerships with this one is named once.
+        Assert.All(compared, c => Assert.Equal(c.WithUser.Count, c.WithUser.Distinct().Count()));
+    }
+
+    [Fact]
     public async Task A_role_change_takes_effect_on_the_next_request_of_the_same_token()
     {
         var id = await app.AddUserAsync("role.change", "PK-NACTA", [JsmsRoles.Analyst]);

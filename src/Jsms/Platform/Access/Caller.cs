@@ -52,16 +52,9 @@ internal sealed record Caller(
     internal static void Remember(HttpContext context, Guid userId, Caller? caller)
         => context.Items[typeof(Caller)] = new RequestCaller(userId, caller);
 
-    /// <summary>The user, unless disabled, with agency code and roles, in one query.</summary>
-    internal static Task<SignedInUser?> LoadUserAsync(Guid userId, JsmsDbContext db, CancellationToken cancellationToken = default)
-        => db.Users.AsNoTracking()
-            .Where(u => u.Id == userId && !u.IsDisabled)
-            .Select(u => new SignedInUser(u.Id, u.UserName ?? "", u.DisplayName, u.AgencyId, u.Agency!.Code,
-                (from ur in db.UserRoles
-                 join r in db.Roles on ur.RoleId equals r.Id
-                 where ur.UserId == u.Id
-                 select r.Name!).ToList()))
-            .FirstOrDefaultAsync(cancellationToken);
+    /// <summary>The user, unless disabled, with agency code and roles (<see cref="LoadAsync(Guid, JsmsDbContext, CancellationToken)"/>).</summary>
+    internal static async Task<SignedInUser?> LoadUserAsync(Guid userId, JsmsDbContext db, CancellationToken cancellationToken = default)
+        => (await LoadAsync(userId, db, cancellationToken))?.User;
 
     private sealed record RequestCaller(Guid? UserId, Caller? Caller);
 
@@ -99,8 +92,8 @@ internal sealed record Caller(
                      join r in db.Roles on ur.RoleId equals r.Id
                      where ur.UserId == u.Id
                      select r.Name!).ToList()),
-                // The agencies of every partnership this agency is a full member of (GreenCommunityAsync, correlated).
-                // Written as a join on the user's agency, which both providers run as a join (SQLite has no APPLY).
+                // The GREEN community of the user's agency, written as GreenCommunityAsync writes it (a join on the
+                // member's agency, which both providers run as a join; a correlated Any needs APPLY, which SQLite lacks).
                 Community = (from mine in memberships
                              where mine.AgencyId == u.AgencyId && mine.Role == PartnershipRole.Member
                              join m in memberships on mine.PartnershipId equals m.PartnershipId
@@ -112,7 +105,7 @@ internal sealed record Caller(
         {
             return null;
         }
-        var user = row.User with { Roles = [.. row.User.Roles.Distinct()] };
+        var user = row.User;
         return (user, new Caller(user.Id, user.UserName, user.AgencyId, user.Roles.ToHashSet(StringComparer.Ordinal), [.. row.Community.Distinct()]));
     }
 
@@ -123,11 +116,11 @@ internal sealed record Caller(
     internal static Task<List<Guid>> GreenCommunityAsync(Guid agencyId, JsmsDbContext db, CancellationToken cancellationToken)
     {
         var memberships = db.Set<PartnershipMember>();
-        return memberships
-            .Where(m => memberships.Any(mine => mine.PartnershipId == m.PartnershipId
-                                                && mine.AgencyId == agencyId
-                                                && mine.Role == PartnershipRole.Member))
-            .Select(m => m.AgencyId)
+        // The same join as the community LoadAsync loads with the user (CallerPerRequestTests checks they agree).
+        return (from mine in memberships
+                where mine.AgencyId == agencyId && mine.Role == PartnershipRole.Member
+                join m in memberships on mine.PartnershipId equals m.PartnershipId
+                select m.AgencyId)
             .Distinct()
             .ToListAsync(cancellationToken);
     }
