@@ -14,12 +14,26 @@ internal static class ScreeningBench
         {
             var schema = args.Length > 3 && args[3] == "entity" ? NameSchema.Entity : NameSchema.Person;
             var stats = Statistics(data);
-            var a = new PreparedName(args[1], schema, stats);
-            var b = new PreparedName(args[2], schema, stats);
+            // Prepared as the index and a search prepare them: tokenised without the statistics, then weighed by them.
+            var a = new PreparedName(args[1], schema);
+            var b = new PreparedName(args[2], schema);
+            a.Reweigh(stats);
+            b.Reweigh(stats);
             Console.WriteLine(string.Join(" ", a.Tokens.Select(t => $"{t.Text}/{t.Key}/{t.Shape}/{t.Weight:0.00}")));
             Console.WriteLine(string.Join(" ", b.Tokens.Select(t => $"{t.Text}/{t.Key}/{t.Shape}/{t.Weight:0.00}")));
             var r = NameMatcher.Compare(a, b);
             Console.WriteLine($"{r.Score:0.000} " + string.Join("; ", r.Pairs.Select(p => $"{p.Query}~{p.Listed} {p.Similarity:0.00} {p.How}")));
+            return 0;
+        }
+        if (args.Length > 1 && args[0] == "search")
+        {
+            // What a screening of one name answers over UN + OFAC, with the word pairs behind each match.
+            var (un, ofac, _) = ReadLists(data);
+            var index = new ScreeningIndex(un.Entries.Select(e => (ListSource.UN, e)).Concat(ofac.Select(e => (ListSource.OFAC, e))));
+            foreach (var m in index.Search(new ScreeningQuery(args[1]), args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 0.6, 10))
+            {
+                Console.WriteLine($"{m.Score:0.000} {m.Source} {m.SourceId} \"{m.MatchedName}\" ({m.MatchedNameKind}): {string.Join("; ", m.Rules)}");
+            }
             return 0;
         }
         var mode = args.Length > 0 ? args[0] : "screening-quality";
@@ -67,6 +81,11 @@ internal static class ScreeningBench
                 // The held-out table alone; --tune shows the tune half with its misses instead. --seed-round K (tune half
                 // only) draws other variants of the same tune-half names, so rules can be checked on typos not yet looked at.
                 var seedRound = 0;
+                if (args.Contains("--ofac") && !args.Contains("--tune"))
+                {
+                    Console.Error.WriteLine("--ofac tunes on OFAC's persons instead of the tune half: use it with --tune.");
+                    return 2;
+                }
                 var at = Array.IndexOf(args, "--seed-round");
                 if (at >= 0)
                 {
@@ -84,7 +103,7 @@ internal static class ScreeningBench
                 var (un, ofac, _) = ReadLists(data);
                 var index = new ScreeningIndex(un.Entries.Select(e => (ListSource.UN, e)).Concat(ofac.Select(e => (ListSource.OFAC, e))));
                 HeldOut.HeldOutQuality.Run(index, un.Entries, un.Entries.Concat(ofac).Where(e => e.Kind == EntryKind.Person).SelectMany(e => e.Names).Select(n => n.Name),
-                    args.Contains("--tune"), args.Contains("--tune") ? 15 : 0, seedRound);
+                    args.Contains("--tune"), args.Contains("--tune") ? 15 : 0, seedRound, args.Contains("--ofac") ? ofac : null);
                 return 0;
             }
             case "http":

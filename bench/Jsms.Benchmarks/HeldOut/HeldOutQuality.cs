@@ -17,16 +17,19 @@ internal static class HeldOutQuality
     /// <summary>
     /// Prints the table of the report half (or of the tune half with its misses when <paramref name="tune"/>).
     /// <paramref name="seedRound"/> above 0 draws another set of variants of the tune half's names (never of the report half).
+    /// <paramref name="ofac"/>, when given, replaces the tune half's UN names by OFAC's persons as material to tune on (names
+    /// the tune half has not worn out), leaving out every OFAC person who shares a name with a UN entry of the report half.
     /// </summary>
-    public static void Run(ScreeningIndex index, IReadOnlyList<ListedEntry> unEntries, IEnumerable<string> listedPersonNames, bool tune, int showMisses, int seedRound = 0)
+    public static void Run(ScreeningIndex index, IReadOnlyList<ListedEntry> unEntries, IEnumerable<string> listedPersonNames, bool tune, int showMisses, int seedRound = 0,
+        IReadOnlyList<ListedEntry>? ofac = null)
     {
-        if (seedRound < 0 || (seedRound > 0 && !tune))
+        if (seedRound < 0 || (seedRound > 0 && !tune) || (ofac is not null && !tune))
         {
-            throw new ArgumentOutOfRangeException(nameof(seedRound), "other variant seeds are for the tune half only");
+            throw new ArgumentOutOfRangeException(nameof(seedRound), "other variant seeds and OFAC material are for tuning only");
         }
         var round = seedRound > 0 ? "|" + seedRound.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
         var half = tune ? 0 : 1;
-        var label = tune ? "tune half" + (seedRound > 0 ? $", seed round {seedRound}" : "") : "report half (held out)";
+        var label = (ofac is not null ? "OFAC persons as tune material" : tune ? "tune half" : "report half (held out)") + (seedRound > 0 ? $", seed round {seedRound}" : "");
         var threshold = ScreeningIndex.DefaultThreshold;
 
         // Names shared by two UN entries have no single right answer: the same words once the matcher has read them
@@ -35,7 +38,15 @@ internal static class HeldOutQuality
         // only) are printed too, so the figures compare with earlier reports.
         var owners = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var exactOwners = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var entry in unEntries.Where(e => e.Kind == EntryKind.Person))
+        var source = ofac is null ? ListSource.UN : ListSource.OFAC;
+        var material = unEntries.Where(e => e.Kind == EntryKind.Person && Half(e.SourceId) == half).ToList();
+        if (ofac is not null)
+        {
+            var reportNames = unEntries.Where(e => e.Kind == EntryKind.Person && Half(e.SourceId) == 1)
+                .SelectMany(e => e.Names).Select(n => Words(n.Name)).ToHashSet(StringComparer.Ordinal);
+            material = [.. ofac.Where(e => e.Kind == EntryKind.Person && !e.Names.Any(n => reportNames.Contains(Words(n.Name))))];
+        }
+        foreach (var entry in (ofac ?? unEntries).Where(e => e.Kind == EntryKind.Person))
         {
             foreach (var n in entry.Names.Where(n => n.Kind is NameKind.Primary or NameKind.Alias))
             {
@@ -58,7 +69,7 @@ internal static class HeldOutQuality
             foreach (var cls in classes)
             {
                 int total = 0, right = 0, none = 0;
-                foreach (var entry in unEntries.Where(e => e.Kind == EntryKind.Person && Half(e.SourceId) == half))
+                foreach (var entry in material)
                 {
                     foreach (var name in entry.Names.Where(n => n.Kind is NameKind.Primary or NameKind.Alias).Select(n => n.Name).Distinct())
                     {
@@ -74,7 +85,7 @@ internal static class HeldOutQuality
                         if (owners[Words(name)].Count > 1)
                         {
                             // Counted only in the totals by the exact-string rule.
-                            var firstOld = index.Search(new ScreeningQuery(variant), threshold, 10).FirstOrDefault(m => m.Source == ListSource.UN);
+                            var firstOld = index.Search(new ScreeningQuery(variant), threshold, 10).FirstOrDefault(m => m.Source == source);
                             var (t0, r0) = exactRule.GetValueOrDefault(group);
                             exactRule[group] = (t0 + 1, r0 + (firstOld?.SourceId == entry.SourceId ? 1 : 0));
                             continue;
@@ -82,13 +93,13 @@ internal static class HeldOutQuality
                         total++;
                         queries.Add(variant);
                         var found = index.Search(new ScreeningQuery(variant), threshold, 10);
-                        var first = found.FirstOrDefault(m => m.Source == ListSource.UN);
+                        var first = found.FirstOrDefault(m => m.Source == source);
                         if (first?.SourceId == entry.SourceId)
                         {
                             right++;
                             continue;
                         }
-                        var any = index.Search(new ScreeningQuery(variant), 0.0, 50).FirstOrDefault(m => m.Source == ListSource.UN && m.SourceId == entry.SourceId);
+                        var any = index.Search(new ScreeningQuery(variant), 0.0, 50).FirstOrDefault(m => m.Source == source && m.SourceId == entry.SourceId);
                         none += any is null ? 1 : 0;
                         if (tune && first is not null && any is not null)
                         {

@@ -160,6 +160,43 @@ public sealed class MistypedNamePartTests(RealListIndex lists) : IClassFixture<R
     public void A_last_a_i_or_o_more_is_another_name(string a, string b)
         => Assert.Null(Typos.Kind(a, b));
 
+    [Theory]
+    [InlineData("Jose Moren", "Jose MORENO")]
+    [InlineData("Kawa Mandr", "Kawa Mandro")]
+    [InlineData("Amir Khan Motaq", "AMIR KHAN MOTAQI")]
+    public void A_short_word_without_its_last_vowel_that_no_listed_name_has_is_a_typing_error(string query, string listed)
+    {
+        var first = lists.Index.Search(new ScreeningQuery(query))[0];
+        Assert.Equal(listed, first.MatchedName);
+        Assert.Contains(first.Rules, r => r.EndsWith(": " + Typos.LastVowelDropped, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Husain Salim", "Husain Salimi")]   // Salim is a name of its own, in the lists too
+    [InlineData("Jafar Karim", "Jafari Karima")]
+    public void A_short_word_without_its_last_vowel_that_listed_names_have_stays_another_name(string query, string listed)
+    {
+        Assert.DoesNotContain(lists.Index.Search(new ScreeningQuery(query)), m => m.MatchedName == listed);
+        Assert.True(lists.Score(query, listed) < ScreeningIndex.DefaultThreshold, $"{query} ~ {listed}: {lists.Score(query, listed):0.000}");
+    }
+
+    [Theory]
+    [InlineData("Ahmed Umar Sheikh", "Sheikh Ahmed Umar")]
+    [InlineData("Mohammed Tuffail Sheik", "Tuffail, Sheik Mohammed")]
+    public void Sheikh_written_after_the_name_is_the_title_when_the_rest_of_the_name_matches(string query, string listed)
+        => Assert.Equal(listed, lists.Index.Search(new ScreeningQuery(query))[0].MatchedName);
+
+    [Theory]
+    [InlineData("al-Shaykh Muhammad", "Muhammad AL-SHAYKH")]
+    [InlineData("al-Sheiikh Abdelhay", "al-Sheikh ABDELHAY")]   // mistyped, still the family name
+    [InlineData("Saleck Ould Cheij", "Saleck Ould CHEIKH")]      // Spanish spelling, last
+    public void A_title_after_the_article_is_a_family_name(string query, string listed)
+        => Assert.Equal(listed, lists.Index.Search(new ScreeningQuery(query))[0].MatchedName);
+
+    [Fact]
+    public void Al_hajj_stays_a_title()
+        => Assert.Equal("alie ibrahim", Words("Al Hajj Alie Ibrahim"));
+
     [Fact]
     public void Equal_scores_go_to_the_name_closer_letter_by_letter_then_to_a_good_alias()
     {

@@ -116,6 +116,13 @@ internal static partial class NameMatcher
                 return (phonetic, SoundsAlike);
             }
         }
+        if (spelling < TypoSimilarity && !entity && a.Script == TypedScript.Latin && b.Script == TypedScript.Latin
+            && ((a.Unlisted && Typos.WithoutLastVowel(b.Text, a.Text)) || (b.Unlisted && Typos.WithoutLastVowel(a.Text, b.Text))))
+        {
+            // Moren for Moreno, Hamz for Hamza: a short word without its last vowel is another name when it is one (Jafar,
+            // Jafari), and a typing error when no listed name has it.
+            return (TypoSimilarity, Typos.LastVowelDropped);
+        }
         return (spelling, edits == 1 ? "one letter differs" : spelling >= 0.9 ? "spelling variant" : "similar spelling");
     }
 

@@ -167,8 +167,9 @@ internal static partial class NameMatcher
             return new NameComparison(0, [], explain ? [.. q.Select(t => t.Text)] : [], explain ? [.. c.Select(t => t.Text)] : []);
         }
         // Words left over on one side only are missing detail; left over on both sides they contradict.
-        var leftQ = Math.Max(0, query.TotalWeight - coveredQ);
-        var leftC = Math.Max(0, listed.TotalWeight - coveredC);
+        var twoMatched = System.Numerics.BitOperations.PopCount((uint)usedQ) >= 2 && System.Numerics.BitOperations.PopCount((uint)usedC) >= 2;
+        var leftQ = Math.Max(0, query.TotalWeight - coveredQ - (twoMatched ? TitleAfterNameDiscount(q, usedQ) : 0));
+        var leftC = Math.Max(0, listed.TotalWeight - coveredC - (twoMatched ? TitleAfterNameDiscount(c, usedC) : 0));
         var conflict = Math.Min(ConflictWeightOf(q, usedQ), ConflictWeightOf(c, usedC));
         // Words of the query without a partner are detail the listed name lacks; words of the listed name
         // without a partner are detail the query lacks. Both cost in proportion to how informative they are.
@@ -232,6 +233,16 @@ internal static partial class NameMatcher
         var unmatchedQ = explain ? Unmatched(q, usedQ) : [];
         var unmatchedC = explain ? Unmatched(c, usedC) : [];
         return new NameComparison(score, (IReadOnlyList<TokenPair>?)pairs ?? [], unmatchedQ, unmatchedC) { Complete = complete, Weakest = weakest };
+    }
+
+    /// <summary>
+    /// The part of an unmatched Sheikh after the name that does not count once two words on each side matched: missing, it is the
+    /// title as often as a family name (Ahmed Umar Sheikh, Sheikh Ahmed Umar); one shared given name stays weak (Bilal Sheikh, Bilal).
+    /// </summary>
+    private static float TitleAfterNameDiscount(NameToken[] tokens, int used)
+    {
+        var last = tokens.Length - 1;
+        return last > 0 && tokens[last].TitleAfterName && (used & (1 << last)) == 0 ? tokens[last].Weight * 0.65f : 0;
     }
 
     /// <summary>Abd words one letter apart as written, however far apart once read (abddus somad, abdus somad).</summary>

@@ -15,6 +15,21 @@ internal static partial class NameText
         "cheik", "cheij", "chej", "xeique", "xeic", "xeik", "xeque", "scheich", "scheik", "seyh", "sheyh", "sheyk", "shayk",
         "mulah", "moulah", "moullah", "molla", "mollah", "moula");
 
+    /// <summary>Sheikh in the spellings of <see cref="Titles"/>: written after a name it may be the title or a family name.</summary>
+    private static readonly FrozenSet<string> Sheikhs = FrozenSet.Create(StringComparer.Ordinal,
+        "sheikh", "shaikh", "shaykh", "sheik", "cheikh", "cheik", "cheij", "chej", "xeique", "xeic", "xeik", "xeque", "scheich", "scheik",
+        "seyh", "sheyh", "sheyk", "shayk");
+
+    /// <summary>
+    /// A title after the article is a family name (al-Sheikh, al-Shaykh, al-Mufti, el-Imam), also mistyped; not Hajj
+    /// (Al Hajj, El Hadji, Al Hsjj are the title).
+    /// </summary>
+    private static bool IsFamilyNameAfterArticle(List<string> words, int i)
+    {
+        var w = words[i];
+        return i > 0 && Articles.Contains(words[i - 1]) && w[0] != 'h' && (Titles.Contains(w) || IsTitleBeforeName(w));
+    }
+
     /// <summary>Titles that stand before a name and are long enough that a typing error in them is still recognisable.</summary>
     private static readonly string[] MistypedTitles =
         ["sheikh", "shaikh", "shaykh", "sheik", "haji", "hajji", "mullah", "mulla", "qari", "maulana", "mawlana", "mawlawi", "maulvi"];

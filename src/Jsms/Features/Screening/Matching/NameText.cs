@@ -161,7 +161,7 @@ internal static partial class NameText
             words.Insert(0, words[^1]);
             words.RemoveAt(words.Count - 1);
         }
-        var kept = new List<(string Word, float Weight, bool Generic)>(words.Count);
+        var kept = new List<(string Word, float Weight, float ConflictWeight, bool Generic)>(words.Count);
         // An Abd word as it was written before it was read (abdelrazaq for abdrazaq), by kept index.
         Dictionary<int, string>? written = null;
         // The article or ben/bin/ould dropped just before each kept word and just after it, by kept index.
@@ -181,9 +181,11 @@ internal static partial class NameText
                     (after ??= [])[kept.Count - 1] = w.TrimEnd('\'');
                 }
             }
-            // A title is dropped, except as the last word Sheikh or Qazi (there a family name) and Col (there the Turkish
-            // writing of the Korean syllable Chol).
-            if (!isOrganisation && words.Count > 1 && ((Titles.Contains(w) && (hasNext || w is not ("sheikh" or "shaikh" or "shaykh" or "sheik" or "qazi" or "col")))
+            // A title is dropped, except after the article (al-Sheikh, al-Mufti: a family name), as the last word Sheikh or Qazi
+            // (a family name, or the title written after the name) and Col (there the Turkish writing of the Korean syllable Chol).
+            var sheikh = Sheikhs.Contains(w);
+            var familySheikh = !isOrganisation && IsFamilyNameAfterArticle(words, i);
+            if (!isOrganisation && words.Count > 1 && !familySheikh && ((Titles.Contains(w) && (hasNext || !(sheikh || w is "qazi" or "col")))
                 || (hasNext && IsTitleBeforeName(w))))
             {
                 continue;
@@ -207,7 +209,7 @@ internal static partial class NameText
                     next++;
                 }
                 (written ??= [])[kept.Count] = string.Concat(words.Skip(i).Take(next - i + 1));
-                kept.Add((JoinAbd("abd" + words[next]), 1f, false));
+                kept.Add((JoinAbd("abd" + words[next]), 1f, 1f, false));
                 i = next;
                 continue;
             }
@@ -226,48 +228,50 @@ internal static partial class NameText
                 continue;
             }
             var weight = 1f;
+            var conflictWeight = 1f;
             var generic = false;
             if (isOrganisation && (OrganisationWords.Contains(w) || IsNumber(w)))
             {
                 // Legal forms, "group", "bank" and numbers (Fund III, Trust 2004-1) say little about which organisation.
-                weight = 0.3f;
+                weight = conflictWeight = 0.3f;
                 generic = true;
             }
             else if (!isOrganisation && w.Length > 6 && (w.EndsWith("ovich", StringComparison.Ordinal) || w.EndsWith("evich", StringComparison.Ordinal)
                 || w.EndsWith("ovna", StringComparison.Ordinal) || w.EndsWith("evna", StringComparison.Ordinal) || w.EndsWith("ich", StringComparison.Ordinal)))
             {
-                // A Russian patronymic: often left out, so its absence costs little.
+                // A Russian patronymic: often left out, so its absence costs little; one that differs contradicts like any other word.
                 weight = 0.5f;
             }
             else if (Particles.Contains(w) || (Connectors.Contains(w) && !isOrganisation))
             {
-                weight = 0.35f;
+                weight = conflictWeight = 0.35f;
             }
-            kept.Add((w, weight, generic));
+            kept.Add((w, weight, conflictWeight, generic));
         }
         if (kept.Count == 0)
         {
-            kept.AddRange(words.Select(w => (w, 1f, false)));
+            kept.AddRange(words.Select(w => (w, 1f, 1f, false)));
         }
         var tokens = new NameToken[kept.Count];
         for (var i = 0; i < kept.Count; i++)
         {
-            var (word, weight, generic) = kept[i];
+            var (word, weight, conflictWeight, generic) = kept[i];
             var key = Key(word);
             var initial = word.Length == 1 && char.IsLetter(word[0]);
             if (initial)
             {
-                weight = Math.Min(weight, 0.5f);
+                weight = conflictWeight = Math.Min(weight, 0.5f);
             }
             else if (!commonByList && weight >= 1f && CommonKeys.Contains(key))
             {
-                weight = 0.7f;
+                weight = conflictWeight = 0.7f;
             }
-            // A patronymic that is missing costs little; one that differs contradicts like any other word.
-            var conflictWeight = weight == 0.5f && !initial ? 1f : weight;
             tokens[i] = new NameToken(word, key, Shape(word), weight, initial, conflictWeight,
                 isOrganisation ? null : NameEquivalents.Canonical(word), generic)
-            { Before = before?.GetValueOrDefault(i), After = after?.GetValueOrDefault(i), Written = written?.GetValueOrDefault(i) };
+            {
+                Before = before?.GetValueOrDefault(i), After = after?.GetValueOrDefault(i), Written = written?.GetValueOrDefault(i),
+                TitleAfterName = !isOrganisation && i > 0 && i == kept.Count - 1 && Sheikhs.Contains(word) && before?.ContainsKey(i) != true,
+            };
         }
         return tokens;
     }

@@ -32,6 +32,18 @@ internal readonly record struct NameToken(string Text, string Key, string Shape,
     /// </summary>
     public string? Written { get; init; }
 
+    /// <summary>
+    /// No listed name has this word (known once the name is weighed by the lists' statistics): a word without the last
+    /// vowel of a listed word is then that word mistyped, not a name of its own (Moren for Moreno; Salim stays Salim).
+    /// </summary>
+    public bool Unlisted { get; init; }
+
+    /// <summary>
+    /// Sheikh as the last word, not after the article: the title written after the name (Ahmed Umar Sheikh) as often as a
+    /// family name, so without a partner it costs little when the rest of the name matched.
+    /// </summary>
+    public bool TitleAfterName { get; init; }
+
     /// <summary>The script the word was typed in (<see cref="TypedScript"/>).</summary>
     public TypedScript Script { get; init; }
 

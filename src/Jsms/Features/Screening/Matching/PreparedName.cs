@@ -56,7 +56,7 @@ internal sealed class PreparedName
             for (var i = 0; i < tokens.Length; i++)
             {
                 var f = statistics.Informativeness(tokens[i].Key);
-                tokens[i] = tokens[i] with { Weight = tokens[i].Weight * f, ConflictWeight = tokens[i].ConflictWeight * f };
+                tokens[i] = tokens[i] with { Weight = tokens[i].Weight * f, ConflictWeight = tokens[i].ConflictWeight * f, Unlisted = !statistics.IsListedWord(tokens[i].Text) };
             }
         }
         var total = 0f;

@@ -10,12 +10,14 @@ namespace Jsms.Features.Screening.Matching;
 internal sealed class TokenStatistics
 {
     private readonly FrozenDictionary<string, int> _frequency;
+    private readonly FrozenSet<string> _words;
     private readonly int _names;
 
     public TokenStatistics(IEnumerable<PreparedName> names)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var words = new HashSet<string>(StringComparer.Ordinal);
         var total = 0;
         foreach (var name in names)
         {
@@ -27,10 +29,15 @@ internal sealed class TokenStatistics
                 {
                     counts[token.Key] = counts.GetValueOrDefault(token.Key) + 1;
                 }
+                if (!token.Initial)
+                {
+                    words.Add(token.Text);
+                }
             }
         }
         _names = Math.Max(total, 1);
         _frequency = counts.ToFrozenDictionary(StringComparer.Ordinal);
+        _words = words.ToFrozenSet(StringComparer.Ordinal);
     }
 
     /// <summary>Names carrying a word at or below this share count fully.</summary>
@@ -67,4 +74,10 @@ internal sealed class TokenStatistics
     }
 
     public int Frequency(string key) => _frequency.GetValueOrDefault(key);
+
+    /// <summary>
+    /// Whether some listed name has this word as written. Lists too short for statistics say nothing about which words
+    /// are names: every word then counts as one.
+    /// </summary>
+    public bool IsListedWord(string word) => _names < 2000 || _words.Contains(word);
 }

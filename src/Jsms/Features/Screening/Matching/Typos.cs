@@ -55,6 +55,16 @@ internal static class Typos
         return (j == longer.Length - 1 && longer[j] is 'a' or 'i' or 'o' or 'y' && shorter.Length < 6) || shorter.Length < 3 ? null : "letter dropped";
     }
 
+    public const string LastVowelDropped = "last vowel dropped from a word no listed name has";
+
+    /// <summary>
+    /// True when <paramref name="shorter"/> is <paramref name="longer"/> without its last a, i, o or y, the case
+    /// <see cref="Kind"/> leaves out because the shorter word is often a name of its own (Jafar, Jafari).
+    /// </summary>
+    public static bool WithoutLastVowel(string longer, string shorter)
+        => shorter.Length is >= 3 and < 6 && longer.Length == shorter.Length + 1 && longer[^1] is 'a' or 'i' or 'o' or 'y'
+            && longer.StartsWith(shorter, StringComparison.Ordinal);
+
     private static bool Neighbours(char x, char y)
     {
         foreach (var row in Rows)
