@@ -24,4 +24,15 @@ public sealed class MistypedWordTests(RealListIndex lists) : IClassFixture<RealL
     [InlineData("Abdelk Ader Laagoub", "Abdelkader Laagoub")]
     public void An_abd_word_split_a_letter_or_two_after_its_prefix_joins_as_the_abd_word(string query, string listed)
         => Assert.True(lists.Score(query, listed) >= ScreeningIndex.DefaultThreshold, $"{query} ~ {listed}: {lists.Score(query, listed):0.000}");
+
+    [Theory]
+    [InlineData("Ghaseem Sulaymani", "Ghasem Sulaymani", "Qasim Sulaymani")]   // a letter typed twice, against a name that sounds alike
+    [InlineData("Abu Ubaaydah", "Abu Ubaydah", "Abu Obaidah")]                 // a romanisation variant, against one that sounds alike
+    public void A_word_one_typing_error_away_ranks_above_a_word_that_only_sounds_alike(string query, string closer, string soundsAlike)
+    {
+        var found = lists.Index.Search(new ScreeningQuery(query), limit: 50);
+        var near = found.First(m => m.MatchedName == closer);
+        var far = found.FirstOrDefault(m => m.MatchedName == soundsAlike);
+        Assert.True(far is null || near.Score > far.Score, $"{closer} {near.Score} against {soundsAlike} {far?.Score}");
+    }
 }

@@ -29,7 +29,7 @@ internal static partial class NameMatcher
         if (a.Skeleton == b.Skeleton && a.Text.Length > 1 && b.Text.Length > 1)
         {
             // The same letters once romanisation conventions are levelled (Mahmood, Mahmoud; Lavrovs, Lavrov).
-            return (RomanisationSimilarity, "romanisation variant");
+            return AtLeastAsSoundingAlike(a, b, entity, RomanisationSimilarity, "romanisation variant");
         }
         if (!entity && (a.Script == TypedScript.Consonantal) != (b.Script == TypedScript.Consonantal)
             && (a.Script == TypedScript.Consonantal ? VowelsUnwritten(b.Text, a.Text) : VowelsUnwritten(a.Text, b.Text)))
@@ -44,7 +44,7 @@ internal static partial class NameMatcher
             // script: its Latin letters are the transliteration's, vowels missing, and a letter more or less there is
             // another name as often as a typo (Nadir and Nasr, Assaf and Sayf). Nor a neighbouring Latin key in a
             // word typed on another keyboard.
-            return (TypoSimilarity, typo);
+            return AtLeastAsSoundingAlike(a, b, entity, TypoSimilarity, typo);
         }
         if (!entity && (a.Written is not null || b.Written is not null) && Typos.Kind(a.Written ?? a.Text, b.Written ?? b.Text) is { } abdTypo)
         {
@@ -61,12 +61,7 @@ internal static partial class NameMatcher
             // The same sounds written by another language's conventions (Uthman, Usman, Osman).
             return (ConventionSimilarity, rule);
         }
-        // Sounding alike needs the same consonants (two or more: Hu and Ho, Hui and Hua say nothing), the
-        // vowels in the same places (Tarek ~ Tariq, not Turki; Jafar, not Jafari) and the same final vowel
-        // (Lucia is not Lucio).
-        // Short words are syllables (Yang, Ying, Wei): there the vowels themselves must agree.
-        var soundAlike = a.Key.Length >= 2 && a.Key == b.Key && a.Shape == b.Shape && FinalVowelsAgree(a.Skeleton, b.Skeleton)
-            && (Math.Min(a.Text.Length, b.Text.Length) > 4 || VowelsAgree(a.Text, b.Text));
+        var soundAlike = SoundAlike(a, b);
         var longer = Math.Max(a.Text.Length, b.Text.Length);
         var editShare = entity ? EntityEditShare : 0.75;
         if (!soundAlike && editShare * (1.0 - (double)Math.Abs(a.Text.Length - b.Text.Length) / longer) + (1 - editShare) < (entity ? EntityTokenThreshold : TokenThreshold))
@@ -106,11 +101,7 @@ internal static partial class NameMatcher
         }
         if (soundAlike)
         {
-            // Short keys say less: two consonants are shared by many different names.
-            // Two consonants need the spelling to be close too (Bhatti is not Bu'ayti).
-            // Words spelled far apart that share only their consonants are other names as often as one name
-            // (Hasan, Huseyin; Tavares, Torres; Alekseev, Alisov): below a spelling floor they do not sound alike.
-            var phonetic = spelling < PhoneticMinSpelling ? 0 : a.Key.Length >= 3 ? 0.9 + 0.08 * spelling : spelling >= 0.65 ? 0.8 + 0.15 * spelling : 0;
+            var phonetic = Phonetic(a, spelling);
             if (phonetic > spelling)
             {
                 return (phonetic, SoundsAlike);
@@ -126,6 +117,43 @@ internal static partial class NameMatcher
         return (spelling, edits == 1 ? "one letter differs" : spelling >= 0.9 ? "spelling variant" : "similar spelling");
     }
 
+
+    /// <summary>
+    /// The similarity of a rule (a romanisation variant, a typing error), or what the pair gets for sounding alike when that
+    /// is more: a word one typing error from the query's is closer than one that only sounds like it (Ghaseem: Ghasem before
+    /// Qasim; Ubaaydah: Ubaydah before Obaidah). Words typed in Latin letters only, so a Chinese syllable keeps the
+    /// romanisation similarity that counts it as a shared syllable.
+    /// </summary>
+    private static (double Similarity, string How) AtLeastAsSoundingAlike(in NameToken a, in NameToken b, bool entity, double similarity, string how)
+    {
+        if (entity || a.Script != TypedScript.Latin || b.Script != TypedScript.Latin || !SoundAlike(a, b))
+        {
+            return (similarity, how);
+        }
+        var (x, y) = StringDistance.DamerauLevenshtein(a.Skeleton, b.Skeleton) * Math.Max(a.Text.Length, b.Text.Length)
+            < StringDistance.DamerauLevenshtein(a.Text, b.Text) * Math.Max(a.Skeleton.Length, b.Skeleton.Length) ? (a.Skeleton, b.Skeleton) : (a.Text, b.Text);
+        var longer = Math.Max(x.Length, y.Length);
+        var spelling = 0.75 * (1.0 - (double)StringDistance.DamerauLevenshtein(x, y) / longer) + 0.25 * StringDistance.JaroWinkler(x, y);
+        return (Math.Max(similarity, Phonetic(a, spelling)), how);
+    }
+
+    /// <summary>
+    /// Sounding alike needs the same consonants (two or more: Hu and Ho, Hui and Hua say nothing), the vowels in the same
+    /// places (Tarek ~ Tariq, not Turki; Jafar, not Jafari) and the same final vowel (Lucia is not Lucio). Short words are
+    /// syllables (Yang, Ying, Wei): there the vowels themselves must agree.
+    /// </summary>
+    private static bool SoundAlike(in NameToken a, in NameToken b)
+        => a.Key.Length >= 2 && a.Key == b.Key && a.Shape == b.Shape && FinalVowelsAgree(a.Skeleton, b.Skeleton)
+            && (Math.Min(a.Text.Length, b.Text.Length) > 4 || VowelsAgree(a.Text, b.Text));
+
+    /// <summary>
+    /// The similarity of words that sound alike, from their spelling similarity. Short keys say less: two consonants are
+    /// shared by many different names, so two consonants need the spelling to be close too (Bhatti is not Bu'ayti). Words
+    /// spelled far apart that share only their consonants are other names as often as one name (Hasan, Huseyin; Tavares,
+    /// Torres; Alekseev, Alisov): below a spelling floor they do not sound alike.
+    /// </summary>
+    private static double Phonetic(in NameToken a, double spelling)
+        => spelling < PhoneticMinSpelling ? 0 : a.Key.Length >= 3 ? 0.9 + 0.08 * spelling : spelling >= 0.65 ? 0.8 + 0.15 * spelling : 0;
 
     private const string ShortVowelsUnwritten = "short vowels not written in Arabic script";
 
