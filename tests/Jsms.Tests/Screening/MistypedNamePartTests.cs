@@ -193,6 +193,20 @@ public sealed class MistypedNamePartTests(RealListIndex lists) : IClassFixture<R
     public void A_title_after_the_article_is_a_family_name(string query, string listed)
         => Assert.Equal(listed, lists.Index.Search(new ScreeningQuery(query))[0].MatchedName);
 
+    [Theory]
+    [InlineData("Maher a-Assad", "Maher al-Assad")]                 // the article without its l
+    [InlineData("Hani e-Sebai", "Hani el-Sebai")]
+    [InlineData("Muhammad Ab-al-Karim", "Muhammad Abd-al-Karim")]   // Abd without its d, before the article
+    [InlineData("Rafi Ad-al-Latif", "Rafi Abd-al-Latif")]           // without its b
+    public void The_article_or_abd_with_a_letter_dropped_before_a_name_reads_as_written_right(string mistyped, string right)
+        => Assert.Equal(Words(right), Words(mistyped));
+
+    [Theory]
+    [InlineData("Dima-Ali Hasan", "dima ali hasan")]   // a hyphen inside a word
+    [InlineData("T'a-ch'o'l Ri", "ta chol ri")]        // a Korean syllable ending in a
+    public void A_word_ending_in_a_before_a_hyphen_is_no_article(string name, string words)
+        => Assert.Equal(words, Words(name));
+
     [Fact]
     public void Al_hajj_stays_a_title()
         => Assert.Equal("alie ibrahim", Words("Al Hajj Alie Ibrahim"));

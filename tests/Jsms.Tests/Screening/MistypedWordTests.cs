@@ -35,4 +35,8 @@ public sealed class MistypedWordTests(RealListIndex lists) : IClassFixture<RealL
         var far = found.FirstOrDefault(m => m.MatchedName == soundsAlike);
         Assert.True(far is null || near.Score > far.Score, $"{closer} {near.Score} against {soundsAlike} {far?.Score}");
     }
+
+    [Fact]
+    public void Two_listed_words_written_as_one_with_a_typo_count_as_two_words_matched()
+        => Assert.Equal("Abid Hammadou", lists.Index.Search(new ScreeningQuery("Abd Hammadou"))[0].MatchedName);   // Abid without its i reads as Abd, glued to the name
 }

@@ -183,7 +183,8 @@ internal static partial class NameMatcher
         // One matching word out of several is weak evidence, unless both names are that one word.
         // When every word of both names found a close partner, the names are alike whole (Hasan Rohani,
         // Hassan Rouhani), however common their words; near names (Sun Min, Son Min) stay weak evidence.
-        var wholeMatched = leftQ < 0.05 && leftC < 0.05 && q.Length > 1 && minSimilarity >= AllMatchedMinSimilarity;
+        // Two words written as one count as two (Abd Hamid, Abdhamid).
+        var wholeMatched = leftQ < 0.05 && leftC < 0.05 && (q.Length > 1 || c.Length > 1) && minSimilarity >= AllMatchedMinSimilarity;
         if (strongPairs < 2 && !wholeMatched && (entity ? DistinctiveCount(q) > 1 || DistinctiveCount(c) > 1 : q.Length > 1 || c.Length > 1))
         {
             score *= SingleWordFactor;

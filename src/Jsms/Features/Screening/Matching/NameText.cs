@@ -137,6 +137,10 @@ internal static partial class NameText
             // "SURNAME, Given names", as lists and registers write persons: read in the usual order.
             name = name[(comma + 1)..] + " " + name[..comma];
         }
+        if (schema != NameSchema.Entity)
+        {
+            name = ArticleWithoutItsL(name);
+        }
         var folded = Fold(name);
         if (schema == NameSchema.Entity)
         {
@@ -201,7 +205,8 @@ internal static partial class NameText
                 continue;
             }
             // abd al-rahman, abdul rahman, abdel rahman, abdurrahman -> abdrahman
-            if (hasNext && (AbdWords.Contains(w) || (!isOrganisation && IsAbdTypo(w))))
+            if (hasNext && (AbdWords.Contains(w) || (!isOrganisation && (IsAbdTypo(w)
+                || (w is "ab" or "ad" && i + 2 < words.Count && (Articles.Contains(words[i + 1]) || words[i + 1] == "all"))))))
             {
                 var next = i + 1;
                 if ((Articles.Contains(words[next]) || words[next] == "all") && next + 1 < words.Count)
@@ -274,6 +279,30 @@ internal static partial class NameText
             };
         }
         return tokens;
+    }
+
+    /// <summary>
+    /// The article with its l dropped before a name (a-Tikriti, e-Sebai): "a-" or "e-" opening a word is al- or el-.
+    /// Only when followed by a letter, so a hyphen inside a word (Dima-Ali) or a lone initial stays as written.
+    /// </summary>
+    private static string ArticleWithoutItsL(string name)
+    {
+        var at = name.IndexOf('-', StringComparison.Ordinal);
+        if (at < 1)
+        {
+            return name;
+        }
+        StringBuilder? sb = null;
+        for (var i = at; i >= 1 && i + 1 < name.Length; i = name.IndexOf('-', i + 1))
+        {
+            var c = char.ToLowerInvariant(name[i - 1]);
+            if (c is 'a' or 'e' && (i == 1 || name[i - 2] is ' ' or '(') && char.IsLetter(name[i + 1]))
+            {
+                sb ??= new StringBuilder(name);
+                sb.Insert(i + (sb.Length - name.Length), 'l');
+            }
+        }
+        return sb?.ToString() ?? name;
     }
 
     /// <summary>
