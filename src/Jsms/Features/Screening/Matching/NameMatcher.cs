@@ -110,6 +110,10 @@ internal static partial class NameMatcher
         var weakest = 1.0;
         // Syllables of a name written in Chinese characters that found a close partner.
         var syllables = 0;
+        // Pairs chosen, those not written the same, and a pair one last vowel apart (its similarity and weight) if any.
+        int pairCount = 0, notSame = 0;
+        double lastVowel = 0, lastVowelWeight = 0;
+        var lastVowelPair = 0;
         var simPower = entity ? EntitySimPower : SimPower;
         Span<int> order = stackalloc int[PreparedName.MaxTokens];
         order.Fill(-1);
@@ -122,6 +126,15 @@ internal static partial class NameMatcher
             }
             usedQ |= cand.QueryMask;
             usedC |= cand.ListedMask;
+            pairCount++;
+            if (cand.Similarity < 0.999)
+            {
+                notSame++;
+                if (!entity && cand.Similarity < TypoSimilarity && LastVowelMore(q, c, cand))
+                {
+                    (lastVowel, lastVowelWeight, lastVowelPair) = (cand.Similarity, WeightOf(q, cand.QueryMask) + WeightOf(c, cand.ListedMask), pairs?.Count ?? 0);
+                }
+            }
             allSame &= cand.Similarity >= 0.999;
             // Equivalent given names (John, Juan) are the same name: a close partner.
             minSimilarity = Math.Min(minSimilarity, cand.Equivalent ? 1 : cand.Similarity);
@@ -160,6 +173,18 @@ internal static partial class NameMatcher
                     ? JoinedHow(TokenSimilarity(TokenOf(query, cand.QueryMask), TokenOf(listed, cand.ListedMask), entity).How)
                     : TokenSimilarity(q[BitIndex(cand.QueryMask)], c[BitIndex(cand.ListedMask)], entity).How;
                 pairs.Add(new TokenPair(qt, ct, cand.Similarity, how));
+            }
+        }
+        if (lastVowel > 0 && notSame == 1 && pairCount >= 2 && query.TotalWeight - coveredQ < 0.05 && listed.TotalWeight - coveredC < 0.05)
+        {
+            // One word a last vowel short of the other (Kon, Kony; Salim, Salimi) in a name whose every other word is written
+            // the same and nothing is left over is that name mistyped; two such words (Jafar Karim, Jafari Karima) or any
+            // other difference leave it another name.
+            simSum += (Math.Pow(TypoSimilarity, simPower) - Math.Pow(lastVowel, simPower)) * lastVowelWeight;
+            minSimilarity = weakest = TypoSimilarity;
+            if (pairs is not null)
+            {
+                pairs[lastVowelPair] = pairs[lastVowelPair] with { Similarity = TypoSimilarity, How = LastVowelInSameName };
             }
         }
         if (simWeight == 0)
@@ -236,6 +261,19 @@ internal static partial class NameMatcher
         return new NameComparison(score, (IReadOnlyList<TokenPair>?)pairs ?? [], unmatchedQ, unmatchedC) { Complete = complete, Weakest = weakest };
     }
 
+    /// <summary>Whether a pair of single words typed in Latin letters is one word and the same with a last a, i, o or y more.</summary>
+    private static bool LastVowelMore(NameToken[] q, NameToken[] c, in Candidate cand)
+    {
+        if ((cand.QueryMask & (cand.QueryMask - 1)) != 0 || (cand.ListedMask & (cand.ListedMask - 1)) != 0)
+        {
+            return false;
+        }
+        ref readonly var a = ref q[BitIndex(cand.QueryMask)];
+        ref readonly var b = ref c[BitIndex(cand.ListedMask)];
+        return a.Script == TypedScript.Latin && b.Script == TypedScript.Latin
+            && (Typos.WithoutLastVowel(a.Text, b.Text) || Typos.WithoutLastVowel(b.Text, a.Text));
+    }
+
     /// <summary>
     /// The part of an unmatched Sheikh after the name that does not count once two words on each side matched: missing, it is the
     /// title as often as a family name (Ahmed Umar Sheikh, Sheikh Ahmed Umar); one shared given name stays weak (Bilal Sheikh, Bilal).
@@ -253,6 +291,8 @@ internal static partial class NameMatcher
     private readonly record struct Candidate(double Similarity, int QueryMask, int ListedMask, double Gain, bool Acronym = false, bool Equivalent = false, bool Priority = false);
 
     private const string Equivalent = "equivalent names";
+
+    private const string LastVowelInSameName = "a last vowel more or less, every other word written the same";
 
     // Words joined from two are matched by their letters, not by their sound or another convention (Gul Sahin is not Golsan, Xu Wei not Su Wei).
     private const string SoundsAlike = "sounds alike";
