@@ -130,10 +130,9 @@ internal static partial class NameMatcher
         {
             return (similarity, how);
         }
-        var (x, y) = StringDistance.DamerauLevenshtein(a.Skeleton, b.Skeleton) * Math.Max(a.Text.Length, b.Text.Length)
-            < StringDistance.DamerauLevenshtein(a.Text, b.Text) * Math.Max(a.Skeleton.Length, b.Skeleton.Length) ? (a.Skeleton, b.Skeleton) : (a.Text, b.Text);
-        var longer = Math.Max(x.Length, y.Length);
-        var spelling = 0.75 * (1.0 - (double)StringDistance.DamerauLevenshtein(x, y) / longer) + 0.25 * StringDistance.JaroWinkler(x, y);
+        // Equal skeletons are spelled alike once levelled; a typing error is one edit.
+        var spelling = a.Skeleton == b.Skeleton ? 1.0
+            : 0.75 * (1.0 - 1.0 / Math.Max(a.Text.Length, b.Text.Length)) + 0.25 * StringDistance.JaroWinkler(a.Text, b.Text);
         return (Math.Max(similarity, Phonetic(a, spelling)), how);
     }
 
