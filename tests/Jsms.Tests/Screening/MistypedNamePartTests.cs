@@ -216,6 +216,14 @@ public sealed class MistypedNamePartTests(RealListIndex lists) : IClassFixture<R
         => Assert.Equal(words, Words(name));
 
     [Fact]
+    public void The_korean_syllable_il_is_a_word_not_the_article()
+    {
+        Assert.Equal("kim il sung", Words("Kim Il Sung"));
+        Assert.Equal("chae il ri", Words("Chae-Il RI"));
+        Assert.Equal("Chae-Il RI", lists.Index.Search(new ScreeningQuery("Chae-ilri"))[0].MatchedName);   // a join finds it
+    }
+
+    [Fact]
     public void Al_hajj_stays_a_title()
         => Assert.Equal("alie ibrahim", Words("Al Hajj Alie Ibrahim"));
 

@@ -274,12 +274,12 @@ internal static partial class NameMatcher
         if (bare.After is { } after && word.Text.Length == bare.Text.Length + after.Length
             && word.Text.StartsWith(bare.Text, StringComparison.Ordinal) && word.Text.EndsWith(after, StringComparison.Ordinal))
         {
-            return after is "al" or "el" or "il" ? "article joined to the word before" : "ben/bin joined";
+            return after is "al" or "el" ? "article joined to the word before" : "ben/bin joined";
         }
         if (bare.Before is { } before && word.Text.Length == bare.Text.Length + before.Length
             && word.Text.EndsWith(bare.Text, StringComparison.Ordinal) && word.Text.StartsWith(before, StringComparison.Ordinal))
         {
-            return before is "al" or "el" or "il" ? "article joined" : "ben/bin joined";
+            return before is "al" or "el" ? "article joined" : "ben/bin joined";
         }
         return null;
     }

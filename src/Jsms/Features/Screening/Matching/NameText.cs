@@ -22,7 +22,8 @@ internal static partial class NameText
     /// <summary>Abdul with one typing error (Adbul, Abdl, Absul): in a person's name it joins the next word as Abdul would.</summary>
     private static bool IsAbdTypo(string w) => w.Length is >= 4 and <= 6 && Typos.Kind(w, "abdul") is not null;
 
-    private static readonly FrozenSet<string> Articles = FrozenSet.Create(StringComparer.Ordinal, "al", "el", "il", "al'");
+    // Not "il": in the lists it is the Korean syllable (Kim Il Sung, Cho Il Woo, Il-Nam), which must not be dropped.
+    private static readonly FrozenSet<string> Articles = FrozenSet.Create(StringComparer.Ordinal, "al", "el", "al'");
 
     /// <summary>Words common to many organisation names, weighted down so the distinctive words decide.</summary>
     private static readonly FrozenSet<string> OrganisationWords = FrozenSet.Create(StringComparer.Ordinal,
