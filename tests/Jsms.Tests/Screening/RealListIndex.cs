@@ -25,4 +25,17 @@ public sealed class RealListIndex
         var stats = Index.Statistics;
         return NameMatcher.Compare(new PreparedName(query, schema, stats), new PreparedName(listed, schema, stats), explain: false).Score;
     }
+
+    /// <summary>
+    /// How alike two names are exactly as a search compares them: read without the fixed list of common names, then weighed by
+    /// these lists (<see cref="Score"/> reads with that list, as the name-pairs benchmark does, and can differ).
+    /// </summary>
+    internal double ScoreAsSearched(string query, string listed, NameSchema schema = NameSchema.Person)
+    {
+        var q = new PreparedName(query, schema);
+        var c = new PreparedName(listed, schema);
+        q.Reweigh(Index.Statistics);
+        c.Reweigh(Index.Statistics);
+        return NameMatcher.Compare(q, c, explain: false).Score;
+    }
 }

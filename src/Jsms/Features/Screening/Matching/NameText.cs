@@ -189,8 +189,8 @@ internal static partial class NameText
             // A title is dropped, except after the article (al-Sheikh, al-Mufti: a family name), as the last word Sheikh or Qazi
             // (a family name, or the title written after the name) and Col (there the Turkish writing of the Korean syllable Chol).
             var sheikh = Sheikhs.Contains(w);
-            var familySheikh = !isOrganisation && IsFamilyNameAfterArticle(words, i);
-            if (!isOrganisation && words.Count > 1 && !familySheikh && ((Titles.Contains(w) && (hasNext || !(sheikh || w is "qazi" or "col")))
+            var familyName = !isOrganisation && IsFamilyNameAfterArticle(words, i);
+            if (!isOrganisation && words.Count > 1 && !familyName && ((Titles.Contains(w) && (hasNext || !(sheikh || w is "qazi" or "col")))
                 || (hasNext && IsTitleBeforeName(w))))
             {
                 continue;
