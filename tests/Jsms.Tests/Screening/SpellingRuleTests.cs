@@ -69,6 +69,14 @@ public sealed class SpellingRuleTests(RealListIndex lists) : IClassFixture<RealL
         Assert.Equal("wang wei", NameText.Fold("王伟"));
     }
 
+    [Theory]
+    [InlineData("Cho Ch’o’l-so’ng", "cho chol song")]   // typographic apostrophes, as the UN list writes the Korean aspirate
+    [InlineData("Cho Ch'o'l-so'ng", "cho chol song")]
+    [InlineData("Adib Sha’ban", "adib shaban")]          // the ayn
+    [InlineData("‘Abdullah’", "abdullah")]
+    public void Apostrophes_of_every_kind_join_the_letters_around_them(string name, string folded)
+        => Assert.Equal(folded, NameText.Fold(name));
+
     [Fact]
     public void A_name_in_Chinese_characters_needs_more_than_one_shared_syllable()
     {

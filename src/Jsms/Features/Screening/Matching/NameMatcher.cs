@@ -12,6 +12,9 @@ internal static partial class NameMatcher
     internal static double TokenThreshold = 0.72;
 
     public static NameComparison Compare(PreparedName query, PreparedName listed, bool explain = true)
+        => AtLeastAsWholeName(query, listed, CompareWords(query, listed, explain), explain);
+
+    private static NameComparison CompareWords(PreparedName query, PreparedName listed, bool explain)
     {
         var q = query.Tokens;
         var c = listed.Tokens;

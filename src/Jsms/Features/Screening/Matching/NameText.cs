@@ -110,6 +110,9 @@ internal static partial class NameText
     public static string InReadingOrder(string name)
         => Fold(name.IndexOf(',', StringComparison.Ordinal) is var comma and > 0 && name.IndexOf(',', comma + 1) < 0 ? name[(comma + 1)..] + " " + name[..comma] : name);
 
+    /// <summary>A word that links generations (bin, ibn, bint, ould, walad: son or daughter of).</summary>
+    public static bool LinksGenerations(string word) => word is "bin" or "ibn" or "ben" or "bint" or "binti" or "ibnu" or "ould" or "walad";
+
     /// <summary>True when the name joins generations with bin/ibn/ben (then word order carries meaning).</summary>
     public static bool HasGenealogy(string name)
     {

@@ -22,6 +22,7 @@ internal sealed class PreparedName
             }
         }
         Tokens = tokens;
+        Whole = WholeName.Read(original, schema);
         Reweigh(statistics);
     }
 
@@ -35,6 +36,9 @@ internal sealed class PreparedName
     public bool IsEntity { get; }
 
     public const int MaxTokens = 12;
+
+    /// <summary>The name read whole (typed in Latin letters only): same words in another order, same letters broken otherwise.</summary>
+    public WholeName? Whole { get; }
 
     public string Original { get; }
 

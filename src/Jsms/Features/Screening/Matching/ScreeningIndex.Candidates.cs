@@ -41,6 +41,46 @@ internal sealed partial class ScreeningIndex
         }
     }
 
+    /// <summary>The listed persons' names one typing error from the query in their letters, spaces aside (sorted hashed keys).</summary>
+    private void AddWholeNameMatches(PreparedName query, float[] scores, int[] last, List<int> touched, int stamp)
+    {
+        if (query.IsEntity || query.Whole is not { } whole)
+        {
+            return;
+        }
+        var keys = new List<long>(whole.Letters.Length + 1);
+        whole.AddTypoKeys(keys);
+        foreach (var key in keys)
+        {
+            var at = Array.BinarySearch(_wholeKeys, key);
+            if (at < 0)
+            {
+                continue;
+            }
+            // Back to the first of equal keys, then every name under it.
+            while (at > 0 && _wholeKeys[at - 1] == key)
+            {
+                at--;
+            }
+            for (; at < _wholeKeys.Length && _wholeKeys[at] == key; at++)
+            {
+                var id = _wholeNames[at];
+                if (last[id] == stamp)
+                {
+                    continue;
+                }
+                last[id] = stamp;
+                if (scores[id] == 0)
+                {
+                    touched.Add(id);
+                }
+                // Counts as the whole query (Omar Hsji, Abu al-Qard: read word by word, the typo made a title or a first
+                // letter nothing else finds).
+                scores[id] += query.TotalWeight;
+            }
+        }
+    }
+
     /// <summary>The initials of each run of 2 to 5 words of an organisation name, so that "PLA" finds People's Liberation Army.</summary>
     private static IEnumerable<string> AcronymKeys(NameToken[] tokens)
     {
@@ -135,6 +175,7 @@ internal sealed partial class ScreeningIndex
                 }
             }
         }
+        AddWholeNameMatches(query, scores, last, touched, lookups.Count + 1);
         var needed = tokens.Length == 1 ? 0f : 0.5f * query.TotalWeight;
         var result = _passing ??= new List<(int Id, float Weight)>(512);
         result.Clear();

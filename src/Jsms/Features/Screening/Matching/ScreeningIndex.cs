@@ -16,6 +16,9 @@ internal sealed partial class ScreeningIndex
     // Every (entry, name) pair as one posting target.
     private readonly (int Entry, int Name)[] _names;
     private readonly FrozenDictionary<string, int[]> _postings;
+    // Hashed whole-name keys of the listed persons' names (WholeName.AddTypoKeys), sorted, and the name of each.
+    private readonly long[] _wholeKeys;
+    private readonly int[] _wholeNames;
 
     public ScreeningIndex(IEnumerable<(ListSource Source, ListedEntry Entry)> entries, IReadOnlyDictionary<ListSource, Guid>? versions = null)
     {
@@ -25,6 +28,8 @@ internal sealed partial class ScreeningIndex
             .Where(e => e.Names.Length > 0)];
         var names = new List<(int, int)>();
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var whole = new List<long>();
+        var wholeNames = new List<int>();
         for (var e = 0; e < _entries.Length; e++)
         {
             for (var n = 0; n < _entries[e].Names.Length; n++)
@@ -34,6 +39,12 @@ internal sealed partial class ScreeningIndex
                 var prepared = _entries[e].Names[n];
                 // Neighbouring words written as one in a query (Kim Jongun) find the name through "j:".
                 var joinedKeys = prepared.IsEntity ? [] : prepared.Joined.Where(j => j.Weight >= 1f).Select(j => "j:" + j.Text);
+                if (!prepared.IsEntity && prepared.Whole is { } wholeName)
+                {
+                    var before = whole.Count;
+                    wholeName.AddTypoKeys(whole);
+                    wholeNames.AddRange(Enumerable.Repeat(id, whole.Count - before));
+                }
                 foreach (var key in prepared.Tokens.SelectMany(KeysOf).Concat(prepared.IsEntity ? AcronymKeys(prepared.Tokens) : joinedKeys))
                 {
                     if (!postings.TryGetValue(key, out var list))
@@ -49,6 +60,9 @@ internal sealed partial class ScreeningIndex
         }
         _names = [.. names];
         _postings = postings.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        _wholeKeys = [.. whole];
+        _wholeNames = [.. wholeNames];
+        Array.Sort(_wholeKeys, _wholeNames);
         // Word frequencies come from the names themselves; the names are then weighed by them.
         Statistics = new TokenStatistics(_entries.SelectMany(e => e.Names));
         foreach (var entry in _entries)

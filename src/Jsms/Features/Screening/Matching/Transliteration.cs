@@ -70,6 +70,11 @@ internal static class Transliteration
             {
                 sb.Append(' ');
             }
+            else if (c is '’' or '‘')
+            {
+                // Typographic apostrophes (the lists' ayn and hamza: Sha’ban, Ch’o’l) join the letters around them as ' does.
+                sb.Append(c);
+            }
             else if (Table.TryGetValue(c, out var latin))
             {
                 // Waw and ya inside an Arabic-script word are long vowels (u, i); at its start, consonants.
