@@ -9,6 +9,8 @@ internal static class Typos
 {
     public const string NeighbouringKey = "neighbouring key";
 
+    public const string LetterDropped = "letter dropped";
+
     private static readonly string[] Rows = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
 
     /// <summary>The kind of typing error that turns one word into the other, or null.</summary>
@@ -52,7 +54,7 @@ internal static class Typos
         // A last a, i or o more or less is another name (Jafar, Jafari; Karim, Karima; Mari, Mario), up to five letters: a
         // longer word without it is rarely a name of its own (Salongo, Anshori, Barkani). A last consonant is a typo, and so is
         // a last e or u, which only spells the same name another way (Amin, Amine; Amr, Amru).
-        return (j == longer.Length - 1 && longer[j] is 'a' or 'i' or 'o' or 'y' && shorter.Length < 6) || shorter.Length < 3 ? null : "letter dropped";
+        return (j == longer.Length - 1 && longer[j] is 'a' or 'i' or 'o' or 'y' && shorter.Length < 6) || shorter.Length < 3 ? null : LetterDropped;
     }
 
     public const string LastVowelDropped = "last vowel dropped from a word no listed name has";

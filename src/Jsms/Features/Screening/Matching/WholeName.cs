@@ -71,7 +71,7 @@ internal sealed class WholeName
         {
             return false;
         }
-        if (kind != "letter dropped")
+        if (kind != Typos.LetterDropped)
         {
             return true;
         }
