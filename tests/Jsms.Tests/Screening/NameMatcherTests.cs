@@ -53,6 +53,16 @@ public sealed class NameMatcherTests(RealListIndex lists) : IClassFixture<RealLi
     public void Transliterations_of_the_same_name_match(string query, string listed)
         => Assert.True(lists.Score(query, listed) >= ScreeningIndex.DefaultThreshold, $"{query} ~ {listed}: {lists.Score(query, listed):0.000}");
 
+    [Theory]
+    [InlineData("Sergei Lavrov", "Sergey Viktorovich Lavrov")]
+    [InlineData("Sergejs Lavrovs", "Sergey Viktorovich Lavrov")]
+    public void A_patronymic_left_out_leaves_the_name_whole_as_a_search_reads_it(string query, string listed)
+        => Assert.True(lists.ScoreAsSearched(query, listed) >= ScreeningIndex.DefaultThreshold, $"{query} ~ {listed}: {lists.ScoreAsSearched(query, listed):0.000}");
+
+    [Fact]
+    public void A_given_name_and_patronymic_without_the_surname_stay_a_partial_name()
+        => Assert.True(lists.ScoreAsSearched("Sergei Viktorovich", "Sergey Viktorovich Lavrov") < ScreeningIndex.DefaultThreshold);
+
     [Fact]
     public void The_shape_keeps_the_vowel_places_the_key_drops()
     {

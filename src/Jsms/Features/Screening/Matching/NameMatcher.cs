@@ -212,7 +212,9 @@ internal static partial class NameMatcher
         // When every word of both names found a close partner, the names are alike whole (Hasan Rohani,
         // Hassan Rouhani), however common their words; near names (Sun Min, Son Min) stay weak evidence.
         // Two words written as one count as two (Abd Hamid, Abdhamid).
-        var wholeMatched = leftQ < 0.05 && leftC < 0.05 && (q.Length > 1 || c.Length > 1) && minSimilarity >= AllMatchedMinSimilarity;
+        // A patronymic left out (Sergei Lavrov, Sergey Viktorovich Lavrov) leaves the rest of the name whole.
+        var wholeMatched = leftQ - UnmatchedPatronymics(q, usedQ) < 0.05 && leftC - UnmatchedPatronymics(c, usedC) < 0.05 && (q.Length > 1 || c.Length > 1)
+            && minSimilarity >= AllMatchedMinSimilarity;
         if (strongPairs < 2 && !wholeMatched && (entity ? DistinctiveCount(q) > 1 || DistinctiveCount(c) > 1 : q.Length > 1 || c.Length > 1))
         {
             score *= SingleWordFactor;
@@ -285,6 +287,20 @@ internal static partial class NameMatcher
     {
         var last = tokens.Length - 1;
         return last > 0 && tokens[last].TitleAfterName && (used & (1 << last)) == 0 ? tokens[last].Weight * 0.65f : 0;
+    }
+
+    /// <summary>The weight of the patronymics without a partner.</summary>
+    private static float UnmatchedPatronymics(NameToken[] tokens, int used)
+    {
+        var weight = 0f;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (tokens[i].Patronymic && (used & (1 << i)) == 0)
+            {
+                weight += tokens[i].Weight;
+            }
+        }
+        return weight;
     }
 
     /// <summary>Abd words one letter apart as written, however far apart once read (abddus somad, abdus somad).</summary>

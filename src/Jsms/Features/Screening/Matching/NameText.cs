@@ -110,6 +110,11 @@ internal static partial class NameText
     public static string InReadingOrder(string name)
         => Fold(name.IndexOf(',', StringComparison.Ordinal) is var comma and > 0 && name.IndexOf(',', comma + 1) < 0 ? name[(comma + 1)..] + " " + name[..comma] : name);
 
+    /// <summary>A Russian patronymic (Viktorovich, Ivanovna): a word of more than six letters ending in -ovich, -evich, -ich, -ovna or -evna.</summary>
+    private static bool IsPatronymic(string w)
+        => w.Length > 6 && (w.EndsWith("ovich", StringComparison.Ordinal) || w.EndsWith("evich", StringComparison.Ordinal)
+            || w.EndsWith("ovna", StringComparison.Ordinal) || w.EndsWith("evna", StringComparison.Ordinal) || w.EndsWith("ich", StringComparison.Ordinal));
+
     /// <summary>A word that links generations (bin, ibn, bint, ould, walad: son or daughter of).</summary>
     public static bool LinksGenerations(string word) => word is "bin" or "ibn" or "ben" or "bint" or "binti" or "ibnu" or "ould" or "walad";
 
@@ -245,8 +250,7 @@ internal static partial class NameText
                 weight = conflictWeight = 0.3f;
                 generic = true;
             }
-            else if (!isOrganisation && w.Length > 6 && (w.EndsWith("ovich", StringComparison.Ordinal) || w.EndsWith("evich", StringComparison.Ordinal)
-                || w.EndsWith("ovna", StringComparison.Ordinal) || w.EndsWith("evna", StringComparison.Ordinal) || w.EndsWith("ich", StringComparison.Ordinal)))
+            else if (!isOrganisation && IsPatronymic(w))
             {
                 // A Russian patronymic: often left out, so its absence costs little; one that differs contradicts like any other word.
                 weight = 0.5f;
@@ -280,6 +284,7 @@ internal static partial class NameText
             {
                 Before = before?.GetValueOrDefault(i), After = after?.GetValueOrDefault(i), Written = written?.GetValueOrDefault(i),
                 TitleAfterName = !isOrganisation && i > 0 && i == kept.Count - 1 && Sheikhs.Contains(word) && before?.ContainsKey(i) != true,
+                Patronymic = !isOrganisation && i > 0 && IsPatronymic(word),
             };
         }
         return tokens;

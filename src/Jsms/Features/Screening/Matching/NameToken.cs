@@ -44,6 +44,9 @@ internal readonly record struct NameToken(string Text, string Key, string Shape,
     /// </summary>
     public bool TitleAfterName { get; init; }
 
+    /// <summary>A Russian patronymic after the first word (Sergey Viktorovich Lavrov): often left out of a name, so its absence alone does not make the name partial.</summary>
+    public bool Patronymic { get; init; }
+
     /// <summary>The script the word was typed in (<see cref="TypedScript"/>).</summary>
     public TypedScript Script { get; init; }
 
